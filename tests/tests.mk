@@ -1,0 +1,71 @@
+# Build rules for the bare-metal test programs and the firmware that the test
+# and benchmark targets run (included by the top Makefile):
+#   tests/isa/*.S, tests/priv/*.S  -> build/tests/{isa,priv}/*.elf (+ .dump)
+#   firmware/demo/hello.c          -> build/demo/hello.elf  (make run, for now)
+#   firmware/bench/*.c             -> build/bench/*.elf     (make bench-cpu)
+# and the recipes of `make run` (RUN_DEPS, RUN_CMD), `make bench-cpu` and
+# `make test-qemu`. All programs use tests/common/link.ld (RAM at 0x8000_0000).
+
+TEST_BUILD   := build/tests
+TCOMMON      := tests/common
+TEST_LD      := $(TCOMMON)/link.ld
+TEST_HDRS    := $(TCOMMON)/test.h $(GEN)/memmap.h $(GEN)/csr.h
+
+# Assembly tests: no C library; --no-relax keeps the linker from turning
+# address loads into gp-relative ones (gp holds the case number).
+TEST_ASFLAGS := $(RV_ARCH) -I$(GEN) -I$(TCOMMON)
+TEST_LDFLAGS := $(RV_ARCH) -nostdlib -nostartfiles -T $(TEST_LD) -Wl,--no-relax
+
+ISA_SRCS     := $(sort $(wildcard tests/isa/*.S))
+ISA_ELFS     := $(patsubst tests/isa/%.S,$(TEST_BUILD)/isa/%.elf,$(ISA_SRCS))
+PRIV_SRCS    := $(sort $(wildcard tests/priv/*.S))
+PRIV_ELFS    := $(patsubst tests/priv/%.S,$(TEST_BUILD)/priv/%.elf,$(PRIV_SRCS))
+
+$(TEST_BUILD)/common/start.o: $(TCOMMON)/start.S $(TEST_HDRS)
+	@mkdir -p $(@D)
+	$(RV_CC) $(TEST_ASFLAGS) -c -o $@ $<
+
+$(TEST_BUILD)/%.o: tests/%.S $(TEST_HDRS)
+	@mkdir -p $(@D)
+	$(RV_CC) $(TEST_ASFLAGS) -c -o $@ $<
+
+$(TEST_BUILD)/isa/%.elf: $(TEST_BUILD)/isa/%.o $(TEST_BUILD)/common/start.o $(TEST_LD)
+	$(RV_CC) $(TEST_LDFLAGS) -o $@ $(TEST_BUILD)/common/start.o $<
+	$(RV_OBJDUMP) -d -M no-aliases,numeric $@ > $(@:.elf=.dump)
+$(TEST_BUILD)/priv/%.elf: $(TEST_BUILD)/priv/%.o $(TEST_BUILD)/common/start.o $(TEST_LD)
+	$(RV_CC) $(TEST_LDFLAGS) -o $@ $(TEST_BUILD)/common/start.o $<
+	$(RV_OBJDUMP) -d -M no-aliases,numeric $@ > $(@:.elf=.dump)
+
+.PHONY: isa-tests priv-tests
+isa-tests: $(ISA_ELFS)
+priv-tests: $(PRIV_ELFS)
+ALL_TARGETS += $(ISA_ELFS) $(PRIV_ELFS)
+
+# ---- picolibc programs: demo and benchmarks --------------------------------
+# Compiled for rv32ima, linked against the rv32im picolibc (mk/toolchain.mk),
+# with picolibc's crt0 and our crt.c (UART stdout, exit through the finisher).
+FW_CFLAGS    := $(RV_CFLAGS) -I$(GEN) -I$(TCOMMON)
+FW_LDFLAGS   := $(RV_LDARCH) -T $(TEST_LD) -Wl,--gc-sections
+CRT_OBJ      := $(TEST_BUILD)/common/crt.o
+
+$(CRT_OBJ): $(TCOMMON)/crt.c $(TCOMMON)/av.h $(GEN)/memmap.h $(GEN)/csr.h
+	@mkdir -p $(@D)
+	$(RV_CC) $(FW_CFLAGS) -c -o $@ $<
+
+DEMO_ELF     := build/demo/hello.elf
+build/demo/%.o: firmware/demo/%.c $(TCOMMON)/av.h $(GEN)/memmap.h $(GEN)/csr.h
+	@mkdir -p $(@D)
+	$(RV_CC) $(FW_CFLAGS) -c -o $@ $<
+$(DEMO_ELF): build/demo/hello.o $(CRT_OBJ) $(TEST_LD)
+	$(RV_CC) $(FW_LDFLAGS) -o $@ build/demo/hello.o $(CRT_OBJ)
+	$(RV_OBJDUMP) -d $@ > $(@:.elf=.dump)
+ALL_TARGETS += $(DEMO_ELF)
+
+# `make run` until the kernel takes it over: the demo on the simulated SoC.
+# The harness prints the program's output; the demo prints its own counts.
+RUN_DEPS ?= $(DEMO_ELF) $(SIM_BIN)
+RUN_CMD  ?= $(SIM_BIN) $(DEMO_ELF)
+
+# ---- make test-qemu: the tests that suit QEMU, on QEMU -----------------------
+test-qemu: deps
+	python3 tests/run.py --target qemu isa priv $(TESTARGS)
