@@ -1,0 +1,31 @@
+# Reference ISS (build/iss/accentv-iss), its co-simulation library and the
+# CPU fuzzer (tools/rigen, tests/fuzz). Included by the top Makefile.
+#
+# For the RTL harness: compile $(ISS_LIB_SRCS) with $(ISS_CFLAGS) and link
+# with $(ISS_LIBS); the objects need $(ISS_GEN) first. ISS_LIB_SRCS holds the
+# machine set-up too (sim/boot.c, sim/elfload.c), so do not add them again.
+
+ISS_BUILD    := build/iss
+ISS_BIN      := $(ISS_BUILD)/accentv-iss
+ISS_CORE     := sim/iss/iss.c sim/iss/disasm.c sim/iss/cosim.c
+ISS_LIB_SRCS := $(ISS_CORE) sim/boot.c sim/elfload.c
+ISS_CFLAGS   := -O2 -g -Wall -Wextra -Isim/iss -Isim -Ibuild/soc -I$(GEN)
+ISS_LIBS     := -lelf -lfdt
+ISS_GEN      := build/soc/boot_blobs.h $(GEN)/memmap.h $(GEN)/csr.h
+ISS_HDRS     := $(wildcard sim/iss/*.h) sim/rvfi.h sim/boot.h sim/elfload.h
+
+ISS_OBJS := $(patsubst %.c,$(ISS_BUILD)/%.o,$(notdir $(ISS_LIB_SRCS) sim/iss/main.c))
+
+$(ISS_BUILD)/%.o: sim/iss/%.c $(ISS_HDRS) $(ISS_GEN)
+	@mkdir -p $(@D)
+	$(CC) $(ISS_CFLAGS) -c -o $@ $<
+$(ISS_BUILD)/%.o: sim/%.c $(ISS_HDRS) $(ISS_GEN)
+	@mkdir -p $(@D)
+	$(CC) $(ISS_CFLAGS) -c -o $@ $<
+
+$(ISS_BIN): $(ISS_OBJS)
+	$(CC) -o $@ $^ $(ISS_LIBS)
+
+.PHONY: iss
+iss: $(ISS_BIN)
+ALL_TARGETS += $(ISS_BIN)

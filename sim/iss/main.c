@@ -1,0 +1,156 @@
+/*
+ * accentv-iss: the reference ISS run standalone. Same command line and exit
+ * statuses as the RTL harness (build/sim/accentv-sim):
+ *   accentv-iss [--max-cycles N] [--trace-insn] [--ram-size N[K|M]]
+ *               [+signature=FILE] ELF
+ * --max-cycles counts instructions here (the ISS has no clock).
+ * Exit: 0 pass, the program's code on fail, 2 bad arguments or ELF,
+ * 3 ran past --max-cycles.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "boot.h"
+#include "disasm.h"
+#include "iss.h"
+#include "memmap.h"
+
+#define DEFAULT_MAX 4000000000ull
+
+static void usage(void)
+{
+    fprintf(stderr, "usage: accentv-iss [--max-cycles N] [--trace-insn] [--ram-size N[K|M]]"
+                    " [+signature=FILE] ELF\n");
+    exit(2);
+}
+
+/* One retire record as a line: order, mode, pc, insn, text, effects. */
+static void trace(FILE *f, const struct rvfi_rec *r)
+{
+    static const char modes[4] = {'U', 'S', '?', 'M'};
+    char text[64];
+    if (r->intr) {
+        fprintf(f, "%8llu %c %08x interrupt cause=%u -> %08x\n", (unsigned long long)r->order,
+                modes[r->mode & 3], r->pc_rdata, r->cause & 0x7fffffff, r->pc_wdata);
+        return;
+    }
+    disasm(r->insn, r->pc_rdata, text, sizeof text);
+    fprintf(f, "%8llu %c %08x %08x  %-32s", (unsigned long long)r->order, modes[r->mode & 3],
+            r->pc_rdata, r->insn, text);
+    if (r->trap)
+        fprintf(f, " trap cause=%u tval=%08x -> %08x", r->cause, r->tval, r->pc_wdata);
+    if (r->rd_addr)
+        fprintf(f, " %s=%08x", disasm_reg(r->rd_addr), r->rd_wdata);
+    if (r->mem_rmask)
+        fprintf(f, " load[%08x/%x]=%08x", r->mem_addr, r->mem_rmask, r->mem_rdata);
+    if (r->mem_wmask)
+        fprintf(f, " store[%08x/%x]=%08x", r->mem_addr, r->mem_wmask, r->mem_wdata);
+    fputc('\n', f);
+}
+
+static int write_signature(struct iss *s, const struct elf_image *img, const char *path)
+{
+    uint32_t b, e;
+    if (!elf_symbol(img, "begin_signature", &b) || !elf_symbol(img, "end_signature", &e)) {
+        fprintf(stderr, "accentv-iss: +signature: the ELF has no begin_signature/end_signature\n");
+        return -1;
+    }
+    FILE *f = fopen(path, "w");
+    if (!f) {
+        fprintf(stderr, "accentv-iss: %s: %s\n", path, strerror(errno));
+        return -1;
+    }
+    for (uint32_t a = b; a < e; a += 4) {
+        uint32_t w = 0;
+        iss_phys_read(s, a, &w, 4);
+        fprintf(f, "%08x\n", w);
+    }
+    fclose(f);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    uint64_t max = DEFAULT_MAX;
+    int trace_insn = 0;
+    uint32_t ram = MM_RAM_DEFAULT;
+    const char *elf = NULL, *sig = NULL;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--max-cycles") && i + 1 < argc) {
+            char *end;
+            max = strtoull(argv[++i], &end, 0);
+            if (*end || !max) {
+                fprintf(stderr, "accentv-iss: bad --max-cycles value '%s'\n", argv[i]);
+                return 2;
+            }
+        } else if (!strcmp(a, "--trace-insn")) {
+            trace_insn = 1;
+        } else if (!strcmp(a, "--ram-size") && i + 1 < argc) {
+            if (boot_parse_size(argv[++i], &ram)) {
+                fprintf(stderr, "accentv-iss: bad --ram-size value '%s'\n", argv[i]);
+                return 2;
+            }
+        } else if (!strncmp(a, "+signature=", 11)) {
+            sig = a + 11;
+        } else if (a[0] == '-' || elf) {
+            usage();
+        } else {
+            elf = a;
+        }
+    }
+    if (!elf)
+        usage();
+
+    struct iss *s = iss_new(ram);
+    if (!s) {
+        fprintf(stderr, "accentv-iss: cannot allocate %u bytes of RAM\n", ram);
+        return 2;
+    }
+    struct elf_image img;
+    char err[512];
+    if (iss_load(s, elf, &img, err, sizeof err)) {
+        fprintf(stderr, "accentv-iss: %s\n", err);
+        iss_free(s);
+        return 2;
+    }
+    setvbuf(stdout, NULL, _IOLBF, 0);
+
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    uint64_t n = 0;
+    if (trace_insn) {
+        struct rvfi_rec r;
+        while (n < max && !s->halted) {
+            iss_step(s, &r);
+            trace(stderr, &r);
+            n++;
+        }
+    } else {
+        n = iss_run(s, max);
+    }
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    fflush(stdout);
+    double dt = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) * 1e-9;
+    if (n >= 50000000 || getenv("ACCENTV_ISS_STATS"))
+        fprintf(stderr, "accentv-iss: %llu instructions in %.2f s (%.1f MIPS)\n",
+                (unsigned long long)n, dt, dt > 0 ? (double)n / dt / 1e6 : 0.0);
+
+    int rc;
+    if (!s->halted) {
+        fprintf(stderr, "accentv-iss: no result after %llu instructions (--max-cycles): "
+                        "the program never ended\n", (unsigned long long)n);
+        rc = 3;
+    } else {
+        rc = s->exit_code;
+        if (rc)
+            fprintf(stderr, "accentv-iss: FAIL: the program reported code %d\n", rc);
+    }
+    if (sig && write_signature(s, &img, sig) && rc == 0)
+        rc = 2;
+    elf_free(&img);
+    iss_free(s);
+    return rc;
+}
