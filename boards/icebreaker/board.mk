@@ -1,0 +1,143 @@
+# iCEBreaker (iCE40UP5K-SG48) build rules, included by the top Makefile:
+#   make board BOARD=icebreaker   synthesise, place and route, pack; print use
+#                                 and clock; fail when it does not fit, uses
+#                                 more than 90% of the LUTs or misses the clock
+#   make flash BOARD=icebreaker [FLASH_ELF=prog.elf]
+#                                 write the bitstream and the program image
+#   make board-sim                the board top in Verilator (tests/board)
+# Knobs: IB_MHZ (SoC clock from the PLL, default 24), IB_SEED (nextpnr seed).
+
+BOARD        ?= icebreaker
+IB_DIR       := boards/icebreaker
+IB_BUILD     := build/board/icebreaker
+IB_MHZ       ?= 24
+IB_SEED      ?= 1
+IB_LUT_LIMIT := 90
+# Where the program image lives in the SPI flash: after the bitstream (about
+# 104 KiB). The one definition: the boot ROM, the flash recipe and the board
+# simulation all take it from here.
+FLASH_IMAGE_OFFSET := 0x100000
+IB_RAM_BYTES := 0x20000
+IB_ROM_BYTES := 2048
+IB_BAUD      := 115200
+# The program `make flash` writes: the demo until the kernel image exists.
+FLASH_ELF    ?= build/demo/hello.elf
+
+# RTL: the core, the WCS and the SoC, with the board's RAM instead of the
+# inferred one. The package comes first (Yosys reads files in order).
+IB_RTL_CORE  := $(sort $(wildcard rtl/core/*.sv rtl/wcs/*.sv))
+IB_RTL_SOC   := rtl/soc/av_memmap_pkg.sv \
+                $(filter-out rtl/soc/av_memmap_pkg.sv rtl/soc/av_ram.sv,$(sort $(wildcard rtl/soc/*.sv)))
+IB_RTL_BOARD := $(IB_DIR)/av_icebreaker_top.sv $(IB_DIR)/av_board_uart.sv \
+                $(IB_DIR)/av_board_spi.sv $(IB_DIR)/av_ram.sv
+IB_RTL       := $(IB_RTL_SOC) $(IB_RTL_CORE) $(IB_RTL_BOARD)
+# Microcode images the core $readmemh's (whatever rtl/ builds: its .mk files
+# may name them in UCODE_IMAGES).
+IB_UCODE     := $(UCODE_IMAGES)
+
+# ---- boot ROM --------------------------------------------------------------
+$(IB_BUILD)/bootrom.elf: $(IB_DIR)/bootrom.S $(GEN)/memmap.h $(IB_DIR)/board.mk
+	@mkdir -p $(@D)
+	$(RV_CC) $(RV_ARCH) -nostdlib -nostartfiles -Wl,-Ttext=0x1000 -Wl,--build-id=none \
+	  -I$(GEN) -DFLASH_IMAGE_OFFSET=$(FLASH_IMAGE_OFFSET) \
+	  -DRAM_BYTES=$(IB_RAM_BYTES) -o $@ $<
+	$(RV_OBJDUMP) -d $@ > $(@:.elf=.dump)
+$(IB_BUILD)/bootrom.hex: $(IB_BUILD)/bootrom.elf
+	$(RV_OBJCOPY) -O binary $< $(@:.hex=.bin)
+	python3 -c 'import sys,struct; b=open(sys.argv[1],"rb").read(); n=int(sys.argv[2]); \
+	  assert len(b) <= n, f"boot ROM is {len(b)} bytes, more than {n}"; b=b.ljust(n,b"\0"); \
+	  open(sys.argv[3],"w").write("".join("%08x\n" % w for w in struct.unpack("<%dI" % (n//4), b)))' \
+	  $(@:.hex=.bin) $(IB_ROM_BYTES) $@
+
+# ---- device tree: the SoC's, with the board's RAM size and clock ----------
+$(IB_BUILD)/board.dtb: $(GEN)/soc.dts $(IB_DIR)/board.mk
+	@mkdir -p $(@D)
+	sed -e 's/reg = <0x80000000 0x[0-9a-f]*>/reg = <0x80000000 $(IB_RAM_BYTES)>/' \
+	    -e 's/clock-frequency = <[0-9]*>/clock-frequency = <$(IB_MHZ)000000>/' $< > $(@:.dtb=.dts)
+	grep -q 'reg = <0x80000000 $(IB_RAM_BYTES)>' $(@:.dtb=.dts)
+	dtc -q -I dts -O dtb -o $@ $(@:.dtb=.dts)
+
+# ---- program image (for the flash, or the UART fallback) -------------------
+$(IB_BUILD)/%.img: build/demo/%.elf $(IB_BUILD)/board.dtb $(IB_DIR)/mkimage.py
+	python3 $(IB_DIR)/mkimage.py $< --dtb $(IB_BUILD)/board.dtb --ram-size $(IB_RAM_BYTES) -o $@
+$(IB_BUILD)/flash.img: $(FLASH_ELF) $(IB_BUILD)/board.dtb $(IB_DIR)/mkimage.py
+	python3 $(IB_DIR)/mkimage.py $< --dtb $(IB_BUILD)/board.dtb --ram-size $(IB_RAM_BYTES) -o $@
+
+# ---- PLL: dividers for IB_MHZ from icepll ----------------------------------
+$(IB_BUILD)/pll.txt: $(IB_DIR)/board.mk
+	@mkdir -p $(@D)
+	icepll -i 12 -o $(IB_MHZ) > $@.raw
+	awk '/achieved/ {printf "HZ %d\n", $$2 * 1000000 + 0.5} \
+	     /^DIVR:/ {print "DIVR", $$2} /^DIVF:/ {print "DIVF", $$2} \
+	     /^DIVQ:/ {print "DIVQ", $$2} /^FILTER_RANGE:/ {print "FILTER", $$2}' $@.raw > $@
+	@grep -q '^HZ $(IB_MHZ)000000$$' $@ || { echo "icepll cannot make exactly $(IB_MHZ) MHz from 12 MHz:"; cat $@.raw; exit 1; }
+
+# ---- synthesis, place and route, pack --------------------------------------
+# The top's parameters come from one place each: the PLL from icepll, the
+# ROM image path, the clock for the UART divisor and the CLINT.
+$(IB_BUILD)/synth.ys: $(IB_BUILD)/pll.txt $(IB_DIR)/board.mk
+	{ echo "read_verilog -sv -I$(GEN) $(IB_RTL)"; \
+	  awk 'BEGIN{printf "chparam"} \
+	       /^HZ/ {printf " -set CLK_HZ %s", $$2} /^DIVR/ {printf " -set PLL_DIVR %s", $$2} \
+	       /^DIVF/ {printf " -set PLL_DIVF %s", $$2} /^DIVQ/ {printf " -set PLL_DIVQ %s", $$2} \
+	       /^FILTER/ {printf " -set PLL_FILTER %s", $$2} END{printf " "}' $<; \
+	  echo "-set ROM_BYTES $(IB_ROM_BYTES) -set BAUD $(IB_BAUD) -set RAM_BYTES $$(($(IB_RAM_BYTES))) -set ROM_INIT \"$(IB_BUILD)/bootrom.hex\" av_icebreaker_top"; \
+	  echo "synth_ice40 -top av_icebreaker_top -dsp -json $(IB_BUILD)/top.json"; \
+	  echo "tee -o $(IB_BUILD)/stat.txt stat"; } > $@
+
+$(IB_BUILD)/top.json: $(IB_BUILD)/synth.ys $(IB_RTL) $(IB_BUILD)/bootrom.hex $(IB_UCODE) $(GEN)/memmap.vh $(GEN)/csr.vh
+	yosys -q -l $(IB_BUILD)/yosys.log -s $<
+
+# --timing-allow-fail keeps the full report on a miss; board-report.py then
+# fails the build itself, with the numbers.
+$(IB_BUILD)/top.asc $(IB_BUILD)/report.json &: $(IB_BUILD)/top.json $(IB_DIR)/icebreaker.pcf
+	nextpnr-ice40 -q --up5k --package sg48 --pcf $(IB_DIR)/icebreaker.pcf \
+	  --json $< --asc $(IB_BUILD)/top.asc --freq $(IB_MHZ) --seed $(IB_SEED) \
+	  --timing-allow-fail --report $(IB_BUILD)/report.json -l $(IB_BUILD)/nextpnr.log
+
+$(IB_BUILD)/top.bin: $(IB_BUILD)/top.asc
+	icepack $< $@
+
+ifeq ($(BOARD),icebreaker)
+board: deps
+	$(MAKE) gen
+	$(MAKE) $(IB_BUILD)/top.bin
+	python3 $(IB_DIR)/board-report.py $(IB_BUILD)/report.json $(IB_BUILD)/nextpnr.log \
+	  --freq $(IB_MHZ) --lut-limit $(IB_LUT_LIMIT)
+
+flash: deps
+	$(MAKE) gen
+	$(MAKE) $(IB_BUILD)/top.bin $(IB_BUILD)/flash.img
+	iceprog $(IB_BUILD)/top.bin
+	iceprog -o $$(($(FLASH_IMAGE_OFFSET))) $(IB_BUILD)/flash.img
+endif
+
+# ---- board-level simulation --------------------------------------------------
+# The same top in Verilator with the cell models, flash and UART models in C++.
+# It runs slower than the SoC harness (pins, not byte streams), so it is a
+# separate binary used only by tests/board.
+IB_SIM_DIR   := $(IB_BUILD)/sim
+IB_SIM_BIN   := $(IB_SIM_DIR)/av-icebreaker-sim
+IB_SIM_HZ    := $(IB_MHZ)000000
+IB_SIM_SRCS  := $(IB_DIR)/sim/av_cells.sv $(IB_RTL)
+$(IB_SIM_BIN): $(IB_SIM_SRCS) $(IB_DIR)/sim/board_main.cpp $(IB_BUILD)/bootrom.hex $(IB_UCODE) \
+               $(GEN)/memmap.vh $(GEN)/csr.vh
+	@mkdir -p $(IB_SIM_DIR)
+	verilator --cc --exe --build -j 2 -O2 -Wno-fatal -Wno-lint -Wno-style --top-module av_icebreaker_top \
+	  -DAV_CELL_MODELS -I$(GEN) --Mdir $(IB_SIM_DIR)/obj \
+	  -GCLK_HZ=$(IB_SIM_HZ) -GBAUD=$(IB_BAUD) -GROM_BYTES=$(IB_ROM_BYTES) \
+	  -GRAM_BYTES=$$(($(IB_RAM_BYTES))) '-GROM_INIT="$(IB_BUILD)/bootrom.hex"' \
+	  -CFLAGS '-O2 -DCLK_HZ=$(IB_SIM_HZ) -DBAUD=$(IB_BAUD) -DFLASH_IMAGE_OFFSET=$(FLASH_IMAGE_OFFSET)' \
+	  $(IB_SIM_SRCS) $(IB_DIR)/sim/board_main.cpp -o av-icebreaker-sim
+	cp $(IB_SIM_DIR)/obj/av-icebreaker-sim $@
+
+.PHONY: board-sim
+board-sim: $(IB_SIM_BIN)
+
+# Lint the board's own RTL with the cell models standing in for the vendor
+# cells (the models themselves are waived inside the file).
+.PHONY: board-lint
+board-lint: $(GEN)/memmap.vh $(GEN)/csr.vh
+	verilator --lint-only -Wall -DAV_CELL_MODELS -I$(GEN) --top-module av_icebreaker_top \
+	  $(IB_SIM_SRCS)
+LINT_DEPS += board-lint
