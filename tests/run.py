@@ -17,6 +17,9 @@ import argparse, concurrent.futures as cf, fnmatch, importlib.util, os, shlex
 import subprocess, sys, time, traceback
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# Suites do "from run import Failure, Skip": make that this module even when it
+# runs as __main__, or their exceptions would be other classes than ours.
+sys.modules.setdefault('run', sys.modules[__name__])
 
 
 class Failure(Exception):
