@@ -1,10 +1,17 @@
-# Verilator harness (build/sim/accentv-sim) and the machine set-up it shares
-# with the reference ISS. Included by the top Makefile.
+# Verilator harness (build/sim/accentv-sim), the boot ROM image, and the
+# machine set-up the harness shares with the reference ISS. Included by the
+# top Makefile.
 #
 # For the ISS (sim/iss/iss.mk): link $(BOOT_SRCS) compiled with $(BOOT_CFLAGS),
 # make its objects depend on $(BOOT_GEN), and link with $(BOOT_LIBS).
-# (sim/iss/iss.mk is read before this file, so use these variables in recipes
-# or through secondary expansion, or name the files directly.)
+# (sim/iss/iss.mk is read before this file, and tools/uasm/uasm.mk after it:
+# variables from either are used here only in recipes or through secondary
+# expansion.)
+#
+# Variables for others:
+#   SIM_BIN        the harness binary
+#   SOC_SRCS       the SoC's RTL (package first); SOC_INCDIRS its include dirs
+#   SOC_BOOTROM    the assembled boot ROM, raw binary (build/soc/bootrom.bin)
 
 SOC_BUILD   := build/soc
 SIM_BUILD   := build/sim
@@ -15,6 +22,11 @@ BOOT_GEN    := $(SOC_BUILD)/boot_blobs.h $(GEN)/memmap.h
 BOOT_CFLAGS := -Isim -I$(SOC_BUILD) -I$(GEN)
 BOOT_LIBS   := -lelf -lfdt
 
+SOC_SRCS    := rtl/soc/av_memmap_pkg.sv rtl/soc/av_ram.sv rtl/soc/av_bootrom.sv \
+               rtl/soc/av_clint.sv rtl/soc/av_uart.sv rtl/soc/av_soc.sv
+SOC_INCDIRS := $(GEN)
+SOC_BOOTROM := $(SOC_BUILD)/bootrom.bin
+
 # ---- boot ROM: assembled with the cross toolchain, then compiled in -------
 $(SOC_BUILD)/bootrom.elf: rtl/soc/bootrom.S
 	@mkdir -p $(@D)
@@ -23,3 +35,49 @@ $(SOC_BUILD)/bootrom.bin: $(SOC_BUILD)/bootrom.elf
 	$(RV_OBJCOPY) -O binary -j .text $< $@
 $(SOC_BUILD)/boot_blobs.h: $(SOC_BUILD)/bootrom.bin $(GEN)/soc.dtb sim/bin2c.py
 	python3 sim/bin2c.py $@ bootrom_bin=$(SOC_BUILD)/bootrom.bin soc_dtb=$(GEN)/soc.dtb
+
+# ---- the harness ------------------------------------------------------------
+# The core's sources come from rtl/rtl.mk (RTL_SRCS) when it defines them;
+# SIM_CORE_SRCS overrides (e.g. to try the SoC with another core).
+SIM_CORE_SRCS ?= $(RTL_SRCS)
+SIM_RTL   = $(SIM_CORE_SRCS) $(SOC_SRCS) sim/av_sim_top.sv
+SIM_CXX   := sim/main.cpp
+SIM_HDRS  := sim/rvfi.h sim/boot.h sim/elfload.h
+
+# The reference ISS's library (co-simulation, disassembler) when it exists;
+# it already contains boot.c and elfload.c.
+SIM_ISS_OBJS = $(filter-out %/main.o,$(ISS_OBJS))
+SIM_CDEFS = $(if $(wildcard sim/iss/disasm.c),-DAV_HAVE_DISASM) \
+            $(if $(shell grep -ls cosim_step sim/iss/cosim.h),-DAV_HAVE_COSIM) \
+            $(if $(filter %ucode_names.vh,$(SIM_UCODE)),+define+AV_UCODE_NAMES)
+# The core reads the microassembler's outputs; none until the microcode exists.
+SIM_UCODE = $(if $(wildcard $(UCODE_DEF)),$(UCODE_OUTS))
+SIM_LIB_OBJS = $(if $(ISS_OBJS),$(SIM_ISS_OBJS),$(SIM_BUILD)/boot.o $(SIM_BUILD)/elfload.o)
+
+$(SIM_BUILD)/%.o: sim/%.c $(SIM_HDRS) $(BOOT_GEN)
+	@mkdir -p $(@D)
+	$(CC) -O2 -g -Wall -Wextra $(BOOT_CFLAGS) -c -o $@ $<
+
+# Verilator: -O2 on the model (its default is -Os), X as whatever is fastest,
+# two make jobs (the machine has two cores). The C objects go in -LDFLAGS
+# so that they come before the libraries they need on the link line.
+SIM_VFLAGS := --cc --exe --build -j 2 --top-module av_sim_top -Wno-fatal \
+              -DAV_RVFI -DAV_SIM --trace-fst --x-assign fast --x-initial fast \
+              -MAKEFLAGS 'OPT_FAST=-O2 OPT_SLOW=-O1 OPT_GLOBAL=-O2'
+
+.SECONDEXPANSION:
+$(SIM_BIN): $$(SIM_RTL) $$(SIM_UCODE) $(SIM_CXX) $(SIM_HDRS) $$(SIM_LIB_OBJS) \
+            $(BOOT_GEN) $(GEN)/csr.vh sim/sim.mk
+	@mkdir -p $(SIM_BUILD)/obj
+	verilator $(SIM_VFLAGS) -Mdir $(SIM_BUILD)/obj -o $(abspath $@) \
+	  -I$(GEN) -Ibuild/ucode -Irtl/core -Irtl/wcs $(filter +define+%,$(SIM_CDEFS)) \
+	  -CFLAGS '-Wall -Wextra -I$(abspath sim) -I$(abspath $(GEN)) -I$(abspath $(SOC_BUILD)) $(filter -D%,$(SIM_CDEFS))' \
+	  -LDFLAGS '$(abspath $(SIM_LIB_OBJS)) $(BOOT_LIBS)' \
+	  $(SIM_RTL) $(abspath $(SIM_CXX))
+
+.PHONY: sim-build
+sim-build: $(SIM_BIN)
+# Part of `make all` once there is a core to simulate.
+ifneq ($(wildcard rtl/core/*.sv),)
+ALL_TARGETS += $(SIM_BIN)
+endif

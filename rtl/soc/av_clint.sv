@@ -1,0 +1,90 @@
+// Accent-V CLINT (the SiFive/QEMU layout): msip at +0, mtimecmp at +0x4000,
+// mtime at +0xBFF8, each 64-bit register read and written as two 32-bit
+// halves (byte lanes honoured). mtime counts at TIMEBASE_HZ, derived from the
+// core clock by a prescaler, so the device tree's timebase is true on every
+// board. Other offsets read zero and ignore writes, as QEMU's do.
+module av_clint #(
+  parameter int unsigned CLK_HZ      = av_memmap_pkg::MM_CLK_HZ,
+  parameter int unsigned TIMEBASE_HZ = av_memmap_pkg::MM_TIMEBASE_HZ
+) (
+  input  logic        clk_i,
+  input  logic        rst_ni,
+  input  logic        req_i,
+  input  logic        we_i,
+  input  logic [15:2] addr_i,       // word offset inside the CLINT
+  input  logic [3:0]  be_i,
+  input  logic [31:0] wdata_i,
+  output logic [31:0] rdata_o,      // the cycle after a read
+  output logic [63:0] mtime_o,
+  output logic        irq_timer_o,  // mtime >= mtimecmp
+  output logic        irq_soft_o    // msip bit 0
+);
+  localparam int unsigned DIV = (CLK_HZ / TIMEBASE_HZ) > 0 ? CLK_HZ / TIMEBASE_HZ : 1;
+  localparam int unsigned PW  = DIV > 1 ? $clog2(DIV) : 1;
+  localparam logic [15:2] MSIP_W   = 14'(av_memmap_pkg::MM_CLINT_MSIP >> 2);
+  localparam logic [15:2] CMP_LO_W = 14'(av_memmap_pkg::MM_CLINT_MTIMECMP >> 2);
+  localparam logic [15:2] CMP_HI_W = CMP_LO_W + 14'd1;
+  localparam logic [15:2] MT_LO_W  = 14'(av_memmap_pkg::MM_CLINT_MTIME >> 2);
+  localparam logic [15:2] MT_HI_W  = MT_LO_W + 14'd1;
+
+  logic [PW-1:0] pre_q;
+  logic          tick;
+  logic          msip_q;
+  logic [63:0]   mtime_q, mtimecmp_q;
+
+  assign tick = (pre_q == PW'(DIV - 1));
+
+  // Lane merge of a 32-bit write into one half of a 64-bit register.
+  function automatic logic [31:0] merge(input logic [31:0] old, input logic [31:0] wd,
+                                        input logic [3:0] be);
+    for (int b = 0; b < 4; b++)
+      if (be[b]) old[8*b +: 8] = wd[8*b +: 8];
+    return old;
+  endfunction
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      pre_q      <= '0;
+      msip_q     <= 1'b0;
+      mtime_q    <= '0;
+      // All ones: no timer interrupt until software programs a compare value.
+      mtimecmp_q <= '1;
+    end else begin
+      pre_q <= tick ? '0 : pre_q + PW'(1);
+      if (tick) mtime_q <= mtime_q + 64'd1;
+      if (req_i && we_i) begin
+        unique case (addr_i)
+          MSIP_W:   if (be_i[0]) msip_q <= wdata_i[0];
+          CMP_LO_W: mtimecmp_q[31:0]  <= merge(mtimecmp_q[31:0], wdata_i, be_i);
+          CMP_HI_W: mtimecmp_q[63:32] <= merge(mtimecmp_q[63:32], wdata_i, be_i);
+          // A write wins over the tick in the same cycle.
+          MT_LO_W:  mtime_q[31:0]  <= merge(mtime_q[31:0], wdata_i, be_i);
+          MT_HI_W:  mtime_q[63:32] <= merge(mtime_q[63:32], wdata_i, be_i);
+          default: ;
+        endcase
+      end
+    end
+  end
+
+  always_ff @(posedge clk_i) begin
+    if (req_i && !we_i) begin
+      unique case (addr_i)
+        MSIP_W:   rdata_o <= {31'd0, msip_q};
+        CMP_LO_W: rdata_o <= mtimecmp_q[31:0];
+        CMP_HI_W: rdata_o <= mtimecmp_q[63:32];
+        MT_LO_W:  rdata_o <= mtime_q[31:0];
+        MT_HI_W:  rdata_o <= mtime_q[63:32];
+        default:  rdata_o <= '0;
+      endcase
+    end
+  end
+
+  // Registered so the 64-bit compare is off the core's critical path; an
+  // interrupt one cycle late is indistinguishable to software.
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) irq_timer_o <= 1'b0;
+    else         irq_timer_o <= (mtime_q >= mtimecmp_q);
+  end
+  assign irq_soft_o = msip_q;
+  assign mtime_o    = mtime_q;
+endmodule

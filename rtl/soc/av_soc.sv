@@ -1,0 +1,184 @@
+// Accent-V SoC: the core and everything on its single memory port.
+// Decodes each request (one per cycle, no wait states) to the RAM, boot ROM,
+// CLINT, UART or test finisher at the addresses in memmap.def; every device
+// answers the cycle after the request, which is the core's bus contract
+// (mem_rdata_i / mem_err_i the next cycle). An address where nothing is
+// mapped, or a store to the ROM, answers with mem_err_i so the core raises an
+// access fault. Outward it offers the UART byte stream, the finisher's
+// writes, a store-observation port (the harness watches `tohost` with it
+// without polling memory) and the core's retire port and microprogram counter.
+module av_soc #(
+  parameter int unsigned RAM_BYTES   = av_memmap_pkg::MM_RAM_DEFAULT,
+  parameter int unsigned CLK_HZ      = av_memmap_pkg::MM_CLK_HZ,
+  parameter int unsigned ROM_BYTES   = 1024,
+  parameter string       ROM_INIT    = ""
+) (
+  input  logic        clk_i,
+  input  logic        rst_ni,
+  // UART byte stream (see av_uart).
+  output logic        uart_tx_valid_o,
+  output logic [7:0]  uart_tx_data_o,
+  input  logic        uart_tx_ready_i,
+  input  logic        uart_rx_valid_i,
+  input  logic [7:0]  uart_rx_data_i,
+  output logic        uart_rx_ready_o,
+  // Test finisher: a pulse per store to it, with the stored word
+  // (0x5555 pass, (code << 16) | 0x3333 fail; anything else is no verdict).
+  output logic        finish_valid_o,
+  output logic [31:0] finish_data_o,
+  // Store observation: every bus write as the core issues it (it lands at the
+  // end of this cycle).
+  output logic        obs_we_o,
+  output logic [31:0] obs_addr_o,
+  output logic [3:0]  obs_be_o,
+  output logic [31:0] obs_wdata_o,
+  // The core's microprogram counter and retire port, passed through.
+  output logic [15:0] upc_o,
+  output logic        rvfi_valid_o,
+  output logic [63:0] rvfi_order_o,
+  output logic [31:0] rvfi_insn_o,
+  output logic        rvfi_trap_o,
+  output logic        rvfi_intr_o,
+  output logic        rvfi_halt_o,
+  output logic [1:0]  rvfi_mode_o,
+  output logic [4:0]  rvfi_rs1_addr_o,
+  output logic [4:0]  rvfi_rs2_addr_o,
+  output logic [4:0]  rvfi_rd_addr_o,
+  output logic [31:0] rvfi_rs1_rdata_o,
+  output logic [31:0] rvfi_rs2_rdata_o,
+  output logic [31:0] rvfi_rd_wdata_o,
+  output logic [31:0] rvfi_pc_rdata_o,
+  output logic [31:0] rvfi_pc_wdata_o,
+  output logic [31:0] rvfi_mem_addr_o,
+  output logic [31:0] rvfi_mem_rdata_o,
+  output logic [31:0] rvfi_mem_wdata_o,
+  output logic [3:0]  rvfi_mem_rmask_o,
+  output logic [3:0]  rvfi_mem_wmask_o,
+  output logic [31:0] rvfi_cause_o,
+  output logic [31:0] rvfi_tval_o
+);
+  localparam logic [31:0] ROM_BASE = av_memmap_pkg::MM_BOOTROM_BASE;
+  localparam logic [31:0] FIN_BASE = av_memmap_pkg::MM_FINISHER_BASE;
+  localparam logic [31:0] FIN_SIZE = av_memmap_pkg::MM_FINISHER_SIZE;
+  localparam logic [31:0] CLINT_BASE = av_memmap_pkg::MM_CLINT_BASE;
+  localparam logic [31:0] CLINT_SIZE = av_memmap_pkg::MM_CLINT_SIZE;
+  localparam logic [31:0] UART_BASE = av_memmap_pkg::MM_UART_BASE;
+  localparam logic [31:0] UART_SIZE = av_memmap_pkg::MM_UART_SIZE;
+  localparam logic [31:0] RAM_BASE = av_memmap_pkg::MM_RAM_BASE;
+  localparam int unsigned RAM_AW = $clog2(RAM_BYTES / 4);
+  localparam int unsigned ROM_AW = $clog2(ROM_BYTES / 4);
+
+  // ---- the core's memory port ---------------------------------------------
+  logic        mem_req, mem_we, mem_err;
+  logic [31:0] mem_addr, mem_wdata, mem_rdata;
+  logic [3:0]  mem_be;
+  logic        irq_mtimer, irq_msoft, irq_mext;
+  logic [63:0] mtime;
+
+  av_core #(.RESET_PC(ROM_BASE)) u_core (
+    .clk_i, .rst_ni,
+    .mem_req_o(mem_req), .mem_we_o(mem_we), .mem_addr_o(mem_addr), .mem_be_o(mem_be),
+    .mem_wdata_o(mem_wdata), .mem_rdata_i(mem_rdata), .mem_err_i(mem_err),
+    .irq_mtimer_i(irq_mtimer), .irq_msoft_i(irq_msoft), .irq_mext_i(irq_mext),
+    .mtime_i(mtime),
+    .rvfi_valid_o, .rvfi_order_o, .rvfi_insn_o, .rvfi_trap_o, .rvfi_intr_o, .rvfi_halt_o,
+    .rvfi_mode_o, .rvfi_rs1_addr_o, .rvfi_rs2_addr_o, .rvfi_rd_addr_o, .rvfi_rs1_rdata_o,
+    .rvfi_rs2_rdata_o, .rvfi_rd_wdata_o, .rvfi_pc_rdata_o, .rvfi_pc_wdata_o,
+    .rvfi_mem_addr_o, .rvfi_mem_rdata_o, .rvfi_mem_wdata_o, .rvfi_mem_rmask_o,
+    .rvfi_mem_wmask_o, .rvfi_cause_o, .rvfi_tval_o, .upc_o);
+
+  // ---- RAM size seen by the decoder -----------------------------------------
+  // The model holds RAM_BYTES; in simulation the harness may shrink the
+  // decoded size (--ram-size), so accesses above it fault exactly as on a
+  // machine with that much RAM.
+  logic [31:0] ram_limit;
+`ifdef VERILATOR
+  logic [31:0] ram_limit_q = RAM_BYTES;
+  export "DPI-C" function av_soc_set_ram_bytes;
+  function void av_soc_set_ram_bytes(input int unsigned bytes);
+    ram_limit_q = bytes;
+  endfunction
+  assign ram_limit = ram_limit_q;
+`else
+  assign ram_limit = RAM_BYTES;
+`endif
+
+  // ---- address decode ---------------------------------------------------------
+  logic [31:0] ram_off, rom_off, fin_off, clint_off, uart_off;
+  logic        hit_ram, hit_rom, hit_fin, hit_clint, hit_uart, unmapped;
+  assign ram_off   = mem_addr - RAM_BASE;
+  assign rom_off   = mem_addr - ROM_BASE;
+  assign fin_off   = mem_addr - FIN_BASE;
+  assign clint_off = mem_addr - CLINT_BASE;
+  assign uart_off  = mem_addr - UART_BASE;
+  assign hit_ram   = mem_addr >= RAM_BASE && ram_off < ram_limit;
+  assign hit_rom   = mem_addr >= ROM_BASE && rom_off < ROM_BYTES && !mem_we;
+  assign hit_fin   = mem_addr >= FIN_BASE && fin_off < FIN_SIZE;
+  assign hit_clint = mem_addr >= CLINT_BASE && clint_off < CLINT_SIZE;
+  assign hit_uart  = mem_addr >= UART_BASE && uart_off < UART_SIZE;
+  assign unmapped  = !(hit_ram || hit_rom || hit_fin || hit_clint || hit_uart);
+
+  // ---- devices ----------------------------------------------------------------
+  logic [31:0] ram_rdata, rom_rdata, clint_rdata, uart_rdata;
+
+  av_ram #(.BYTES(RAM_BYTES)) u_ram (
+    .clk_i, .req_i(mem_req && hit_ram), .we_i(mem_we), .addr_i(ram_off[RAM_AW+1:2]),
+    .be_i(mem_be), .wdata_i(mem_wdata), .rdata_o(ram_rdata));
+
+  av_bootrom #(.BYTES(ROM_BYTES), .INIT_FILE(ROM_INIT)) u_rom (
+    .clk_i, .req_i(mem_req && hit_rom), .addr_i(rom_off[ROM_AW+1:2]), .rdata_o(rom_rdata));
+
+  av_clint #(.CLK_HZ(CLK_HZ)) u_clint (
+    .clk_i, .rst_ni, .req_i(mem_req && hit_clint), .we_i(mem_we), .addr_i(clint_off[15:2]),
+    .be_i(mem_be), .wdata_i(mem_wdata), .rdata_o(clint_rdata), .mtime_o(mtime),
+    .irq_timer_o(irq_mtimer), .irq_soft_o(irq_msoft));
+
+  // The UART's interrupt is the only external one (there is no PLIC); it stays
+  // low unless software enables it in IER.
+  av_uart u_uart (
+    .clk_i, .rst_ni, .req_i(mem_req && hit_uart), .we_i(mem_we), .addr_i(uart_off[2]),
+    .be_i(mem_be), .wdata_i(mem_wdata), .rdata_o(uart_rdata), .irq_o(irq_mext),
+    .tx_valid_o(uart_tx_valid_o), .tx_data_o(uart_tx_data_o), .tx_ready_i(uart_tx_ready_i),
+    .rx_valid_i(uart_rx_valid_i), .rx_data_i(uart_rx_data_i), .rx_ready_o(uart_rx_ready_o));
+
+  // Test finisher (QEMU sifive_test): only the word at offset 0 does anything;
+  // it reads as zero.
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      finish_valid_o <= 1'b0;
+      finish_data_o  <= '0;
+    end else begin
+      finish_valid_o <= mem_req && mem_we && hit_fin && fin_off[11:2] == '0;
+      if (mem_req && mem_we && hit_fin) finish_data_o <= mem_wdata;
+    end
+  end
+
+  // ---- response: which device answers next cycle -------------------------------
+  typedef enum logic [2:0] {SEL_ZERO, SEL_RAM, SEL_ROM, SEL_CLINT, SEL_UART} sel_e;
+  sel_e sel_q;
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      sel_q   <= SEL_ZERO;
+      mem_err <= 1'b0;
+    end else begin
+      mem_err <= mem_req && unmapped;
+      if (mem_req && !mem_we)
+        sel_q <= hit_ram ? SEL_RAM : hit_rom ? SEL_ROM : hit_clint ? SEL_CLINT :
+                 hit_uart ? SEL_UART : SEL_ZERO;
+    end
+  end
+  always_comb begin
+    unique case (sel_q)
+      SEL_RAM:   mem_rdata = ram_rdata;
+      SEL_ROM:   mem_rdata = rom_rdata;
+      SEL_CLINT: mem_rdata = clint_rdata;
+      SEL_UART:  mem_rdata = uart_rdata;
+      default:   mem_rdata = '0;
+    endcase
+  end
+
+  assign obs_we_o    = mem_req && mem_we;
+  assign obs_addr_o  = mem_addr;
+  assign obs_be_o    = mem_be;
+  assign obs_wdata_o = mem_wdata;
+endmodule

@@ -1,0 +1,60 @@
+// Top module of the simulation harness: the SoC with the simulation's RAM size, plus
+// what only a waveform needs. With AV_UCODE_NAMES defined (sim.mk does when
+// the microassembler has written build/ucode/ucode_names.vh) it carries
+// upc_name, the name of the microcode routine the microprogram counter is in,
+// as an ASCII vector GTKWave shows as text.
+module av_sim_top #(
+  parameter int unsigned RAM_BYTES = av_memmap_pkg::MM_RAM_DEFAULT
+) (
+  input  logic        clk_i,
+  input  logic        rst_ni,
+  output logic        uart_tx_valid_o,
+  output logic [7:0]  uart_tx_data_o,
+  input  logic        uart_tx_ready_i,
+  input  logic        uart_rx_valid_i,
+  input  logic [7:0]  uart_rx_data_i,
+  output logic        uart_rx_ready_o,
+  output logic        finish_valid_o,
+  output logic [31:0] finish_data_o,
+  output logic        obs_we_o,
+  output logic [31:0] obs_addr_o,
+  output logic [3:0]  obs_be_o,
+  output logic [31:0] obs_wdata_o,
+  output logic [15:0] upc_o,
+  output logic        rvfi_valid_o,
+  output logic [63:0] rvfi_order_o,
+  output logic [31:0] rvfi_insn_o,
+  output logic        rvfi_trap_o,
+  output logic        rvfi_intr_o,
+  output logic        rvfi_halt_o,
+  output logic [1:0]  rvfi_mode_o,
+  output logic [4:0]  rvfi_rs1_addr_o,
+  output logic [4:0]  rvfi_rs2_addr_o,
+  output logic [4:0]  rvfi_rd_addr_o,
+  output logic [31:0] rvfi_rs1_rdata_o,
+  output logic [31:0] rvfi_rs2_rdata_o,
+  output logic [31:0] rvfi_rd_wdata_o,
+  output logic [31:0] rvfi_pc_rdata_o,
+  output logic [31:0] rvfi_pc_wdata_o,
+  output logic [31:0] rvfi_mem_addr_o,
+  output logic [31:0] rvfi_mem_rdata_o,
+  output logic [31:0] rvfi_mem_wdata_o,
+  output logic [3:0]  rvfi_mem_rmask_o,
+  output logic [3:0]  rvfi_mem_wmask_o,
+  output logic [31:0] rvfi_cause_o,
+  output logic [31:0] rvfi_tval_o
+);
+  av_soc #(.RAM_BYTES(RAM_BYTES)) u_soc (.*);
+
+`ifdef AV_UCODE_NAMES
+  `include "ucode_names.vh"
+  // Only a waveform reads it. uc_name takes the control-store address
+  // width, narrower than upc_o, whose upper bits are zero.
+  /* verilator lint_off UNUSEDSIGNAL */
+  logic [8*16-1:0] upc_name;
+  /* verilator lint_on UNUSEDSIGNAL */
+  /* verilator lint_off WIDTH */
+  assign upc_name = uc_name(upc_o);
+  /* verilator lint_on WIDTH */
+`endif
+endmodule

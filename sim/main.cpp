@@ -1,0 +1,586 @@
+// Accent-V Verilator harness: runs one RV32 ELF on the simulated SoC.
+//
+// It loads the machine through sim/boot.c (the same set-up the ISS uses),
+// clocks the model, prints UART bytes on stdout and ends with the program's
+// verdict: the test finisher (0x5555 pass, (code<<16)|0x3333 fail) or the
+// riscv-tests `tohost` convention, watched through the SoC's
+// store-observation port. Exit status: 0 pass, the program's code on fail,
+// 2 unusable input (options, ELF), 3 --max-cycles reached, 4 core hung,
+// 5 co-simulation divergence. `accentv-sim --help` lists the options.
+#include "Vav_sim_top.h"
+#include "Vav_sim_top__Dpi.h"
+#include "svdpi.h"
+#include "verilated.h"
+#include "verilated_fst_c.h"
+
+#include <cerrno>
+#include <chrono>
+#include <cinttypes>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <vector>
+
+extern "C" {
+#include "boot.h"
+#include "memmap.h"
+#include "rvfi.h"
+#ifdef AV_HAVE_DISASM
+#include "iss/disasm.h"
+#endif
+#ifdef AV_HAVE_COSIM
+#include "iss/cosim.h"
+#endif
+}
+
+namespace {
+
+enum Exit { EXIT_PASS = 0, EXIT_USAGE = 2, EXIT_MAXCYC = 3, EXIT_HUNG = 4, EXIT_COSIM = 5 };
+
+constexpr uint64_t HANG_CYCLES = 1000000;   // no retire for this long: hung
+constexpr uint32_t INSN_WFI = 0x10500073;
+constexpr int RESET_CYCLES = 4;
+
+const char *USAGE =
+    "usage: accentv-sim [options] program.elf\n"
+    "Runs an RV32 ELF linked at 0x80000000 on the simulated Accent-V SoC.\n"
+    "  --max-cycles N        stop after N cycles (default 10^10; exit status 3)\n"
+    "  --ram-size N[K|M]     RAM size in bytes (default 16M, at most the model's)\n"
+    "  --trace FILE.fst      write an FST waveform (with the microcode routine name)\n"
+    "  --trace-insn          log every retire record to stderr\n"
+    "  --cosim               check every retire record against the reference ISS\n"
+    "  --corrupt-ucode A:B   flip bit B of control-store word A after loading\n"
+    "  --uart-in FILE        feed FILE's bytes to the UART receiver\n"
+    "  --stats               print cycles, instructions and CPI at the end\n"
+    "  +signature=FILE       write begin_signature..end_signature, one word a line\n"
+    "  --help                this text\n"
+    "Exit status: 0 pass; the program's code on failure; 2 bad input; 3 cycle\n"
+    "limit; 4 core stopped retiring; 5 co-simulation divergence.\n";
+
+struct Options {
+    const char *elf = nullptr;
+    uint64_t max_cycles = 10000000000ull;
+    uint32_t ram_bytes = MM_RAM_DEFAULT;
+    const char *trace = nullptr;
+    bool trace_insn = false;
+    bool cosim = false;
+    bool stats = false;
+    bool corrupt = false;
+    uint32_t corrupt_addr = 0, corrupt_bit = 0;
+    const char *uart_in = nullptr;
+    const char *signature = nullptr;
+};
+
+[[noreturn]] void die_usage(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "accentv-sim: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, " (see --help)\n");
+    exit(EXIT_USAGE);
+}
+
+bool parse_u64(const char *s, uint64_t *v)
+{
+    if (!s || !*s || *s == '-')
+        return false;
+    char *end;
+    errno = 0;
+    unsigned long long x = strtoull(s, &end, 0);
+    if (errno || *end)
+        return false;
+    *v = x;
+    return true;
+}
+
+Options parse_args(int argc, char **argv)
+{
+    Options o;
+    for (int i = 1; i < argc; i++) {
+        std::string a = argv[i];
+        auto value = [&](const char *name) -> const char * {
+            if (i + 1 >= argc)
+                die_usage("%s needs a value", name);
+            return argv[++i];
+        };
+        if (a == "--help" || a == "-h") {
+            fputs(USAGE, stdout);
+            exit(0);
+        } else if (a == "--max-cycles") {
+            if (!parse_u64(value("--max-cycles"), &o.max_cycles) || o.max_cycles == 0)
+                die_usage("bad --max-cycles value '%s'", argv[i]);
+        } else if (a == "--ram-size") {
+            if (boot_parse_size(value("--ram-size"), &o.ram_bytes))
+                die_usage("bad --ram-size '%s': bytes with an optional K or M, a multiple of 4", argv[i]);
+        } else if (a == "--trace") {
+            o.trace = value("--trace");
+        } else if (a == "--trace-insn") {
+            o.trace_insn = true;
+        } else if (a == "--cosim") {
+            o.cosim = true;
+        } else if (a == "--stats") {
+            o.stats = true;
+        } else if (a == "--uart-in") {
+            o.uart_in = value("--uart-in");
+        } else if (a == "--corrupt-ucode") {
+            const char *v = value("--corrupt-ucode");
+            const char *colon = strchr(v, ':');
+            uint64_t ad, bt;
+            if (!colon || !parse_u64(std::string(v, colon).c_str(), &ad) ||
+                !parse_u64(colon + 1, &bt) || ad > 0xffff || bt > 63)
+                die_usage("bad --corrupt-ucode '%s': want ADDR:BIT", v);
+            o.corrupt = true;
+            o.corrupt_addr = (uint32_t)ad;
+            o.corrupt_bit = (uint32_t)bt;
+        } else if (a.rfind("+signature=", 0) == 0) {
+            o.signature = argv[i] + strlen("+signature=");
+            if (!*o.signature)
+                die_usage("%s names no file", argv[i]);
+        } else if (a.size() > 1 && (a[0] == '-' || a[0] == '+')) {
+            die_usage("unknown option '%s'", argv[i]);
+        } else if (o.elf) {
+            die_usage("more than one program given ('%s')", argv[i]);
+        } else {
+            o.elf = argv[i];
+        }
+    }
+    if (!o.elf)
+        die_usage("%s", "no program given");
+    return o;
+}
+
+// ---- memory access through the SoC's DPI-exported functions --------------
+svScope ram_scope, rom_scope, soc_scope;
+
+svScope find_scope(const char *name)
+{
+    svScope s = svGetScopeFromName(name);
+    if (!s) {
+        fprintf(stderr, "accentv-sim: internal error: no DPI scope %s\n", name);
+        exit(EXIT_USAGE);
+    }
+    return s;
+}
+
+bool in_ram(uint32_t addr, uint32_t ram_bytes)
+{
+    return addr >= MM_RAM_BASE && addr - MM_RAM_BASE < ram_bytes;
+}
+
+uint32_t ram_read(uint32_t addr)
+{
+    svSetScope(ram_scope);
+    return av_ram_read_word((addr - MM_RAM_BASE) >> 2);
+}
+
+void ram_write(uint32_t addr, uint32_t value)
+{
+    svSetScope(ram_scope);
+    av_ram_write_word((addr - MM_RAM_BASE) >> 2, value);
+}
+
+// boot_write_fn: byte ranges into ROM or RAM, merged into whole words.
+void boot_write(void *ctx, uint32_t paddr, const void *data, uint32_t len)
+{
+    uint32_t ram_bytes = *(const uint32_t *)ctx;
+    const uint8_t *p = (const uint8_t *)data;
+    for (uint32_t i = 0; i < len;) {
+        uint32_t a = paddr + i, w = a & ~3u;
+        bool rom = a >= MM_BOOTROM_BASE && a - MM_BOOTROM_BASE < MM_BOOTROM_SIZE;
+        if (!rom && !in_ram(a, ram_bytes)) {
+            fprintf(stderr, "accentv-sim: internal error: boot write to 0x%08x\n", a);
+            exit(EXIT_USAGE);
+        }
+        uint32_t word = rom ? 0 : ram_read(w);
+        if (rom) {
+            // The ROM has no read function; boot.c writes it whole, word aligned.
+            if ((a & 3) || len - i < 4) {
+                fprintf(stderr, "accentv-sim: internal error: unaligned ROM write\n");
+                exit(EXIT_USAGE);
+            }
+        }
+        for (; i < len && ((paddr + i) & ~3u) == w; i++)
+            word = (word & ~(0xffu << (8 * ((paddr + i) & 3)))) | ((uint32_t)p[i] << (8 * ((paddr + i) & 3)));
+        if (rom) {
+            svSetScope(rom_scope);
+            av_bootrom_write_word((w - MM_BOOTROM_BASE) >> 2, word);
+        } else {
+            ram_write(w, word);
+        }
+    }
+}
+
+// ---- the harness ------------------------------------------------------------
+struct Harness {
+    Options opt;
+    std::unique_ptr<VerilatedContext> vctx;
+    std::unique_ptr<Vav_sim_top> top;
+    std::unique_ptr<VerilatedFstC> fst;
+    struct elf_image img {};
+    uint64_t cycle = 0, instret = 0, last_retire = 0;
+    bool sleeping = false;        // last retired instruction was wfi
+    bool have_tohost = false;
+    uint32_t tohost = 0, fromhost = 0;
+    bool tohost_written = false;  // a store to tohost lands at this edge
+    std::vector<uint8_t> uart_in;
+    size_t uart_pos = 0;
+    bool rx_ready_before = false;
+    rvfi_rec ring[16] {};         // the last retire records, for reports
+    uint64_t nrec = 0;
+#ifdef AV_HAVE_COSIM
+    struct cosim *cs = nullptr;
+#endif
+    std::chrono::steady_clock::time_point t0;
+
+    int run();
+    void load();
+    void tick();
+    rvfi_rec record() const;
+    void print_record(FILE *f, const rvfi_rec &r) const;
+    void dump_recent(FILE *f) const;
+    int check_tohost(bool *done);
+    void write_signature();
+    int finish(int status);
+};
+
+void Harness::load()
+{
+    char err[512];
+    if (opt.ram_bytes > MM_RAM_DEFAULT) {
+        fprintf(stderr, "accentv-sim: --ram-size %u exceeds the model's RAM (%u bytes)\n",
+                opt.ram_bytes, (unsigned)MM_RAM_DEFAULT);
+        exit(EXIT_USAGE);
+    }
+    ram_scope = find_scope("TOP.av_sim_top.u_soc.u_ram");
+    rom_scope = find_scope("TOP.av_sim_top.u_soc.u_rom");
+    soc_scope = find_scope("TOP.av_sim_top.u_soc");
+    svSetScope(soc_scope);
+    av_soc_set_ram_bytes(opt.ram_bytes);
+    if (boot_prepare(opt.elf, opt.ram_bytes, boot_write, &opt.ram_bytes, &img, err, sizeof err)) {
+        fprintf(stderr, "accentv-sim: %s\n", err);
+        exit(EXIT_USAGE);
+    }
+    uint32_t fh;
+    have_tohost = elf_symbol(&img, "tohost", &tohost);
+    if (have_tohost && elf_symbol(&img, "fromhost", &fh))
+        fromhost = fh;
+    if (have_tohost && (tohost & 7 || !in_ram(tohost, opt.ram_bytes))) {
+        fprintf(stderr, "accentv-sim: %s: tohost at 0x%08x is not an aligned RAM address\n",
+                opt.elf, tohost);
+        exit(EXIT_USAGE);
+    }
+    if (opt.signature) {
+        uint32_t b, e;
+        if (!elf_symbol(&img, "begin_signature", &b) || !elf_symbol(&img, "end_signature", &e)) {
+            fprintf(stderr, "accentv-sim: %s: +signature needs begin_signature and end_signature\n",
+                    opt.elf);
+            exit(EXIT_USAGE);
+        }
+    }
+    if (opt.uart_in) {
+        FILE *f = fopen(opt.uart_in, "rb");
+        if (!f) {
+            fprintf(stderr, "accentv-sim: --uart-in %s: %s\n", opt.uart_in, strerror(errno));
+            exit(EXIT_USAGE);
+        }
+        int c;
+        while ((c = fgetc(f)) != EOF)
+            uart_in.push_back((uint8_t)c);
+        fclose(f);
+    }
+    if (opt.corrupt) {
+#ifdef AV_HAVE_CS_FLIP
+        svSetScope(find_scope(AV_CS_SCOPE));
+        if (!av_wcs_flip_bit(opt.corrupt_addr, opt.corrupt_bit)) {
+            fprintf(stderr, "accentv-sim: --corrupt-ucode %u:%u is outside the control store\n",
+                    opt.corrupt_addr, opt.corrupt_bit);
+            exit(EXIT_USAGE);
+        }
+#else
+        fprintf(stderr, "accentv-sim: --corrupt-ucode: this core has no control-store access\n");
+        exit(EXIT_USAGE);
+#endif
+    }
+    if (opt.cosim) {
+#ifdef AV_HAVE_COSIM
+        cs = cosim_new(opt.ram_bytes, opt.elf, err, sizeof err);
+        if (!cs) {
+            fprintf(stderr, "accentv-sim: --cosim: %s\n", err);
+            exit(EXIT_USAGE);
+        }
+#else
+        fprintf(stderr, "accentv-sim: --cosim: built without the reference ISS\n");
+        exit(EXIT_USAGE);
+#endif
+    }
+}
+
+// One clock cycle: rising edge, then falling edge. Outputs are sampled
+// between the two (after the rising edge), where registered outputs are new.
+void Harness::tick()
+{
+    top->clk_i = 1;
+    top->eval();
+    if (fst)
+        fst->dump(2 * cycle + 1);
+    top->clk_i = 0;
+    top->eval();
+    if (fst)
+        fst->dump(2 * cycle + 2);
+    cycle++;
+}
+
+rvfi_rec Harness::record() const
+{
+    rvfi_rec r;
+    r.order = top->rvfi_order_o;
+    r.insn = top->rvfi_insn_o;
+    r.trap = top->rvfi_trap_o;
+    r.intr = top->rvfi_intr_o;
+    r.halt = top->rvfi_halt_o;
+    r.mode = top->rvfi_mode_o;
+    r.rs1_addr = top->rvfi_rs1_addr_o;
+    r.rs2_addr = top->rvfi_rs2_addr_o;
+    r.rd_addr = top->rvfi_rd_addr_o;
+    r.rs1_rdata = top->rvfi_rs1_rdata_o;
+    r.rs2_rdata = top->rvfi_rs2_rdata_o;
+    r.rd_wdata = top->rvfi_rd_wdata_o;
+    r.pc_rdata = top->rvfi_pc_rdata_o;
+    r.pc_wdata = top->rvfi_pc_wdata_o;
+    r.mem_addr = top->rvfi_mem_addr_o;
+    r.mem_rmask = top->rvfi_mem_rmask_o;
+    r.mem_wmask = top->rvfi_mem_wmask_o;
+    r.mem_rdata = top->rvfi_mem_rdata_o;
+    r.mem_wdata = top->rvfi_mem_wdata_o;
+    r.cause = top->rvfi_cause_o;
+    r.tval = top->rvfi_tval_o;
+    return r;
+}
+
+void Harness::print_record(FILE *f, const rvfi_rec &r) const
+{
+    static const char modes[] = "USHM";
+    char dis[96] = "";
+#ifdef AV_HAVE_DISASM
+    if (!r.intr)
+        disasm(r.insn, r.pc_rdata, dis, sizeof dis);
+#endif
+    fprintf(f, "%8" PRIu64 " %c %08x %08x %-28s", r.order, modes[r.mode & 3], r.pc_rdata, r.insn, dis);
+    if (r.intr)
+        fprintf(f, " interrupt cause=0x%08x -> %08x", r.cause, r.pc_wdata);
+    else if (r.trap)
+        fprintf(f, " trap cause=%u tval=0x%08x -> %08x", r.cause, r.tval, r.pc_wdata);
+    if (r.rd_addr)
+        fprintf(f, " x%u=%08x", r.rd_addr, r.rd_wdata);
+    if (r.mem_rmask)
+        fprintf(f, " load[%08x/%x]=%08x", r.mem_addr, r.mem_rmask, r.mem_rdata);
+    if (r.mem_wmask)
+        fprintf(f, " store[%08x/%x]=%08x", r.mem_addr, r.mem_wmask, r.mem_wdata);
+    fputc('\n', f);
+}
+
+void Harness::dump_recent(FILE *f) const
+{
+    uint64_t n = nrec < 16 ? nrec : 16;
+    if (n)
+        fprintf(f, "last %" PRIu64 " retire records:\n", n);
+    for (uint64_t i = nrec - n; i < nrec; i++)
+        print_record(f, ring[i % 16]);
+}
+
+// A store to tohost has landed: act on the riscv-tests convention.
+// Returns the exit status and sets *done when the program has ended.
+int Harness::check_tohost(bool *done)
+{
+    uint32_t v = ram_read(tohost);
+    *done = false;
+    if (v == 0)
+        return 0;
+    if (v & 1) {
+        *done = true;
+        if (v == 1)
+            return EXIT_PASS;
+        uint32_t code = v >> 1;
+        fprintf(stderr, "accentv-sim: FAIL: tohost reports failure %u (test %u)\n", code, code);
+        return (code & 0xff) ? (int)(code & 0xff) : 1;
+    }
+    // Even: the address of a syscall block, eight 64-bit words
+    // {which, arg0, arg1, arg2, ...}; the result goes back into word 0.
+    uint32_t mm = v;
+    if (!in_ram(mm, opt.ram_bytes) || !in_ram(mm + 63, opt.ram_bytes)) {
+        *done = true;
+        fprintf(stderr, "accentv-sim: tohost: syscall block 0x%08x outside RAM\n", mm);
+        return 1;
+    }
+    auto arg = [&](int i) { return ram_read(mm + 8 * i); };   // low halves: RV32 values
+    uint32_t which = arg(0);
+    int64_t ret;
+    if (which == 64) {   // write(fd, buf, len)
+        uint32_t fd = arg(1), buf = arg(2), len = arg(3);
+        if ((fd != 1 && fd != 2) || (len && (!in_ram(buf, opt.ram_bytes) ||
+                                             !in_ram(buf + len - 1, opt.ram_bytes)))) {
+            ret = -9;    // EBADF / bad buffer
+        } else {
+            FILE *f = fd == 1 ? stdout : stderr;
+            for (uint32_t i = 0; i < len; i++)
+                fputc((int)((ram_read((buf + i) & ~3u) >> (8 * ((buf + i) & 3))) & 0xff), f);
+            fflush(f);
+            ret = len;
+        }
+    } else if (which == 93) {  // exit(code)
+        *done = true;
+        uint32_t code = arg(1);
+        if (code)
+            fprintf(stderr, "accentv-sim: FAIL: exit(%u)\n", code);
+        return code ? ((code & 0xff) ? (int)(code & 0xff) : 1) : EXIT_PASS;
+    } else {
+        ret = -38;       // ENOSYS
+    }
+    ram_write(mm, (uint32_t)ret);
+    ram_write(mm + 4, (uint32_t)((uint64_t)ret >> 32));
+    if (fromhost) {
+        ram_write(fromhost, 1);
+        ram_write(fromhost + 4, 0);
+    }
+    ram_write(tohost, 0);
+    ram_write(tohost + 4, 0);
+    return 0;
+}
+
+void Harness::write_signature()
+{
+    uint32_t b, e;
+    elf_symbol(&img, "begin_signature", &b);
+    elf_symbol(&img, "end_signature", &e);
+    FILE *f = fopen(opt.signature, "w");
+    if (!f) {
+        fprintf(stderr, "accentv-sim: +signature=%s: %s\n", opt.signature, strerror(errno));
+        return;
+    }
+    for (uint32_t a = b & ~3u; a < e; a += 4)
+        fprintf(f, "%08x\n", in_ram(a, opt.ram_bytes) ? ram_read(a) : 0u);
+    fclose(f);
+}
+
+int Harness::finish(int status)
+{
+    if (opt.signature)
+        write_signature();
+    fflush(stdout);
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    if (opt.stats || secs > 10)
+        fprintf(stderr, "accentv-sim: %" PRIu64 " cycles, %" PRIu64 " instructions (CPI %.3f) in %.1f s: %.0f cycles/s\n",
+                cycle, instret, instret ? (double)cycle / (double)instret : 0.0, secs,
+                secs > 0 ? (double)cycle / secs : 0.0);
+    if (fst)
+        fst->close();
+    top->final();
+#ifdef AV_HAVE_COSIM
+    if (cs)
+        cosim_free(cs);
+#endif
+    elf_free(&img);
+    return status;
+}
+
+int Harness::run()
+{
+    vctx = std::make_unique<VerilatedContext>();
+    vctx->traceEverOn(opt.trace != nullptr);
+    top = std::make_unique<Vav_sim_top>(vctx.get(), "TOP");
+    top->clk_i = 0;
+    top->rst_ni = 0;
+    top->uart_tx_ready_i = 1;
+    top->uart_rx_valid_i = 0;
+    top->uart_rx_data_i = 0;
+    top->eval();     // initial blocks have run: now memory may be written
+    load();
+    if (opt.trace) {
+        fst = std::make_unique<VerilatedFstC>();
+        top->trace(fst.get(), 99);
+        fst->open(opt.trace);
+        if (!fst->isOpen()) {
+            fprintf(stderr, "accentv-sim: --trace %s: cannot open\n", opt.trace);
+            exit(EXIT_USAGE);
+        }
+        fst->dump(0);
+    }
+    t0 = std::chrono::steady_clock::now();
+    for (int i = 0; i < RESET_CYCLES; i++)
+        tick();
+    top->rst_ni = 1;
+    cycle = 0;
+
+    for (;;) {
+        if (cycle >= opt.max_cycles) {
+            fprintf(stderr, "accentv-sim: --max-cycles %" PRIu64 " reached (pc 0x%08x, %" PRIu64 " instructions retired)\n",
+                    opt.max_cycles, top->rvfi_pc_wdata_o, instret);
+            return finish(EXIT_MAXCYC);
+        }
+        // UART receive: the byte offered at the last edge was taken if the
+        // SoC was ready then.
+        bool offered = top->uart_rx_valid_i;
+        rx_ready_before = top->uart_rx_ready_o;
+        tick();
+        if (offered && rx_ready_before)
+            uart_pos++;
+        top->uart_rx_valid_i = uart_pos < uart_in.size();
+        if (top->uart_rx_valid_i)
+            top->uart_rx_data_i = uart_in[uart_pos];
+
+        if (top->rvfi_valid_o) {
+            rvfi_rec r = record();
+            ring[nrec++ % 16] = r;
+            instret++;
+            last_retire = cycle;
+            sleeping = !r.trap && !r.intr && r.insn == INSN_WFI;
+            if (opt.trace_insn)
+                print_record(stderr, r);
+#ifdef AV_HAVE_COSIM
+            if (cs && cosim_step(cs, &r)) {
+                fprintf(stderr, "accentv-sim: co-simulation diverged at cycle %" PRIu64 "\n", cycle);
+                dump_recent(stderr);
+                return finish(EXIT_COSIM);
+            }
+#endif
+        }
+        if (top->uart_tx_valid_o)
+            putchar(top->uart_tx_data_o);
+        if (top->finish_valid_o) {
+            uint32_t v = top->finish_data_o;
+            if ((v & 0xffff) == MM_FINISHER_PASS)
+                return finish(EXIT_PASS);
+            if ((v & 0xffff) == MM_FINISHER_FAIL) {
+                uint32_t code = v >> 16;
+                fprintf(stderr, "accentv-sim: FAIL: test finisher code %u\n", code);
+                return finish((code & 0xff) ? (int)(code & 0xff) : 1);
+            }
+        }
+        if (tohost_written) {
+            tohost_written = false;
+            bool done;
+            int st = check_tohost(&done);
+            if (done)
+                return finish(st);
+        }
+        // A store issued now lands at the next edge; look at it then.
+        if (have_tohost && top->obs_we_o && top->obs_addr_o == tohost)
+            tohost_written = true;
+        if (cycle - last_retire > HANG_CYCLES && !sleeping) {
+            fprintf(stderr, "accentv-sim: core hung: nothing retired for %" PRIu64 " cycles (cycle %" PRIu64 ", upc 0x%04x)\n",
+                    HANG_CYCLES, cycle, top->upc_o);
+            dump_recent(stderr);
+            return finish(EXIT_HUNG);
+        }
+    }
+}
+
+}  // namespace
+
+int main(int argc, char **argv)
+{
+    Harness h;
+    h.opt = parse_args(argc, argv);
+    return h.run();
+}
