@@ -1,0 +1,38 @@
+/*
+ * div rd, rs1, rs2: signed division rounding towards zero. Division by
+ * zero gives -1 (all ones); -2^31 / -1 overflows to -2^31. Neither traps.
+ */
+#include "test.h"
+
+TEST_BEGIN
+TEST_CASE(1, a0, 0xffffffff, li a1, 0x00000000; li a2, 0x00000000; div a0, a1, a2)
+TEST_CASE(2, a0, 0x00000001, li a1, 0x00000001; li a2, 0x00000001; div a0, a1, a2)
+TEST_CASE(3, a0, 0x00000000, li a1, 0x00000003; li a2, 0x00000007; div a0, a1, a2)
+TEST_CASE(4, a0, 0x00000003, li a1, 0x00000014; li a2, 0x00000006; div a0, a1, a2)
+TEST_CASE(5, a0, 0xfffffffd, li a1, 0xffffffec; li a2, 0x00000006; div a0, a1, a2)
+TEST_CASE(6, a0, 0xfffffffd, li a1, 0x00000014; li a2, 0xfffffffa; div a0, a1, a2)
+TEST_CASE(7, a0, 0x00000003, li a1, 0xffffffec; li a2, 0xfffffffa; div a0, a1, a2)
+TEST_CASE(8, a0, 0x00000002, li a1, 0x00000007; li a2, 0x00000003; div a0, a1, a2)
+TEST_CASE(9, a0, 0xfffffffe, li a1, 0xfffffff9; li a2, 0x00000003; div a0, a1, a2)
+TEST_CASE(10, a0, 0xfffffffe, li a1, 0x00000007; li a2, 0xfffffffd; div a0, a1, a2)
+TEST_CASE(11, a0, 0x00000002, li a1, 0xfffffff9; li a2, 0xfffffffd; div a0, a1, a2)
+TEST_CASE(12, a0, 0x00000001, li a1, 0x80000000; li a2, 0x80000000; div a0, a1, a2)
+TEST_CASE(13, a0, 0x80000000, li a1, 0x80000000; li a2, 0xffffffff; div a0, a1, a2)
+TEST_CASE(14, a0, 0x80000000, li a1, 0x80000000; li a2, 0x00000001; div a0, a1, a2)
+TEST_CASE(15, a0, 0x00000001, li a1, 0x7fffffff; li a2, 0x7fffffff; div a0, a1, a2)
+TEST_CASE(16, a0, 0x00000001, li a1, 0xffffffff; li a2, 0xffffffff; div a0, a1, a2)
+TEST_CASE(17, a0, 0x00000000, li a1, 0x12345678; li a2, 0x9abcdef0; div a0, a1, a2)
+TEST_CASE(18, a0, 0xfffffffb, li a1, 0x9abcdef0; li a2, 0x12345678; div a0, a1, a2)
+TEST_CASE(19, a0, 0x80000001, li a1, 0x7fffffff; li a2, 0xffffffff; div a0, a1, a2)
+TEST_CASE(20, a0, 0xfffffffe, li a1, 0x00000002; li a2, 0xffffffff; div a0, a1, a2)
+TEST_CASE(21, a0, 0x00000000, li a1, 0xffffffff; li a2, 0x00000002; div a0, a1, a2)
+TEST_CASE(22, a0, 0xffffffff, li a1, 0x00000005; li a2, 0x00000000; div a0, a1, a2)
+TEST_CASE(23, a0, 0xffffffff, li a1, 0xfffffffb; li a2, 0x00000000; div a0, a1, a2)
+TEST_CASE(24, a0, 0xffffffff, li a1, 0x80000000; li a2, 0x00000000; div a0, a1, a2)
+TEST_CASE(25, a0, 0xffffffff, li a1, 0xffffffff; li a2, 0x00000000; div a0, a1, a2)
+TEST_CASE(26, a1, 0xfffffffd, li a1, 0xffffffec; li a2, 6; div a1, a1, a2)   /* rd = rs1 */
+TEST_CASE(27, a2, 0xfffffffd, li a1, 0xffffffec; li a2, 6; div a2, a1, a2)   /* rd = rs2 */
+TEST_CASE(28, a0, 0x00000001, li a1, 7; div a0, a1, a1)
+TEST_CASE(29, a0, 0x00000000, li a2, 7; div a0, x0, a2)
+TEST_CASE(30, x0, 0, li a1, 7; li a2, 3; div x0, a1, a2)
+TEST_END

@@ -1,0 +1,38 @@
+/*
+ * divu rd, rs1, rs2: unsigned division. Division by zero gives 2^32 - 1;
+ * it does not trap.
+ */
+#include "test.h"
+
+TEST_BEGIN
+TEST_CASE(1, a0, 0xffffffff, li a1, 0x00000000; li a2, 0x00000000; divu a0, a1, a2)
+TEST_CASE(2, a0, 0x00000001, li a1, 0x00000001; li a2, 0x00000001; divu a0, a1, a2)
+TEST_CASE(3, a0, 0x00000000, li a1, 0x00000003; li a2, 0x00000007; divu a0, a1, a2)
+TEST_CASE(4, a0, 0x00000003, li a1, 0x00000014; li a2, 0x00000006; divu a0, a1, a2)
+TEST_CASE(5, a0, 0x2aaaaaa7, li a1, 0xffffffec; li a2, 0x00000006; divu a0, a1, a2)
+TEST_CASE(6, a0, 0x00000000, li a1, 0x00000014; li a2, 0xfffffffa; divu a0, a1, a2)
+TEST_CASE(7, a0, 0x00000000, li a1, 0xffffffec; li a2, 0xfffffffa; divu a0, a1, a2)
+TEST_CASE(8, a0, 0x00000002, li a1, 0x00000007; li a2, 0x00000003; divu a0, a1, a2)
+TEST_CASE(9, a0, 0x55555553, li a1, 0xfffffff9; li a2, 0x00000003; divu a0, a1, a2)
+TEST_CASE(10, a0, 0x00000000, li a1, 0x00000007; li a2, 0xfffffffd; divu a0, a1, a2)
+TEST_CASE(11, a0, 0x00000000, li a1, 0xfffffff9; li a2, 0xfffffffd; divu a0, a1, a2)
+TEST_CASE(12, a0, 0x00000001, li a1, 0x80000000; li a2, 0x80000000; divu a0, a1, a2)
+TEST_CASE(13, a0, 0x00000000, li a1, 0x80000000; li a2, 0xffffffff; divu a0, a1, a2)
+TEST_CASE(14, a0, 0x80000000, li a1, 0x80000000; li a2, 0x00000001; divu a0, a1, a2)
+TEST_CASE(15, a0, 0x00000001, li a1, 0x7fffffff; li a2, 0x7fffffff; divu a0, a1, a2)
+TEST_CASE(16, a0, 0x00000001, li a1, 0xffffffff; li a2, 0xffffffff; divu a0, a1, a2)
+TEST_CASE(17, a0, 0x00000000, li a1, 0x12345678; li a2, 0x9abcdef0; divu a0, a1, a2)
+TEST_CASE(18, a0, 0x00000008, li a1, 0x9abcdef0; li a2, 0x12345678; divu a0, a1, a2)
+TEST_CASE(19, a0, 0x00000000, li a1, 0x7fffffff; li a2, 0xffffffff; divu a0, a1, a2)
+TEST_CASE(20, a0, 0x00000000, li a1, 0x00000002; li a2, 0xffffffff; divu a0, a1, a2)
+TEST_CASE(21, a0, 0x7fffffff, li a1, 0xffffffff; li a2, 0x00000002; divu a0, a1, a2)
+TEST_CASE(22, a0, 0xffffffff, li a1, 0x00000005; li a2, 0x00000000; divu a0, a1, a2)
+TEST_CASE(23, a0, 0xffffffff, li a1, 0xfffffffb; li a2, 0x00000000; divu a0, a1, a2)
+TEST_CASE(24, a0, 0xffffffff, li a1, 0x80000000; li a2, 0x00000000; divu a0, a1, a2)
+TEST_CASE(25, a0, 0xffffffff, li a1, 0xffffffff; li a2, 0x00000000; divu a0, a1, a2)
+TEST_CASE(26, a1, 0x2aaaaaa7, li a1, 0xffffffec; li a2, 6; divu a1, a1, a2)   /* rd = rs1 */
+TEST_CASE(27, a2, 0x2aaaaaa7, li a1, 0xffffffec; li a2, 6; divu a2, a1, a2)   /* rd = rs2 */
+TEST_CASE(28, a0, 0x00000001, li a1, 7; divu a0, a1, a1)
+TEST_CASE(29, a0, 0x00000000, li a2, 7; divu a0, x0, a2)
+TEST_CASE(30, x0, 0, li a1, 7; li a2, 3; divu x0, a1, a2)
+TEST_END
