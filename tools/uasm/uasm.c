@@ -1085,6 +1085,51 @@ static void use_label(int l)
 
 static void resolve(void)
 {
+    /* values, in file order */
+    uint64_t dflt = default_word();
+    for (int wi = 0; wi < NW; wi++) {
+        Word *w = &W[wi];
+        uint64_t bits = dflt;
+        for (int i = 0; i < w->nit; i++) {
+            Item *it = &w->it[i];
+            Field *f = &D.f[it->f];
+            int bits_n = f->hi - f->lo + 1;
+            int vi = find_value(f, it->tok);
+            uint64_t v;
+            int neg;
+            if (vi >= 0) {
+                bits = fset(bits, f, f->v[vi].val);
+                continue;
+            }
+            int r = parse_num(it->tok, &v, &neg);
+            if (r < 0)
+                fatal(it->loc, "bad number '%s'", it->tok);
+            if (r > 0) {
+                if (!fits(v, neg, bits_n))
+                    fatal(it->loc, "value %s too large for field %s (%d bits)", it->tok, f->name, bits_n);
+                bits = fset(bits, f, v);
+                continue;
+            }
+            if (!(it->tok[0] == '.' ? is_ident(it->tok + 1) : is_ident(it->tok)))
+                fatal(it->loc, "syntax error: bad value '%s' for field %s", it->tok, f->name);
+            int l = lookup_label(it->tok, w->routine);
+            int b = (l < 0 && runtime && it->tok[0] != '.') ? map_get(&blmap, it->tok) : -1;
+            if (!f->addr) {
+                if (l >= 0 || b >= 0)
+                    fatal(it->loc, "label %s in field %s, which is not an address field", it->tok, f->name);
+                fatal(it->loc, "unknown value %s for field %s", it->tok, f->name);
+            }
+            if (l >= 0) {
+                it->label = l;
+                use_label(l);
+            } else if (b >= 0) {
+                it->base = (int)BL[b].addr;
+            } else {
+                fatal(it->loc, "undefined label %s", it->tok);
+            }
+        }
+        w->bits = bits;
+    }
     /* bind classes to routines */
     for (int i = 0; i < NDL; i++) {
         int l = map_get(&lmap, DL[i].label);
@@ -1129,51 +1174,6 @@ static void resolve(void)
         }
         R[r].slot = i;
         L[R[r].label].used = 1;
-    }
-    /* values */
-    uint64_t dflt = default_word();
-    for (int wi = 0; wi < NW; wi++) {
-        Word *w = &W[wi];
-        uint64_t bits = dflt;
-        for (int i = 0; i < w->nit; i++) {
-            Item *it = &w->it[i];
-            Field *f = &D.f[it->f];
-            int bits_n = f->hi - f->lo + 1;
-            int vi = find_value(f, it->tok);
-            uint64_t v;
-            int neg;
-            if (vi >= 0) {
-                bits = fset(bits, f, f->v[vi].val);
-                continue;
-            }
-            int r = parse_num(it->tok, &v, &neg);
-            if (r < 0)
-                fatal(it->loc, "bad number '%s'", it->tok);
-            if (r > 0) {
-                if (!fits(v, neg, bits_n))
-                    fatal(it->loc, "value %s too large for field %s (%d bits)", it->tok, f->name, bits_n);
-                bits = fset(bits, f, v);
-                continue;
-            }
-            if (!(it->tok[0] == '.' ? is_ident(it->tok + 1) : is_ident(it->tok)))
-                fatal(it->loc, "syntax error: bad value '%s' for field %s", it->tok, f->name);
-            int l = lookup_label(it->tok, w->routine);
-            int b = (l < 0 && runtime && it->tok[0] != '.') ? map_get(&blmap, it->tok) : -1;
-            if (!f->addr) {
-                if (l >= 0 || b >= 0)
-                    fatal(it->loc, "label %s in field %s, which is not an address field", it->tok, f->name);
-                fatal(it->loc, "unknown value %s for field %s", it->tok, f->name);
-            }
-            if (l >= 0) {
-                it->label = l;
-                use_label(l);
-            } else if (b >= 0) {
-                it->base = (int)BL[b].addr;
-            } else {
-                fatal(it->loc, "undefined label %s", it->tok);
-            }
-        }
-        w->bits = bits;
     }
     for (int i = 0; i < NL; i++) {
         if (!L[i].used)

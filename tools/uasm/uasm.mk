@@ -45,7 +45,7 @@ build/ucode/img/%.c: %.uc $(UCODE_DIR)/ucode.sym $(UASM)
 ucode: $(UCODE_OUTS)
 
 # Until the microcode exists, `make all` builds only the assembler.
-ifneq ($(wildcard $(UCODE_DEF)),)
+ifneq ($(and $(wildcard $(UCODE_DEF)),$(UCODE_SRC)),)
 ALL_TARGETS += $(UCODE_DIR)/cs.hex
 else
 ALL_TARGETS += $(UASM)
