@@ -26,6 +26,17 @@ module av_soc #(
   // (0x5555 pass, (code << 16) | 0x3333 fail; anything else is no verdict).
   output logic        finish_valid_o,
   output logic [31:0] finish_data_o,
+`ifdef AV_BOARD_DEV
+  // Board devices in the memmap.def "spiflash" window, implemented by the
+  // board top (boards/icebreaker/av_board_spi.sv): a request like the RAM's,
+  // read data the cycle after.
+  output logic        bd_req_o,
+  output logic        bd_we_o,
+  output logic [31:0] bd_addr_o,
+  output logic [3:0]  bd_be_o,
+  output logic [31:0] bd_wdata_o,
+  input  logic [31:0] bd_rdata_i,
+`endif
   // Store observation: every bus write as the core issues it (it lands at the
   // end of this cycle).
   output logic        obs_we_o,
@@ -116,7 +127,27 @@ module av_soc #(
   assign hit_fin   = mem_addr >= FIN_BASE && fin_off < FIN_SIZE;
   assign hit_clint = mem_addr >= CLINT_BASE && clint_off < CLINT_SIZE;
   assign hit_uart  = mem_addr >= UART_BASE && uart_off < UART_SIZE;
-  assign unmapped  = !(hit_ram || hit_rom || hit_fin || hit_clint || hit_uart);
+
+  // Board-device window: only a board build (AV_BOARD_DEV) maps it.
+  logic        hit_bd;
+  logic [31:0] bd_rdata;
+`ifdef AV_BOARD_DEV
+  localparam logic [31:0] BD_BASE = av_memmap_pkg::MM_SPIFLASH_BASE;
+  localparam logic [31:0] BD_SIZE = av_memmap_pkg::MM_SPIFLASH_SIZE;
+  logic [31:0] bd_off;
+  assign bd_off     = mem_addr - BD_BASE;
+  assign hit_bd     = mem_addr >= BD_BASE && bd_off < BD_SIZE;
+  assign bd_req_o   = mem_req && hit_bd;
+  assign bd_we_o    = mem_we;
+  assign bd_addr_o  = bd_off;
+  assign bd_be_o    = mem_be;
+  assign bd_wdata_o = mem_wdata;
+  assign bd_rdata   = bd_rdata_i;
+`else
+  assign hit_bd   = 1'b0;
+  assign bd_rdata = '0;
+`endif
+  assign unmapped  = !(hit_ram || hit_rom || hit_fin || hit_clint || hit_uart || hit_bd);
 
   // ---- devices ----------------------------------------------------------------
   logic [31:0] ram_rdata, rom_rdata, clint_rdata, uart_rdata;
@@ -154,7 +185,7 @@ module av_soc #(
   end
 
   // ---- response: which device answers next cycle -------------------------------
-  typedef enum logic [2:0] {SEL_ZERO, SEL_RAM, SEL_ROM, SEL_CLINT, SEL_UART} sel_e;
+  typedef enum logic [2:0] {SEL_ZERO, SEL_RAM, SEL_ROM, SEL_CLINT, SEL_UART, SEL_BD} sel_e;
   sel_e sel_q;
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
@@ -164,7 +195,7 @@ module av_soc #(
       mem_err <= mem_req && unmapped;
       if (mem_req && !mem_we)
         sel_q <= hit_ram ? SEL_RAM : hit_rom ? SEL_ROM : hit_clint ? SEL_CLINT :
-                 hit_uart ? SEL_UART : SEL_ZERO;
+                 hit_uart ? SEL_UART : hit_bd ? SEL_BD : SEL_ZERO;
     end
   end
   always_comb begin
@@ -173,6 +204,7 @@ module av_soc #(
       SEL_ROM:   mem_rdata = rom_rdata;
       SEL_CLINT: mem_rdata = clint_rdata;
       SEL_UART:  mem_rdata = uart_rdata;
+      SEL_BD:    mem_rdata = bd_rdata;
       default:   mem_rdata = '0;
     endcase
   end
