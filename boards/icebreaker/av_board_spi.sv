@@ -14,7 +14,7 @@
 // A write to DATA while busy is ignored; software polls CTRL bit 31.
 module av_board_spi (
     input  logic        clk_i,
-    input  logic        rst_i,
+    input  logic        rst_ni,
     // register port: a request is accepted in the cycle req_i is high; read
     // data is valid the cycle after (like a block RAM)
     input  logic        req_i,
@@ -45,8 +45,8 @@ module av_board_spi (
   assign ss_no = ~cs_q;
   assign mosi_o = out_q[7];
 
-  always_ff @(posedge clk_i) begin
-    if (rst_i) begin
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
       busy_q  <= 1'b0;
       phase_q <= 1'b0;
       cs_q    <= 1'b0;

@@ -11,7 +11,7 @@ module av_board_uart #(
     parameter int BAUD   = 115_200
 ) (
     input  logic       clk_i,
-    input  logic       rst_i,
+    input  logic       rst_ni,
     // byte stream from the SoC
     input  logic       tx_valid_i,
     input  logic [7:0] tx_data_i,
@@ -42,8 +42,8 @@ module av_board_uart #(
   assign tx_ready_o = (tx_bits_q == 4'd0) && !tx_valid_i;
   assign txd_o = tx_bits_q == 4'd0 ? 1'b1 : tx_shift_q[0];
 
-  always_ff @(posedge clk_i) begin
-    if (rst_i) begin
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
       tx_bits_q  <= 4'd0;
       tx_shift_q <= 10'h3ff;
       tx_cnt_q   <= '0;
@@ -71,8 +71,8 @@ module av_board_uart #(
   logic [CW-1:0] rx_cnt_q;
   logic [7:0] rx_shift_q;
 
-  always_ff @(posedge clk_i) begin
-    if (rst_i) begin
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
       rx_sync_q    <= 2'b11;
       rx_bits_q    <= 4'd0;
       rx_cnt_q     <= '0;

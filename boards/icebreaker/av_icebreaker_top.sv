@@ -35,6 +35,9 @@ module av_icebreaker_top #(
 );
   // ---- clock and reset ----------------------------------------------------
   logic clk, pll_lock;
+  // Outputs the board does not use are left open on purpose (PLL core
+  // output, the SoC's retire, observation and finisher-data ports).
+  /* verilator lint_off PINCONNECTEMPTY */
   SB_PLL40_PAD #(
     .FEEDBACK_PATH("SIMPLE"),
     .DIVR(PLL_DIVR),
@@ -64,6 +67,7 @@ module av_icebreaker_top #(
   // ---- SoC --------------------------------------------------------------------
   logic        tx_valid, tx_ready, rx_valid, rx_ready;
   logic [7:0]  tx_data, rx_data;
+  logic        rx_overrun;
   logic        finish_valid;
   logic        bd_req, bd_we;
   logic [31:0] bd_addr, bd_wdata, bd_rdata;
@@ -95,20 +99,44 @@ module av_icebreaker_top #(
     .obs_addr_o(),
     .obs_be_o(),
     .obs_wdata_o(),
+    // the retire port is not used on the board
+    .rvfi_valid_o(),
+    .rvfi_order_o(),
+    .rvfi_insn_o(),
+    .rvfi_trap_o(),
+    .rvfi_intr_o(),
+    .rvfi_halt_o(),
+    .rvfi_mode_o(),
+    .rvfi_rs1_addr_o(),
+    .rvfi_rs2_addr_o(),
+    .rvfi_rd_addr_o(),
+    .rvfi_rs1_rdata_o(),
+    .rvfi_rs2_rdata_o(),
+    .rvfi_rd_wdata_o(),
+    .rvfi_pc_rdata_o(),
+    .rvfi_pc_wdata_o(),
+    .rvfi_mem_addr_o(),
+    .rvfi_mem_rdata_o(),
+    .rvfi_mem_wdata_o(),
+    .rvfi_mem_rmask_o(),
+    .rvfi_mem_wmask_o(),
+    .rvfi_cause_o(),
+    .rvfi_tval_o(),
     .upc_o()
   );
+  /* verilator lint_on PINCONNECTEMPTY */
 
   // ---- UART on the FTDI pins ----------------------------------------------
   av_board_uart #(.CLK_HZ(CLK_HZ), .BAUD(BAUD)) u_uart (
     .clk_i(clk),
-    .rst_i(!rst_n),
+    .rst_ni(rst_n),
     .tx_valid_i(tx_valid),
     .tx_data_i(tx_data),
     .tx_ready_o(tx_ready),
     .rx_valid_o(rx_valid),
     .rx_data_o(rx_data),
     .rx_ready_i(rx_ready),
-    .rx_overrun_o(),
+    .rx_overrun_o(rx_overrun),  // unused: the SoC's LSR has no overrun bit
     .txd_o(TX),
     .rxd_i(RX)
   );
@@ -117,7 +145,7 @@ module av_icebreaker_top #(
   // else, so the address bit that picks its register is all it decodes) ----
   av_board_spi u_spi (
     .clk_i(clk),
-    .rst_i(!rst_n),
+    .rst_ni(rst_n),
     .req_i(bd_req),
     .we_i(bd_we),
     .addr_i(bd_addr[2]),
@@ -136,7 +164,7 @@ module av_icebreaker_top #(
   // program has finished (any write to the test finisher), until reset.
   logic [23:0] beat_q;
   logic        halted_q;
-  always_ff @(posedge clk) begin
+  always_ff @(posedge clk or negedge rst_n) begin
     if (!rst_n) begin
       beat_q   <= '0;
       halted_q <= 1'b0;
@@ -149,5 +177,5 @@ module av_icebreaker_top #(
   assign LEDR_N = !halted_q;
 
   logic unused;
-  assign unused = ^{bd_be, bd_addr[31:3], bd_addr[1:0]};
+  assign unused = ^{rx_overrun, bd_be, bd_addr[31:3], bd_addr[1:0]};
 endmodule

@@ -76,7 +76,7 @@ $(IB_BUILD)/pll.txt: $(IB_DIR)/board.mk
 # The top's parameters come from one place each: the PLL from icepll, the
 # ROM image path, the clock for the UART divisor and the CLINT.
 $(IB_BUILD)/synth.ys: $(IB_BUILD)/pll.txt $(IB_DIR)/board.mk
-	{ echo "read_verilog -sv -I$(GEN) $(IB_RTL)"; \
+	{ echo "read_verilog -sv -DAV_BOARD_DEV -I$(GEN) $(IB_RTL)"; \
 	  awk 'BEGIN{printf "chparam"} \
 	       /^HZ/ {printf " -set CLK_HZ %s", $$2} /^DIVR/ {printf " -set PLL_DIVR %s", $$2} \
 	       /^DIVF/ {printf " -set PLL_DIVF %s", $$2} /^DIVQ/ {printf " -set PLL_DIVQ %s", $$2} \
@@ -124,7 +124,7 @@ $(IB_SIM_BIN): $(IB_SIM_SRCS) $(IB_DIR)/sim/board_main.cpp $(IB_BUILD)/bootrom.h
                $(GEN)/memmap.vh $(GEN)/csr.vh
 	@mkdir -p $(IB_SIM_DIR)
 	verilator --cc --exe --build -j 2 -O2 -Wno-fatal -Wno-lint -Wno-style --top-module av_icebreaker_top \
-	  -DAV_CELL_MODELS -I$(GEN) --Mdir $(IB_SIM_DIR)/obj \
+	  -DAV_CELL_MODELS -DAV_BOARD_DEV -I$(GEN) --Mdir $(IB_SIM_DIR)/obj \
 	  -GCLK_HZ=$(IB_SIM_HZ) -GBAUD=$(IB_BAUD) -GROM_BYTES=$(IB_ROM_BYTES) \
 	  -GRAM_BYTES=$$(($(IB_RAM_BYTES))) '-GROM_INIT="$(IB_BUILD)/bootrom.hex"' \
 	  -CFLAGS '-O2 -DCLK_HZ=$(IB_SIM_HZ) -DBAUD=$(IB_BAUD) -DFLASH_IMAGE_OFFSET=$(FLASH_IMAGE_OFFSET)' \
@@ -138,6 +138,6 @@ board-sim: $(IB_SIM_BIN)
 # cells (the models themselves are waived inside the file).
 .PHONY: board-lint
 board-lint: $(GEN)/memmap.vh $(GEN)/csr.vh
-	verilator --lint-only -Wall -DAV_CELL_MODELS -I$(GEN) --top-module av_icebreaker_top \
+	verilator --lint-only -Wall -DAV_CELL_MODELS -DAV_BOARD_DEV -I$(GEN) --top-module av_icebreaker_top \
 	  $(IB_SIM_SRCS)
 LINT_DEPS += board-lint

@@ -1,0 +1,117 @@
+"""The iCEBreaker board: the board top (PLL, SPRAM and IO cell models, SPI
+flash and UART line models) boots the demo from the flash model and prints its
+output on the TX pin; a corrupted and a missing image each make the boot ROM
+say so and fall back to the UART, where an image sent to the RX pin boots; and
+`make board BOARD=icebreaker` fits the UP5K and meets its clock.
+
+The demo's expected output is what the reference ISS prints for the same ELF
+with the board's RAM size, so this suite checks the board path (flash, image,
+boot ROM, UART pins), not the demo's text."""
+import os
+from run import Test, Failure
+
+IB = 'build/board/icebreaker'
+SIM = f'{IB}/sim/av-icebreaker-sim'
+DEMO = 'build/demo/hello.elf'
+MKIMAGE = 'boards/icebreaker/mkimage.py'
+BANNER = 'Accent-V boot ROM (iCEBreaker)'
+LOADED = 'boot: image loaded, starting\r\n'
+WAITING = 'boot: waiting for an image on the UART'
+
+
+def prepare(ctx):
+    ctx.make('gen', f'{IB}/board.dtb', DEMO, SIM, 'build/iss/accentv-iss')
+
+
+def path(ctx, p):
+    return os.path.join(ctx.root, p)
+
+
+def image(ctx, name, *extra):
+    """Build an image of the demo with mkimage.py (extra: e.g. --corrupt data)."""
+    out = path(ctx, f'{IB}/test-{name}.img')
+    rc, log = ctx.run(['python3', MKIMAGE, DEMO, '--dtb', f'{IB}/board.dtb',
+                       '--ram-size', '0x20000', '-o', out, *extra])
+    if rc != 0:
+        raise Failure(f"mkimage failed:\n{log}")
+    return out
+
+
+def board(ctx, *args, timeout=900):
+    rc, out = ctx.run([path(ctx, SIM), *args], timeout=timeout)
+    return rc, out
+
+
+def expected_demo(ctx):
+    rc, out = ctx.run([path(ctx, 'build/iss/accentv-iss'), '--ram-size', '128K', DEMO],
+                      timeout=300)
+    if rc != 0:
+        raise Failure(f"the ISS could not run the demo (status {rc}):\n{out[-2000:]}")
+    return out
+
+
+def check_boot(ctx, out, rc):
+    if rc != 0:
+        raise Failure(f"board sim status {rc}:\n{out[-3000:]}")
+    if BANNER not in out or LOADED not in out:
+        raise Failure(f"the boot ROM did not load the image:\n{out[-3000:]}")
+    got = out.split(LOADED, 1)[1]
+    got = got.split('\nboard-sim:', 1)[0].replace('\r\n', '\n')
+    want = expected_demo(ctx).replace('\r\n', '\n')
+    if got.strip() != want.strip():
+        raise Failure(f"demo output differs from the ISS's.\n--- board:\n{got}\n--- ISS:\n{want}")
+
+
+def t_flash_boot(ctx):
+    rc, out = board(ctx, '--flash', image(ctx, 'good'))
+    check_boot(ctx, out, rc)
+
+
+def refused(ctx, args, reason):
+    rc, out = board(ctx, *args, '--until', WAITING, '--max-cycles', '20000000')
+    if rc != 0:
+        raise Failure(f"no fallback to the UART (status {rc}):\n{out[-3000:]}")
+    if f'boot: flash: {reason}' not in out:
+        raise Failure(f"expected 'boot: flash: {reason}':\n{out[-3000:]}")
+    if LOADED in out:
+        raise Failure("a refused image was started anyway")
+
+
+def t_corrupt_data(ctx):
+    refused(ctx, ['--flash', image(ctx, 'data', '--corrupt', 'data')],
+            'bad image (data checksum)')
+
+
+def t_corrupt_header(ctx):
+    refused(ctx, ['--flash', image(ctx, 'header', '--corrupt', 'header')],
+            'bad image (header checksum)')
+
+
+def t_missing_image(ctx):
+    refused(ctx, [], 'no image (bad magic)')
+
+
+def t_uart_boot(ctx):
+    # Stray bytes first: the ROM must hunt for the magic, not lose step.
+    img = image(ctx, 'uart')
+    noisy = path(ctx, f'{IB}/test-uart-noisy.img')
+    with open(noisy, 'wb') as f:
+        f.write(b'\x00\x41garbage' + open(img, 'rb').read())
+    rc, out = board(ctx, '--uart-send', noisy, '--max-cycles', '400000000', timeout=1800)
+    if 'boot: flash: no image' not in out:
+        raise Failure(f"expected the missing-image message first:\n{out[-3000:]}")
+    check_boot(ctx, out, rc)
+
+
+def t_make_board(ctx):
+    rc, out = ctx.run(['make', '-s', 'board', 'BOARD=icebreaker'], timeout=3600)
+    if rc != 0:
+        raise Failure(f"make board failed (status {rc}):\n{out[-4000:]}")
+    if 'board: fits and meets the clock' not in out:
+        raise Failure(f"no verdict from the board report:\n{out[-4000:]}")
+
+
+def collect(ctx):
+    return [Test('flash_boot', t_flash_boot), Test('corrupt_data', t_corrupt_data),
+            Test('corrupt_header', t_corrupt_header), Test('missing_image', t_missing_image),
+            Test('uart_boot', t_uart_boot), Test('make_board', t_make_board)]
