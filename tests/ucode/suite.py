@@ -114,9 +114,11 @@ EXPECT_DISPATCH = {
     1: word(ALU=2, NEXT=1, UADDR=0x00),            # SUB: SEQ rewritten to JUMP SUB+1
     2: LOAD0,                                      # LW: dispatch line to LOAD
     3: LOAD0,                                      # LOAD
-    4: word(NEXT=1, UADDR=0x03),                   # ILLEGAL -> TRAP
+    4: word(IMM=-1, NEXT=1, UADDR=0x04),           # CSR_A: TRAP's first word (also at 0x03,
+    5: word(IMM=-1, NEXT=1, UADDR=0x04),           # CSR_B: TRAP is an entry), jumping to TRAP+1
+    6: word(NEXT=1, UADDR=0x03),                   # ILLEGAL -> TRAP
 }
-CLASSES = ['ADD', 'SUB', 'LW', 'LOAD', 'ILLEGAL']
+CLASSES = ['ADD', 'SUB', 'LW', 'LOAD', 'CSR_A', 'CSR_B', 'ILLEGAL']
 
 
 def classify(insn):
@@ -129,10 +131,14 @@ def classify(insn):
         return 2
     if insn & 0x0000407f == 0x00000003:
         return 3
-    return 4
+    if insn & 0xfff0007f == 0x30000073:
+        return 4
+    if insn & 0xfff0007f == 0x30100073:
+        return 5
+    return 6
 
 
-SAMPLES = [0x00208033, 0x40208033, 0x0000a083, 0x00009083, 0x0000c083, 0x00000013,
+SAMPLES = [0x30002073, 0x30101073, 0x30201073, 0x00208033, 0x40208033, 0x0000a083, 0x00009083, 0x0000c083, 0x00000013,
            0x00000000, 0xffffffff, 0x4020f033, 0x0020a023, 0x00108003]
 
 
@@ -162,7 +168,8 @@ def t_words(ctx):
         for c in range(16):
             want = EXPECT_DISPATCH.get(c, 0)
             if ds[c] != want:
-                raise Failure(f"dispatch[{c}] ({CLASSES[c] if c < 5 else '-'}) = {ds[c]:#x}, want {want:#x}")
+                raise Failure(f"dispatch[{c}] ({CLASSES[c] if c < len(CLASSES) else '-'}) = {ds[c]:#x}, "
+                              f"want {want:#x}")
     finally:
         shutil.rmtree(d, ignore_errors=True)
 
@@ -173,7 +180,7 @@ def t_symbols(ctx):
         out = good_image(ctx, d)
         sym = open(os.path.join(out, 'ucode.sym')).read()
         for line in ('label TRAP 0x3 2', 'label FP 0x30 1', 'slot FP 0x30 4', 'class LW 2',
-                     'class ILLEGAL 4', 'free 0x5', 'used 0x0 1', 'used 0x1 2'):
+                     'class ILLEGAL 6', 'free 0x5', 'used 0x0 1', 'used 0x1 2'):
             if not re.search(rf'^{re.escape(line)}\b', sym, re.M):
                 raise Failure(f"ucode.sym lacks '{line}':\n{sym}")
         if re.search(r'^label (ADD|SUB|ILLEGAL|LOAD)\b', sym, re.M):
@@ -216,8 +223,11 @@ def t_doc(ctx):
         if 'Register add.' not in add:
             raise Failure("the ';;' routine description is missing")
         other = md.split('## Other routines')[1]
-        if '### TRAP' not in other or '### FP' not in other or 'Fixed slot at 0x30' not in other:
-            raise Failure("other routines section incomplete")
+        if '### FP' not in other or 'Fixed slot at 0x30' not in other or '### TRAP' in other:
+            raise Failure("other routines section wrong:\n" + other)
+        csr = md.split('### CSR_A (class 4)')[1].split('###')[0]
+        if '| dispatch | `NEXT=JUMP UADDR=0x4 IMM=4095`' not in csr or '| 0x003 | `IMM=4095` | cause' not in csr:
+            raise Failure("CSR_A (TRAP, an entry shared with classes) table wrong:\n" + csr)
     finally:
         shutil.rmtree(d, ignore_errors=True)
 

@@ -940,17 +940,27 @@ static void parse_uc(const char *path)
                 map_put(&mmap, m.name, NM);
                 PUSH(M, NM, CM, m);
             } else if (!strcmp(t[0], "dispatch")) {
-                if (tk.n != 3)
-                    fatal(loc, "syntax error: expected 'dispatch CLASS LABEL'");
-                int c = map_get(&D.cmap, t[1]);
-                if (c < 0)
-                    fatal(loc, "dispatch for unknown class %s", t[1]);
-                for (int i = 0; i < NDL; i++)
-                    if (DL[i].cls == c)
-                        fatal(loc, "class %s dispatched twice (first at %s:%d)", t[1],
-                              DL[i].loc.file, DL[i].loc.line);
-                DispLine d = {c, xstrdup(t[2]), loc};
-                PUSH(DL, NDL, CDL, d);
+                /* dispatch CLASS... LABEL; a CLASS ending in '*' names every
+                 * class that starts with what comes before it */
+                if (tk.n < 3)
+                    fatal(loc, "syntax error: expected 'dispatch CLASS... LABEL'");
+                for (int k = 1; k < tk.n - 1; k++) {
+                    size_t pl = strlen(t[k]);
+                    int glob = t[k][pl - 1] == '*', matched = 0;
+                    for (int c = 0; c < D.nc; c++) {
+                        if (glob ? strncmp(D.c[c].name, t[k], pl - 1) != 0 : strcmp(D.c[c].name, t[k]) != 0)
+                            continue;
+                        matched = 1;
+                        for (int i = 0; i < NDL; i++)
+                            if (DL[i].cls == c)
+                                fatal(loc, "class %s dispatched twice (first at %s:%d)", D.c[c].name,
+                                      DL[i].loc.file, DL[i].loc.line);
+                        DispLine d = {c, xstrdup(t[tk.n - 1]), loc};
+                        PUSH(DL, NDL, CDL, d);
+                    }
+                    if (!matched)
+                        fatal(loc, "dispatch for unknown class %s", t[k]);
+                }
             } else if (!strcmp(t[0], "org")) {
                 if (!runtime)
                     fatal(loc, "org is only for run-time images (--base)");
@@ -1131,6 +1141,7 @@ static void resolve(void)
         w->bits = bits;
     }
     /* bind classes to routines */
+    int missing = 0;
     for (int i = 0; i < NDL; i++) {
         int l = map_get(&lmap, DL[i].label);
         if (l < 0)
@@ -1148,13 +1159,18 @@ static void resolve(void)
         if (c->routine < 0)
             c->routine = global_routine(c->name);
         if (c->routine < 0) {
-            if (!runtime)
-                fatal(c->loc, "class %s has no routine", c->name);
+            if (!runtime) {
+                /* all of them at once: a new microcode is missing many */
+                fprintf(stderr, "%s:%d: class %s has no routine\n", c->loc.file, c->loc.line, c->name);
+                missing++;
+            }
             continue;
         }
         L[R[c->routine].label].used = 1;
         R[c->routine].nclass++;
     }
+    if (missing)
+        exit(1);
     for (int i = 0; i < D.ne; i++) {
         int r = global_routine(D.e[i].name);
         if (r < 0) {

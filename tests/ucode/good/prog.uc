@@ -14,6 +14,7 @@ LOAD:
     NEXT=BR UADDR=.wait               ; wait for the bus
     WB=RD NEXT=ENDI                   ; rd <- data
 dispatch LW LOAD
+dispatch CSR_* TRAP                   ; every CSR_ class traps
 ILLEGAL:
     NEXT=JUMP UADDR=TRAP              ; illegal instruction
 TRAP:
