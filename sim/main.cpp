@@ -402,7 +402,7 @@ int Harness::check_tohost(bool *done)
         if (v == 1)
             return EXIT_PASS;
         uint32_t code = v >> 1;
-        fprintf(stderr, "accentv-sim: FAIL: tohost reports failure %u (test %u)\n", code, code);
+        fprintf(stderr, "accentv-sim: FAIL: tohost = 0x%08x: test %u failed\n", v, code);
         return (code & 0xff) ? (int)(code & 0xff) : 1;
     }
     // Even: the address of a syscall block, eight 64-bit words

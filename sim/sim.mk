@@ -81,3 +81,26 @@ sim-build: $(SIM_BIN)
 ifneq ($(wildcard rtl/core/*.sv),)
 ALL_TARGETS += $(SIM_BIN)
 endif
+
+# ---- the harness's own test programs (suite tests/sim) --------------------
+SIMT_BUILD := build/tests/sim
+SIMT_SRCS  := $(sort $(wildcard tests/sim/*.S))
+SIMT_ELFS  := $(patsubst tests/sim/%.S,$(SIMT_BUILD)/%.elf,$(SIMT_SRCS)) \
+              $(SIMT_BUILD)/outside.elf $(SIMT_BUILD)/rv64.elf
+SIMT_FLAGS := -nostdlib -nostartfiles -Wl,--no-relax -Itests/sim -I$(GEN)
+
+$(SIMT_BUILD)/%.elf: tests/sim/%.S tests/sim/sim.h tests/sim/link.ld $(GEN)/memmap.h
+	@mkdir -p $(@D)
+	$(RV_CC) $(RV_ARCH) $(SIMT_FLAGS) -T tests/sim/link.ld -o $@ $<
+# A valid RV32 program linked where there is no RAM: the harness refuses it.
+$(SIMT_BUILD)/outside.elf: tests/sim/pass_tohost.S tests/sim/sim.h tests/sim/link.ld $(GEN)/memmap.h
+	@mkdir -p $(@D)
+	$(RV_CC) $(RV_ARCH) $(SIMT_FLAGS) -T tests/sim/link.ld -Wl,--section-start=.text=0x40000000 \
+	  -Wl,--section-start=.tohost=0x40001000 -o $@ $<
+# The same program as RV64: the wrong ELF class.
+$(SIMT_BUILD)/rv64.elf: tests/sim/pass_tohost.S tests/sim/sim.h tests/sim/link.ld $(GEN)/memmap.h
+	@mkdir -p $(@D)
+	$(RV_CC) -march=rv64i -mabi=lp64 $(SIMT_FLAGS) -T tests/sim/link.ld -o $@ $<
+
+.PHONY: sim-tests
+sim-tests: $(SIMT_ELFS)

@@ -1,0 +1,265 @@
+"""Suite 'sim': the Verilator harness and the SoC it simulates.
+
+Harness behaviour (exit statuses and messages are part of its contract):
+refusing bad input (missing file, non-ELF, x86-64 and RV64 ELFs, the wrong
+machine type, a program outside RAM or over the device tree, bad options),
+the tohost and finisher verdicts, the tohost syscall proxy, --max-cycles,
++signature, --ram-size (checked through the device tree the program sees),
+--uart-in, --trace-insn, --trace, and the cycles/second figure on a long run
+(written to build/tests/sim/speed.txt). SoC behaviour: UART registers, CLINT,
+access faults for unmapped addresses, and wfi not taken for a hang.
+The programs are tests/sim/*.S, built by sim/sim.mk into build/tests/sim.
+"""
+import os, re, shutil, subprocess, tempfile
+from run import Test, Failure, Skip
+
+SIM = 'build/sim/accentv-sim'
+
+
+def prepare(ctx):
+    ctx.make('sim-tests', SIM)
+
+
+def elf(ctx, name):
+    return os.path.join(ctx.build, 'tests', 'sim', name + '.elf')
+
+
+def sim(ctx, *args, cosim=False, timeout=300):
+    """Run the harness; return (status, stdout, stderr)."""
+    cmd = [os.path.join(ctx.root, SIM)] + (['--cosim'] if cosim else []) + list(args)
+    try:
+        r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           timeout=timeout, cwd=ctx.root, errors='replace', text=True)
+    except subprocess.TimeoutExpired:
+        raise Failure(f"timed out: {' '.join(cmd)}")
+    return r.returncode, r.stdout, r.stderr
+
+
+def expect(ctx, args, status, err_pattern=None, out_pattern=None, cosim=False):
+    rc, out, err = sim(ctx, *args, cosim=cosim)
+    where = f"accentv-sim {' '.join(args)}"
+    if rc != status:
+        raise Failure(f"{where}: status {rc}, expected {status}\nstdout: {out[-1500:]}\nstderr: {err[-1500:]}")
+    if err_pattern and not re.search(err_pattern, err):
+        raise Failure(f"{where}: stderr does not match /{err_pattern}/:\n{err[-1500:]}")
+    if out_pattern is not None and not re.search(out_pattern, out):
+        raise Failure(f"{where}: stdout does not match /{out_pattern}/:\n{out[-1500:]}")
+    return out, err
+
+
+def device_cosim(ctx):
+    """SoC tests run in co-simulation when that is the target."""
+    return ctx.target == 'cosim'
+
+
+# ---- refusing bad input: status 2 and one line naming the problem ----------
+def one_line(err):
+    lines = [l for l in err.splitlines() if l.strip()]
+    if len(lines) != 1:
+        raise Failure(f"expected one line on stderr, got:\n{err}")
+
+
+def t_missing(ctx):
+    _, err = expect(ctx, ['build/tests/sim/no-such-file.elf'], 2, r'no-such-file\.elf: No such file')
+    one_line(err)
+
+
+def t_not_elf(ctx):
+    _, err = expect(ctx, ['tests/sim/sim.h'], 2, r'sim\.h: not an ELF file')
+    one_line(err)
+
+
+def t_x86_elf(ctx):
+    prog = shutil.which('true') or '/bin/true'
+    _, err = expect(ctx, [prog], 2, r'not a 32-bit ELF')
+    one_line(err)
+
+
+def t_rv64_elf(ctx):
+    _, err = expect(ctx, [elf(ctx, 'rv64')], 2, r'not a 32-bit ELF')
+    one_line(err)
+
+
+def t_wrong_machine(ctx):
+    data = bytearray(open(elf(ctx, 'pass_tohost'), 'rb').read())
+    data[18:20] = (3).to_bytes(2, 'little')      # e_machine = EM_386
+    with tempfile.NamedTemporaryFile(suffix='.elf', dir=os.path.join(ctx.build, 'tests', 'sim'),
+                                     delete=False) as f:
+        f.write(data)
+    try:
+        _, err = expect(ctx, [f.name], 2, r'wrong machine type')
+        one_line(err)
+    finally:
+        os.unlink(f.name)
+
+
+def t_outside_ram(ctx):
+    _, err = expect(ctx, [elf(ctx, 'outside')], 2, r'0x40000000.*outside RAM')
+    one_line(err)
+
+
+def t_dtb_overlap(ctx):
+    _, err = expect(ctx, ['--ram-size', '128K', elf(ctx, 'bigbss')], 2, r'overlaps the device tree')
+    one_line(err)
+    expect(ctx, [elf(ctx, 'bigbss')], 0)     # fits the default RAM
+
+
+def t_bad_options(ctx):
+    p = elf(ctx, 'pass_tohost')
+    expect(ctx, ['--frobnicate', p], 2, r"unknown option '--frobnicate'")
+    expect(ctx, ['--max-cycles', 'lots', p], 2, r'bad --max-cycles')
+    expect(ctx, [], 2, r'no program')
+    expect(ctx, [p, p], 2, r'more than one program')
+    expect(ctx, ['--ram-size'], 2, r'--ram-size needs a value')
+    expect(ctx, ['--corrupt-ucode', '12', p], 2, r'want ADDR:BIT')
+    rc, out, _ = sim(ctx, '--help')
+    if rc != 0 or '--max-cycles' not in out or '+signature' not in out:
+        raise Failure(f"--help: status {rc}\n{out}")
+
+
+def t_ram_size_parse(ctx):
+    p = elf(ctx, 'pass_tohost')
+    for bad in ('12Q', '0', 'K', '-4K', '1000001', '4G', '0x1000', '16MB', ''):
+        expect(ctx, ['--ram-size', bad, p], 2, r'bad --ram-size')
+    expect(ctx, ['--ram-size', '32M', p], 2, r'exceeds the model')
+    for good in ('16M', '128K', '128k', '131072', '1m', '4096K'):
+        expect(ctx, ['--ram-size', good, p], 0)
+
+
+# ---- the boot contract and --ram-size, seen from the program ------------------
+def t_ram_size_dtb(ctx):
+    dtc = shutil.which('dtc')
+    if not dtc:
+        raise Skip('dtc not installed')
+    outdir = os.path.join(ctx.build, 'tests', 'sim')
+    for text, size in (('128K', 128 << 10), ('1M', 1 << 20), ('196608', 196608), (None, 16 << 20)):
+        sig = os.path.join(outdir, 'dtb.sig')
+        args = (['--ram-size', text] if text else []) + [f'+signature={sig}', elf(ctx, 'dtb')]
+        expect(ctx, args, 0)
+        words = [int(l, 16) for l in open(sig).read().split()]
+        hart, addr, total = words[0], words[1], words[2]
+        top = 0x80000000 + size
+        if hart != 0:
+            raise Failure(f"a0 (hart id) = {hart}")
+        if addr % 8 or not (top - total - 8 < addr <= top - total):
+            raise Failure(f"--ram-size {text}: tree at {addr:#x}, size {total}, RAM top {top:#x}")
+        blob = b''.join(w.to_bytes(4, 'little') for w in words[3:])[:total]
+        if blob[:4] != bytes.fromhex('d00dfeed'):
+            raise Failure(f"--ram-size {text}: no device tree magic at a1")
+        dtb = os.path.join(outdir, 'dtb.dtb')
+        open(dtb, 'wb').write(blob)
+        r = subprocess.run([dtc, '-q', '-I', 'dtb', '-O', 'dts', dtb], stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, text=True)
+        if r.returncode != 0:
+            raise Failure(f"--ram-size {text}: the tree does not decompile:\n{r.stdout}")
+        m = re.search(r'memory@80000000\s*{[^}]*reg = <0x80000000 (0x[0-9a-f]+)>', r.stdout)
+        if not m or int(m.group(1), 16) != size:
+            raise Failure(f"--ram-size {text}: memory node wrong:\n{r.stdout}")
+        if 'timebase-frequency = <0xf4240>' not in r.stdout:
+            raise Failure("timebase-frequency missing from the tree")
+
+
+# ---- verdicts ------------------------------------------------------------------
+def t_tohost_pass(ctx):
+    expect(ctx, [elf(ctx, 'pass_tohost')], 0)
+
+
+def t_tohost_fail(ctx):
+    expect(ctx, [elf(ctx, 'fail_tohost')], 21, r'FAIL: tohost = 0x0000002b: test 21 failed')
+
+
+def t_tohost_syscall(ctx):
+    out, err = expect(ctx, [elf(ctx, 'syscall')], 0)
+    if out != 'hello from tohost\n':
+        raise Failure(f"stdout {out!r}")
+    if 'to stderr\n' not in err or 'hello' in err:
+        raise Failure(f"stderr {err!r}")
+
+
+def t_finisher_pass(ctx):
+    expect(ctx, [elf(ctx, 'finisher_pass')], 0)
+
+
+def t_finisher_fail(ctx):
+    expect(ctx, [elf(ctx, 'finisher_fail')], 300 & 0xff, r'finisher code 300')
+
+
+def t_max_cycles(ctx):
+    expect(ctx, ['--max-cycles', '5000', elf(ctx, 'spin')], 3, r'--max-cycles 5000 reached')
+
+
+def t_signature(ctx):
+    sig = os.path.join(ctx.build, 'tests', 'sim', 'signature.sig')
+    if os.path.exists(sig):
+        os.unlink(sig)
+    expect(ctx, [f'+signature={sig}', elf(ctx, 'signature')], 0)
+    text = open(sig).read()
+    if text != 'deadbeef\n00000001\n0badcafe\nffffffff\n':
+        raise Failure(f"signature file:\n{text}")
+    expect(ctx, [f'+signature={sig}', elf(ctx, 'pass_tohost')], 2, r'begin_signature')
+
+
+# ---- UART, tracing, speed -------------------------------------------------------
+def t_uart_in(ctx):
+    path = os.path.join(ctx.build, 'tests', 'sim', 'uart_in.txt')
+    open(path, 'w').write('hello uart\n!rest')
+    out, _ = expect(ctx, ['--uart-in', path, elf(ctx, 'uart_echo')], 0, cosim=device_cosim(ctx))
+    if out != 'ready\nhello uart\n':
+        raise Failure(f"stdout {out!r}")
+    expect(ctx, ['--uart-in', path + '.missing', elf(ctx, 'uart_echo')], 2, r'uart_in\.txt\.missing')
+
+
+def t_trace_insn(ctx):
+    _, err = expect(ctx, ['--trace-insn', elf(ctx, 'pass_tohost')], 0)
+    lines = err.splitlines()
+    # The boot ROM's five instructions, then the program's first at 0x80000000.
+    if len(lines) < 6 or not re.match(r'\s*0 M 00001000 00000297 ', lines[0]):
+        raise Failure("retire log:\n" + err[:2000])
+    if not any(re.search(r' M 80000000 ', l) for l in lines):
+        raise Failure("no retire at the entry point:\n" + err[:2000])
+    if not re.search(r'store\[80001000/f\]=00000001', err):
+        raise Failure("the store to tohost is not in the log:\n" + err[-2000:])
+
+
+def t_trace_fst(ctx):
+    fst = os.path.join(ctx.build, 'tests', 'sim', 'trace.fst')
+    if os.path.exists(fst):
+        os.unlink(fst)
+    expect(ctx, ['--trace', fst, elf(ctx, 'pass_tohost')], 0)
+    if not os.path.exists(fst) or os.path.getsize(fst) < 200:
+        raise Failure("no FST written")
+    expect(ctx, ['--trace', '/nonexistent-dir/x.fst', elf(ctx, 'pass_tohost')], 2, r'cannot open')
+
+
+def t_speed(ctx):
+    _, err = expect(ctx, ['--stats', elf(ctx, 'loop')], 0)
+    m = re.search(r'(\d+) cycles, (\d+) instructions \(CPI ([\d.]+)\) in ([\d.]+) s: (\d+) cycles/s', err)
+    if not m:
+        raise Failure("no statistics line:\n" + err)
+    if int(m.group(2)) < 4000000:
+        raise Failure(f"only {m.group(2)} instructions retired for the 4M-instruction loop")
+    with open(os.path.join(ctx.build, 'tests', 'sim', 'speed.txt'), 'w') as f:
+        f.write(m.group(0) + '\n')
+
+
+# ---- SoC devices ------------------------------------------------------------------
+def t_uart_regs(ctx):
+    expect(ctx, [elf(ctx, 'uart_regs')], 0, cosim=device_cosim(ctx))
+
+
+def t_clint(ctx):
+    expect(ctx, [elf(ctx, 'clint')], 0, cosim=device_cosim(ctx))
+
+
+def t_access_faults(ctx):
+    expect(ctx, ['--ram-size', '128K', elf(ctx, 'unmapped')], 0, cosim=device_cosim(ctx))
+
+
+def t_wfi_not_hung(ctx):
+    # 1.5 M cycles: past the 1 M-cycle hang limit, asleep all the time.
+    expect(ctx, ['--max-cycles', '1500000', elf(ctx, 'wfi_sleep')], 3, r'--max-cycles 1500000 reached')
+
+
+def collect(ctx):
+    return [Test(n[2:], f) for n, f in sorted(globals().items())
+            if n.startswith('t_') and callable(f)]
