@@ -126,9 +126,9 @@ $(IB_SIM_BIN): $(IB_SIM_SRCS) $(IB_DIR)/sim/board_main.cpp $(IB_BUILD)/bootrom.h
 	verilator --cc --exe --build -j 2 -O2 -Wno-fatal -Wno-lint -Wno-style --top-module av_icebreaker_top \
 	  -DAV_CELL_MODELS -DAV_BOARD_DEV -I$(GEN) --Mdir $(IB_SIM_DIR)/obj \
 	  -GCLK_HZ=$(IB_SIM_HZ) -GBAUD=$(IB_BAUD) -GROM_BYTES=$(IB_ROM_BYTES) \
-	  -GRAM_BYTES=$$(($(IB_RAM_BYTES))) '-GROM_INIT="$(IB_BUILD)/bootrom.hex"' \
+	  -GRAM_BYTES=$$(($(IB_RAM_BYTES))) '-GROM_INIT="$(abspath $(IB_BUILD)/bootrom.hex)"' \
 	  -CFLAGS '-O2 -DCLK_HZ=$(IB_SIM_HZ) -DBAUD=$(IB_BAUD) -DFLASH_IMAGE_OFFSET=$(FLASH_IMAGE_OFFSET)' \
-	  $(IB_SIM_SRCS) $(IB_DIR)/sim/board_main.cpp -o av-icebreaker-sim
+	  $(abspath $(IB_SIM_SRCS) $(IB_DIR)/sim/board_main.cpp) -o av-icebreaker-sim
 	cp $(IB_SIM_DIR)/obj/av-icebreaker-sim $@
 
 .PHONY: board-sim

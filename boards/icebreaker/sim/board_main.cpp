@@ -220,8 +220,11 @@ int main(int argc, char **argv) {
     flash.step(top.FLASH_SSB, top.FLASH_SCK, top.FLASH_IO0);
     top.FLASH_IO1 = flash.miso;
     rx.step(top.TX);
-    // Send the file once the boot ROM says it is listening.
-    if (send_path && !tx.active && rx.text.find("waiting for an image") != std::string::npos)
+    // Send the file once the boot ROM's prompt line is complete: before, it
+    // is still printing and not reading, and the one-byte holding register
+    // would drop bytes (as a real 16550 without FIFO does).
+    if (send_path && !tx.active &&
+        rx.text.find("waiting for an image on the UART\r\n") != std::string::npos)
       tx.active = true;
     tx.step();
     top.RX = tx.line;
