@@ -6,7 +6,7 @@
 // it from INIT_FILE ($readmemh, one 32-bit word a line).
 module av_bootrom #(
   parameter int unsigned BYTES = 1024,
-  parameter string INIT_FILE = "",
+  parameter INIT_FILE = "",   // untyped: Yosys 0.23 has no string parameters
   localparam int unsigned WORDS = BYTES / 4,
   localparam int unsigned AW = $clog2(WORDS)
 ) (

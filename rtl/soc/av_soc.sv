@@ -11,7 +11,7 @@ module av_soc #(
   parameter int unsigned RAM_BYTES   = av_memmap_pkg::MM_RAM_DEFAULT,
   parameter int unsigned CLK_HZ      = av_memmap_pkg::MM_CLK_HZ,
   parameter int unsigned ROM_BYTES   = 1024,
-  parameter string       ROM_INIT    = ""
+  parameter              ROM_INIT    = ""  // a file name (untyped for Yosys 0.23)
 ) (
   input  logic        clk_i,
   input  logic        rst_ni,
