@@ -37,9 +37,9 @@ module av_clint #(
   // Lane merge of a 32-bit write into one half of a 64-bit register.
   function automatic logic [31:0] merge(input logic [31:0] old, input logic [31:0] wd,
                                         input logic [3:0] be);
+    merge = old;
     for (int b = 0; b < 4; b++)
-      if (be[b]) old[8*b +: 8] = wd[8*b +: 8];
-    return old;
+      if (be[b]) merge[8*b +: 8] = wd[8*b +: 8];
   endfunction
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
