@@ -12,6 +12,7 @@
 #include "svdpi.h"
 #include "verilated.h"
 #include "verilated_fst_c.h"
+#include "verilated_syms.h"
 
 #include <cerrno>
 #include <chrono>
@@ -235,6 +236,7 @@ struct Harness {
 
     int run();
     void load();
+    void corrupt_ucode();
     void tick();
     rvfi_rec record() const;
     void print_record(FILE *f, const rvfi_rec &r) const;
@@ -289,19 +291,8 @@ void Harness::load()
             uart_in.push_back((uint8_t)c);
         fclose(f);
     }
-    if (opt.corrupt) {
-#ifdef AV_HAVE_CS_FLIP
-        svSetScope(find_scope(AV_CS_SCOPE));
-        if (!av_wcs_flip_bit(opt.corrupt_addr, opt.corrupt_bit)) {
-            fprintf(stderr, "accentv-sim: --corrupt-ucode %u:%u is outside the control store\n",
-                    opt.corrupt_addr, opt.corrupt_bit);
-            exit(EXIT_USAGE);
-        }
-#else
-        fprintf(stderr, "accentv-sim: --corrupt-ucode: this core has no control-store access\n");
-        exit(EXIT_USAGE);
-#endif
-    }
+    if (opt.corrupt)
+        corrupt_ucode();
     if (opt.cosim) {
 #ifdef AV_HAVE_COSIM
         cs = cosim_new(opt.ram_bytes, opt.elf, err, sizeof err);
@@ -314,6 +305,42 @@ void Harness::load()
         exit(EXIT_USAGE);
 #endif
     }
+}
+
+// Flip one bit of one control-store word. The control store is the array
+// cs_mem of the WCS (made public by sim/sim.vlt); it is found by name in
+// Verilator's scope table, so the harness needs no knowledge of the core's
+// instance names.
+void Harness::corrupt_ucode()
+{
+    const VerilatedVar *var = nullptr;
+    const char *where = nullptr;
+    for (const auto &it : *vctx->scopeNameMap()) {
+        const VerilatedVar *v = it.second->varFind("cs_mem");
+        if (v) {
+            var = v;
+            where = it.first;
+            break;
+        }
+    }
+    if (!var || var->udims() != 1 || var->vltype() != VLVT_UINT64) {
+        fprintf(stderr, "accentv-sim: --corrupt-ucode: no 64-bit-word control store (cs_mem) in this model\n");
+        exit(EXIT_USAGE);
+    }
+    uint32_t words = (uint32_t)var->unpacked().elements();
+    uint32_t width = (uint32_t)var->packed().elements();
+    if (opt.corrupt_addr >= words || opt.corrupt_bit >= width) {
+        fprintf(stderr, "accentv-sim: --corrupt-ucode %u:%u: the control store (%s) is %u words of %u bits\n",
+                opt.corrupt_addr, opt.corrupt_bit, where, words, width);
+        exit(EXIT_USAGE);
+    }
+    uint64_t *word = (uint64_t *)var->datapAdjustIndex(var->datap(), 1, (int)opt.corrupt_addr);
+    if (!word) {
+        fprintf(stderr, "accentv-sim: --corrupt-ucode: cannot address word %u of %s\n",
+                opt.corrupt_addr, where);
+        exit(EXIT_USAGE);
+    }
+    *word ^= 1ull << opt.corrupt_bit;
 }
 
 // One clock cycle: rising edge, then falling edge. Outputs are sampled

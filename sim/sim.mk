@@ -40,7 +40,7 @@ $(SOC_BUILD)/boot_blobs.h: $(SOC_BUILD)/bootrom.bin $(GEN)/soc.dtb sim/bin2c.py
 # The core's sources come from rtl/rtl.mk (RTL_SRCS) when it defines them;
 # SIM_CORE_SRCS overrides (e.g. to try the SoC with another core).
 SIM_CORE_SRCS ?= $(RTL_SRCS)
-SIM_RTL   = $(SIM_CORE_SRCS) $(SOC_SRCS) sim/av_sim_top.sv
+SIM_RTL   = sim/sim.vlt $(SIM_CORE_SRCS) $(SOC_SRCS) sim/av_sim_top.sv
 SIM_CXX   := sim/main.cpp
 SIM_HDRS  := sim/rvfi.h sim/boot.h sim/elfload.h
 
