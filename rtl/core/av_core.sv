@@ -1,0 +1,594 @@
+// Accent-V core: a microcoded RV32IM(+Zicsr, Zifencei) CPU, machine mode
+// with U-mode bits in place (S/U, Sv32 and A follow in issue 4).
+//
+// Every instruction is run by a microcode routine from the writable control
+// store (av_wcs). This module is the datapath the microinstruction fields
+// drive directly: one 33-bit adder, one shifter, a logic unit, the DSP
+// multiplier, a 1-bit-per-cycle divide step, the register file (GPRs and the
+// RAM-held CSRs), the few CSR bits that must be flip-flops (mode, mstatus,
+// mie, mip, counters), the memory port and the retire port.
+//
+// Cycle structure (docs/core.md): the cycle in which an instruction word
+// arrives is the decode cycle; the routine's first word runs in the next
+// cycle with rs1/rs2 on the register-file ports; the routine's last word
+// issues the next fetch. Faults that the hardware detects in a word
+// (misaligned address or jump target, an access fault answered by the bus)
+// abandon the word — no register, CSR, pc or memory write — and enter the
+// microcode TRAP routine with CAUSE and T (the tval) set.
+module av_core #(
+  parameter [31:0] RESET_PC  = 32'h0000_1000,
+  parameter        CS_INIT   = "build/ucode/cs.hex",
+  parameter        DISP_INIT = "build/ucode/dispatch.hex"
+) (
+  input  logic        clk_i, rst_ni,
+  output logic        mem_req_o,
+  output logic        mem_we_o,
+  output logic [31:0] mem_addr_o,
+  output logic [3:0]  mem_be_o,
+  output logic [31:0] mem_wdata_o,
+  input  logic [31:0] mem_rdata_i,
+  input  logic        mem_err_i,
+  input  logic        irq_mtimer_i, irq_msoft_i, irq_mext_i,
+  input  logic [63:0] mtime_i,
+  output logic        rvfi_valid_o,
+  output logic [63:0] rvfi_order_o,
+  output logic [31:0] rvfi_insn_o,
+  output logic        rvfi_trap_o, rvfi_intr_o, rvfi_halt_o,
+  output logic [1:0]  rvfi_mode_o,
+  output logic [4:0]  rvfi_rs1_addr_o, rvfi_rs2_addr_o, rvfi_rd_addr_o,
+  output logic [31:0] rvfi_rs1_rdata_o, rvfi_rs2_rdata_o, rvfi_rd_wdata_o,
+  output logic [31:0] rvfi_pc_rdata_o, rvfi_pc_wdata_o,
+  output logic [31:0] rvfi_mem_addr_o, rvfi_mem_rdata_o, rvfi_mem_wdata_o,
+  output logic [3:0]  rvfi_mem_rmask_o, rvfi_mem_wmask_o,
+  output logic [31:0] rvfi_cause_o, rvfi_tval_o,
+  output logic [15:0] upc_o
+);
+  `include "ucode_fields.vh"
+
+  localparam logic [1:0] PRV_U = 2'd0, PRV_M = 2'd3;
+  // misa: RV32 (MXL=1), A I M S U.
+  localparam logic [31:0] MISA = 32'h4014_1101;
+
+  // ---------------------------------------------------------------- sequencer
+  logic [47:0] uw;
+  logic        in_a, boot, ends;
+  // first: "this is a routine's dispatch word"; only the retire port uses it
+  /* verilator lint_off UNUSEDSIGNAL */
+  logic        first;
+  /* verilator lint_on UNUSEDSIGNAL */
+  logic        cond, trap, take_irq, ifault, csr_illegal;
+  logic        wcs_we, wcs_disp;
+  logic [15:0] wcs_idx;
+  logic [47:0] wcs_data;
+
+  av_wcs #(.CS_INIT(CS_INIT), .DISP_INIT(DISP_INIT)) u_wcs (
+    .clk_i, .rst_ni,
+    .insn_i(mem_rdata_i), .take_irq_i(take_irq), .ifault_i(ifault), .illegal_i(csr_illegal),
+    .cond_i(cond), .trap_i(trap), .uw_o(uw), .in_a_o(in_a), .boot_o(boot), .end_o(ends),
+    .first_o(first), .upc_o,
+    .wr_en_i(wcs_we), .wr_disp_i(wcs_disp), .wr_idx_i(wcs_idx), .wr_data_i(wcs_data));
+
+  // microinstruction fields
+  wire [2:0] f_next = uw[UF_NEXT_HI:UF_NEXT_LO];
+  wire [3:0] f_cond = uw[UF_COND_HI:UF_COND_LO];
+  wire [2:0] f_asel = uw[UF_ASEL_HI:UF_ASEL_LO];
+  wire [2:0] f_bsel = uw[UF_BSEL_HI:UF_BSEL_LO];
+  wire [3:0] f_alu  = uw[UF_ALU_HI:UF_ALU_LO];
+  wire [2:0] f_res  = uw[UF_RES_HI:UF_RES_LO];
+  wire [2:0] f_wb   = uw[UF_WB_HI:UF_WB_LO];
+  wire [1:0] f_rsel = uw[UF_RSEL_HI:UF_RSEL_LO];
+  wire [5:0] f_k    = uw[UF_K_HI:UF_K_LO];
+  wire       f_spwe = uw[UF_SPWE_LO];
+  wire [1:0] f_mem  = uw[UF_MEM_HI:UF_MEM_LO];
+  wire [2:0] f_dst  = uw[UF_DST_HI:UF_DST_LO];
+
+  // ---------------------------------------------------------------- state
+  logic [31:0] pc_q, ir_q, t_q, q_q;
+  logic [4:0]  cnt_q, cause_q;
+  logic        cause_intr_q;
+  logic [1:0]  mode_q;
+  // mstatus bits
+  logic        st_sie, st_mie, st_spie, st_mpie, st_spp, st_mprv, st_sum, st_mxr;
+  logic        st_tvm, st_tw, st_tsr;
+  logic [1:0]  st_mpp;
+  logic [11:0] mie_q;            // only bits 11,9,7,5,3,1 are kept
+  logic        seip_q, stip_q, ssip_q;
+  logic [4:0]  mcounteren_q;
+  logic [63:0] mcycle_q, minstret_q;
+  logic        dreq_q, dload_q;  // a data access was issued in the previous cycle
+
+  // ---------------------------------------------------------------- register file
+  logic        rf_a_en, rf_b_en, rf_we;
+  logic [5:0]  rf_a_addr, rf_b_addr, rf_waddr;
+  logic [31:0] ra, rb, rf_wdata;
+
+  av_regfile u_rf (
+    .clk_i,
+    .a_en_i(rf_a_en), .a_addr_i(rf_a_addr), .a_data_o(ra),
+    .b_en_i(rf_b_en), .b_addr_i(rf_b_addr), .b_data_o(rb),
+    .w_en_i(rf_we), .w_addr_i(rf_waddr), .w_data_i(rf_wdata));
+
+  // Read addresses for the next cycle: the arriving word's rs1/rs2 in the
+  // decode cycle, otherwise what the microinstruction's RSEL asks for.
+  always_comb begin
+    rf_a_en = 1'b0; rf_b_en = 1'b0;
+    rf_a_addr = {1'b0, ir_q[19:15]};
+    rf_b_addr = {1'b0, ir_q[24:20]};
+    if (in_a) begin
+      rf_a_en = 1'b1; rf_b_en = 1'b1;
+      rf_a_addr = {1'b0, mem_rdata_i[19:15]};
+      rf_b_addr = {1'b0, mem_rdata_i[24:20]};
+    end else begin
+      case (f_rsel)
+        U_RSEL_IR: begin rf_a_en = 1'b1; rf_b_en = 1'b1; end
+        U_RSEL_KA: begin rf_a_en = 1'b1; rf_a_addr = f_k; end
+        U_RSEL_KB: begin rf_b_en = 1'b1; rf_b_addr = f_k; end
+        default: ;
+      endcase
+    end
+  end
+
+  // ---------------------------------------------------------------- immediate
+  // The format follows the opcode: decode extracts fields, nothing more.
+  logic [31:0] imm;
+  always_comb begin
+    case (ir_q[6:2])
+      5'b01000: imm = {{21{ir_q[31]}}, ir_q[30:25], ir_q[11:7]};                          // S
+      5'b11000: imm = {{20{ir_q[31]}}, ir_q[7], ir_q[30:25], ir_q[11:8], 1'b0};           // B
+      5'b01101, 5'b00101: imm = {ir_q[31:12], 12'b0};                                      // U
+      5'b11011: imm = {{12{ir_q[31]}}, ir_q[19:12], ir_q[20], ir_q[30:21], 1'b0};         // J
+      default:  imm = {{21{ir_q[31]}}, ir_q[30:20]};                                       // I
+    endcase
+  end
+
+  // ---------------------------------------------------------------- operands
+  wire div_signed = ~ir_q[12];                       // DIV/REM (funct3 1x0)
+  wire rb_zero    = (rb == 32'h0);
+  logic [31:0] opa, opb;
+  logic        aext;
+  always_comb begin
+    aext = 1'b0;
+    case (f_asel)
+      U_ASEL_RA:     opa = ra;
+      U_ASEL_PC:     opa = pc_q;
+      U_ASEL_T:      opa = t_q;
+      U_ASEL_Q:      opa = q_q;
+      U_ASEL_DIVR:   begin opa = {t_q[30:0], q_q[31]}; aext = t_q[31]; end
+      U_ASEL_CSRSRC: opa = ir_q[14] ? {27'b0, ir_q[19:15]} : ra;
+      U_ASEL_RBA:    opa = {rb[31:2], 2'b00};
+      default:       opa = 32'h0;
+    endcase
+  end
+
+  logic [31:0] spr;          // the flip-flop CSR named by K
+  logic [3:0]  irq_cause;
+  // SUBG (mulh sign correction): B counts only when the other operand's sign says so.
+  wire subg_gate = (f_bsel == U_BSEL_RB) ? (ra[31] & ~(ir_q[13] & ir_q[12]))
+                                         : (rb[31] & (ir_q[13:12] == 2'b01));
+  always_comb begin
+    case (f_bsel)
+      U_BSEL_RB:  opb = rb;
+      U_BSEL_IMM: opb = imm;
+      U_BSEL_RA:  opb = ra;
+      U_BSEL_T:   opb = t_q;
+      U_BSEL_Q:   opb = q_q;
+      U_BSEL_SPR: opb = spr;
+      U_BSEL_VEC: opb = (rb[0] && cause_intr_q) ? {25'b0, cause_q, 2'b00} : 32'h0;
+      default:    opb = 32'h0;
+    endcase
+    if (f_alu == U_ALU_SUBG && !subg_gate) opb = 32'h0;
+  end
+
+  // ---------------------------------------------------------------- adder
+  logic        bext, invb;
+  always_comb begin
+    bext = 1'b0; invb = 1'b0;
+    case (f_alu)
+      U_ALU_SUB, U_ALU_SLT:   begin bext = opb[31]; invb = 1'b1; end
+      U_ALU_SUBU, U_ALU_SLTU, U_ALU_SUBG: invb = 1'b1;
+      U_ALU_ABS:   invb = div_signed & opb[31];
+      U_ALU_NEG:   invb = ir_q[13] ? (div_signed & ra[31])
+                                   : (div_signed & (ra[31] ^ rb[31]) & ~rb_zero);
+      U_ALU_DSTEP: begin bext = div_signed & opb[31]; invb = ~(div_signed & opb[31]); end
+      default: ;
+    endcase
+  end
+  wire        aext_s = (f_alu == U_ALU_SUB || f_alu == U_ALU_SLT) ? opa[31] : aext;
+  wire [32:0] sum = {aext_s, opa} + ({bext, opb} ^ {33{invb}}) + {32'b0, invb};
+
+  // ---------------------------------------------------------------- shifter and logic
+  function automatic [31:0] rev32(input [31:0] x);
+    for (int i = 0; i < 32; i++) rev32[i] = x[31-i];
+  endfunction
+  wire        sh_left = (f_alu == U_ALU_SLL);
+  wire        sh_fill = (f_alu == U_ALU_SRA) & opa[31];
+  wire [31:0] sh_in   = sh_left ? rev32(opa) : opa;
+  // the upper half of the 64-bit funnel is only the fill source
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire [63:0] sh_wide = {{32{sh_fill}}, sh_in} >> opb[4:0];
+  /* verilator lint_on UNUSEDSIGNAL */
+  wire [31:0] sh_out  = sh_left ? rev32(sh_wide[31:0]) : sh_wide[31:0];
+
+  logic [31:0] logic_out;
+  always_comb begin
+    case (f_alu)
+      U_ALU_AND: logic_out = opa & opb;
+      U_ALU_OR:  logic_out = opa | opb;
+      U_ALU_XOR: logic_out = opa ^ opb;
+      default:   // CSR: rw writes A, rs sets A's bits in B, rc clears them
+        case (ir_q[13:12])
+          2'b10:   logic_out = opb | opa;
+          2'b11:   logic_out = opb & ~opa;
+          default: logic_out = opa;
+        endcase
+    endcase
+  end
+
+  logic [31:0] alu_out;
+  always_comb begin
+    case (f_alu)
+      U_ALU_SLT, U_ALU_SLTU: alu_out = {31'b0, sum[32]};
+      U_ALU_AND, U_ALU_OR, U_ALU_XOR, U_ALU_CSR: alu_out = logic_out;
+      U_ALU_SLL, U_ALU_SRL, U_ALU_SRA: alu_out = sh_out;
+      default: alu_out = sum[31:0];
+    endcase
+  end
+
+  // ---------------------------------------------------------------- multiplier
+  // Unsigned 32x32 product; Yosys maps it to SB_MAC16 blocks. MULH/MULHSU
+  // sign corrections are microcode (ALU=SUBG).
+  wire [63:0] prod = {32'b0, ra} * {32'b0, rb};
+
+  // ---------------------------------------------------------------- load data
+  logic [31:0] load_data;
+  always_comb begin
+    logic [31:0] sh;
+    sh = mem_rdata_i >> {t_q[1:0], 3'b000};
+    case (ir_q[13:12])
+      2'b00:   load_data = {{24{sh[7] & ~ir_q[14]}}, sh[7:0]};
+      2'b01:   load_data = {{16{sh[15] & ~ir_q[14]}}, sh[15:0]};
+      default: load_data = sh;
+    endcase
+  end
+
+  // ---------------------------------------------------------------- result bus
+  logic [31:0] res;
+  always_comb begin
+    case (f_res)
+      U_RES_LOAD:  res = load_data;
+      U_RES_PC4:   res = pc_q + 32'd4;
+      U_RES_MUL:   res = (ir_q[13:12] == 2'b00) ? prod[31:0] : prod[63:32];
+      U_RES_SPR:   res = spr;
+      U_RES_IR:    res = ir_q;
+      U_RES_CAUSE: res = {cause_intr_q, 26'b0, cause_q};
+      U_RES_PC:    res = pc_q;
+      default:     res = alu_out;
+    endcase
+  end
+
+  // ---------------------------------------------------------------- interrupts
+  wire [11:0] mip = {irq_mext_i, 1'b0, seip_q, 1'b0, irq_mtimer_i, 1'b0, stip_q, 1'b0,
+                     irq_msoft_i, 1'b0, ssip_q, 1'b0};
+  wire [11:0] pend = mip & mie_q;
+  // No delegation yet: every interrupt is a machine interrupt, enabled below
+  // M always and in M by mstatus.MIE.
+  assign take_irq = in_a && (|pend) && (mode_q != PRV_M || st_mie);
+  always_comb begin
+    // priority: MEI, MSI, MTI, SEI, SSI, STI
+    if (pend[11])     irq_cause = 4'd11;
+    else if (pend[3]) irq_cause = 4'd3;
+    else if (pend[7]) irq_cause = 4'd7;
+    else if (pend[9]) irq_cause = 4'd9;
+    else if (pend[1]) irq_cause = 4'd1;
+    else              irq_cause = 4'd5;
+  end
+  assign ifault = in_a && mem_err_i;
+
+  // ---------------------------------------------------------------- decode-cycle CSR check
+  // A CSR access above the current privilege, a write to a read-only CSR, or
+  // a counter not enabled in mcounteren dispatches ILLEGAL instead.
+  always_comb begin
+    // bit 7 of the CSR number does not matter to any check here
+    /* verilator lint_off UNUSEDSIGNAL */
+    logic [11:0] csr;
+    /* verilator lint_on UNUSEDSIGNAL */
+    logic        is_csr, writes, low_priv, ctr_off;
+    csr      = mem_rdata_i[31:20];
+    is_csr   = (mem_rdata_i[6:0] == 7'b1110011) && (mem_rdata_i[13:12] != 2'b00);
+    writes   = (mem_rdata_i[13:12] == 2'b01) || (mem_rdata_i[19:15] != 5'd0);
+    low_priv = (mode_q < csr[9:8]);
+    ctr_off  = (csr[11:8] == 4'hC) && (csr[6:5] == 2'b00) && (mode_q != PRV_M) &&
+               !(csr[4:0] < 5'd5 && mcounteren_q[csr[2:0]]);
+    csr_illegal = is_csr && (low_priv || (csr[11:10] == 2'b11 && writes) || ctr_off);
+  end
+
+  // ---------------------------------------------------------------- conditions
+  always_comb begin
+    case (f_cond)
+      U_COND_EQ:    cond = (sum[31:0] == 32'h0);
+      U_COND_NE:    cond = (sum[31:0] != 32'h0);
+      U_COND_LT:    cond = sum[32];
+      U_COND_GE:    cond = ~sum[32];
+      U_COND_CNTNZ: cond = (cnt_q != 5'd0);
+      U_COND_IRQ:   cond = |pend;
+      U_COND_NOIRQ: cond = ~|pend;
+      U_COND_NOTM:  cond = (mode_q != PRV_M);
+      U_COND_ISU:   cond = (mode_q == PRV_U);
+      default:      cond = 1'b0;
+    endcase
+  end
+
+  // ---------------------------------------------------------------- faults the hardware sees
+  wire active   = !in_a && !boot;
+  wire mem_word = active && (f_mem != U_MEM_NONE);
+  wire is_load  = (f_mem == U_MEM_LOAD);
+  wire misal    = (ir_q[13:12] == 2'b01 && sum[0]) || (ir_q[13:12] == 2'b10 && sum[1:0] != 2'b00);
+  wire t_memerr = active && dreq_q && mem_err_i;
+  wire t_mis    = mem_word && misal;
+  wire t_jmp    = active && (f_next == U_NEXT_ENDJ) && sum[1];
+  assign trap   = t_memerr || t_mis || t_jmp;
+  wire go       = active && !trap;          // the word's effects happen
+
+  // ---------------------------------------------------------------- memory port
+  wire [31:0] jump_tgt  = {sum[31:1], 1'b0};
+  wire [31:0] fetch_pc  = boot ? pc_q : (f_next == U_NEXT_ENDJ) ? jump_tgt : pc_q + 32'd4;
+  wire        data_req  = mem_word && !trap;
+  assign mem_req_o   = boot || ends || data_req;
+  assign mem_we_o    = data_req && (f_mem == U_MEM_STORE);
+  assign mem_addr_o  = data_req ? {sum[31:2], 2'b00} : {fetch_pc[31:2], 2'b00};
+  always_comb begin
+    case (ir_q[13:12])
+      2'b00:   begin mem_wdata_o = {4{rb[7:0]}};  mem_be_o = 4'b0001 << sum[1:0]; end
+      2'b01:   begin mem_wdata_o = {2{rb[15:0]}}; mem_be_o = sum[1] ? 4'b1100 : 4'b0011; end
+      default: begin mem_wdata_o = rb;            mem_be_o = 4'b1111; end
+    endcase
+  end
+
+  // ---------------------------------------------------------------- register-file write
+  always_comb begin
+    rf_we = 1'b0;
+    rf_waddr = f_k;
+    rf_wdata = res;
+    case (f_wb)
+      U_WB_RD:    begin rf_we = go && (ir_q[11:7] != 5'd0); rf_waddr = {1'b0, ir_q[11:7]}; end
+      U_WB_K:     rf_we = go;
+      U_WB_KEPC:  begin rf_we = go; rf_wdata = {res[31:2], 2'b00}; end
+      U_WB_KTVEC: begin rf_we = go; rf_wdata = {res[31:2], 1'b0, res[0]}; end
+      default: ;
+    endcase
+  end
+
+  // ---------------------------------------------------------------- flip-flop CSRs
+  wire        csr_writes = (ir_q[13:12] == 2'b01) || (ir_q[19:15] != 5'd0);
+  wire        sp_go      = go && f_spwe;
+  wire        spw        = sp_go && f_k[5:4] == 2'b00 && csr_writes;   // gated CSR write (K 0..15)
+  wire        act_mtrap  = sp_go && (f_k == U_K_A_MTRAP);
+  wire        act_mret   = sp_go && (f_k == U_K_A_MRET);
+  wire [31:0] mstatus = {9'b0, st_tsr, st_tw, st_tvm, st_mxr, st_sum, st_mprv, 4'b0,
+                         st_mpp, 2'b0, st_spp, st_mpie, 1'b0, st_spie, 1'b0, st_mie, 1'b0, st_sie, 1'b0};
+  always_comb begin
+    case (f_k)
+      U_K_S_MSTATUS:    spr = mstatus;
+      U_K_S_MISA:       spr = MISA;
+      U_K_S_MIE:        spr = {20'b0, mie_q};
+      U_K_S_MIP:        spr = {20'b0, mip};
+      U_K_S_MCYCLE:     spr = mcycle_q[31:0];
+      U_K_S_MCYCLEH:    spr = mcycle_q[63:32];
+      U_K_S_MINSTRET:   spr = minstret_q[31:0];
+      U_K_S_MINSTRETH:  spr = minstret_q[63:32];
+      U_K_S_TIME:       spr = mtime_i[31:0];
+      U_K_S_TIMEH:      spr = mtime_i[63:32];
+      U_K_S_MCOUNTEREN: spr = {27'b0, mcounteren_q};
+      default:               spr = 32'h0;
+    endcase
+  end
+
+  // the load port: {T, port B} to the word port A names
+  assign wcs_we   = spw && (f_k == U_K_S_WCS);
+  assign wcs_disp = ra[31];
+  assign wcs_idx  = ra[15:0];
+  assign wcs_data = {t_q[15:0], rb};
+
+  wire retire = ends && !act_mtrap;
+  wire wr_mcycle    = spw && (f_k == U_K_S_MCYCLE);
+  wire wr_mcycleh   = spw && (f_k == U_K_S_MCYCLEH);
+  wire wr_minstret  = spw && (f_k == U_K_S_MINSTRET);
+  wire wr_minstreth = spw && (f_k == U_K_S_MINSTRETH);
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      mode_q <= PRV_M;
+      {st_sie, st_mie, st_spie, st_mpie, st_spp, st_mprv, st_sum, st_mxr, st_tvm, st_tw, st_tsr} <= '0;
+      st_mpp <= PRV_U;
+      mie_q <= '0;
+      {seip_q, stip_q, ssip_q} <= '0;
+      mcounteren_q <= '0;
+      mcycle_q <= '0;
+      minstret_q <= '0;
+    end else begin
+      // counters: a write wins over this cycle's count
+      if (wr_mcycle)       mcycle_q[31:0]  <= alu_out;
+      else if (wr_mcycleh) mcycle_q[63:32] <= alu_out;
+      else                 mcycle_q <= mcycle_q + 64'd1;
+      if (wr_minstret)       minstret_q[31:0]  <= alu_out;
+      else if (wr_minstreth) minstret_q[63:32] <= alu_out;
+      else if (retire)       minstret_q <= minstret_q + 64'd1;
+
+      if (spw && f_k == U_K_S_MSTATUS) begin
+        st_sie  <= alu_out[1];  st_mie  <= alu_out[3];
+        st_spie <= alu_out[5];  st_mpie <= alu_out[7];
+        st_spp  <= alu_out[8];
+        // MPP is WARL: the reserved value 2 becomes U
+        st_mpp  <= (alu_out[12:11] == 2'b10) ? PRV_U : alu_out[12:11];
+        st_mprv <= alu_out[17]; st_sum <= alu_out[18]; st_mxr <= alu_out[19];
+        st_tvm  <= alu_out[20]; st_tw  <= alu_out[21]; st_tsr <= alu_out[22];
+      end
+      if (spw && f_k == U_K_S_MIE) mie_q <= alu_out[11:0] & 12'hAAA;
+      if (spw && f_k == U_K_S_MIP) begin
+        seip_q <= alu_out[9]; stip_q <= alu_out[5]; ssip_q <= alu_out[1];
+      end
+      if (spw && f_k == U_K_S_MCOUNTEREN) mcounteren_q <= alu_out[4:0];
+      if (act_mtrap) begin
+        st_mpie <= st_mie;
+        st_mie  <= 1'b0;
+        st_mpp  <= mode_q;
+        mode_q  <= PRV_M;
+      end
+      if (act_mret) begin
+        mode_q  <= st_mpp;
+        st_mie  <= st_mpie;
+        st_mpie <= 1'b1;
+        st_mpp  <= PRV_U;
+        if (st_mpp != PRV_M) st_mprv <= 1'b0;
+      end
+    end
+  end
+
+  // ---------------------------------------------------------------- pc, ir, T, Q, counter, cause
+  wire        div_ge   = ~sum[32];
+  wire [31:0] div_rem  = div_ge ? sum[31:0] : {t_q[30:0], q_q[31]};
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      pc_q <= RESET_PC;
+      ir_q <= 32'h0;
+      t_q <= 32'h0; q_q <= 32'h0; cnt_q <= 5'd0;
+      cause_q <= 5'd0; cause_intr_q <= 1'b0;
+      dreq_q <= 1'b0; dload_q <= 1'b0;
+    end else begin
+      dreq_q  <= data_req;
+      dload_q <= is_load;
+      if (in_a) ir_q <= mem_rdata_i;
+      if (ends) pc_q <= fetch_pc;
+      if (trap) begin
+        cause_intr_q <= 1'b0;
+        if (t_memerr) begin
+          cause_q <= dload_q ? 5'd5 : 5'd7;          // T still holds the address
+        end else if (t_mis) begin
+          cause_q <= is_load ? 5'd4 : 5'd6;
+          t_q <= sum[31:0];
+        end else begin
+          cause_q <= 5'd0;
+          t_q <= jump_tgt;
+        end
+      end else if (go) begin
+        if (f_mem != U_MEM_NONE) t_q <= sum[31:0];
+        case (f_dst)
+          U_DST_T:  t_q <= res;
+          U_DST_TB: t_q <= rb;
+          U_DST_TC: begin t_q <= res; cause_q <= f_k[4:0]; cause_intr_q <= 1'b0; end
+          U_DST_TE: begin t_q <= res; cause_q <= {3'b010, mode_q}; cause_intr_q <= 1'b0; end
+          U_DST_TI: begin t_q <= res; cause_q <= {1'b0, irq_cause}; cause_intr_q <= 1'b1; end
+          U_DST_DIVI: begin q_q <= res; t_q <= 32'h0; cnt_q <= 5'd31; end
+          U_DST_DIVS: begin q_q <= {q_q[30:0], div_ge}; t_q <= div_rem; cnt_q <= cnt_q - 5'd1; end
+          default: ;
+        endcase
+      end
+    end
+  end
+
+  // ---------------------------------------------------------------- retire port
+`ifdef AV_RVFI
+  // What the step did, gathered over its words and reported (registered)
+  // after its last word.
+  logic [1:0]  rv_mode_q;
+  logic        rv_intr_q, rv_ifault_q;
+  logic [4:0]  rv_rs1a_q, rv_rs2a_q, rv_rda_q;
+  logic [31:0] rv_rs1d_q, rv_rs2d_q, rv_rdd_q;
+  logic [31:0] rv_maddr_q, rv_mwdata_q, rv_mrdata_q;
+  logic [3:0]  rv_rmask_q, rv_wmask_q;
+  logic [63:0] rv_order_q;
+
+  // which instructions read rs1/rs2 (the ISS reports only those)
+  wire [6:0] opc = ir_q[6:0];
+  wire uses_rs1 = opc == 7'b1100111 || opc == 7'b1100011 || opc == 7'b0000011 ||
+                  opc == 7'b0100011 || opc == 7'b0010011 || opc == 7'b0110011 ||
+                  opc == 7'b0101111 || opc == 7'b0101011 ||
+                  (opc == 7'b1110011 && ir_q[14:12] != 3'b000 && !ir_q[14]) ||
+                  (opc == 7'b1110011 && ir_q[14:12] == 3'b000 && ir_q[31:25] == 7'b0001001);
+  wire uses_rs2 = opc == 7'b1100011 || opc == 7'b0100011 || opc == 7'b0110011 ||
+                  (opc == 7'b0101111 && ir_q[31:27] != 5'b00010) ||
+                  (opc == 7'b1110011 && ir_q[14:12] == 3'b000 && ir_q[31:25] == 7'b0001001);
+
+  wire        rd_now  = go && f_wb == U_WB_RD && ir_q[11:7] != 5'd0;
+  wire [3:0]  mmask   = (ir_q[13:12] == 2'b00) ? (4'b0001 << sum[1:0]) :
+                        (ir_q[13:12] == 2'b01) ? (sum[1] ? 4'b1100 : 4'b0011) : 4'b1111;
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      rv_order_q <= '0;
+      rvfi_valid_o <= 1'b0;
+      {rvfi_order_o, rvfi_insn_o, rvfi_trap_o, rvfi_intr_o, rvfi_mode_o} <= '0;
+      {rvfi_rs1_addr_o, rvfi_rs2_addr_o, rvfi_rd_addr_o} <= '0;
+      {rvfi_rs1_rdata_o, rvfi_rs2_rdata_o, rvfi_rd_wdata_o, rvfi_pc_rdata_o, rvfi_pc_wdata_o} <= '0;
+      {rvfi_mem_addr_o, rvfi_mem_rdata_o, rvfi_mem_wdata_o, rvfi_mem_rmask_o, rvfi_mem_wmask_o} <= '0;
+      {rvfi_cause_o, rvfi_tval_o} <= '0;
+      {rv_mode_q, rv_intr_q, rv_ifault_q, rv_rs1a_q, rv_rs2a_q, rv_rda_q} <= '0;
+      {rv_rs1d_q, rv_rs2d_q, rv_rdd_q, rv_maddr_q, rv_mwdata_q, rv_mrdata_q} <= '0;
+      {rv_rmask_q, rv_wmask_q} <= '0;
+    end else begin
+      if (in_a) begin
+        rv_mode_q <= mode_q;
+        rv_intr_q <= take_irq;
+        rv_ifault_q <= !take_irq && mem_err_i;
+        {rv_rda_q, rv_rdd_q, rv_rmask_q, rv_wmask_q, rv_maddr_q, rv_mwdata_q, rv_mrdata_q} <= '0;
+      end
+      if (first) begin
+        rv_rs1a_q <= uses_rs1 ? ir_q[19:15] : 5'd0;
+        rv_rs1d_q <= (uses_rs1 && ir_q[19:15] != 5'd0) ? ra : 32'h0;
+        rv_rs2a_q <= uses_rs2 ? ir_q[24:20] : 5'd0;
+        rv_rs2d_q <= (uses_rs2 && ir_q[24:20] != 5'd0) ? rb : 32'h0;
+      end
+      if (rd_now) begin rv_rda_q <= ir_q[11:7]; rv_rdd_q <= res; end
+      if (data_req) begin
+        rv_maddr_q <= {sum[31:2], 2'b00};
+        rv_rmask_q <= is_load ? mmask : 4'b0;
+        rv_wmask_q <= is_load ? 4'b0 : mmask;
+        rv_mwdata_q <= is_load ? 32'h0 : mem_wdata_o;
+      end
+      if (dreq_q && dload_q) rv_mrdata_q <= mem_rdata_i;
+
+      rvfi_valid_o <= ends;
+      if (ends) begin
+        rv_order_q <= rv_order_q + 64'd1;
+        rvfi_order_o <= rv_order_q;
+        rvfi_mode_o <= rv_mode_q;
+        rvfi_pc_rdata_o <= pc_q;
+        rvfi_pc_wdata_o <= fetch_pc;
+        rvfi_halt_o <= 1'b0;
+        if (act_mtrap) begin
+          rvfi_trap_o <= !cause_intr_q;
+          rvfi_intr_o <= cause_intr_q;
+          rvfi_insn_o <= (rv_intr_q || rv_ifault_q) ? 32'h0 : ir_q;
+          rvfi_cause_o <= {cause_intr_q, 26'b0, cause_q};
+          rvfi_tval_o <= t_q;
+          {rvfi_rs1_addr_o, rvfi_rs2_addr_o, rvfi_rd_addr_o} <= '0;
+          {rvfi_rs1_rdata_o, rvfi_rs2_rdata_o, rvfi_rd_wdata_o} <= '0;
+          {rvfi_mem_addr_o, rvfi_mem_rdata_o, rvfi_mem_wdata_o, rvfi_mem_rmask_o, rvfi_mem_wmask_o} <= '0;
+        end else begin
+          rvfi_trap_o <= 1'b0;
+          rvfi_intr_o <= 1'b0;
+          rvfi_insn_o <= ir_q;
+          rvfi_cause_o <= 32'h0;
+          rvfi_tval_o <= 32'h0;
+          rvfi_rs1_addr_o <= rv_rs1a_q; rvfi_rs1_rdata_o <= rv_rs1d_q;
+          rvfi_rs2_addr_o <= rv_rs2a_q; rvfi_rs2_rdata_o <= rv_rs2d_q;
+          rvfi_rd_addr_o  <= rd_now ? ir_q[11:7] : rv_rda_q;
+          rvfi_rd_wdata_o <= rd_now ? res : rv_rdd_q;
+          rvfi_mem_addr_o <= rv_maddr_q;
+          rvfi_mem_rmask_o <= rv_rmask_q;
+          rvfi_mem_wmask_o <= rv_wmask_q;
+          rvfi_mem_wdata_o <= rv_mwdata_q;
+          rvfi_mem_rdata_o <= (dreq_q && dload_q) ? mem_rdata_i : rv_mrdata_q;
+        end
+      end
+    end
+  end
+`else
+  assign {rvfi_valid_o, rvfi_order_o, rvfi_insn_o, rvfi_trap_o, rvfi_intr_o, rvfi_halt_o} = '0;
+  assign {rvfi_mode_o, rvfi_rs1_addr_o, rvfi_rs2_addr_o, rvfi_rd_addr_o} = '0;
+  assign {rvfi_rs1_rdata_o, rvfi_rs2_rdata_o, rvfi_rd_wdata_o, rvfi_pc_rdata_o, rvfi_pc_wdata_o} = '0;
+  assign {rvfi_mem_addr_o, rvfi_mem_rdata_o, rvfi_mem_wdata_o, rvfi_mem_rmask_o, rvfi_mem_wmask_o} = '0;
+  assign {rvfi_cause_o, rvfi_tval_o} = '0;
+`endif
+endmodule

@@ -1,0 +1,287 @@
+; Accent-V configuration microcode: RV32IM, Zicsr, Zifencei and machine-mode
+; traps. Every instruction class has a routine here; its first word sits in
+; the dispatch RAM and runs the cycle after the instruction word arrives, with
+; rs1/rs2 already on register-file ports A and B (see docs/core.md).
+;
+; Conventions: a word that ends the instruction (NEXT=END/ENDJ/ENDC) also
+; issues the next fetch, so the next instruction's decode cycle follows at
+; once. A MEM word loads T with the address (the tval if the access faults);
+; MEM words never end an instruction (the port is busy). Register-file reads
+; are registered: RSEL in one word chooses what ports A/B show in the next.
+
+macro RD_ALU   WB=RD NEXT=END                       ; rd <- A op B; fetch pc+4
+macro IMMB     BSEL=IMM                             ; B = the immediate
+macro GO_TRAP  NEXT=JUMP UADDR=TRAP                 ; enter the trap sequence
+
+;; ---------------------------------------------------------------- ALU
+LUI:
+    ASEL=ZERO IMMB ALU=ADD RD_ALU                   ; rd <- imm
+AUIPC:
+    ASEL=PC IMMB ALU=ADD RD_ALU                     ; rd <- pc + imm
+ADDI:
+    IMMB ALU=ADD RD_ALU                             ; rd <- rs1 + imm
+SLTI:
+    IMMB ALU=SLT RD_ALU                             ; rd <- rs1 < imm (signed)
+SLTIU:
+    IMMB ALU=SLTU RD_ALU                            ; rd <- rs1 < imm (unsigned)
+XORI:
+    IMMB ALU=XOR RD_ALU                             ; rd <- rs1 ^ imm
+ORI:
+    IMMB ALU=OR RD_ALU                              ; rd <- rs1 | imm
+ANDI:
+    IMMB ALU=AND RD_ALU                             ; rd <- rs1 & imm
+SLLI:
+    IMMB ALU=SLL RD_ALU                             ; rd <- rs1 << shamt
+SRLI:
+    IMMB ALU=SRL RD_ALU                             ; rd <- rs1 >> shamt
+SRAI:
+    IMMB ALU=SRA RD_ALU                             ; rd <- rs1 >>> shamt
+ADD:
+    ALU=ADD RD_ALU                                  ; rd <- rs1 + rs2
+SUB:
+    ALU=SUB RD_ALU                                  ; rd <- rs1 - rs2
+SLL:
+    ALU=SLL RD_ALU                                  ; rd <- rs1 << rs2[4:0]
+SLT:
+    ALU=SLT RD_ALU                                  ; rd <- rs1 < rs2 (signed)
+SLTU:
+    ALU=SLTU RD_ALU                                 ; rd <- rs1 < rs2 (unsigned)
+XOR:
+    ALU=XOR RD_ALU                                  ; rd <- rs1 ^ rs2
+SRL:
+    ALU=SRL RD_ALU                                  ; rd <- rs1 >> rs2[4:0]
+SRA:
+    ALU=SRA RD_ALU                                  ; rd <- rs1 >>> rs2[4:0]
+OR:
+    ALU=OR RD_ALU                                   ; rd <- rs1 | rs2
+AND:
+    ALU=AND RD_ALU                                  ; rd <- rs1 & rs2
+
+;; ---------------------------------------------------------------- jumps and branches
+;; The target leaves through the adder; a target with bit 1 set makes the
+;; hardware abandon the word (rd unwritten) and trap with cause 0.
+JAL:
+    ASEL=PC IMMB ALU=ADD RES=PC4 WB=RD NEXT=ENDJ    ; rd <- pc+4; pc <- pc + imm
+JALR:
+    IMMB ALU=ADD RES=PC4 WB=RD NEXT=ENDJ            ; rd <- pc+4; pc <- (rs1 + imm) & ~1
+;; Not taken: done in the compare word. Taken: one more word for pc + imm.
+BEQ:
+    ALU=SUB NEXT=ENDC COND=NE UADDR=BTAKEN          ; rs1 != rs2: next; else taken
+BNE:
+    ALU=SUB NEXT=ENDC COND=EQ UADDR=BTAKEN          ; rs1 == rs2: next; else taken
+BLT:
+    ALU=SUB NEXT=ENDC COND=GE UADDR=BTAKEN          ; rs1 >= rs2: next; else taken
+BGE:
+    ALU=SUB NEXT=ENDC COND=LT UADDR=BTAKEN          ; rs1 < rs2: next; else taken
+BLTU:
+    ALU=SUBU NEXT=ENDC COND=GE UADDR=BTAKEN         ; rs1 >= rs2 unsigned: next; else taken
+BGEU:
+    ALU=SUBU NEXT=ENDC COND=LT UADDR=BTAKEN         ; rs1 < rs2 unsigned: next; else taken
+;; The taken half of every branch.
+BTAKEN:
+    ASEL=PC IMMB ALU=ADD NEXT=ENDJ                  ; pc <- pc + imm
+
+;; ---------------------------------------------------------------- loads and stores
+;; Size and sign come from funct3 in the hardware, so one routine serves all.
+;; A misaligned address traps in the MEM word (cause 4/6, tval = address); an
+;; unmapped one traps in the word after it (cause 5/7, tval = T).
+LOAD:
+    IMMB ALU=ADD MEM=LOAD                           ; read at rs1 + imm; T <- address
+    RES=LOAD WB=RD NEXT=END                         ; rd <- aligned, extended data
+dispatch LB  LOAD
+dispatch LH  LOAD
+dispatch LW  LOAD
+dispatch LBU LOAD
+dispatch LHU LOAD
+STORE:
+    IMMB ALU=ADD MEM=STORE                          ; write rs2 at rs1 + imm; T <- address
+    NEXT=END                                        ; (the port is free again) fetch
+dispatch SB STORE
+dispatch SH STORE
+dispatch SW STORE
+
+;; ---------------------------------------------------------------- M extension
+;; The product comes from the DSP multiplier (unsigned 32x32); MULH and MULHSU
+;; subtract the sign corrections: hi(a*b) = hi_u - (a<0 ? b : 0) - (b<0 ? a : 0).
+MUL:
+    RES=MUL WB=RD NEXT=END                          ; rd <- product (low or high word)
+dispatch MULHU MUL
+MULHSU:
+    RES=MUL DST=T                                   ; T <- hi_u(rs1 * rs2)
+    ASEL=T BSEL=RB ALU=SUBG RD_ALU                  ; rd <- T - (rs1 < 0 ? rs2 : 0)
+MULH:
+    RES=MUL DST=T                                   ; T <- hi_u(rs1 * rs2)
+    ASEL=T BSEL=RB ALU=SUBG DST=T                   ; T <- T - (rs1 < 0 ? rs2 : 0)
+    ASEL=T BSEL=RA ALU=SUBG RD_ALU                  ; rd <- T - (rs2 < 0 ? rs1 : 0)
+;; Restoring division on magnitudes, one quotient bit a cycle (32 steps);
+;; the signs are fixed at the end. 35 cycles with the decode cycle.
+DIV:
+    ASEL=ZERO BSEL=RA ALU=ABS DST=DIVI              ; Q <- |rs1|, T <- 0, count <- 31
+.step:
+    ASEL=DIVR BSEL=RB ALU=DSTEP DST=DIVS NEXT=BR COND=CNTNZ UADDR=.step ; {T,Q} step
+    ASEL=ZERO BSEL=Q ALU=NEG RD_ALU                 ; rd <- +/- quotient
+dispatch DIVU DIV
+REM:
+    ASEL=ZERO BSEL=RA ALU=ABS DST=DIVI              ; Q <- |rs1|, T <- 0, count <- 31
+.step:
+    ASEL=DIVR BSEL=RB ALU=DSTEP DST=DIVS NEXT=BR COND=CNTNZ UADDR=.step ; {T,Q} step
+    ASEL=ZERO BSEL=T ALU=NEG RD_ALU                 ; rd <- +/- remainder
+dispatch REMU REM
+
+;; ---------------------------------------------------------------- system
+FENCE:
+    NEXT=END                                        ; one memory, in order: nothing to do
+dispatch FENCEI FENCE
+ECALL:
+    ASEL=ZERO BSEL=ZERO RES=ALU DST=TE GO_TRAP      ; T <- 0; cause <- 8 + mode
+EBREAK:
+    RES=PC DST=TC K=3 GO_TRAP                       ; T <- pc; cause <- breakpoint
+;; Only machine mode may return from a machine trap.
+MRET:
+    RSEL=KB K=MEPC                                  ; port B <- mepc
+    NEXT=BR COND=NOTM UADDR=ILLEGAL                 ; not M: illegal
+    ASEL=RBA BSEL=ZERO NEXT=ENDJ SPWE=W K=A_MRET    ; pc <- mepc; mode <- MPP, MIE <- MPIE
+;; Wait until an interrupt is pending in mip & mie (taken, if enabled, at the
+;; next instruction boundary). U mode may not wait.
+WFI:
+    NEXT=SEQ                                        ; (a dispatch word may not branch)
+    NEXT=BR COND=ISU UADDR=ILLEGAL                  ; U mode: illegal
+.wait:
+    NEXT=BR COND=NOIRQ UADDR=.wait                  ; nothing pending: wait
+    NEXT=END                                        ; go on
+
+;; Illegal instruction: everything no class claims, unimplemented CSRs,
+;; CSR accesses the decode cycle refused (privilege, read-only).
+ILLEGAL:
+    RES=IR DST=TC K=2 GO_TRAP                       ; T <- instruction; cause <- 2
+dispatch SYS0 ILLEGAL
+dispatch SYS4 ILLEGAL
+dispatch CUSTOM0 ILLEGAL
+
+;; ---------------------------------------------------------------- traps
+;; Entered by a jump, or by the hardware in place of a faulting word, with
+;; CAUSE and T (the tval) set. Machine mode takes every trap (no delegation yet).
+TRAP:
+    RSEL=KB K=MTVEC                                 ; port B <- mtvec
+    RES=PC WB=KEPC K=MEPC                           ; mepc <- pc
+    RES=CAUSE WB=K K=MCAUSE                         ; mcause <- cause
+    ASEL=T BSEL=ZERO ALU=ADD WB=K K=MTVAL           ; mtval <- T
+    ASEL=RBA BSEL=VEC ALU=ADD NEXT=ENDJ SPWE=W K=A_MTRAP ; pc <- base (+ 4*cause); MPIE <- MIE ...
+;; The decode cycle found an interrupt pending and enabled.
+IRQ:
+    ASEL=ZERO BSEL=ZERO DST=TI GO_TRAP              ; T <- 0; cause <- interrupt
+;; The fetch of the instruction at pc hit nothing.
+IFAULT:
+    RES=PC DST=TC K=1 GO_TRAP                       ; T <- pc; cause <- fetch access fault
+
+;; ---------------------------------------------------------------- CSRs
+;; Flip-flop CSRs: one word; rd <- old value, CSR <- op(old, rs1/uimm).
+macro CSR_FF  RES=SPR WB=RD ASEL=CSRSRC BSEL=SPR ALU=CSR SPWE=W NEXT=END
+CSR_MSTATUS:
+    CSR_FF K=S_MSTATUS                              ; rd <- mstatus; mstatus <- op
+CSR_MISA:
+    RES=SPR K=S_MISA WB=RD NEXT=END                 ; rd <- misa (writes ignored)
+CSR_MIE:
+    CSR_FF K=S_MIE                                  ; rd <- mie; mie <- op
+CSR_MIP:
+    CSR_FF K=S_MIP                                  ; rd <- mip; mip <- op (S bits)
+CSR_MCOUNTEREN:
+    CSR_FF K=S_MCOUNTEREN                           ; rd <- mcounteren; mcounteren <- op
+CSR_MCYCLE:
+    CSR_FF K=S_MCYCLE                               ; rd <- mcycle; mcycle <- op
+CSR_MCYCLEH:
+    CSR_FF K=S_MCYCLEH                              ; rd <- mcycleh; mcycleh <- op
+CSR_MINSTRET:
+    CSR_FF K=S_MINSTRET                             ; rd <- minstret; minstret <- op
+CSR_MINSTRETH:
+    CSR_FF K=S_MINSTRETH                            ; rd <- minstreth; minstreth <- op
+;; User counters: read-only views (the decode cycle refuses writes).
+CSR_CYCLE:
+    RES=SPR K=S_MCYCLE WB=RD NEXT=END               ; rd <- cycle
+CSR_CYCLEH:
+    RES=SPR K=S_MCYCLEH WB=RD NEXT=END              ; rd <- cycleh
+CSR_INSTRET:
+    RES=SPR K=S_MINSTRET WB=RD NEXT=END             ; rd <- instret
+CSR_INSTRETH:
+    RES=SPR K=S_MINSTRETH WB=RD NEXT=END            ; rd <- instreth
+CSR_TIME:
+    RES=SPR K=S_TIME WB=RD NEXT=END                 ; rd <- mtime low
+CSR_TIMEH:
+    RES=SPR K=S_TIMEH WB=RD NEXT=END                ; rd <- mtime high
+;; CSRs that read zero and ignore writes.
+CSR_ZERO:
+    RES=SPR K=S_ZERO WB=RD NEXT=END                 ; rd <- 0
+dispatch CSR_Z_F11 CSR_ZERO
+dispatch CSR_Z_F12 CSR_ZERO
+dispatch CSR_Z_F14 CSR_ZERO
+dispatch CSR_Z_MSTATUSH CSR_ZERO
+dispatch CSR_Z_MENVCFG CSR_ZERO
+dispatch CSR_Z_MENVCFGH CSR_ZERO
+dispatch CSR_Z_MCINH CSR_ZERO
+dispatch CSR_Z_PMPCFG CSR_ZERO
+dispatch CSR_Z_PMPA3B CSR_ZERO
+dispatch CSR_Z_PMPA3C CSR_ZERO
+dispatch CSR_Z_PMPA3E CSR_ZERO
+dispatch CSR_Z_TDATA CSR_ZERO
+dispatch CSR_Z_MHPMEV3 CSR_ZERO
+dispatch CSR_Z_MHPMEV4 CSR_ZERO
+dispatch CSR_Z_MHPMEV8 CSR_ZERO
+dispatch CSR_Z_MHPMEV16 CSR_ZERO
+dispatch CSR_Z_MHPMC3 CSR_ZERO
+dispatch CSR_Z_MHPMC4 CSR_ZERO
+dispatch CSR_Z_MHPMC8 CSR_ZERO
+dispatch CSR_Z_MHPMC16 CSR_ZERO
+dispatch CSR_Z_MHPMCH3 CSR_ZERO
+dispatch CSR_Z_MHPMCH4 CSR_ZERO
+dispatch CSR_Z_MHPMCH8 CSR_ZERO
+dispatch CSR_Z_MHPMCH16 CSR_ZERO
+dispatch CSR_Z_HPMC3 CSR_ZERO
+dispatch CSR_Z_HPMC4 CSR_ZERO
+dispatch CSR_Z_HPMC8 CSR_ZERO
+dispatch CSR_Z_HPMC16 CSR_ZERO
+dispatch CSR_Z_HPMCH3 CSR_ZERO
+dispatch CSR_Z_HPMCH4 CSR_ZERO
+dispatch CSR_Z_HPMCH8 CSR_ZERO
+dispatch CSR_Z_HPMCH16 CSR_ZERO
+
+;; CSRs kept in the register-file RAM: read the old value in one word, write
+;; the new one in the next, hand the old one to rd in the third.
+macro CSR_RAM_2  DST=TB ASEL=CSRSRC BSEL=RB ALU=CSR  ; T <- old; new value on the result bus
+macro CSR_RAM_3  ASEL=T BSEL=ZERO ALU=ADD WB=RD NEXT=END
+CSR_MSCRATCH:
+    RSEL=KB K=MSCRATCH                              ; port B <- mscratch
+    CSR_RAM_2 WB=K K=MSCRATCH                       ; T <- old; mscratch <- op
+    CSR_RAM_3                                       ; rd <- T
+CSR_MEPC:
+    RSEL=KB K=MEPC                                  ; port B <- mepc
+    CSR_RAM_2 WB=KEPC K=MEPC                        ; T <- old; mepc <- op & ~3
+    CSR_RAM_3                                       ; rd <- T
+CSR_MCAUSE:
+    RSEL=KB K=MCAUSE                                ; port B <- mcause
+    CSR_RAM_2 WB=K K=MCAUSE                         ; T <- old; mcause <- op
+    CSR_RAM_3                                       ; rd <- T
+CSR_MTVAL:
+    RSEL=KB K=MTVAL                                 ; port B <- mtval
+    CSR_RAM_2 WB=K K=MTVAL                          ; T <- old; mtval <- op
+    CSR_RAM_3                                       ; rd <- T
+CSR_MTVEC:
+    RSEL=KB K=MTVEC                                 ; port B <- mtvec
+    CSR_RAM_2 WB=KTVEC K=MTVEC                      ; T <- old; mtvec <- op, mode 0/1
+    CSR_RAM_3                                       ; rd <- T
+
+;; ---------------------------------------------------------------- the load port
+;; ucaddr and ucdatalo are plain register-file CSRs; writing ucdatahi stores
+;; {ucdatahi, ucdatalo} at ucaddr (bit 31: dispatch entry, else control store).
+CSR_UCADDR:
+    RSEL=KB K=UCADDR                                ; port B <- ucaddr
+    CSR_RAM_2 WB=K K=UCADDR                         ; T <- old; ucaddr <- op
+    CSR_RAM_3                                       ; rd <- T
+CSR_UCDATALO:
+    RSEL=KB K=UCDATALO                              ; port B <- ucdatalo
+    CSR_RAM_2 WB=K K=UCDATALO                       ; T <- old; ucdatalo <- op
+    CSR_RAM_3                                       ; rd <- T
+;; ucdatahi reads zero.
+CSR_UCDATAHI:
+    ASEL=CSRSRC BSEL=ZERO ALU=ADD DST=T RSEL=KA K=UCADDR ; T <- rs1/uimm; port A <- ucaddr
+    ASEL=ZERO BSEL=ZERO ALU=ADD WB=RD RSEL=KB K=UCDATALO ; rd <- 0; port B <- ucdatalo
+    SPWE=W K=S_WCS NEXT=END                         ; word at ucaddr <- {T, ucdatalo}
