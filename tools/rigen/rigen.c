@@ -1,0 +1,437 @@
+/*
+ * rigen: random instruction stream generator for Accent-V CPU fuzzing.
+ *
+ *   rigen [--seed N] [--count N] [--qemu] [-o FILE]
+ *
+ * Writes one self-checking assembly program, reproducible from the seed:
+ * random register values, then --count random units (ALU/immediate ops, loads
+ * and stores into a 4 KiB data region, AMOs and LR/SC, forward branches and
+ * jumps, bounded backward loops, M-extension ops with their divide-by-zero
+ * and overflow cases, traps that a handler skips, CSR accesses to safe CSRs,
+ * and stretches run in S and U mode), then a signature: every register, a
+ * running checksum of the trap causes and values, and a checksum of the data
+ * region, printed on the UART as hex lines; then the finisher's pass.
+ *
+ * The point is comparison: in co-simulation every step is checked against the
+ * ISS; against QEMU the printed signature must match. --qemu leaves out what
+ * QEMU 7.2 does differently from Accent-V by design (DESIGN.md: misaligned
+ * loads/stores and jump targets, ebreak's tval), so its output is comparable.
+ *
+ * Register conventions of the generated program:
+ *   s0 (x8)   base of the data region + 2048 (never written by random code)
+ *   t4 (x29)  trap checksum, updated only by the trap handler
+ *   t5, t6    the handler's and the mode switches' scratch
+ * Random code uses every other register.
+ */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static uint64_t rng_state;
+
+/* splitmix64: small, good enough, and identical everywhere. */
+static uint64_t rnd64(void)
+{
+    uint64_t z = (rng_state += 0x9e3779b97f4a7c15ull);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return z ^ (z >> 31);
+}
+static uint32_t rnd(uint32_t n) { return n ? (uint32_t)(rnd64() % n) : 0; }
+static uint32_t rnd32(void) { return (uint32_t)rnd64(); }
+
+static FILE *out;
+static int qemu_mode;
+static int unit_no;           /* labels L<n> mark unit boundaries */
+static int n_units;
+
+static void emit(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("    ", out);
+    vfprintf(out, fmt, ap);
+    fputc('\n', out);
+    va_end(ap);
+}
+
+/* Registers random code may read and write: all but zero, s0, t4, t5, t6. */
+static const int pool[] = {1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 13, 14, 15, 16, 17,
+                           18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28};
+#define NPOOL ((int)(sizeof pool / sizeof pool[0]))
+static int avoid_reg = -1;    /* a loop counter the loop body must not write */
+
+static int rreg(void)          /* any readable register, x0 included */
+{
+    uint32_t k = rnd(NPOOL + 2);
+    return k < (uint32_t)NPOOL ? pool[k] : 0;
+}
+static int wreg(void)          /* a destination */
+{
+    for (;;) {
+        int r = rnd(16) == 0 ? 0 : pool[rnd(NPOOL)];
+        if (r != avoid_reg)
+            return r;
+    }
+}
+static int wreg_nz(void)
+{
+    for (;;) {
+        int r = pool[rnd(NPOOL)];
+        if (r != avoid_reg)
+            return r;
+    }
+}
+
+/* Interesting 32-bit values: edges more often than uniform ones. */
+static uint32_t rvalue(void)
+{
+    static const uint32_t edge[] = {0, 1, 2, 0x7fffffff, 0x80000000, 0xffffffff,
+                                    0xfffffffe, 0x80000001, 31, 32, 0xaaaaaaaa};
+    switch (rnd(4)) {
+    case 0: return edge[rnd(sizeof edge / sizeof edge[0])];
+    case 1: return rnd(64) - 32;
+    default: return rnd32();
+    }
+}
+
+static int32_t rimm12(void)
+{
+    switch (rnd(3)) {
+    case 0: return (int32_t)rnd(4096) - 2048;
+    case 1: return (int32_t)rnd(64) - 32;
+    default: return rnd(2) ? 2047 : -2048;
+    }
+}
+
+static const char *const alu_r[] = {"add", "sub", "sll", "slt", "sltu", "xor", "srl", "sra",
+                                    "or", "and"};
+static const char *const alu_i[] = {"addi", "slti", "sltiu", "xori", "ori", "andi"};
+static const char *const shift_i[] = {"slli", "srli", "srai"};
+static const char *const mul_ops[] = {"mul", "mulh", "mulhsu", "mulhu", "div", "divu", "rem",
+                                      "remu"};
+static const char *const amo_ops[] = {"amoadd.w", "amoswap.w", "amoxor.w", "amoor.w",
+                                      "amoand.w", "amomin.w", "amomax.w", "amominu.w",
+                                      "amomaxu.w"};
+static const char *const br_ops[] = {"beq", "bne", "blt", "bge", "bltu", "bgeu"};
+static const char *const ld_ops[] = {"lb", "lh", "lw", "lbu", "lhu"};
+static const int ld_size[] = {1, 2, 4, 1, 2};
+static const char *const st_ops[] = {"sb", "sh", "sw"};
+
+/* One data-region offset for an access of size sz (relative to s0). */
+static int data_off(int sz, int misalign)
+{
+    int off = (int)rnd(4096 - 8) - 2048;
+    off &= ~(sz - 1);
+    if (misalign && sz > 1)
+        off += 1 + (int)rnd((uint32_t)sz - 1);
+    return off;
+}
+
+/* ---- one instruction of the "straight" kind (no control flow) ---------- */
+static void straight(int mode)
+{
+    int k = (int)rnd(100);
+    if (k < 22) {
+        emit("%s x%d, x%d, x%d", alu_r[rnd(10)], wreg(), rreg(), rreg());
+    } else if (k < 36) {
+        emit("%s x%d, x%d, %d", alu_i[rnd(6)], wreg(), rreg(), rimm12());
+    } else if (k < 42) {
+        emit("%s x%d, x%d, %u", shift_i[rnd(3)], wreg(), rreg(), rnd(32));
+    } else if (k < 45) {
+        emit("%s x%d, 0x%x", rnd(2) ? "lui" : "auipc", wreg(), rnd(1u << 20));
+    } else if (k < 53) {
+        int d = wreg(), a = rreg(), b = rreg();
+        if (rnd(6) == 0)
+            b = 0;                                       /* divide by zero */
+        emit("%s x%d, x%d, x%d", mul_ops[rnd(8)], d, a, b);
+    } else if (k < 55) {
+        /* signed overflow: 0x80000000 / -1 */
+        int a = wreg_nz(), b;
+        do b = wreg_nz(); while (b == a);
+        emit("li x%d, 0x80000000", a);
+        emit("li x%d, -1", b);
+        emit("%s x%d, x%d, x%d", rnd(2) ? "div" : "rem", wreg(), a, b);
+    } else if (k < 66) {
+        int i = (int)rnd(5);
+        int mis = !qemu_mode && rnd(12) == 0;
+        emit("%s x%d, %d(s0)", ld_ops[i], wreg(), data_off(ld_size[i], mis));
+    } else if (k < 75) {
+        int i = (int)rnd(3);
+        int mis = !qemu_mode && rnd(12) == 0;
+        emit("%s x%d, %d(s0)", st_ops[i], rreg(), data_off(1 << i, mis));
+    } else if (k < 80) {
+        int a = wreg_nz();
+        int mis = !qemu_mode && rnd(12) == 0;
+        emit("addi x%d, s0, %d", a, data_off(4, 0) + (mis ? 2 : 0));
+        emit("%s x%d, x%d, (x%d)", amo_ops[rnd(9)], wreg(), rreg(), a);
+        (void)0;
+    } else if (k < 83) {
+        int a = wreg_nz();
+        emit("addi x%d, s0, %d", a, data_off(4, 0));
+        int d = wreg();
+        if (d == a)
+            d = 0;
+        emit("lr.w x%d, (x%d)", d, a);
+        int d1 = wreg(), d2 = wreg();      /* never the address register */
+        emit("sc.w x%d, x%d, (x%d)", d1 == a ? 0 : d1, rreg(), a);   /* succeeds */
+        emit("sc.w x%d, x%d, (x%d)", d2 == a ? 0 : d2, rreg(), a);   /* no reservation: fails */
+    } else if (k < 86) {
+        /* an access fault: nothing is mapped at 0xC000_0000 (on QEMU virt either) */
+        int a = wreg_nz();
+        emit("lui x%d, 0x%x", a, 0xC0000 + rnd(0x100));
+        if (rnd(2))
+            emit("%s x%d, %d(x%d)", ld_ops[rnd(5)], wreg(), (int)rnd(256) * 4, a);
+        else
+            emit("%s x%d, %d(x%d)", st_ops[rnd(3)], rreg(), (int)rnd(256) * 4, a);
+    } else if (k < 89) {
+        switch (rnd(4)) {
+        case 0:
+            /* in S/U an ecall would end the stretch early (back to M), and
+             * the code after it was generated for the lower mode */
+            emit(mode == 3 ? "ecall" : "ebreak");
+            break;
+        case 1: emit("ebreak"); break;
+        case 2: emit(".word 0x%08x", rnd(2) ? 0u : 0xffffffffu); break;   /* illegal */
+        default:
+            if (mode == 0)
+                emit("wfi");                 /* illegal in U mode */
+            else if (mode == 1)
+                emit("mret");                /* illegal below M */
+            else
+                emit("ecall");               /* (a real mret in M would leave the stream) */
+            break;
+        }
+    } else if (k < 95) {
+        /* CSR accesses. M: scratch-like CSRs only (counters differ from
+         * QEMU). S/U: also ones they may not touch (illegal instruction). */
+        static const char *const safe[] = {"mscratch", "sscratch", "stval", "scause"};
+        static const char *const deny[] = {"mstatus", "mtvec", "cycle", "time", "instret",
+                                           "misa", "mepc", "satp", "mhartid"};
+        const char *csr = (mode != 3 && rnd(2)) ? deny[rnd(9)] : safe[rnd(4)];
+        if (mode != 3 && !strcmp(csr, "satp"))
+            csr = "sstatus";
+        if (mode == 1 && !strcmp(csr, "sstatus"))
+            csr = "sscratch";
+        static const char *const ops[] = {"csrrw", "csrrs", "csrrc"};
+        static const char *const opsi[] = {"csrrwi", "csrrsi", "csrrci"};
+        /* QEMU 7.2 treats csrrs/csrrc with a zero-valued rs1 other than x0 as
+         * no write, so it misses the illegal write to a read-only CSR */
+        int ro = !strcmp(csr, "cycle") || !strcmp(csr, "time") || !strcmp(csr, "instret") ||
+                 !strcmp(csr, "mhartid");
+        if (qemu_mode && ro)
+            emit("csrrs x%d, %s, x0", wreg(), csr);
+        else if (rnd(2))
+            emit("%s x%d, %s, x%d", ops[rnd(3)], wreg(), csr, rreg());
+        else
+            emit("%s x%d, %s, %u", opsi[rnd(3)], wreg(), csr, rnd(32));
+    } else if (k < 97) {
+        emit("fence");
+    } else {
+        emit("fence.i");
+    }
+}
+
+/* ---- units: straight code, branches, jumps, loops, mode stretches ------ */
+static void unit(int mode, int remaining);
+
+static void label(void) { fprintf(out, "L%d:\n", unit_no++); }
+
+static int fwd_target(int remaining)
+{
+    int t = unit_no + 1 + (int)rnd(remaining < 12 ? (uint32_t)remaining + 1 : 12);
+    return t > n_units ? n_units : t;
+}
+
+static void unit(int mode, int remaining)
+{
+    label();
+    int k = (int)rnd(100);
+    if (k < 10) {
+        emit("%s x%d, x%d, L%d", br_ops[rnd(6)], rreg(), rreg(), fwd_target(remaining));
+    } else if (k < 13) {
+        emit("jal x%d, L%d", wreg(), fwd_target(remaining));
+    } else if (k < 16) {
+        int a = wreg_nz(), t = fwd_target(remaining);
+        int off = qemu_mode ? (int)rnd(2) : (int)rnd(4);  /* bit 0 ignored; bit 1 traps */
+        emit("la x%d, L%d", a, t);
+        emit("jalr x%d, %d(x%d)", wreg(), off, a);
+    } else if (k < 19) {
+        /* bounded loop: counter c counts down from 1..8; the body keeps off c */
+        int c = wreg_nz();
+        emit("li x%d, %u", c, 1 + rnd(8));
+        fprintf(out, "1:\n");
+        avoid_reg = c;
+        int body = 1 + (int)rnd(6);
+        for (int i = 0; i < body; i++)
+            straight(mode);
+        avoid_reg = -1;
+        emit("addi x%d, x%d, -1", c, c);
+        emit("bnez x%d, 1b", c);
+    } else if (k < 21 && mode == 3) {
+        /* a stretch in S or U mode, bare: back to M through ecall */
+        int to = rnd(2) ? 1 : 0;
+        emit("la t5, 2f");
+        emit("csrw mepc, t5");
+        emit("li t5, 0x1800");
+        emit("csrc mstatus, t5");
+        if (to == 1) {
+            emit("li t5, 0x800");
+            emit("csrs mstatus, t5");
+        }
+        emit("mret");
+        fprintf(out, "2:\n");
+        int len = 4 + (int)rnd(40);
+        for (int i = 0; i < len; i++)
+            straight(to);
+        emit("ecall");
+    } else {
+        straight(mode);
+    }
+}
+
+static void prologue(void)
+{
+    fprintf(out, "/* generated by tools/rigen: seed %llu */\n", (unsigned long long)rng_state);
+    fprintf(out, "    .section .text.init, \"ax\"\n    .globl _start\n_start:\n");
+    emit("la t5, trap_handler");
+    emit("csrw mtvec, t5");
+    /* PMP for QEMU (S and U are denied without an entry); Accent-V ignores it */
+    emit("li t5, -1");
+    emit("csrw pmpaddr0, t5");
+    emit("li t5, 0x1f");
+    emit("csrw pmpcfg0, t5");
+    emit("la s0, data + 2048");
+    emit("li t4, 0");
+    for (int i = 0; i < NPOOL; i++)
+        emit("li x%d, 0x%08x", pool[i], rvalue());
+}
+
+static void epilogue(void)
+{
+    fprintf(out, "L%d:\n", n_units);
+    /* the signature: registers (t5/t6 are scratch), trap checksum, data sum */
+    emit("csrw mscratch, t6");
+    emit("la t6, sig");
+    for (int r = 1; r < 31; r++)
+        emit("sw x%d, %d(t6)", r, 4 * r);
+    emit("la a0, data");
+    emit("li a1, 4096/4");
+    emit("li a2, 0");
+    fprintf(out, "1:\n");
+    emit("lw a3, 0(a0)");
+    emit("slli a4, a2, 1");
+    emit("srli a2, a2, 31");
+    emit("or a2, a2, a4");
+    emit("xor a2, a2, a3");
+    emit("addi a0, a0, 4");
+    emit("addi a1, a1, -1");
+    emit("bnez a1, 1b");
+    emit("la t6, sig");
+    emit("sw a2, 124(t6)");
+    emit("li s1, 1");
+    fprintf(out, "2:\n");
+    emit("slli s2, s1, 2");
+    emit("add s2, s2, t6");
+    emit("lw a0, 0(s2)");
+    emit("call print_hex");
+    emit("addi s1, s1, 1");
+    emit("li s2, 32");
+    emit("bne s1, s2, 2b");
+    emit("li t0, 0x%x", 0x100000);
+    emit("li t1, 0x5555");
+    emit("sw t1, 0(t0)");
+    fprintf(out, "3:\n");
+    emit("j 3b");
+
+    /* print a0 as 8 hex digits and a newline on the UART */
+    fprintf(out, "print_hex:\n");
+    emit("li a1, 0x10000000");
+    emit("li a2, 8");
+    fprintf(out, "1:\n");
+    emit("srli a3, a0, 28");
+    emit("addi a3, a3, 48");
+    emit("li a4, 58");
+    emit("blt a3, a4, 2f");
+    emit("addi a3, a3, 39");
+    fprintf(out, "2:\n");
+    emit("sb a3, 0(a1)");
+    emit("slli a0, a0, 4");
+    emit("addi a2, a2, -1");
+    emit("bnez a2, 1b");
+    emit("li a3, 10");
+    emit("sb a3, 0(a1)");
+    emit("ret");
+
+    /* skip the trapping instruction; fold cause (and tval but for ebreak,
+     * whose tval QEMU leaves 0) into t4; an ecall from S or U returns to M */
+    fprintf(out, "    .balign 4\ntrap_handler:\n");
+    emit("csrr t6, mcause");
+    emit("slli t5, t4, 5");
+    emit("srli t4, t4, 27");
+    emit("or t4, t4, t5");
+    emit("xor t4, t4, t6");
+    emit("addi t5, t6, -3");
+    emit("beqz t5, 1f");
+    emit("csrr t5, mtval");
+    emit("add t4, t4, t5");
+    fprintf(out, "1:\n");
+    emit("addi t5, t6, -8");
+    emit("beqz t5, 2f");
+    emit("addi t5, t6, -9");
+    emit("bnez t5, 3f");
+    fprintf(out, "2:\n");
+    emit("li t5, 0x1800");
+    emit("csrs mstatus, t5");
+    fprintf(out, "3:\n");
+    emit("csrr t6, mepc");
+    emit("addi t6, t6, 4");
+    emit("csrw mepc, t6");
+    emit("mret");
+
+    fprintf(out, "    .data\n    .balign 4096\ndata:\n");
+    for (int i = 0; i < 1024; i++)
+        fprintf(out, "    .word 0x%08x\n", rvalue());
+    fprintf(out, "    .balign 64\n    .globl begin_signature\nbegin_signature:\nsig:\n"
+                 "    .skip 128\n    .globl end_signature\nend_signature:\n");
+}
+
+int main(int argc, char **argv)
+{
+    unsigned long long seed = 1;
+    int count = 10000;
+    const char *path = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--seed") && i + 1 < argc)
+            seed = strtoull(argv[++i], NULL, 0);
+        else if (!strcmp(argv[i], "--count") && i + 1 < argc)
+            count = atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--qemu"))
+            qemu_mode = 1;
+        else if (!strcmp(argv[i], "-o") && i + 1 < argc)
+            path = argv[++i];
+        else {
+            fprintf(stderr, "usage: rigen [--seed N] [--count N] [--qemu] [-o FILE]\n");
+            return 2;
+        }
+    }
+    out = path ? fopen(path, "w") : stdout;
+    if (!out) {
+        perror(path);
+        return 2;
+    }
+    rng_state = seed;
+    prologue();
+    rng_state = seed * 0x2545f4914f6cdd1dull + 7;
+    /* units of roughly one to a few instructions; --count is a floor on
+     * the number of generated instructions (loops execute more) */
+    n_units = count * 3 / 4;
+    for (int i = 0; i < n_units; i++)
+        unit(3, n_units - unit_no);
+    epilogue();
+    if (path)
+        fclose(out);
+    return 0;
+}
