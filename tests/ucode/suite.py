@@ -286,6 +286,44 @@ endmodule
         shutil.rmtree(d, ignore_errors=True)
 
 
+def t_predecode_flat(ctx):
+    """Patterns that leave opcode bits open get one flat casez; order still wins."""
+    if not shutil.which('iverilog'):
+        raise Skip("iverilog not installed")
+    d = tmpdir(ctx)
+    try:
+        defn = os.path.join(d, 'flat.def')
+        with open(defn, 'w') as f:
+            f.write("width 8\nstore 4\ndispatch 4\nfield NEXT 1:0\n    SEQ 0\n    END 1\n    JUMP 2\n"
+                    "field UADDR 3:2 address\nsequence NEXT SEQ\njump NEXT JUMP UADDR\n"
+                    "class TOP 1-------------------------------\n"
+                    "class ODD -------------------------------1\n"
+                    "class BOTH 1------------------------------1\n"
+                    "class REST *\n")
+        src = os.path.join(d, 'flat.uc')
+        with open(src, 'w') as f:
+            f.write("X:\n    NEXT=END ; x\ndispatch * X\n")
+        out = os.path.join(d, 'out')
+        rc, text = ctx.run([uasm(ctx), '-d', defn, '-o', out, src])
+        if rc != 0:
+            raise Failure(text)
+        tb = os.path.join(d, 'tb.v')
+        with open(tb, 'w') as f:
+            f.write('module tb;\n`include "predecode.vh"\ninitial begin\n')
+            for s in (0x80000000, 0x00000001, 0x80000001, 0x00000002):
+                f.write(f'    $display("%0d", uc_class(32\'h{s:08x}));\n')
+            f.write('end\nendmodule\n')
+        exe = os.path.join(d, 'tb.vvp')
+        rc, text = ctx.run(['iverilog', '-g2005', f'-I{out}', '-o', exe, tb])
+        if rc != 0:
+            raise Failure(text)
+        rc, text = ctx.run(['vvp', '-n', exe])
+        if text.split() != ['0', '1', '0', '3']:
+            raise Failure(f"uc_class gave {text.split()}, want 0 1 0 3 (BOTH is shadowed by TOP)")
+    finally:
+        shutil.rmtree(d, ignore_errors=True)
+
+
 def t_c_header_and_image(ctx):
     """ucode.h compiles warning-free and agrees with the reference; a
     run-time image resolves labels through --base and places its routines."""
@@ -395,6 +433,6 @@ def collect(ctx):
         if name.endswith('.uc') and not name.startswith('loadport'):
             tests.append(Test('bad/' + name[:-3], bad_test(os.path.join(BAD, name))))
     tests += [Test('good/words', t_words), Test('good/symbols', t_symbols), Test('good/doc', t_doc),
-              Test('good/verilog', t_verilog), Test('good/c', t_c_header_and_image),
+              Test('good/verilog', t_verilog), Test('good/predecode_flat', t_predecode_flat), Test('good/c', t_c_header_and_image),
               Test('huge', t_huge), Test('usage', t_usage), Test('real', t_real)]
     return tests

@@ -1530,18 +1530,74 @@ static void gen_vh(const char *dir)
     header(b, "//", "//", NULL, "predecode.vh: uc_class(insn), the instruction class (include inside a module).");
     bprintf(b, "// The first pattern that matches wins (a casez tries its items in order).\n");
     bprintf(b, "function automatic [7:0] uc_class(input [31:0] uc_insn);\n");
-    bprintf(b, "    casez (uc_insn)\n");
-    for (int c = 0; c < D.nc; c++) {
-        if (D.c[c].star)
-            continue;
-        char pat[33];
-        for (int i = 0; i < 32; i++)
-            pat[i] = D.c[c].pat[i] == '-' ? '?' : D.c[c].pat[i];
-        pat[32] = 0;
-        bprintf(b, "    32'b%s: uc_class = 8'd%d; // %s\n", pat, c, D.c[c].name);
+    /* A flat casez of a hundred wildcard patterns takes Yosys 0.23's
+     * proc_rmdead half a minute; split on the opcode bits first when every
+     * pattern fixes them (patterns of different opcodes never overlap, so
+     * first-match order only matters within an opcode). */
+    int split = 1;
+    for (int c = 0; c < D.nc; c++)
+        if (!D.c[c].star && (D.c[c].mask & 0x7f) != 0x7f)
+            split = 0;
+    if (!split) {
+        bprintf(b, "    casez (uc_insn)\n");
+        for (int c = 0; c < D.nc; c++) {
+            if (D.c[c].star)
+                continue;
+            char pat[33];
+            for (int i = 0; i < 32; i++)
+                pat[i] = D.c[c].pat[i] == '-' ? '?' : D.c[c].pat[i];
+            pat[32] = 0;
+            bprintf(b, "    32'b%s: uc_class = 8'd%d; // %s\n", pat, c, D.c[c].name);
+        }
+        bprintf(b, "    default: uc_class = 8'd%d; // %s\n", D.star, D.c[D.star].name);
+        bprintf(b, "    endcase\nendfunction\n");
+    } else {
+        char *done = xcalloc((size_t)D.nc, 1);
+        bprintf(b, "    case (uc_insn[6:0])\n");
+        for (int c = 0; c < D.nc; c++) {
+            if (D.c[c].star || done[c])
+                continue;
+            uint32_t op = D.c[c].match & 0x7f;
+            if (!(D.c[c].mask & ~0x7fu)) {
+                /* the first of its opcode takes every instruction of it */
+                for (int k = c; k < D.nc; k++)
+                    if (!D.c[k].star && (D.c[k].match & 0x7f) == op)
+                        done[k] = 1;
+                bprintf(b, "    7'b%.7s: uc_class = 8'd%d; // %s\n", D.c[c].pat + 25, c, D.c[c].name);
+                continue;
+            }
+            bprintf(b, "    7'b%.7s:\n", D.c[c].pat + 25);
+            bprintf(b, "        casez (uc_insn[31:7])\n");
+            int open = 1;
+            for (int k = c; k < D.nc; k++) {
+                if (D.c[k].star || (D.c[k].match & 0x7f) != op)
+                    continue;
+                done[k] = 1;
+                if (!open)
+                    continue; /* shadowed by a pattern that takes everything */
+                char pat[26];
+                int wild = 1;
+                for (int i = 0; i < 25; i++) {
+                    pat[i] = D.c[k].pat[i] == '-' ? '?' : D.c[k].pat[i];
+                    if (pat[i] != '?')
+                        wild = 0;
+                }
+                pat[25] = 0;
+                if (wild) {
+                    bprintf(b, "        default: uc_class = 8'd%d; // %s\n", k, D.c[k].name);
+                    open = 0;
+                } else {
+                    bprintf(b, "        25'b%s: uc_class = 8'd%d; // %s\n", pat, k, D.c[k].name);
+                }
+            }
+            if (open)
+                bprintf(b, "        default: uc_class = 8'd%d; // %s\n", D.star, D.c[D.star].name);
+            bprintf(b, "        endcase\n");
+        }
+        free(done);
+        bprintf(b, "    default: uc_class = 8'd%d; // %s\n", D.star, D.c[D.star].name);
+        bprintf(b, "    endcase\nendfunction\n");
     }
-    bprintf(b, "    default: uc_class = 8'd%d; // %s\n", D.star, D.c[D.star].name);
-    bprintf(b, "    endcase\nendfunction\n");
 
     b = out(dir, "ucode_names.vh");
     header(b, "//", "//", NULL, "ucode_names.vh: uc_name(upc), the routine holding a control-store word, for traces.");
