@@ -650,6 +650,15 @@ static void parse_def(const char *path)
               D.c[D.dispatch].name, D.dispatch);
     if (D.nc > 256)
         fatal(D.c[256].loc, "more than 256 classes");
+    /* a class an earlier pattern covers entirely can never be chosen */
+    for (int i = 0; i < D.nc; i++)
+        for (int j = 0; j < i && !D.c[i].star; j++)
+            if (!D.c[j].star && (D.c[j].mask & ~D.c[i].mask) == 0 &&
+                (D.c[i].match & D.c[j].mask) == D.c[j].match) {
+                fprintf(stderr, "%s:%d: warning: class %s never matches (class %s takes all of it)\n",
+                        D.c[i].loc.file, D.c[i].loc.line, D.c[i].name, D.c[j].name);
+                break;
+            }
     for (int i = 0; i < D.ns; i++) {
         if (D.s[i].addr >= D.store || D.s[i].addr + D.s[i].size > D.store)
             fatal(D.s[i].loc, "slot %s lies outside the control store (%u words)", D.s[i].name, D.store);
@@ -1819,7 +1828,15 @@ static void gen_doc(const char *path)
             continue;
         }
         Routine *rt = &R[cl->routine];
+        int prev = -1;
+        for (int k = 0; k < c && prev < 0; k++)
+            if (D.c[k].routine == cl->routine)
+                prev = k;
         bprintf(b, ". Routine `%s`", rt->name);
+        if (prev >= 0) {
+            bprintf(b, ", as for class %s above.\n\n", D.c[prev].name);
+            continue;
+        }
         if (rt->nclass > 1)
             bprintf(b, " (shared by %d classes)", rt->nclass);
         bprintf(b, ".%s%s\n\n", rt->desc ? " " : "", rt->desc ? rt->desc : "");
@@ -1875,6 +1892,29 @@ static void gen_carray(const char *path, const char *name)
 }
 
 /* ------------------------------------------------------------------ main */
+
+/* mkdir -p: the output directory and any missing parents. */
+static void mkdirs(const char *path)
+{
+    char *p = xstrdup(path);
+    for (char *s = p + 1;; s++) {
+        char c = *s;
+        if (c != '/' && c != 0)
+            continue;
+        *s = 0;
+        struct stat st;
+        if (stat(p, &st) != 0) {
+            if (mkdir(p, 0777) != 0 && errno != EEXIST)
+                die("cannot create %s: %s", p, strerror(errno));
+        } else if (!S_ISDIR(st.st_mode)) {
+            die("%s is not a directory", p);
+        }
+        *s = c;
+        if (!c)
+            break;
+    }
+    free(p);
+}
 
 static void usage(FILE *fp)
 {
@@ -1962,13 +2002,7 @@ int main(int argc, char **argv)
     if (runtime) {
         gen_carray(o, carray);
     } else {
-        struct stat st;
-        if (stat(o, &st) != 0) {
-            if (mkdir(o, 0777) != 0)
-                die("cannot create %s: %s", o, strerror(errno));
-        } else if (!S_ISDIR(st.st_mode)) {
-            die("%s is not a directory", o);
-        }
+        mkdirs(o);
         gen_hex(o);
         gen_vh(o);
         gen_h(o);
