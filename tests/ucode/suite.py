@@ -307,7 +307,7 @@ def t_predecode_flat(ctx):
         rc, text = ctx.run([uasm(ctx), '-d', defn, '-o', out, src])
         if rc != 0:
             raise Failure(text)
-        if f"{defn}:7: warning: class BOTH never matches (class TOP takes all of it)" not in text:
+        if f"{defn}:13: warning: class BOTH never matches (class TOP takes all of it)" not in text:
             raise Failure("no warning for the shadowed class BOTH:\n" + text)
         tb = os.path.join(d, 'tb.v')
         with open(tb, 'w') as f:
