@@ -1,0 +1,88 @@
+# Accent-V firmware: the kernel (with its M-mode shim), the user library, user
+# programs and the kernel images (kernel + packed user ELFs).
+#
+#   build/fw/kernel.elf          the demo image: init = firmware/user/init.c
+#   build/fw/ktest/<t>.elf       one image per tests/kernel/<t>.c (init = the test)
+#   make run-qemu                the demo on QEMU
+FW        := build/fw
+FW_INC    := -I$(GEN) -Ifirmware/include -Ifirmware/kernel -Ifirmware/lib
+K_CFLAGS  := $(RV_ARCH) --specs=picolibc.specs -Os -g -Wall -Wextra -Werror=implicit-function-declaration \
+             -ffreestanding -fno-common -mcmodel=medany -mstrict-align $(FW_INC)
+U_CFLAGS  := $(RV_CFLAGS) -Os -Werror=implicit-function-declaration -Ifirmware/include -Ifirmware/lib -I$(GEN)
+U_LDFLAGS := $(RV_LDARCH) -nostartfiles -T firmware/user/user.ld -Wl,-z,max-page-size=4096 -Wl,--gc-sections
+
+K_SRCS    := $(wildcard firmware/kernel/*.c firmware/kernel/*.S)
+K_OBJS    := $(patsubst firmware/kernel/%,$(FW)/kernel/%.o,$(K_SRCS))
+L_SRCS    := $(wildcard firmware/lib/*.c)
+L_OBJS    := $(patsubst firmware/lib/%.c,$(FW)/lib/%.o,$(L_SRCS))
+U_PROGS   := $(patsubst firmware/user/%.c,%,$(wildcard firmware/user/*.c))
+U_ELFS    := $(patsubst %,$(FW)/user/%.elf,$(U_PROGS))
+KT_NAMES  := $(patsubst tests/kernel/%.c,%,$(wildcard tests/kernel/*.c))
+KT_IMGS   := $(patsubst %,$(FW)/ktest/%.elf,$(KT_NAMES))
+GEN_HDRS  := $(GEN)/csr.h $(GEN)/memmap.h $(GEN)/vm_contract.h
+PACK_USER := $(foreach p,$(U_PROGS),$(p)=$(FW)/user/$(p).elf.strip)
+
+ALL_TARGETS += $(FW)/kernel.elf
+QEMU_CMD := qemu-system-riscv32 -machine virt -bios none -cpu rv32,c=off,f=off,d=off,h=off \
+            -nographic -monitor none -serial stdio
+
+$(GEN)/vm_contract.h: firmware/include/vm_contract.def tools/gen/vmcontract.py
+	python3 tools/gen/vmcontract.py $< $(GEN)
+gen: $(GEN)/vm_contract.h
+
+$(FW)/kernel/%.c.o: firmware/kernel/%.c $(GEN_HDRS) $(wildcard firmware/kernel/*.h firmware/include/*.h)
+	@mkdir -p $(dir $@)
+	$(RV_CC) $(K_CFLAGS) -c $< -o $@
+$(FW)/kernel/%.S.o: firmware/kernel/%.S $(GEN_HDRS)
+	@mkdir -p $(dir $@)
+	$(RV_CC) $(K_CFLAGS) -c $< -o $@
+$(FW)/lib/%.o: firmware/lib/%.c $(GEN_HDRS) $(wildcard firmware/lib/*.h firmware/include/*.h)
+	@mkdir -p $(dir $@)
+	$(RV_CC) $(U_CFLAGS) -c $< -o $@
+$(FW)/lib/crt0.o: firmware/lib/crt0.S
+	@mkdir -p $(dir $@)
+	$(RV_CC) $(U_CFLAGS) -c $< -o $@
+$(FW)/lib/libav.a: $(L_OBJS) $(FW)/lib/crt0.o
+	rm -f $@ && $(RV_PREFIX)ar rcs $@ $(L_OBJS)
+
+$(FW)/user/%.elf: firmware/user/%.c $(FW)/lib/libav.a firmware/user/user.ld
+	@mkdir -p $(dir $@)
+	$(RV_CC) $(U_CFLAGS) -c $< -o $@.o
+	$(RV_CC) $(U_LDFLAGS) $(FW)/lib/crt0.o $@.o $(FW)/lib/libav.a -o $@
+	$(RV_OBJCOPY) --strip-debug $@ $@.strip
+$(FW)/ktest/prog/%.elf: tests/kernel/%.c $(FW)/lib/libav.a firmware/user/user.ld
+	@mkdir -p $(dir $@)
+	$(RV_CC) $(U_CFLAGS) -c $< -o $@.o
+	$(RV_CC) $(U_LDFLAGS) $(FW)/lib/crt0.o $@.o $(FW)/lib/libav.a -o $@
+	$(RV_OBJCOPY) --strip-debug $@ $@.strip
+
+# An image: kernel objects + a pack whose "init" is the given program.
+# $(1) image, $(2) init ELF, $(3) boot options
+define fw_image
+	@mkdir -p $(dir $(1))
+	python3 firmware/kernel/mkpack.py $(1).pack.S "$(3)" init=$(2).strip $(PACK_USER)
+	$(RV_CC) $(K_CFLAGS) -c $(1).pack.S -o $(1).pack.o
+	$(RV_CC) $(RV_LDARCH) -nostartfiles -T firmware/kernel/kernel.ld $(K_OBJS) $(1).pack.o -o $(1) -Wl,--no-warn-rwx-segments
+	$(RV_OBJDUMP) -d $(1) > $(1).dis
+endef
+
+$(FW)/kernel.elf: $(K_OBJS) $(U_ELFS) firmware/kernel/kernel.ld firmware/kernel/mkpack.py
+	$(call fw_image,$@,$(FW)/user/init.elf,$(BOOTARGS))
+	@$(RV_PREFIX)size $@ | tail -1 | awk '{print "kernel image: text+data+bss (with packed programs) " $$4 " bytes"}'
+
+$(FW)/ktest/%.elf: $(FW)/ktest/prog/%.elf $(K_OBJS) $(U_ELFS) firmware/kernel/kernel.ld firmware/kernel/mkpack.py
+	$(call fw_image,$@,$<,$(shell sed -n 's/.*bootargs: *\(.*\)\*\/.*/\1/p' tests/kernel/$*.c | head -1))
+
+kernel-tests: $(KT_IMGS)
+firmware: $(FW)/kernel.elf
+
+.PHONY: run-qemu kernel-tests firmware fuzz-kernel
+run-qemu: $(FW)/kernel.elf
+	$(QEMU_CMD) -kernel $(FW)/kernel.elf
+
+# The seeded random system-call test, SEEDS times with different seeds.
+SEEDS ?= 4
+fuzz-kernel: $(FW)/ktest/fuzz.elf
+	@pass=0; fail=0; for s in $$(seq 1 $(SEEDS)); do \
+	  if AV_FUZZ_SEED=$$s python3 tests/run.py kernel -k fuzz --target qemu >/dev/null; then pass=$$((pass+1)); else fail=$$((fail+1)); echo "seed $$s failed"; fi; \
+	done; echo "fuzz-kernel: $$pass passed, $$fail failed"; test $$fail = 0

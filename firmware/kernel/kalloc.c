@@ -1,0 +1,165 @@
+/*
+ * Kernel allocator (see kalloc.h). Slab pages start with a small header; an
+ * object's slab is found by rounding its address down, and an empty slab goes
+ * straight back to the free stack so a finished test leaves the frame count
+ * where it found it.
+ */
+#include <string.h>
+#include "kalloc.h"
+#include "frame.h"
+#include "kassert.h"
+#include "vm_contract.h"
+
+#define PGSZ VMC_PAGE_SIZE
+#define NCLASS 7                       /* 32 .. 2048 bytes */
+
+struct slab {
+    struct slab *next;                 /* slabs of this class with free room */
+    void *free;                        /* free objects, linked through word 0 */
+    uint16_t inuse, cls;
+};
+
+static struct slab *partial[NCLASS];
+static uint32_t *kheld;                /* bit per frame: held by the kernel */
+static uint32_t reserve_ppn[8], nreserve, reserve_target;
+static uint32_t pages_in_use;
+
+static void held_set(uint32_t ppn, int on)
+{
+    uint32_t i = ppn - frames_base();
+    if (on)
+        kheld[i / 32] |= 1u << (i % 32);
+    else
+        kheld[i / 32] &= ~(1u << (i % 32));
+}
+
+int kpage_held(uint32_t ppn)
+{
+    uint32_t i = ppn - frames_base();
+    return (kheld[i / 32] >> (i % 32)) & 1;
+}
+
+void kalloc_init(uint32_t *held_bitmap, uint32_t reserve)
+{
+    kheld = held_bitmap;
+    if (reserve > 8)
+        reserve = 8;
+    reserve_target = reserve;
+    while (nreserve < reserve) {
+        uint32_t ppn = frame_pop();
+        KASSERT(ppn);
+        held_set(ppn, 1);              /* count 1: the reserve holds it */
+        reserve_ppn[nreserve++] = ppn;
+    }
+}
+
+static void *take(uint32_t ppn)
+{
+    held_set(ppn, 1);
+    pages_in_use++;
+    void *p = (void *)(uintptr_t)(ppn * PGSZ);
+    memset(p, 0, PGSZ);
+    return p;
+}
+
+void *kpage_alloc(void)
+{
+    uint32_t ppn = frame_pop();
+    return ppn ? take(ppn) : NULL;
+}
+
+void *kpage_alloc_reserve(void)
+{
+    void *p = kpage_alloc();
+    if (!p && nreserve > 0) {
+        /* reserve frames already have count 1 and their held bit */
+        p = (void *)(uintptr_t)(reserve_ppn[--nreserve] * PGSZ);
+        pages_in_use++;
+        memset(p, 0, PGSZ);
+    }
+    return p;
+}
+
+void kpage_free(void *pa)
+{
+    uint32_t ppn = (uint32_t)(uintptr_t)pa / PGSZ;
+    KASSERT(kpage_held(ppn) && frame_count(ppn) == 1);
+    pages_in_use--;
+    if (nreserve < reserve_target) {                /* refill the reserve first */
+        reserve_ppn[nreserve++] = ppn;
+        return;
+    }
+    held_set(ppn, 0);
+    frame_unref(ppn);
+}
+
+uint32_t kalloc_pages_in_use(void) { return pages_in_use; }
+
+static int size_class(size_t n)
+{
+    int c = 0;
+    size_t s = 32;
+    while (s < n) {
+        s <<= 1;
+        c++;
+    }
+    return c;
+}
+
+void *kmalloc(size_t n)
+{
+    KASSERT(n > 0 && n <= 2048);
+    int c = size_class(n);
+    uint32_t osz = 32u << c;
+    struct slab *s = partial[c];
+    if (!s) {
+        s = kpage_alloc_reserve();
+        if (!s)
+            return NULL;
+        s->cls = (uint16_t)c;
+        /* objects start after the header, at a multiple of their size
+         * (for 2048 the page holds one object after a 2048-byte gap) */
+        uint32_t first = osz < sizeof *s ? sizeof *s : osz;
+        first = (first + osz - 1) / osz * osz;
+        void **prev = &s->free;
+        for (uint32_t off = first; off + osz <= PGSZ; off += osz) {
+            void **o = (void **)((char *)s + off);
+            *prev = o;
+            prev = (void **)o;
+        }
+        *prev = NULL;
+        s->next = NULL;
+        partial[c] = s;
+    }
+    void **o = s->free;
+    s->free = *o;
+    s->inuse++;
+    if (!s->free)
+        partial[c] = s->next;          /* full: off the partial list */
+    memset(o, 0, osz);
+    return o;
+}
+
+void kfree(void *p, size_t n)
+{
+    if (!p)
+        return;
+    int c = size_class(n);
+    struct slab *s = (struct slab *)((uintptr_t)p & ~(uintptr_t)(PGSZ - 1));
+    KASSERT(s->cls == c && s->inuse > 0);
+    int was_full = s->free == NULL;
+    *(void **)p = s->free;
+    s->free = p;
+    s->inuse--;
+    if (was_full) {
+        s->next = partial[c];
+        partial[c] = s;
+    }
+    if (s->inuse == 0) {
+        struct slab **pp = &partial[c];
+        while (*pp != s)
+            pp = &(*pp)->next;
+        *pp = s->next;
+        kpage_free(s);
+    }
+}

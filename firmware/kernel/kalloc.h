@@ -1,0 +1,23 @@
+/*
+ * Kernel memory: whole frames for page tables and big buffers (kpage_*), and
+ * small objects carved from slab frames (kmalloc/kfree, caller passes the
+ * size back). Every kernel-held frame has count 1 in the frame table and a
+ * bit in kheld so the audit can recount it. A few frames are kept in a
+ * reserve off the public stack so tearing a process down or posting a
+ * kernel notice never fails for want of memory.
+ */
+#ifndef K_KALLOC_H
+#define K_KALLOC_H
+#include <stdint.h>
+#include <stddef.h>
+
+void kalloc_init(uint32_t *held_bitmap, uint32_t reserve);
+void *kpage_alloc(void);              /* zeroed frame, or NULL */
+void *kpage_alloc_reserve(void);      /* may dip into the reserve */
+void kpage_free(void *pa);
+int kpage_held(uint32_t ppn);         /* for the audit */
+void *kmalloc(size_t n);              /* zeroed, n <= 2048, or NULL */
+void kfree(void *p, size_t n);
+uint32_t kalloc_pages_in_use(void);
+
+#endif

@@ -1,0 +1,11 @@
+/*
+ * Assertions for states the design says cannot happen (seL4 habit): a failed
+ * one stops the kernel with file and line. Host builds map it to abort().
+ */
+#ifndef K_KASSERT_H
+#define K_KASSERT_H
+
+void panic(const char *fmt, ...) __attribute__((noreturn));
+#define KASSERT(c) do { if (!(c)) panic("assert %s at %s:%d", #c, __FILE__, __LINE__); } while (0)
+
+#endif

@@ -1,0 +1,243 @@
+/*
+ * The kernel's internal header: shared structures and every cross-file
+ * function, grouped by the file that defines it (xv6 habit). User code never
+ * includes this; the user-visible ABI is firmware/include/av_abi.h.
+ *
+ * Kernel memory layout (virtual, identical in every address space):
+ *
+ *   0x0000_0000 .. 0x7fff_ffff  user (sparse Sv32 process map)
+ *   0x8000_0000 .. RAM end      all RAM, identity mapped: global, S-only
+ *                               megapages (kernel text/data/bss, frame table,
+ *                               free stack, pools, page tables, every frame)
+ *   KVA_UART   (0xff00_0000)    megapage alias of the UART
+ *   KVA_LOW    (0xff40_0000)    megapage alias of 0..4 MiB (test finisher)
+ */
+#ifndef K_KERNEL_H
+#define K_KERNEL_H
+#include <stdint.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include "av_abi.h"
+#include "kassert.h"
+#include "region.h"
+#include "frame.h"
+#include "kalloc.h"
+
+#define KVA_UART 0xff000000u
+#define KVA_LOW  0xff400000u
+#define USER_TEXT_BASE  0x00010000u
+#define USER_STACK_TOP  0x00400000u
+#define USER_STACK_SIZE 0x00010000u
+#define USER_LOW        0x00001000u     /* page 0 is never mapped */
+
+typedef uint32_t pte_t;
+
+struct bootinfo {
+    uint32_t ram_base, ram_size, timebase, fdt_addr, fdt_size;
+    const char *bootargs;
+};
+
+/* ---- address spaces ---------------------------------------------------- */
+struct vmmap {
+    pte_t *root;                       /* physical = kernel virtual */
+    uint32_t asid;
+    struct region *regions;
+};
+
+/* ---- ports --------------------------------------------------------------- */
+struct kmsg;
+struct proc;
+struct port {
+    struct proc *receiver;             /* holder of the receive right, or NULL */
+    struct proc *kproc;                /* a process port: the kernel receives */
+    struct port *carrier;              /* in transit: the port whose queue holds
+                                          the message carrying our receive right */
+    struct kmsg *qhead, *qtail;
+    uint32_t qlen, qlimit;
+    uint32_t refs;                     /* names, queued rights, kernel holds */
+    uint32_t id;
+    uint8_t dead;
+};
+
+struct nameent {
+    struct port *port;                 /* NULL: free slot */
+    uint16_t sendrefs;                 /* send rights under this name */
+    uint8_t recv, sendonce, dead;
+};
+
+/* ---- messages (kernel form: the user layout with names replaced) ---------- */
+#define KMSG_PAGES ((AV_MSG_INLINE_MAX + 4095) / 4096)
+struct kmsg {
+    struct kmsg *next;
+    uint32_t size;                     /* body bytes (header included) */
+    uint8_t *small;                    /* body when size <= 2048 */
+    uint8_t *pg[KMSG_PAGES];           /* body in page chunks otherwise */
+    struct port *dest, *reply;
+    uint8_t reply_disp;                /* AV_DISP_PORT_SEND[_ONCE] or 0 */
+    uint8_t notice;                    /* kernel notice: bypasses queue limits */
+    uint32_t ool_pages;                /* transit pages held */
+};
+
+/* ---- processes ------------------------------------------------------------ */
+struct trapframe {
+    uint32_t r[32];                    /* r[0]: kernel stack top (x0 is zero) */
+    uint32_t pc;
+};
+
+enum pstate { P_FREE, P_RUNNABLE, P_BLOCKED, P_ZOMBIE };
+enum pwait { W_NONE, W_SEND, W_RECV, W_CHILD };
+
+struct proc {
+    struct trapframe tf;               /* first: trapvec.S relies on it */
+    enum pstate state;
+    uint32_t pid;
+    struct vmmap map;
+    struct nameent *names;
+    uint32_t nnames;
+    struct port *self;                 /* the process port */
+    struct proc *parent;
+    int32_t status;
+    uint8_t suspended;
+    /* blocking: the call restarts when woken, these survive the restart */
+    enum pwait wait;
+    void *wait_obj;
+    uint8_t has_deadline, rpc_sent;
+    uint32_t rpc_reply;                /* reply name of an RPC whose send is done */
+    uint64_t deadline;                 /* in mtime ticks */
+    char name[16];
+};
+
+extern struct proc *procs;
+extern uint32_t nprocs;
+extern struct proc *curproc;
+extern struct bootinfo boot;
+extern uint32_t fastpaths;             /* 0x5C0 in use; 0 when absent */
+extern int has_fpcsrs;
+extern struct av_stats stats;
+extern int opt_preempt;
+
+/* console.c */
+void console_set_base(uint32_t va);
+void console_putc(char c);
+void console_write(const char *s, uint32_t n);
+void kprintf(const char *fmt, ...);   /* %d %u %x %p %s %c, ll for 64-bit; int and long are both 32-bit */
+void kvprintf(const char *fmt, va_list ap);
+
+/* fdt.c */
+int fdt_parse(uint32_t addr, struct bootinfo *bi);
+
+/* main.c */
+extern int32_t init_status;
+void shutdown(void) __attribute__((noreturn));
+void machine_finish(uint32_t code) __attribute__((noreturn));
+void sbi_set_timer(uint64_t t);
+int sbi_load_ucode(uint32_t pa, uint32_t n);
+
+/* vm.c: page tables and the fault handlers (C twins of the fast paths) */
+void kvm_init(void);
+int vm_create(struct vmmap *m, uint32_t asid);
+void vm_destroy(struct vmmap *m);
+int vm_allocate(struct vmmap *m, uint32_t *addr, uint32_t size, uint32_t flags, uint32_t prot);
+int vm_deallocate(struct vmmap *m, uint32_t addr, uint32_t size);
+int vm_protect(struct vmmap *m, uint32_t addr, uint32_t size, uint32_t prot);
+int vm_copy(struct vmmap *m, uint32_t src, uint32_t size, uint32_t dst);
+int vm_fork(struct vmmap *child, struct vmmap *parent);
+int vm_map_frame(struct vmmap *m, uint32_t va, uint32_t ppn, uint32_t prot);
+enum { ACC_FETCH, ACC_LOAD, ACC_STORE };
+const char *vm_fault(struct vmmap *m, uint32_t va, int acc, int from_user);
+uint32_t vm_user_pa(struct vmmap *m, uint32_t va, int acc);
+int copyin(struct vmmap *m, void *dst, uint32_t uva, uint32_t n);
+int copyout(struct vmmap *m, uint32_t uva, const void *src, uint32_t n);
+int vm_prepare(struct vmmap *m, uint32_t uva, uint32_t n, int acc);
+int vm_range_ok(uint32_t addr, uint32_t size);
+void vm_refill(struct vmmap *m, uint32_t va, int acc);
+void vm_activate(struct vmmap *m);
+pte_t *vm_walk(struct vmmap *m, uint32_t va, int create);
+uint32_t vm_remap(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t dva,
+                  uint32_t pages, int move);
+void vm_count_leaves(struct vmmap *m, int delta);
+extern struct vmmap transit;
+
+/* proc.c */
+void proc_init(void);
+struct proc *proc_alloc(const char *name);
+void proc_free_unstarted(struct proc *p);
+void proc_exit(struct proc *p, int32_t status, const char *why);
+void proc_reap(struct proc *p);
+int proc_fork(struct proc *parent);
+int proc_spawn(struct proc *parent, const char *prog, uint32_t len);
+void proc_block(struct proc *p, enum pwait w, void *obj);
+void proc_wake(enum pwait w, void *obj);
+void proc_wake_one(struct proc *p);
+void schedule(void) __attribute__((noreturn));
+void sched_handoff(struct proc *p);
+int sched_handoff_pending(void);
+uint64_t now_ticks(void);
+uint64_t us_to_ticks(uint32_t us);
+uint32_t proc_live(void);
+
+/* trap.c and trapvec.S */
+void trap_init(void);
+void utrap(struct trapframe *tf) __attribute__((noreturn));
+void user_return(struct trapframe *tf) __attribute__((noreturn));
+int probe_fpcsrs(void);
+void kernel_to_user(struct proc *p) __attribute__((noreturn));
+void idle_wait(void);
+void ktrap(uint32_t *sp);
+
+/* syscall.c */
+void syscall(struct proc *p);
+void sys_return(struct proc *p, int32_t a0);
+#define K_BLOCKED 0x7fff0000      /* a call that blocked: it restarts when woken */
+int32_t wait_or_fail(struct proc *p, uint32_t opts, uint32_t flag, uint32_t timeout,
+                     enum pwait w, void *obj);
+
+/* names.c: per-process name tables */
+int names_init(struct proc *p, uint32_t quota);
+void names_free_table(struct proc *p);
+struct nameent *name_lookup(struct proc *p, uint32_t name);
+uint32_t name_of_port(struct proc *p, struct port *port);
+int32_t name_insert(struct proc *p, struct port *port, int right);
+int name_release(struct proc *p, uint32_t name, int right);
+uint32_t names_free_slots(struct proc *p);
+void names_drop_all(struct proc *p);
+int32_t name_deallocate(struct proc *p, uint32_t name);
+uint32_t name_rights(struct proc *p, uint32_t name);
+
+/* port.c */
+struct port *port_alloc(void);
+void port_ref(struct port *pt);
+void port_unref(struct port *pt);
+void port_destroy(struct port *pt);
+void port_enqueue(struct port *pt, struct kmsg *km);
+struct kmsg *port_dequeue(struct port *pt);
+int port_full(struct port *pt);
+void port_notice(struct proc *to, uint32_t id, uint32_t w0, uint32_t w1);
+void port_release_right(struct port *pt, int right);
+
+/* msg.c */
+int32_t msg_send(struct proc *p, uint32_t umsg, uint32_t opts, uint32_t timeout);
+int32_t msg_receive(struct proc *p, uint32_t ubuf, uint32_t bufsize, uint32_t name,
+                    uint32_t opts, uint32_t timeout, uint32_t *size_out);
+struct kmsg *kmsg_alloc(uint32_t size);
+void kmsg_destroy(struct kmsg *km);
+void kmsg_write(struct kmsg *km, uint32_t off, const void *src, uint32_t n);
+void kmsg_read(struct kmsg *km, uint32_t off, void *dst, uint32_t n);
+uint32_t msg_queued_bytes(void);
+
+/* request.c: messages to process ports */
+int32_t proc_request(struct proc *sender, struct port *pt, struct kmsg *km,
+                     struct port *reply, uint32_t rdisp, uint32_t rname);
+
+/* elf.c and the packed programs */
+int elf_load(struct proc *p, const char *prog, uint32_t len);
+
+/* stats.c and audit.c */
+void stats_print(void);
+int audit(int verbose);
+void stats_fault(int kind, uint64_t cycles);
+
+/* rights as name_insert/name_release know them */
+enum { R_SEND = 1, R_RECV = 2, R_SENDONCE = 3 };
+
+#endif

@@ -1,0 +1,120 @@
+/*
+ * Kernel start (S mode, paging off): learn the machine from the device tree,
+ * lay out the frame table and free stack right after the kernel, publish them
+ * to the fast paths, build the kernel map, start "init" from the packed
+ * programs and schedule. When the last process ends, print the statistics,
+ * audit every frame and stop the machine through the test finisher.
+ */
+#include <string.h>
+#include "kernel.h"
+#include "riscv.h"
+#include "memmap.h"
+#include "av_sbi.h"
+#include "pack.h"
+
+extern char _end[], _kernel_end[];
+struct bootinfo boot;
+uint32_t fastpaths;
+int has_fpcsrs;
+int32_t init_status;
+static volatile uint32_t *finisher = (volatile uint32_t *)MM_FINISHER_BASE;
+
+void machine_finish(uint32_t code)
+{
+    if (csr_read(CSR_SATP))
+        finisher = (volatile uint32_t *)(KVA_LOW + MM_FINISHER_BASE);
+    *finisher = code ? (code << 16) | MM_FINISHER_FAIL : MM_FINISHER_PASS;
+    for (;;)
+        ;
+}
+
+static long sbi_call(uint32_t ext, uint32_t a0, uint32_t a1)
+{
+    register uint32_t r0 __asm__("a0") = a0;
+    register uint32_t r1 __asm__("a1") = a1;
+    register uint32_t r6 __asm__("a6") = 0;
+    register uint32_t r7 __asm__("a7") = ext;
+    __asm__ volatile("ecall" : "+r"(r0), "+r"(r1) : "r"(r6), "r"(r7) : "memory");
+    return (long)(int32_t)r0;
+}
+
+void sbi_set_timer(uint64_t t) { sbi_call(SBI_EXT_TIME, (uint32_t)t, (uint32_t)(t >> 32)); }
+int sbi_load_ucode(uint32_t pa, uint32_t n) { return (int)sbi_call(SBI_EXT_AV_UCODE, pa, n); }
+
+static int has_opt(const char *args, const char *opt)
+{
+    size_t n = strlen(opt);
+    for (const char *s = args; s && *s; s++)
+        if ((s == args || s[-1] == ' ') && !strncmp(s, opt, n) && (s[n] == 0 || s[n] == ' '))
+            return 1;
+    return 0;
+}
+
+static void hold_range(uint32_t pa, uint32_t end)
+{
+    for (uint32_t ppn = pa >> PAGE_SHIFT; ppn < PG_ROUNDUP(end) >> PAGE_SHIFT; ppn++)
+        if (frame_valid(ppn))
+            frame_set_count(ppn, 1);
+}
+
+/* Lay out: [kernel][frame table][free stack][held bitmap] then free frames. */
+static void frames_setup(void)
+{
+    uint32_t base = boot.ram_base >> PAGE_SHIFT, n = boot.ram_size >> PAGE_SHIFT;
+    uint32_t *ft = (uint32_t *)PG_ROUNDUP((uint32_t)_end);
+    uint32_t *fs = ft + frames_table_words(n);
+    uint32_t *held = fs + 2 + n;
+    uint32_t top = PG_ROUNDUP((uint32_t)(held + (n + 31) / 32));
+    frames_init(ft, fs, base, n);
+    memset(held, 0, (n + 31) / 32 * 4);
+    hold_range(boot.ram_base, top);
+    if (boot.fdt_addr >= boot.ram_base)
+        hold_range(boot.fdt_addr, boot.fdt_addr + boot.fdt_size);
+    for (uint32_t i = n; i-- > 0;) {
+        if (frame_count(base + i) == 0)
+            frame_push(base + i);
+        else
+            held[i / 32] |= 1u << (i % 32);
+    }
+    kalloc_init(held, 4);
+    if (has_fpcsrs) {
+        csr_write(CSR_FPFRAMES, (uint32_t)ft);
+        csr_write(CSR_FPFREE, (uint32_t)fs);
+        fastpaths = csr_read(CSR_FPEN);
+    }
+}
+
+void kmain(uint32_t hartid, uint32_t dtb, uint32_t has_wcs)
+{
+    (void)hartid;
+    boot.fdt_addr = dtb;
+    if (fdt_parse(dtb, &boot) < 0)
+        panic("no usable device tree at %p", dtb);
+    has_fpcsrs = probe_fpcsrs();
+    frames_setup();
+    kvm_init();
+    const char *args = boot.bootargs && *boot.bootargs ? boot.bootargs : pack_bootargs;
+    if (has_opt(args, "nopreempt"))
+        opt_preempt = 0;
+    trap_init();
+    proc_init();
+    csr_write(CSR_SCOUNTEREN, 0x7);    /* cycle, time, instret; never 3-4 */
+    kprintf("Accent-V kernel: RAM %u KiB at %p, timebase %u Hz, %u frames free, "
+            "kernel %u KiB + packed programs %u KiB, fast paths %s%s, preemption %s\n",
+            boot.ram_size / 1024, boot.ram_base, boot.timebase, frames_free(),
+            ((uint32_t)_kernel_end - boot.ram_base) / 1024, ((uint32_t)_end - (uint32_t)_kernel_end) / 1024,
+            has_fpcsrs ? "present" : "absent (C handlers)", has_wcs ? ", WCS" : "",
+            opt_preempt ? "on" : "off");
+    int r = proc_spawn(NULL, "init", 4);
+    if (r < 0)
+        panic("cannot start init: error %d", r);
+    schedule();
+}
+
+void shutdown(void)
+{
+    stats_print();
+    int bad = audit(1);
+    kprintf("init exited with status %d\n", init_status);
+    machine_finish(bad ? 0x7f : init_status ? (uint32_t)(init_status & 0xff) : 0);
+}

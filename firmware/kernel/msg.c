@@ -1,0 +1,607 @@
+/*
+ * Messages by value. Send copies the header and inline items into a kernel
+ * message, turns port names into port references by their dispositions, and
+ * captures out-of-line memory by remapping the sender's pages copy-on-write
+ * into the transit map (partial first and last pages are copied, the rest of
+ * those pages zeroed). Once send returns nothing the sender does changes
+ * what is delivered. Receive moves transit pages to the receiver at a first-fit
+ * address with the same page offset and turns references back into names.
+ * Senders wait for room before they capture anything, so a timeout or a
+ * non-blocking failure changes nothing.
+ */
+#include <string.h>
+#include "kernel.h"
+#include "riscv.h"
+
+#define HDR ((uint32_t)sizeof(struct av_msg_header))
+#define ITM ((uint32_t)sizeof(struct av_item))
+
+/* ---- kernel message storage ------------------------------------------- */
+struct kmsg *kmsg_alloc(uint32_t size)
+{
+    struct kmsg *km = kmalloc(sizeof *km);
+    if (!km)
+        return NULL;
+    km->size = size;
+    if (size <= 2048) {
+        km->small = kmalloc(size);
+        if (!km->small)
+            goto fail;
+        return km;
+    }
+    for (uint32_t i = 0; i * PAGE_SIZE < size; i++)
+        if (!(km->pg[i] = kpage_alloc()))
+            goto fail;
+    return km;
+fail:
+    if (km->small)
+        kfree(km->small, size);
+    for (uint32_t i = 0; i < KMSG_PAGES; i++)
+        if (km->pg[i])
+            kpage_free(km->pg[i]);
+    kfree(km, sizeof *km);
+    return NULL;
+}
+
+static void kmsg_free(struct kmsg *km)
+{
+    if (km->small)
+        kfree(km->small, km->size);
+    for (uint32_t i = 0; i < KMSG_PAGES; i++)
+        if (km->pg[i])
+            kpage_free(km->pg[i]);
+    kfree(km, sizeof *km);
+}
+
+static uint8_t *body_at(struct kmsg *km, uint32_t off, uint32_t *room)
+{
+    if (km->small) {
+        *room = km->size - off;
+        return km->small + off;
+    }
+    *room = PAGE_SIZE - off % PAGE_SIZE;
+    return km->pg[off / PAGE_SIZE] + off % PAGE_SIZE;
+}
+
+void kmsg_write(struct kmsg *km, uint32_t off, const void *src, uint32_t n)
+{
+    const uint8_t *s = src;
+    while (n) {
+        uint32_t room;
+        uint8_t *d = body_at(km, off, &room);
+        uint32_t c = n < room ? n : room;
+        memcpy(d, s, c);
+        s += c, off += c, n -= c;
+    }
+}
+
+void kmsg_read(struct kmsg *km, uint32_t off, void *dst, uint32_t n)
+{
+    uint8_t *d = dst;
+    while (n) {
+        uint32_t room;
+        const uint8_t *s = body_at(km, off, &room);
+        uint32_t c = n < room ? n : room;
+        memcpy(d, s, c);
+        d += c, off += c, n -= c;
+    }
+}
+
+static uint32_t rd32(struct kmsg *km, uint32_t off) { uint32_t v; kmsg_read(km, off, &v, 4); return v; }
+static void wr32(struct kmsg *km, uint32_t off, uint32_t v) { kmsg_write(km, off, &v, 4); }
+
+/* ---- item walking ------------------------------------------------------ */
+struct itemref {
+    struct av_item d;
+    uint32_t off;                      /* of the descriptor */
+    uint32_t pay;                      /* of the payload */
+    uint32_t paylen;                   /* bytes of payload in the message */
+    uint32_t len;                      /* data bytes the item describes */
+};
+
+/* Read the item at *off and advance; 0, or -AV_EINVAL if malformed. */
+static int item_next(struct kmsg *km, uint32_t *off, struct itemref *it)
+{
+    if (km->size - *off < ITM)
+        return -AV_EINVAL;
+    kmsg_read(km, *off, &it->d, ITM);
+    it->off = *off;
+    it->pay = *off + ITM;
+    uint32_t es = it->d.elsize, n = it->d.count;
+    switch (it->d.kind) {
+    case AV_ITEM_BYTES:
+    case AV_ITEM_MEMORY:
+        if (es != 1)
+            return -AV_EINVAL;
+        break;
+    case AV_ITEM_WORDS:
+    case AV_ITEM_PORT:
+        if (es != 4)
+            return -AV_EINVAL;
+        break;
+    default:
+        return -AV_EINVAL;
+    }
+    if (it->d.flags & ~(AV_ITEM_OOL | AV_ITEM_DEALLOC))
+        return -AV_EINVAL;
+    if (n > 0x7fffffffu / es)
+        return -AV_EINVAL;
+    it->len = n * es;
+    if (it->d.kind == AV_ITEM_PORT && (it->d.flags & AV_ITEM_OOL))
+        return -AV_EINVAL;             /* port arrays travel inline */
+    it->paylen = (it->d.flags & AV_ITEM_OOL) ? 4 : (it->len + 3) & ~3u;
+    if (it->paylen < it->len || km->size - it->pay < it->paylen)
+        return -AV_EINVAL;
+    *off = it->pay + it->paylen;
+    return 0;
+}
+
+/* ---- rights -------------------------------------------------------------- */
+/* Check that p can give a right by disposition; returns the port. */
+static struct port *right_check(struct proc *p, uint32_t name, uint32_t disp, int32_t *err)
+{
+    struct nameent *e = name_lookup(p, name);
+    *err = -AV_ENAME;
+    if (!e)
+        return NULL;
+    if (e->dead) {
+        *err = -AV_EDEAD;
+        return NULL;
+    }
+    int ok = 0;
+    switch (disp) {
+    case AV_DISP_COPY_SEND:
+    case AV_DISP_MOVE_SEND: ok = e->sendrefs > 0; break;
+    case AV_DISP_MAKE_SEND:
+    case AV_DISP_MAKE_SEND_ONCE:
+    case AV_DISP_MOVE_RECEIVE: ok = e->recv; break;
+    case AV_DISP_MOVE_SEND_ONCE: ok = e->sendonce; break;
+    default: *err = -AV_EINVAL; return NULL;
+    }
+    if (!ok)
+        return NULL;
+    if (e->port->dead) {
+        *err = -AV_EDEAD;
+        return NULL;
+    }
+    *err = 0;
+    return e->port;
+}
+
+/* Carry out a checked disposition: the message gains a reference; returns
+ * what the receiver will hold. */
+static uint8_t right_take(struct proc *p, uint32_t name, uint32_t disp, struct port *pt)
+{
+    port_ref(pt);
+    switch (disp) {
+    case AV_DISP_MOVE_SEND: name_release(p, name, R_SEND); return AV_DISP_PORT_SEND;
+    case AV_DISP_COPY_SEND:
+    case AV_DISP_MAKE_SEND: return AV_DISP_PORT_SEND;
+    case AV_DISP_MAKE_SEND_ONCE: return AV_DISP_PORT_SEND_ONCE;
+    case AV_DISP_MOVE_SEND_ONCE: name_release(p, name, R_SENDONCE); return AV_DISP_PORT_SEND_ONCE;
+    case AV_DISP_MOVE_RECEIVE: name_release(p, name, R_RECV); return AV_DISP_PORT_RECEIVE;
+    }
+    panic("right_take: disposition %u", disp);
+}
+
+/* Drop a right the message holds (message destroyed undelivered). */
+static void right_drop(struct port *pt, uint32_t what)
+{
+    if (what == AV_DISP_PORT_RECEIVE)
+        port_destroy(pt);
+    port_unref(pt);
+}
+
+/* Would moving pt's receive right into a message for dest send it to itself? */
+static int receive_loop(struct port *pt, struct port *dest)
+{
+    for (struct port *x = dest; x; x = x->carrier)
+        if (x == pt)
+            return 1;
+    return 0;
+}
+
+/* ---- destroying a message ------------------------------------------------ */
+void kmsg_destroy(struct kmsg *km)
+{
+    uint32_t off = HDR;
+    struct itemref it;
+    while (off < km->size && item_next(km, &off, &it) == 0) {
+        if (it.d.kind == AV_ITEM_PORT) {
+            for (uint32_t i = 0; i < it.d.count; i++) {
+                struct port *pt = (struct port *)(uintptr_t)rd32(km, it.pay + 4 * i);
+                if (pt)
+                    right_drop(pt, it.d.disp);
+            }
+        } else if ((it.d.flags & AV_ITEM_OOL) && it.len) {
+            uint32_t tva = rd32(km, it.pay);
+            uint32_t a = PG_ROUNDDOWN(tva), b = PG_ROUNDUP(tva + it.len);
+            vm_deallocate(&transit, a, b - a);
+        }
+    }
+    if (km->dest)
+        port_unref(km->dest);
+    if (km->reply)
+        right_drop(km->reply, km->reply_disp);
+    kmsg_free(km);
+}
+
+/* ---- capture of out-of-line memory at send --------------------------------- */
+/* Copy the part [va, va+n) of a partial page into a fresh transit frame. */
+static int capture_partial(struct proc *p, uint32_t va, uint32_t n, uint32_t tva)
+{
+    uint32_t ppn = frame_pop();
+    if (!ppn)
+        return -AV_ENOMEM;
+    uint8_t *f = (uint8_t *)(uintptr_t)(ppn << PAGE_SHIFT);
+    memset(f, 0, PAGE_SIZE);
+    if (copyin(&p->map, f + (va & (PAGE_SIZE - 1)), va, n) < 0) {
+        frame_unref(ppn);
+        return -AV_EFAULT;
+    }
+    pte_t *pte = vm_walk(&transit, tva, 1);
+    if (!pte) {
+        frame_unref(ppn);
+        return -AV_ENOMEM;
+    }
+    *pte = pte_make(ppn, VMC_PTE_V | VMC_PTE_R | VMC_PTE_W | VMC_PTE_U | VMC_PTE_A | VMC_PTE_D);
+    return 0;
+}
+
+/* Capture one item; on success *tva_out is the transit address of its data. */
+static int capture_ool(struct proc *p, uint32_t va, uint32_t len, int dealloc, uint32_t *tva_out)
+{
+    uint32_t a = PG_ROUNDDOWN(va), b = PG_ROUNDUP(va + len);
+    uint32_t pages = (b - a) / PAGE_SIZE;
+    uint32_t tbase = region_first_fit(transit.regions, b - a, USER_LOW, AV_USER_TOP);
+    if (!tbase)
+        return -AV_ENOMEM;
+    if (region_insert(&transit.regions, tbase, tbase + (b - a), AV_PROT_READ | AV_PROT_WRITE) < 0)
+        return -AV_ENOMEM;
+    int e = 0;
+    uint32_t first_full = va == a ? a : a + PAGE_SIZE;
+    uint32_t end_full = (va + len == b) ? b : b - PAGE_SIZE;
+    if (va != a || (va + len != b && pages == 1)) {
+        uint32_t n = (a + PAGE_SIZE < va + len ? a + PAGE_SIZE : va + len) - va;
+        e = capture_partial(p, va, n, tbase);
+    }
+    if (!e && pages > 1 && va + len != b)
+        e = capture_partial(p, b - PAGE_SIZE, va + len - (b - PAGE_SIZE), tbase + (b - a) - PAGE_SIZE);
+    if (!e && end_full > first_full) {
+        uint32_t n = (end_full - first_full) / PAGE_SIZE;
+        if (vm_remap(&p->map, first_full, &transit, tbase + (first_full - a), n, dealloc) != n)
+            e = -AV_ENOMEM;
+    }
+    if (e) {
+        vm_deallocate(&transit, tbase, b - a);
+        return e;
+    }
+    if (dealloc)
+        vm_deallocate(&p->map, a, b - a);
+    *tva_out = tbase + (va - a);
+    return (int)pages;
+}
+
+int32_t wait_or_fail(struct proc *p, uint32_t opts, uint32_t flag, uint32_t timeout,
+                     enum pwait w, void *obj)
+{
+    if (opts & AV_NONBLOCK)
+        return -AV_EWOULDBLOCK;
+    if (opts & flag) {
+        uint64_t now = now_ticks();
+        if (!p->has_deadline) {
+            p->has_deadline = 1;
+            p->deadline = now + us_to_ticks(timeout);
+        }
+        if (now >= p->deadline)
+            return -AV_ETIMEDOUT;
+    }
+    proc_block(p, w, obj);
+    return K_BLOCKED;
+}
+
+/* ---- send ---------------------------------------------------------------- */
+int32_t msg_send(struct proc *p, uint32_t umsg, uint32_t opts, uint32_t timeout)
+{
+    struct av_msg_header h;
+    int32_t err;
+    if (opts & ~(AV_SEND_TIMEOUT | AV_RCV_TIMEOUT | AV_NONBLOCK))
+        return -AV_EINVAL;
+    if ((umsg & 3) || copyin(&p->map, &h, umsg, HDR) < 0)
+        return -AV_EFAULT;
+    if (h.size < HDR || h.size > AV_MSG_INLINE_MAX || (h.size & 3) ||
+        (h.bits & ~(0xffffu | AV_MSG_COMPLEX)))
+        return -AV_EINVAL;
+    uint32_t ddisp = AV_MSG_GET_DEST(h.bits), rdisp = AV_MSG_GET_REPLY(h.bits);
+    struct port *dest = right_check(p, h.dest, ddisp, &err);
+    if (!dest)
+        return err;
+    if (ddisp == AV_DISP_MOVE_RECEIVE)
+        return -AV_EINVAL;
+    struct port *reply = NULL;
+    if (h.reply != AV_NAME_NULL) {
+        if (rdisp == AV_DISP_NONE)
+            return -AV_EINVAL;
+        reply = right_check(p, h.reply, rdisp, &err);
+        if (!reply)
+            return err;
+        if (rdisp == AV_DISP_MOVE_RECEIVE && receive_loop(reply, dest))
+            return -AV_EINVAL;
+    }
+    int once = ddisp == AV_DISP_MOVE_SEND_ONCE || ddisp == AV_DISP_MAKE_SEND_ONCE;
+    if (!dest->kproc && !once && port_full(dest))
+        return wait_or_fail(p, opts, AV_SEND_TIMEOUT, timeout, W_SEND, dest);
+
+    struct kmsg *km = kmsg_alloc(h.size);
+    if (!km)
+        return -AV_ENOMEM;
+    uint8_t buf[256];
+    for (uint32_t off = 0; off < h.size; off += sizeof buf) {
+        uint32_t n = h.size - off < sizeof buf ? h.size - off : sizeof buf;
+        if (copyin(&p->map, buf, umsg + off, n) < 0) {
+            kmsg_free(km);
+            return -AV_EFAULT;
+        }
+        kmsg_write(km, off, buf, n);
+    }
+    wr32(km, 0, h.size);                /* the size checked, not a re-read */
+
+    /* pass 1: check every item before anything moves */
+    uint32_t off = HDR, nitems = 0;
+    struct itemref it;
+    while (off < h.size) {
+        if (++nitems > AV_MSG_MAX_ITEMS || (err = item_next(km, &off, &it)) < 0)
+            goto fail;
+        if (it.d.kind == AV_ITEM_PORT) {
+            for (uint32_t i = 0; i < it.d.count; i++) {
+                uint32_t name = rd32(km, it.pay + 4 * i);
+                if (name == AV_NAME_NULL)
+                    continue;
+                struct port *pt = right_check(p, name, it.d.disp, &err);
+                if (!pt)
+                    goto fail;
+                if (it.d.disp == AV_DISP_MOVE_RECEIVE && receive_loop(pt, dest)) {
+                    err = -AV_EINVAL;
+                    goto fail;
+                }
+            }
+        } else if (it.d.flags & AV_ITEM_OOL) {
+            uint32_t va = rd32(km, it.pay);
+            if (it.len && (!vm_range_ok(va, it.len) ||
+                !region_covered(p->map.regions, PG_ROUNDDOWN(va), PG_ROUNDUP(va + it.len)))) {
+                err = -AV_EFAULT;
+                goto fail;
+            }
+        } else if (it.d.flags & AV_ITEM_DEALLOC) {
+            err = -AV_EINVAL;
+            goto fail;
+        }
+    }
+    if (dest->kproc) {
+        /* a request to a process port: the kernel is the receiver */
+        int32_t r = proc_request(p, dest, km, reply, rdisp, h.reply);
+        kmsg_free(km);
+        if (r >= 0 && (ddisp == AV_DISP_MOVE_SEND || ddisp == AV_DISP_MOVE_SEND_ONCE))
+            name_release(p, h.dest, ddisp == AV_DISP_MOVE_SEND ? R_SEND : R_SENDONCE);
+        return r;
+    }
+
+    /* pass 2a: out-of-line memory (the only step that can still fail) */
+    uint32_t ool_bytes = 0, inline_bytes = 0;
+    off = HDR;
+    while (off < h.size) {
+        item_next(km, &off, &it);
+        if (!(it.d.flags & AV_ITEM_OOL)) {
+            inline_bytes += it.len;
+            continue;
+        }
+        if (!it.len) {
+            wr32(km, it.pay, 0);
+            continue;
+        }
+        uint32_t tva = 0;
+        int r = capture_ool(p, rd32(km, it.pay), it.len, it.d.flags & AV_ITEM_DEALLOC, &tva);
+        if (r < 0) {
+            /* undo: items from the failed one on hold nothing, and no
+             * right has moved yet; destroying the message returns the rest */
+            err = r;
+            uint32_t failed = it.off;
+            for (uint32_t o = HDR; o < h.size;) {
+                struct itemref x;
+                item_next(km, &o, &x);
+                if ((x.d.flags & AV_ITEM_OOL) && x.off >= failed)
+                    wr32(km, x.off + 4, 0);      /* count 0: nothing held */
+                else if (x.d.kind == AV_ITEM_PORT)
+                    for (uint32_t i = 0; i < x.d.count; i++)
+                        wr32(km, x.pay + 4 * i, 0);
+            }
+            kmsg_destroy(km);
+            return err;
+        }
+        km->ool_pages += (uint32_t)r;
+        ool_bytes += it.len;
+        wr32(km, it.pay, tva);
+    }
+    /* pass 2b: rights (checked above, cannot fail now) */
+    off = HDR;
+    while (off < h.size) {
+        item_next(km, &off, &it);
+        if (it.d.kind != AV_ITEM_PORT)
+            continue;
+        uint8_t got = 0;
+        for (uint32_t i = 0; i < it.d.count; i++) {
+            uint32_t name = rd32(km, it.pay + 4 * i);
+            struct port *pt = NULL;
+            if (name != AV_NAME_NULL) {
+                pt = right_check(p, name, it.d.disp, &err);
+                if (pt) {
+                    got = right_take(p, name, it.d.disp, pt);
+                    if (got == AV_DISP_PORT_RECEIVE)
+                        pt->carrier = dest;
+                }
+            }
+            wr32(km, it.pay + 4 * i, (uint32_t)(uintptr_t)pt);
+        }
+        if (!got)
+            got = it.d.disp == AV_DISP_MOVE_RECEIVE ? AV_DISP_PORT_RECEIVE :
+                  (it.d.disp == AV_DISP_MAKE_SEND_ONCE || it.d.disp == AV_DISP_MOVE_SEND_ONCE) ?
+                  AV_DISP_PORT_SEND_ONCE : AV_DISP_PORT_SEND;
+        /* the receiver sees what it holds */
+        struct av_item d = it.d;
+        d.disp = got;
+        kmsg_write(km, it.off, &d, ITM);
+    }
+    if (reply) {
+        km->reply_disp = right_take(p, h.reply, rdisp, reply);
+        km->reply = reply;
+        if (km->reply_disp == AV_DISP_PORT_RECEIVE)
+            reply->carrier = dest;
+    }
+    km->dest = dest;
+    port_ref(dest);
+    if (ddisp == AV_DISP_MOVE_SEND || ddisp == AV_DISP_MOVE_SEND_ONCE)
+        name_release(p, h.dest, ddisp == AV_DISP_MOVE_SEND ? R_SEND : R_SENDONCE);
+    if (km->ool_pages) {
+        stats.msgs_ool++;
+        stats.bytes_ool += ool_bytes;
+    } else {
+        stats.msgs_inline++;
+    }
+    stats.bytes_inline += inline_bytes;
+    /* a receiver already waiting runs next: the send hands off to it */
+    for (uint32_t i = 0; i < nprocs; i++)
+        if (procs[i].state == P_BLOCKED && procs[i].wait == W_RECV && procs[i].wait_obj == dest)
+            sched_handoff(&procs[i]);
+    port_enqueue(dest, km);
+    return 0;
+fail:
+    kmsg_free(km);
+    return err;
+}
+
+/* ---- receive ---------------------------------------------------------------- */
+int32_t msg_receive(struct proc *p, uint32_t ubuf, uint32_t bufsize, uint32_t name,
+                    uint32_t opts, uint32_t timeout, uint32_t *size_out)
+{
+    if (opts & ~(AV_SEND_TIMEOUT | AV_RCV_TIMEOUT | AV_NONBLOCK))
+        return -AV_EINVAL;
+    struct nameent *e = name_lookup(p, name);
+    if (!e)
+        return -AV_ENAME;
+    if (e->dead)
+        return -AV_EDEAD;
+    if (!e->recv)
+        return -AV_ENAME;
+    struct port *pt = e->port;
+    if ((ubuf & 3) || !vm_range_ok(ubuf, bufsize))
+        return -AV_EFAULT;
+    struct kmsg *km = pt->qhead;
+    if (!km)
+        return wait_or_fail(p, opts, AV_RCV_TIMEOUT, timeout, W_RECV, pt);
+    *size_out = km->size;
+    if (bufsize < km->size)
+        return -AV_ETOOSMALL;
+    if (vm_prepare(&p->map, ubuf, km->size, ACC_STORE) < 0)
+        return -AV_EFAULT;
+    /* room for names and for out-of-line data, before anything changes */
+    uint32_t need = km->reply ? 1 : 0, off = HDR;
+    struct itemref it;
+    while (off < km->size) {
+        item_next(km, &off, &it);
+        if (it.d.kind == AV_ITEM_PORT)
+            need += it.d.count;
+    }
+    if (need > names_free_slots(p))
+        return -AV_ENORIGHTS;
+    uint32_t placed[AV_MSG_MAX_ITEMS], nplaced = 0;
+    int32_t err = 0;
+    off = HDR;
+    while (off < km->size) {
+        item_next(km, &off, &it);
+        if (!(it.d.flags & AV_ITEM_OOL) || !it.len)
+            continue;
+        uint32_t tva = rd32(km, it.pay);
+        uint32_t span = PG_ROUNDUP(tva + it.len) - PG_ROUNDDOWN(tva);
+        uint32_t at = region_first_fit(p->map.regions, span, USER_LOW, AV_USER_TOP);
+        if (!at || region_insert(&p->map.regions, at, at + span, AV_PROT_READ | AV_PROT_WRITE) < 0) {
+            err = -AV_ENOSPACE;
+            break;
+        }
+        placed[nplaced++] = at;
+        /* tables now, so the move below cannot run out of memory */
+        for (uint32_t a = at; a < at + span; a += MEGA_SIZE - (a & (MEGA_SIZE - 1)))
+            if (!vm_walk(&p->map, a, 1)) {
+                err = -AV_ENOMEM;
+                break;
+            }
+        if (!vm_walk(&p->map, at + span - 1, 1))
+            err = -AV_ENOMEM;
+        if (err)
+            break;
+    }
+    if (err) {
+        off = HDR;
+        for (uint32_t k = 0; k < nplaced;) {
+            item_next(km, &off, &it);
+            if (!(it.d.flags & AV_ITEM_OOL) || !it.len)
+                continue;
+            uint32_t tva = rd32(km, it.pay);
+            vm_deallocate(&p->map, placed[k++], PG_ROUNDUP(tva + it.len) - PG_ROUNDDOWN(tva));
+        }
+        return err;
+    }
+    port_dequeue(pt);
+    /* deliver: memory moves out of transit, references become names */
+    uint32_t k = 0;
+    off = HDR;
+    while (off < km->size) {
+        item_next(km, &off, &it);
+        if (it.d.kind == AV_ITEM_PORT) {
+            for (uint32_t i = 0; i < it.d.count; i++) {
+                struct port *x = (struct port *)(uintptr_t)rd32(km, it.pay + 4 * i);
+                int32_t n = 0;
+                if (x) {
+                    n = name_insert(p, x, it.d.disp == AV_DISP_PORT_RECEIVE ? R_RECV :
+                                    it.d.disp == AV_DISP_PORT_SEND_ONCE ? R_SENDONCE : R_SEND);
+                    KASSERT(n > 0);
+                    port_unref(x);
+                }
+                wr32(km, it.pay + 4 * i, (uint32_t)n);
+            }
+        } else if ((it.d.flags & AV_ITEM_OOL) && it.len) {
+            uint32_t tva = rd32(km, it.pay);
+            uint32_t a = PG_ROUNDDOWN(tva), span = PG_ROUNDUP(tva + it.len) - a;
+            uint32_t got = vm_remap(&transit, a, &p->map, placed[k], span / PAGE_SIZE, 1);
+            KASSERT(got == span / PAGE_SIZE);
+            vm_deallocate(&transit, a, span);
+            wr32(km, it.pay, placed[k] + (tva - a));
+            k++;
+        }
+    }
+    struct av_msg_header h;
+    kmsg_read(km, 0, &h, HDR);
+    h.dest = name;
+    h.reply = AV_NAME_NULL;
+    h.bits &= AV_MSG_COMPLEX;
+    if (km->reply) {
+        int32_t n = name_insert(p, km->reply, km->reply_disp == AV_DISP_PORT_RECEIVE ? R_RECV :
+                                km->reply_disp == AV_DISP_PORT_SEND_ONCE ? R_SENDONCE : R_SEND);
+        KASSERT(n > 0);
+        port_unref(km->reply);
+        km->reply = NULL;
+        h.reply = (uint32_t)n;
+        h.bits |= AV_MSG_REPLY(km->reply_disp);
+    }
+    kmsg_write(km, 0, &h, HDR);
+    uint8_t buf[256];
+    for (off = 0; off < km->size; off += sizeof buf) {
+        uint32_t n = km->size - off < sizeof buf ? km->size - off : sizeof buf;
+        kmsg_read(km, off, buf, n);
+        if (copyout(&p->map, ubuf + off, buf, n) < 0)
+            panic("copyout after prepare");
+    }
+    port_unref(km->dest);
+    km->dest = NULL;
+    kmsg_free(km);
+    return 0;
+}

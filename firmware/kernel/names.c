@@ -1,0 +1,155 @@
+/*
+ * Per-process name tables: a port name is an index into the table. Send and
+ * receive rights to one port share a name (a second right reuses it); each
+ * send-once right gets a name of its own; a name whose port died stays a dead
+ * name until deallocated. Every used entry holds one port reference.
+ */
+#include <string.h>
+#include "kernel.h"
+
+int names_init(struct proc *p, uint32_t quota)
+{
+    p->names = kmalloc(quota * sizeof(struct nameent));
+    if (!p->names)
+        return -1;
+    p->nnames = quota;
+    return 0;
+}
+
+void names_free_table(struct proc *p)
+{
+    if (p->names)
+        kfree(p->names, p->nnames * sizeof(struct nameent));
+    p->names = NULL;
+    p->nnames = 0;
+}
+
+struct nameent *name_lookup(struct proc *p, uint32_t name)
+{
+    if (name == 0 || name >= p->nnames || !p->names[name].port)
+        return NULL;
+    return &p->names[name];
+}
+
+uint32_t name_of_port(struct proc *p, struct port *port)
+{
+    for (uint32_t n = 1; n < p->nnames; n++) {
+        struct nameent *e = &p->names[n];
+        if (e->port == port && !e->sendonce)
+            return n;
+    }
+    return 0;
+}
+
+uint32_t names_free_slots(struct proc *p)
+{
+    uint32_t k = 0;
+    for (uint32_t n = 1; n < p->nnames; n++)
+        if (!p->names[n].port)
+            k++;
+    return k;
+}
+
+static uint32_t free_slot(struct proc *p)
+{
+    for (uint32_t n = 1; n < p->nnames; n++)
+        if (!p->names[n].port)
+            return n;
+    return 0;
+}
+
+/* Give p one more right to port; returns its name or -AV_ENORIGHTS. */
+int32_t name_insert(struct proc *p, struct port *port, int right)
+{
+    uint32_t n = right == R_SENDONCE ? 0 : name_of_port(p, port);
+    if (!n) {
+        n = free_slot(p);
+        if (!n)
+            return -AV_ENORIGHTS;
+        p->names[n].port = port;
+        port_ref(port);
+    }
+    struct nameent *e = &p->names[n];
+    if (port->dead) {
+        e->dead = 1;
+        return (int32_t)n;
+    }
+    if (right == R_SEND)
+        e->sendrefs++;
+    else if (right == R_SENDONCE)
+        e->sendonce = 1;
+    else {
+        e->recv = 1;
+        port->receiver = p;
+        port->carrier = NULL;
+    }
+    return (int32_t)n;
+}
+
+static void drop_if_empty(struct proc *p, uint32_t n)
+{
+    struct nameent *e = &p->names[n];
+    if (e->recv || e->sendrefs || e->sendonce || e->dead)
+        return;
+    struct port *pt = e->port;
+    memset(e, 0, sizeof *e);
+    port_unref(pt);
+}
+
+/* Take one right of the given kind out of p's name (it moves elsewhere). */
+int name_release(struct proc *p, uint32_t name, int right)
+{
+    struct nameent *e = name_lookup(p, name);
+    if (!e)
+        return -AV_ENAME;
+    if (right == R_SEND) {
+        if (!e->sendrefs)
+            return -AV_ENAME;
+        e->sendrefs--;
+    } else if (right == R_SENDONCE) {
+        if (!e->sendonce)
+            return -AV_ENAME;
+        e->sendonce = 0;
+    } else {
+        if (!e->recv)
+            return -AV_ENAME;
+        e->recv = 0;
+        e->port->receiver = NULL;
+    }
+    drop_if_empty(p, name);
+    return 0;
+}
+
+int32_t name_deallocate(struct proc *p, uint32_t name)
+{
+    struct nameent *e = name_lookup(p, name);
+    if (!e)
+        return -AV_ENAME;
+    struct port *pt = e->port;
+    int recv = e->recv;
+    memset(e, 0, sizeof *e);
+    if (recv) {
+        pt->receiver = NULL;
+        port_destroy(pt);
+    }
+    port_unref(pt);
+    return 0;
+}
+
+void names_drop_all(struct proc *p)
+{
+    for (uint32_t n = 1; n < p->nnames; n++)
+        if (p->names[n].port)
+            name_deallocate(p, n);
+}
+
+uint32_t name_rights(struct proc *p, uint32_t name)
+{
+    struct nameent *e = name_lookup(p, name);
+    if (!e)
+        return 0;
+    if (e->dead)
+        return AV_RIGHT_DEAD;
+    return (e->recv ? AV_RIGHT_RECEIVE : 0) | (e->sendrefs ? AV_RIGHT_SEND : 0) |
+           (e->sendonce ? AV_RIGHT_SENDONCE : 0);
+}

@@ -1,0 +1,144 @@
+/*
+ * Ports: one receive right, any number of send rights, a bounded queue.
+ * Destroying a port destroys its queued messages (which may hold receive
+ * rights of other ports: those join a work list, never recursion), wakes
+ * blocked senders and receivers with a port-dead error, turns every holder's
+ * name into a dead name and sends each holder a notice.
+ */
+#include <string.h>
+#include "kernel.h"
+
+static uint32_t next_port_id = 1;
+static struct port *doomed_head;       /* ports waiting to be torn down */
+static int tearing;
+
+struct port *port_alloc(void)
+{
+    struct port *pt = kmalloc(sizeof *pt);
+    if (!pt)
+        return NULL;
+    pt->qlimit = AV_QLIMIT_DEFAULT;
+    pt->id = next_port_id++;
+    return pt;
+}
+
+void port_ref(struct port *pt) { pt->refs++; }
+
+void port_unref(struct port *pt)
+{
+    KASSERT(pt->refs > 0);
+    if (--pt->refs == 0) {
+        /* nothing names it: only a dead port can get here, since the
+         * receive right's holder destroys it first */
+        KASSERT(pt->dead && !pt->qhead);
+        kfree(pt, sizeof *pt);
+    }
+}
+
+/* Work list links reuse carrier (a dead port is in no message's care). */
+static void teardown(struct port *pt)
+{
+    proc_wake(W_SEND, pt);
+    proc_wake(W_RECV, pt);
+    struct kmsg *km;
+    while ((km = port_dequeue(pt)) != NULL)
+        kmsg_destroy(km);
+    for (uint32_t i = 0; i < nprocs; i++) {
+        struct proc *q = &procs[i];
+        if (q->state == P_FREE || !q->names)
+            continue;
+        for (uint32_t n = 1; n < q->nnames; n++) {
+            struct nameent *e = &q->names[n];
+            if (e->port != pt || e->dead)
+                continue;
+            e->dead = 1;
+            e->recv = 0;
+            e->sendrefs = 0;
+            e->sendonce = 0;
+            if (q->state != P_ZOMBIE)
+                port_notice(q, AV_NOTICE_PORT_DELETED, n, 0);
+        }
+    }
+}
+
+void port_destroy(struct port *pt)
+{
+    if (pt->dead)
+        return;
+    pt->dead = 1;
+    pt->receiver = NULL;
+    port_ref(pt);                      /* keep it while on the work list */
+    pt->carrier = doomed_head;
+    doomed_head = pt;
+    if (tearing)
+        return;
+    tearing = 1;
+    while (doomed_head) {
+        struct port *x = doomed_head;
+        doomed_head = x->carrier;
+        x->carrier = NULL;
+        teardown(x);
+        port_unref(x);
+    }
+    tearing = 0;
+}
+
+static uint32_t queued_bytes;
+
+uint32_t msg_queued_bytes(void) { return queued_bytes; }
+
+void port_enqueue(struct port *pt, struct kmsg *km)
+{
+    km->next = NULL;
+    if (pt->qtail)
+        pt->qtail->next = km;
+    else
+        pt->qhead = km;
+    pt->qtail = km;
+    pt->qlen++;
+    queued_bytes += km->size;
+    proc_wake(W_RECV, pt);
+}
+
+struct kmsg *port_dequeue(struct port *pt)
+{
+    struct kmsg *km = pt->qhead;
+    if (!km)
+        return NULL;
+    pt->qhead = km->next;
+    if (!pt->qhead)
+        pt->qtail = NULL;
+    pt->qlen--;
+    queued_bytes -= km->size;
+    km->next = NULL;
+    proc_wake(W_SEND, pt);
+    return km;
+}
+
+int port_full(struct port *pt)
+{
+    return pt->qlen >= pt->qlimit || queued_bytes + AV_MSG_INLINE_MAX > boot.ram_size / 8;
+}
+
+/* A kernel notice to q's notify port: two words, never waits, may be lost
+ * only when the kernel is out of memory. */
+void port_notice(struct proc *q, uint32_t id, uint32_t w0, uint32_t w1)
+{
+    struct nameent *e = name_lookup(q, AV_NAME_NOTIFY);
+    if (!e || !e->recv || e->dead)
+        return;
+    uint32_t size = sizeof(struct av_msg_header) + sizeof(struct av_item) + 8;
+    struct kmsg *km = kmsg_alloc(size);
+    if (!km)
+        return;
+    struct av_msg_header h = { size, 0, 0, id, 0 };
+    struct av_item it = { AV_ITEM_WORDS, 0, 0, 4, 2 };
+    uint32_t w[2] = { w0, w1 };
+    kmsg_write(km, 0, &h, sizeof h);
+    kmsg_write(km, sizeof h, &it, sizeof it);
+    kmsg_write(km, sizeof h + sizeof it, w, sizeof w);
+    km->dest = e->port;
+    port_ref(e->port);
+    km->notice = 1;
+    port_enqueue(e->port, km);
+}

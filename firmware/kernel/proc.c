@@ -1,0 +1,272 @@
+/*
+ * Processes and the scheduler. A process is an address space, a name table
+ * and a trapframe; it is named by its process port, on which the kernel
+ * receives. Scheduling is round-robin, preempted by the timer unless the
+ * boot option "nopreempt" is given. A blocked process leaves its pc on the
+ * ecall, so waking it simply restarts the call (the waiting state that must
+ * survive the restart, deadline and RPC phase, lives in struct proc).
+ */
+#include <string.h>
+#include "kernel.h"
+#include "riscv.h"
+
+struct proc *procs;
+uint32_t nprocs;
+struct proc *curproc;
+int opt_preempt = 1;
+static uint32_t next_pid = 1;
+static uint32_t rr;                    /* index of the last process run */
+static struct proc *handoff;
+static uint32_t name_quota;
+
+void proc_init(void)
+{
+    /* sized from RAM: 128 KiB gets 4 processes; one frame holds the table */
+    nprocs = boot.ram_size / (32 * 1024);
+    if (nprocs < 4)
+        nprocs = 4;
+    if (nprocs > PAGE_SIZE / sizeof(struct proc))
+        nprocs = PAGE_SIZE / sizeof(struct proc);
+    name_quota = boot.ram_size >= (1u << 20) ? 64 : 16;
+    uint32_t bytes = nprocs * sizeof(struct proc);
+    procs = bytes <= 2048 ? kmalloc(bytes) : kpage_alloc();
+    KASSERT(procs);
+}
+
+uint64_t now_ticks(void) { return rdtime64(); }
+uint64_t us_to_ticks(uint32_t us) { return (uint64_t)us * boot.timebase / 1000000u; }
+
+uint32_t proc_live(void)
+{
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < nprocs; i++)
+        if (procs[i].state == P_RUNNABLE || procs[i].state == P_BLOCKED)
+            n++;
+    return n;
+}
+
+struct proc *proc_alloc(const char *name)
+{
+    struct proc *p = NULL;
+    uint32_t i;
+    for (i = 0; i < nprocs; i++)
+        if (procs[i].state == P_FREE) {
+            p = &procs[i];
+            break;
+        }
+    if (!p)
+        return NULL;
+    memset(p, 0, sizeof *p);
+    if (vm_create(&p->map, i + 1) < 0)
+        return NULL;
+    if (names_init(p, name_quota) < 0)
+        goto fail_map;
+    p->self = port_alloc();
+    if (!p->self)
+        goto fail_names;
+    p->self->kproc = p;
+    port_ref(p->self);                 /* the kernel's own hold, dropped at reap */
+    struct port *notify = port_alloc();
+    if (!notify)
+        goto fail_self;
+    /* names 1 and 2, in this order, on the empty table */
+    if (name_insert(p, p->self, R_SEND) != (int32_t)AV_NAME_SELF ||
+        name_insert(p, notify, R_RECV) != (int32_t)AV_NAME_NOTIFY)
+        panic("fresh name table");
+    p->pid = next_pid++;
+    strncpy(p->name, name, sizeof p->name - 1);
+    p->state = P_BLOCKED;              /* not runnable until set up */
+    p->wait = W_NONE;
+    return p;
+fail_self:
+    port_destroy(p->self);
+    port_unref(p->self);
+fail_names:
+    names_drop_all(p);
+    names_free_table(p);
+fail_map:
+    vm_destroy(&p->map);
+    p->state = P_FREE;
+    return NULL;
+}
+
+/* Undo proc_alloc for a process that never ran. */
+void proc_free_unstarted(struct proc *p)
+{
+    p->parent = NULL;
+    proc_exit(p, -1, NULL);
+}
+
+void proc_exit(struct proc *p, int32_t status, const char *why)
+{
+    if (p->state == P_FREE || p->state == P_ZOMBIE)
+        return;
+    if (why && status == -1 && p->pid == 1)
+        kprintf("[init ended: %s]\n", why);
+    names_drop_all(p);
+    vm_destroy(&p->map);
+    p->status = status;
+    p->state = P_ZOMBIE;
+    if (p->pid == 1)
+        init_status = status;
+    proc_wake(W_CHILD, p);
+    for (uint32_t i = 0; i < nprocs; i++) {
+        struct proc *c = &procs[i];
+        if (c->parent == p && c->state != P_FREE) {
+            c->parent = NULL;
+            if (c->state == P_ZOMBIE)
+                proc_reap(c);
+        }
+    }
+    if (!p->parent)
+        proc_reap(p);
+    if (p == curproc)
+        curproc = NULL;
+}
+
+/* Free a zombie: its process port dies (holders get notices). */
+void proc_reap(struct proc *p)
+{
+    KASSERT(p->state == P_ZOMBIE);
+    struct port *self = p->self;
+    p->self = NULL;
+    self->kproc = NULL;
+    port_destroy(self);
+    port_unref(self);
+    names_free_table(p);
+    p->state = P_FREE;
+}
+
+int proc_fork(struct proc *parent)
+{
+    struct proc *c = proc_alloc(parent->name);
+    if (!c)
+        return -AV_ENOMEM;
+    if (vm_fork(&c->map, &parent->map) < 0) {
+        proc_free_unstarted(c);
+        return -AV_ENOMEM;
+    }
+    /* the child inherits send rights under the same names, never receive */
+    for (uint32_t n = AV_NAME_NOTIFY + 1; n < parent->nnames && n < c->nnames; n++) {
+        struct nameent *e = &parent->names[n];
+        if (e->port && e->sendrefs && !e->dead) {
+            c->names[n].port = e->port;
+            c->names[n].sendrefs = 1;
+            port_ref(e->port);
+        }
+    }
+    int32_t name = name_insert(parent, c->self, R_SEND);
+    if (name < 0) {
+        proc_free_unstarted(c);
+        return name;
+    }
+    c->tf = parent->tf;
+    c->tf.pc += 4;
+    c->tf.r[10] = 0;
+    c->tf.r[11] = 0;
+    c->parent = parent;
+    c->state = P_RUNNABLE;
+    return name;
+}
+
+int proc_spawn(struct proc *parent, const char *prog, uint32_t len)
+{
+    char nm[16];
+    uint32_t n = len < sizeof nm - 1 ? len : sizeof nm - 1;
+    memcpy(nm, prog, n);
+    nm[n] = 0;
+    struct proc *c = proc_alloc(nm);
+    if (!c)
+        return -AV_ENOMEM;
+    int e = elf_load(c, prog, len);
+    if (e < 0) {
+        proc_free_unstarted(c);
+        return e;
+    }
+    int32_t name = 0;
+    if (parent) {
+        name = name_insert(parent, c->self, R_SEND);
+        if (name < 0) {
+            proc_free_unstarted(c);
+            return name;
+        }
+        c->parent = parent;
+    }
+    c->state = P_RUNNABLE;
+    return name;
+}
+
+void proc_block(struct proc *p, enum pwait w, void *obj)
+{
+    p->state = P_BLOCKED;
+    p->wait = w;
+    p->wait_obj = obj;
+}
+
+void proc_wake_one(struct proc *p)
+{
+    if (p->state == P_BLOCKED && p->wait != W_NONE) {
+        p->state = P_RUNNABLE;
+        p->wait = W_NONE;
+        p->wait_obj = NULL;
+    }
+}
+
+void proc_wake(enum pwait w, void *obj)
+{
+    for (uint32_t i = 0; i < nprocs; i++)
+        if (procs[i].state == P_BLOCKED && procs[i].wait == w && procs[i].wait_obj == obj)
+            proc_wake_one(&procs[i]);
+}
+
+void sched_handoff(struct proc *p) { handoff = p; }
+int sched_handoff_pending(void) { return handoff != NULL; }
+
+static int runnable(struct proc *p) { return p->state == P_RUNNABLE && !p->suspended; }
+
+/* Pick the next process and run it; idle in wfi while all are blocked. */
+void schedule(void)
+{
+    for (;;) {
+        uint64_t now = now_ticks(), next = ~0ull;
+        for (uint32_t i = 0; i < nprocs; i++) {
+            struct proc *p = &procs[i];
+            if (p->state != P_BLOCKED || !p->has_deadline)
+                continue;
+            if (p->deadline <= now)
+                proc_wake_one(p);
+            else if (p->deadline < next)
+                next = p->deadline;
+        }
+        struct proc *pick = NULL;
+        if (handoff && runnable(handoff))
+            pick = handoff;
+        handoff = NULL;
+        for (uint32_t k = 1; !pick && k <= nprocs; k++) {
+            struct proc *p = &procs[(rr + k) % nprocs];
+            if (runnable(p))
+                pick = p;
+        }
+        if (pick) {
+            rr = (uint32_t)(pick - procs);
+            uint64_t slice = now + us_to_ticks(10000);
+            if (opt_preempt && slice < next)
+                next = slice;
+            sbi_set_timer(next);
+            kernel_to_user(pick);
+        }
+        if (!proc_live())
+            shutdown();
+        if (next == ~0ull) {
+            /* everyone blocked forever: nothing can wake them */
+            kprintf("[deadlock: every process blocked with no timeout]\n");
+            for (uint32_t i = 0; i < nprocs; i++)
+                if (procs[i].state == P_BLOCKED)
+                    proc_exit(&procs[i], -1, "deadlock");
+            continue;
+        }
+        sbi_set_timer(next);
+        curproc = NULL;
+        idle_wait();
+    }
+}

@@ -1,0 +1,39 @@
+/*
+ * Region lists: the only per-map record besides the page tables. A map's
+ * regions are sorted, non-overlapping [start, end) page-aligned ranges, each
+ * with its protection (AV_PROT_* bits). Never per-page state: what a page
+ * holds lives in its PTE. Pure logic: also built for the host.
+ */
+#ifndef K_REGION_H
+#define K_REGION_H
+#include <stdint.h>
+
+struct region {
+    struct region *next;
+    uint32_t start, end;               /* page aligned, start < end */
+    uint32_t prot;
+};
+
+/* The region containing va, or NULL. */
+struct region *region_find(struct region *list, uint32_t va);
+/* 1 when [start, end) is fully covered by regions. */
+int region_covered(struct region *list, uint32_t start, uint32_t end);
+/* 1 when no region overlaps [start, end). */
+int region_free(struct region *list, uint32_t start, uint32_t end);
+/* 1 when some region overlaps [start, end). */
+int region_overlaps(struct region *list, uint32_t start, uint32_t end);
+/* Insert [start, end) with prot; range must be free. 0, or -1 out of memory. */
+int region_insert(struct region **list, uint32_t start, uint32_t end, uint32_t prot);
+/* Remove [start, end) from whatever covers it (splitting). 0 or -1 (no memory
+ * for a split). */
+int region_remove(struct region **list, uint32_t start, uint32_t end);
+/* Set prot over [start, end), which must be covered. 0 or -1. */
+int region_protect(struct region **list, uint32_t start, uint32_t end, uint32_t prot);
+/* First page-aligned start >= lo where [start, start+len) fits below hi;
+ * 0 when there is none. */
+uint32_t region_first_fit(struct region *list, uint32_t len, uint32_t lo, uint32_t hi);
+void region_free_all(struct region **list);
+int region_copy(struct region **dst, struct region *src);   /* 0 or -1 */
+uint32_t region_count(struct region *list);
+
+#endif

@@ -1,0 +1,209 @@
+/*
+ * System-call dispatch. Every pointer, length, port name and flag is checked
+ * here or in the routine it reaches; user memory is only touched through
+ * copyin/copyout, which walk the caller's tables and refuse kernel addresses
+ * and wrapping ranges. A call that blocks returns K_BLOCKED and leaves the pc
+ * on the ecall, so it restarts when woken.
+ */
+#include <string.h>
+#include "kernel.h"
+#include "riscv.h"
+
+void sys_return(struct proc *p, int32_t a0)
+{
+    p->tf.r[10] = (uint32_t)a0;
+    p->tf.pc += 4;
+    p->has_deadline = 0;
+    p->rpc_sent = 0;
+}
+
+/* The process a process-port name denotes (the local shortcut of requests). */
+static struct proc *target(struct proc *p, uint32_t name, int32_t *err)
+{
+    struct nameent *e = name_lookup(p, name);
+    *err = -AV_ENAME;
+    if (!e || e->dead || !e->sendrefs || !e->port->kproc)
+        return NULL;
+    if (e->port->kproc->state == P_ZOMBIE) {
+        *err = -AV_EDEAD;
+        return NULL;
+    }
+    return e->port->kproc;
+}
+
+static int32_t sys_console(struct proc *p, uint32_t buf, uint32_t len)
+{
+    char tmp[128];
+    if (!vm_range_ok(buf, len))
+        return -AV_EFAULT;
+    for (uint32_t off = 0; off < len; off += sizeof tmp) {
+        uint32_t n = len - off < sizeof tmp ? len - off : sizeof tmp;
+        if (copyin(&p->map, tmp, buf + off, n) < 0)
+            return -AV_EFAULT;
+        console_write(tmp, n);
+    }
+    return (int32_t)len;
+}
+
+static int32_t sys_wait(struct proc *p, uint32_t name)
+{
+    struct nameent *e = name_lookup(p, name);
+    if (!e || e->dead || !e->port->kproc)
+        return -AV_ENAME;
+    struct proc *c = e->port->kproc;
+    if (c->parent != p)
+        return -AV_ECHILD;
+    if (c->state != P_ZOMBIE)
+        return wait_or_fail(p, 0, 0, 0, W_CHILD, c);
+    int32_t status = c->status;
+    name_deallocate(p, name);
+    proc_reap(c);
+    p->tf.r[11] = (uint32_t)status;
+    return 0;
+}
+
+static int32_t sys_vm(struct proc *p, uint32_t no, uint32_t *a)
+{
+    int32_t err;
+    struct proc *t = target(p, a[0], &err);
+    if (!t)
+        return err;
+    switch (no) {
+    case SYS_VM_ALLOCATE: {
+        uint32_t addr;
+        if ((a[1] & 3) || copyin(&p->map, &addr, a[1], 4) < 0)
+            return -AV_EFAULT;
+        if (a[3] & ~AV_VM_ANYWHERE)
+            return -AV_EINVAL;
+        int32_t r = vm_allocate(&t->map, &addr, a[2], a[3], AV_PROT_READ | AV_PROT_WRITE);
+        if (r == 0 && copyout(&p->map, a[1], &addr, 4) < 0) {
+            vm_deallocate(&t->map, addr, a[2]);
+            return -AV_EFAULT;
+        }
+        return r;
+    }
+    case SYS_VM_DEALLOCATE: return vm_deallocate(&t->map, a[1], a[2]);
+    case SYS_VM_PROTECT: return vm_protect(&t->map, a[1], a[2], a[3]);
+    case SYS_VM_COPY: return vm_copy(&t->map, a[1], a[2], a[3]);
+    }
+    return -AV_ENOSYS;
+}
+
+static int32_t sys_rpc(struct proc *p, uint32_t *a)
+{
+    /* send (once, even across restarts), then receive on the reply port */
+    struct av_msg_header h;
+    if ((a[0] & 3) || copyin(&p->map, &h, a[0], sizeof h) < 0)
+        return -AV_EFAULT;
+    uint32_t rname = h.reply;
+    if (!p->rpc_sent) {
+        int32_t r = msg_send(p, a[0], a[3] & ~AV_RCV_TIMEOUT, a[4]);
+        if (r != 0)
+            return r;
+        p->rpc_sent = 1;
+        p->has_deadline = 0;
+        p->rpc_reply = rname;          /* remembered for the restart */
+    } else {
+        rname = p->rpc_reply;
+    }
+    uint32_t size = 0;
+    int32_t r = msg_receive(p, a[1], a[2], rname, a[3] & ~AV_SEND_TIMEOUT, a[4], &size);
+    p->tf.r[11] = size;
+    return r;
+}
+
+void syscall(struct proc *p)
+{
+    uint32_t *r = p->tf.r;
+    uint32_t no = r[17], a[6] = { r[10], r[11], r[12], r[13], r[14], r[15] };
+    int32_t ret;
+    uint32_t size = 0;
+    switch (no) {
+    case SYS_CONSOLE_WRITE: ret = sys_console(p, a[0], a[1]); break;
+    case SYS_EXIT:
+        proc_exit(p, (int32_t)a[0], NULL);
+        return;
+    case SYS_PORT_ALLOCATE: {
+        struct port *pt = port_alloc();
+        if (!pt) {
+            ret = -AV_ENOMEM;
+            break;
+        }
+        ret = name_insert(p, pt, R_RECV);
+        if (ret < 0) {
+            pt->dead = 1;
+            port_ref(pt);
+            port_unref(pt);
+        }
+        break;
+    }
+    case SYS_PORT_DEALLOCATE:
+        ret = a[0] == AV_NAME_SELF || a[0] == AV_NAME_NOTIFY ? -AV_EINVAL : name_deallocate(p, a[0]);
+        break;
+    case SYS_PORT_QLIMIT: {
+        struct nameent *e = name_lookup(p, a[0]);
+        if (!e || !e->recv)
+            ret = -AV_ENAME;
+        else if (a[1] == 0 || a[1] > AV_QLIMIT_MAX)
+            ret = -AV_EINVAL;
+        else {
+            e->port->qlimit = a[1];
+            proc_wake(W_SEND, e->port);
+            ret = 0;
+        }
+        break;
+    }
+    case SYS_PORT_RIGHTS: ret = (int32_t)name_rights(p, a[0]); break;
+    case SYS_MSG_SEND: ret = msg_send(p, a[0], a[1], a[2]); break;
+    case SYS_MSG_RECEIVE:
+        ret = msg_receive(p, a[0], a[1], a[2], a[3], a[4], &size);
+        r[11] = size;
+        break;
+    case SYS_MSG_RPC: ret = sys_rpc(p, a); break;
+    case SYS_FORK:
+        ret = proc_fork(p);
+        break;
+    case SYS_SPAWN: {
+        char nm[16];
+        if (a[1] == 0 || a[1] >= sizeof nm || copyin(&p->map, nm, a[0], a[1]) < 0) {
+            ret = a[1] && a[1] < sizeof nm ? -AV_EFAULT : -AV_EINVAL;
+            break;
+        }
+        ret = proc_spawn(p, nm, a[1]);
+        break;
+    }
+    case SYS_WAIT: ret = sys_wait(p, a[0]); break;
+    case SYS_VM_ALLOCATE:
+    case SYS_VM_DEALLOCATE:
+    case SYS_VM_PROTECT:
+    case SYS_VM_COPY: ret = sys_vm(p, no, a); break;
+    case SYS_TERMINATE: {
+        struct proc *t = target(p, a[0], &ret);
+        if (t) {
+            proc_exit(t, (int32_t)a[1], NULL);
+            if (t == p)
+                return;
+            ret = 0;
+        }
+        break;
+    }
+    case SYS_STATS: {
+        struct av_stats s = stats;
+        s.fastpaths = fastpaths;
+        s.cycles_total = s.cycles_user + s.cycles_kernel + s.cycles_idle;
+        ret = (a[0] & 3) || copyout(&p->map, a[0], &s, sizeof s) < 0 ? -AV_EFAULT : 0;
+        break;
+    }
+    case SYS_AUDIT: ret = audit(0) ? -AV_EINVAL : 0; break;
+    case SYS_FREE_FRAMES: ret = (int32_t)frames_free(); break;
+    case SYS_YIELD: ret = 0; sched_handoff(NULL); break;
+    case SYS_TIME_US: ret = (int32_t)(uint32_t)(now_ticks() * 1000000u / boot.timebase); break;
+    default: ret = -AV_ENOSYS;
+    }
+    if (ret == K_BLOCKED)
+        return;
+    if (p->state == P_RUNNABLE || p->state == P_BLOCKED)
+        sys_return(p, ret);
+    if (no == SYS_YIELD && p->state == P_RUNNABLE)
+        schedule();
+}

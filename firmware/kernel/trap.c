@@ -1,0 +1,116 @@
+/*
+ * Trap dispatch for S mode: system calls, page faults (the C twins of the
+ * zero-fill and copy-on-write paths), software TLB refill (cause 24), the
+ * timer, and every other user exception, which ends the process with a
+ * printed reason. Cycle accounting for the statistics happens at the edges.
+ */
+#include "kernel.h"
+#include "riscv.h"
+
+extern void strap_vec(void);
+extern char kstack_top[];
+static uint64_t t_mark;                /* mcycle at the last user/kernel edge */
+
+void trap_init(void)
+{
+    csr_write(CSR_STVEC, (uint32_t)strap_vec);
+    csr_write(CSR_SIE, 1u << IRQ_STI);
+    t_mark = rdcycle64();
+}
+
+void ktrap(uint32_t *sp)
+{
+    (void)sp;
+    panic("trap in kernel: scause %x sepc %x stval %x", csr_read(CSR_SCAUSE),
+          csr_read(CSR_SEPC), csr_read(CSR_STVAL));
+}
+
+static const char *exc_name(uint32_t c)
+{
+    switch (c) {
+    case CAUSE_FETCH_MISALIGNED: return "misaligned fetch";
+    case CAUSE_FETCH_ACCESS: return "fetch access fault";
+    case CAUSE_ILLEGAL: return "illegal instruction";
+    case CAUSE_BREAKPOINT: return "breakpoint";
+    case CAUSE_LOAD_MISALIGNED: return "misaligned load";
+    case CAUSE_LOAD_ACCESS: return "load access fault";
+    case CAUSE_STORE_MISALIGNED: return "misaligned store";
+    case CAUSE_STORE_ACCESS: return "store access fault";
+    default: return "unexpected exception";
+    }
+}
+
+void utrap(struct trapframe *tf)
+{
+    uint64_t now = rdcycle64();
+    stats.cycles_user += now - t_mark;
+    t_mark = now;
+    struct proc *p = curproc;
+    KASSERT(p && tf == &p->tf);
+    tf->r[0] = (uint32_t)kstack_top;
+    uint32_t cause = csr_read(CSR_SCAUSE), tval = csr_read(CSR_STVAL);
+    if (cause & CAUSE_INTR) {
+        if ((cause & ~CAUSE_INTR) == IRQ_STI) {
+            sbi_set_timer(~0ull);      /* clears STIP; schedule re-arms */
+            if (p->state == P_RUNNABLE)
+                schedule();
+        }
+        user_return(tf);
+    }
+    switch (cause) {
+    case CAUSE_ECALL_U:
+        syscall(p);
+        break;
+    case CAUSE_FETCH_PAGE:
+    case CAUSE_LOAD_PAGE:
+    case CAUSE_STORE_PAGE: {
+        int acc = cause == CAUSE_FETCH_PAGE ? ACC_FETCH : cause == CAUSE_LOAD_PAGE ? ACC_LOAD : ACC_STORE;
+        const char *why = vm_fault(&p->map, tval, acc, 1);
+        if (why) {
+            kprintf("[%s pid %u: %s at %p, pc %p]\n", p->name, p->pid, why, tval, tf->pc);
+            proc_exit(p, -1, why);
+        }
+        break;
+    }
+    case VMC_CAUSE_SOFT_REFILL: {
+        uint32_t kind = (csr_read(CSR_FPMISS) >> VMC_FPMISS_KIND_SHIFT) & VMC_FPMISS_KIND_MASK;
+        vm_refill(&p->map, tval, kind == VMC_FPMISS_KIND_FETCH ? ACC_FETCH :
+                  kind == VMC_FPMISS_KIND_LOAD ? ACC_LOAD : ACC_STORE);
+        break;
+    }
+    default:
+        kprintf("[%s pid %u: %s at pc %p, tval %p]\n", p->name, p->pid, exc_name(cause), tf->pc, tval);
+        proc_exit(p, -1, exc_name(cause));
+        break;
+    }
+    if (curproc && curproc->state == P_RUNNABLE && !sched_handoff_pending())
+        kernel_to_user(curproc);
+    schedule();
+}
+
+/* Leave the kernel for p: account kernel cycles, switch map, sret. */
+void kernel_to_user(struct proc *p)
+{
+    uint64_t now = rdcycle64();
+    stats.cycles_kernel += now - t_mark;
+    t_mark = now;
+    curproc = p;
+    vm_activate(&p->map);
+    csr_clear(CSR_SSTATUS, MSTATUS_SPP);   /* sret goes to U mode */
+    p->tf.r[0] = (uint32_t)kstack_top;
+    user_return(&p->tf);
+}
+
+/* Idle: wait for an interrupt with everything blocked. */
+void idle_wait(void)
+{
+    uint64_t now = rdcycle64();
+    stats.cycles_kernel += now - t_mark;
+    t_mark = now;
+    while (!(csr_read(CSR_SIP) & (1u << IRQ_STI)))
+        wfi();
+    now = rdcycle64();
+    stats.cycles_idle += now - t_mark;
+    t_mark = now;
+    sbi_set_timer(~0ull);
+}

@@ -1,0 +1,564 @@
+/*
+ * Process maps (pmap level): sparse Sv32 tables built lazily from the region
+ * list, and the C handlers that are the twins of the microcode fast paths
+ * (zero-fill, copy-on-write, remap, software TLB refill). The encodings are
+ * the VM contract's (vm_contract.def); both sides must leave identical state.
+ *
+ * Lazy tables: a user 4 MiB span without a second-level table holds, for
+ * every page inside a region, the zero-fill page. The first fault there
+ * builds the table from the region list, so allocate and copy cost no frame
+ * until first touch. Invariant: a PTE with W=1 maps a frame of count 1.
+ * The kernel runs with SIE=0, so nothing here is interrupted.
+ */
+#include <string.h>
+#include "kernel.h"
+#include "riscv.h"
+#include "memmap.h"
+
+#define PTE_V VMC_PTE_V
+#define PTE_R VMC_PTE_R
+#define PTE_W VMC_PTE_W
+#define PTE_X VMC_PTE_X
+#define PTE_U VMC_PTE_U
+#define PTE_G VMC_PTE_G
+#define PTE_A VMC_PTE_A
+#define PTE_D VMC_PTE_D
+#define PTE_COW VMC_PTE_COW
+#define PTE_ZFILL VMC_PTE_ZFILL
+#define USER_L1 (AV_USER_TOP >> 22)    /* root entries below this are user */
+
+static pte_t kernel_l1[1024];          /* template: the global kernel half */
+struct vmmap transit;                  /* out-of-line data between send and receive */
+
+static uint32_t prot_bits(uint32_t prot)
+{
+    uint32_t b = PTE_U;
+    if (prot & AV_PROT_READ)
+        b |= PTE_R;
+    if (prot & AV_PROT_WRITE)
+        b |= PTE_R | PTE_W;            /* W without R is a reserved encoding */
+    if (prot & AV_PROT_EXEC)
+        b |= PTE_X;
+    return b;
+}
+
+static pte_t zfill_pte(uint32_t prot) { return PTE_ZFILL | prot_bits(prot); }
+static pte_t *table_of(pte_t l1) { return (pte_t *)(uintptr_t)pte_pa(l1); }
+static uint32_t asid_of(struct vmmap *m) { return m->asid; }
+
+/* Build the kernel half: RAM as megapages plus the device aliases. */
+void kvm_init(void)
+{
+    uint32_t ext = PTE_V | PTE_R | PTE_W | PTE_X | PTE_G | PTE_A | PTE_D;
+    for (uint32_t pa = boot.ram_base & ~(MEGA_SIZE - 1); pa - boot.ram_base < boot.ram_size ||
+         pa < boot.ram_base; pa += MEGA_SIZE)
+        kernel_l1[VPN1(pa)] = pte_make(pa >> PAGE_SHIFT, ext);
+    kernel_l1[VPN1(KVA_UART)] = pte_make(MM_UART_BASE >> PAGE_SHIFT, PTE_V | PTE_R | PTE_W | PTE_G | PTE_A | PTE_D);
+    kernel_l1[VPN1(KVA_LOW)] = pte_make(0, PTE_V | PTE_R | PTE_W | PTE_G | PTE_A | PTE_D);
+    if (vm_create(&transit, 0) < 0)
+        panic("no memory for the transit map");
+    vm_activate(&transit);
+    console_set_base(KVA_UART + (MM_UART_BASE & (MEGA_SIZE - 1)));
+}
+
+int vm_create(struct vmmap *m, uint32_t asid)
+{
+    m->root = kpage_alloc();
+    if (!m->root)
+        return -1;
+    for (uint32_t i = USER_L1; i < 1024; i++)
+        m->root[i] = kernel_l1[i];
+    m->asid = asid;
+    m->regions = NULL;
+    return 0;
+}
+
+void vm_activate(struct vmmap *m)
+{
+    csr_write(CSR_SATP, satp_make((uint32_t)(uintptr_t)m->root >> PAGE_SHIFT, m->asid));
+}
+
+int vm_range_ok(uint32_t addr, uint32_t size)
+{
+    return addr < AV_USER_TOP && size <= AV_USER_TOP - addr;
+}
+
+/* Fill a fresh second-level table with the zero-fill pages of every region
+ * in its span (what the absent table meant). */
+static void fill_from_regions(struct vmmap *m, pte_t *l2, uint32_t span)
+{
+    uint32_t lo = span, hi = span + MEGA_SIZE;
+    for (struct region *r = m->regions; r && r->start < hi; r = r->next) {
+        if (r->end <= lo)
+            continue;
+        uint32_t a = r->start > lo ? r->start : lo;
+        uint32_t b = r->end < hi ? r->end : hi;
+        for (; a < b; a += PAGE_SIZE)
+            l2[VPN0(a)] = zfill_pte(r->prot);
+    }
+}
+
+pte_t *vm_walk(struct vmmap *m, uint32_t va, int create)
+{
+    pte_t *l1 = &m->root[VPN1(va)];
+    if (!pte_valid(*l1)) {
+        if (!create)
+            return NULL;
+        pte_t *l2 = kpage_alloc();
+        if (!l2)
+            return NULL;
+        fill_from_regions(m, l2, va & ~(MEGA_SIZE - 1));
+        *l1 = pte_make((uint32_t)(uintptr_t)l2 >> PAGE_SHIFT, PTE_V);
+        stats.faults[AV_FAULT_PT]++;
+    }
+    return &table_of(*l1)[VPN0(va)];
+}
+
+/* Drop what a PTE holds (never allocates). */
+static void release_pte(pte_t *pte)
+{
+    pte_t p = *pte;
+    if (pte_valid(p) && pte_leaf(p) && frame_valid(pte_ppn(p)))
+        frame_unref(pte_ppn(p));
+    *pte = 0;
+}
+
+static int perm_ok(pte_t p, int acc)
+{
+    if (!(p & PTE_U))
+        return 0;
+    if (acc == ACC_FETCH)
+        return p & PTE_X;
+    if (acc == ACC_LOAD)
+        return p & PTE_R;
+    return (p & PTE_W) || ((p & PTE_COW) && (p & PTE_R));
+}
+
+/* The C fault handler. Returns NULL when the access may be retried, else the
+ * reason the access is invalid (the caller ends the process or fails a copy). */
+const char *vm_fault(struct vmmap *m, uint32_t va, int acc, int from_user)
+{
+    (void)from_user;
+    if (va >= AV_USER_TOP)
+        return "access to a kernel address";
+    pte_t *pte = vm_walk(m, va, 0);
+    if (!pte) {
+        if (!region_find(m->regions, va))
+            return "access to unallocated memory";
+        pte = vm_walk(m, va, 1);
+        if (!pte)
+            return "out of memory";
+    }
+    pte_t p = *pte;
+    if (pte_is_zfill(p)) {
+        if (!perm_ok(p | PTE_V, acc) || (acc == ACC_STORE && !(p & PTE_W)))
+            return "access violates protection";
+        uint64_t t0 = rdcycle64();
+        uint32_t ppn = frame_pop();
+        if (!ppn)
+            return "out of memory";
+        memset((void *)(uintptr_t)(ppn << PAGE_SHIFT), 0, PAGE_SIZE);
+        *pte = pte_make(ppn, (p & VMC_PTE_PERM) | PTE_V | PTE_A | (acc == ACC_STORE ? PTE_D : 0));
+        sfence_va(PG_ROUNDDOWN(va), asid_of(m));
+        stats.pages_framed++;
+        stats_fault(AV_FAULT_ZFILL, rdcycle64() - t0);
+        return NULL;
+    }
+    if (!pte_valid(p) || !pte_leaf(p))
+        return "access to unallocated memory";
+    if (!perm_ok(p, acc))
+        return "access violates protection";
+    if (acc == ACC_STORE && pte_is_cow(p)) {
+        uint64_t t0 = rdcycle64();
+        uint32_t old = pte_ppn(p);
+        uint32_t bits = (p & (VMC_PTE_PERM | PTE_V)) | PTE_W | PTE_A | PTE_D;
+        if (frame_count(old) == 1) {
+            *pte = pte_make(old, bits);
+            sfence_va(PG_ROUNDDOWN(va), asid_of(m));
+            stats_fault(AV_FAULT_COW_LAST, rdcycle64() - t0);
+            return NULL;
+        }
+        uint32_t ppn = frame_pop();
+        if (!ppn)
+            return "out of memory";
+        memcpy((void *)(uintptr_t)(ppn << PAGE_SHIFT), (void *)(uintptr_t)(old << PAGE_SHIFT), PAGE_SIZE);
+        frame_unref(old);
+        *pte = pte_make(ppn, bits);
+        sfence_va(PG_ROUNDDOWN(va), asid_of(m));
+        stats.pages_cow_copied++;
+        stats.pages_framed++;
+        stats_fault(AV_FAULT_COW_COPY, rdcycle64() - t0);
+        return NULL;
+    }
+    /* permitted already: a stale TLB entry or A/D to set */
+    *pte = p | PTE_A | (acc == ACC_STORE ? PTE_D : 0);
+    sfence_va(PG_ROUNDDOWN(va), asid_of(m));
+    return NULL;
+}
+
+/* Software TLB refill (cause 24, only when fast path bit 0 is clear). */
+void vm_refill(struct vmmap *m, uint32_t va, int acc)
+{
+    uint64_t t0 = rdcycle64();
+    pte_t *pte = vm_walk(m, va, 0);
+    pte_t p = pte ? *pte : 0;
+    if (!pte || !pte_valid(p) || !perm_ok(p, acc) || (acc == ACC_STORE && !(p & PTE_W))) {
+        const char *why = vm_fault(m, va, acc, 1);
+        if (why) {
+            proc_exit(curproc, -1, why);
+            return;
+        }
+        pte = vm_walk(m, va, 0);
+        p = *pte;
+    }
+    p |= PTE_A | (acc == ACC_STORE ? PTE_D : 0);
+    *pte = p;
+    csr_write(CSR_FPMISS, PG_ROUNDDOWN(va) | ((uint32_t)acc << VMC_FPMISS_KIND_SHIFT) | m->asid);
+    csr_write(CSR_FPINSERT, p);
+    stats_fault(AV_FAULT_REFILL, rdcycle64() - t0);
+}
+
+/* Physical address of user va for the kernel's own copies, serving zero-fill
+ * and copy-on-write in C as a user access would. 0 when not accessible. */
+uint32_t vm_user_pa(struct vmmap *m, uint32_t va, int acc)
+{
+    if (va >= AV_USER_TOP)
+        return 0;
+    for (int tries = 0; tries < 2; tries++) {
+        pte_t *pte = vm_walk(m, va, 0);
+        if (pte && pte_valid(*pte) && pte_leaf(*pte) &&
+            perm_ok(*pte, acc) && (acc != ACC_STORE || (*pte & PTE_W)))
+            return pte_pa(*pte) | (va & (PAGE_SIZE - 1));
+        if (vm_fault(m, va, acc, 0))
+            return 0;
+    }
+    return 0;
+}
+
+int vm_prepare(struct vmmap *m, uint32_t uva, uint32_t n, int acc)
+{
+    if (!vm_range_ok(uva, n))
+        return -AV_EFAULT;
+    for (uint32_t a = PG_ROUNDDOWN(uva); n && a < uva + n; a += PAGE_SIZE)
+        if (!vm_user_pa(m, a < uva ? uva : a, acc))
+            return -AV_EFAULT;
+    return 0;
+}
+
+int copyin(struct vmmap *m, void *dst, uint32_t uva, uint32_t n)
+{
+    if (!vm_range_ok(uva, n))
+        return -AV_EFAULT;
+    char *d = dst;
+    while (n) {
+        uint32_t pa = vm_user_pa(m, uva, ACC_LOAD);
+        if (!pa)
+            return -AV_EFAULT;
+        uint32_t chunk = PAGE_SIZE - (uva & (PAGE_SIZE - 1));
+        if (chunk > n)
+            chunk = n;
+        memcpy(d, (void *)(uintptr_t)pa, chunk);
+        d += chunk;
+        uva += chunk;
+        n -= chunk;
+    }
+    return 0;
+}
+
+int copyout(struct vmmap *m, uint32_t uva, const void *src, uint32_t n)
+{
+    if (!vm_range_ok(uva, n))
+        return -AV_EFAULT;
+    const char *s = src;
+    while (n) {
+        uint32_t pa = vm_user_pa(m, uva, ACC_STORE);
+        if (!pa)
+            return -AV_EFAULT;
+        uint32_t chunk = PAGE_SIZE - (uva & (PAGE_SIZE - 1));
+        if (chunk > n)
+            chunk = n;
+        memcpy((void *)(uintptr_t)pa, s, chunk);
+        s += chunk;
+        uva += chunk;
+        n -= chunk;
+    }
+    return 0;
+}
+
+static int check_range(uint32_t addr, uint32_t size)
+{
+    if ((addr | size) & (PAGE_SIZE - 1) || size == 0)
+        return -AV_EINVAL;
+    if (!vm_range_ok(addr, size) || addr < USER_LOW)
+        return -AV_EINVAL;
+    return 0;
+}
+
+int vm_allocate(struct vmmap *m, uint32_t *addr, uint32_t size, uint32_t flags, uint32_t prot)
+{
+    if (size == 0 || size > AV_USER_TOP)
+        return -AV_EINVAL;
+    size = PG_ROUNDUP(size);
+    if (flags & AV_VM_ANYWHERE) {
+        *addr = region_first_fit(m->regions, size, USER_LOW, AV_USER_TOP);
+        if (!*addr)
+            return -AV_ENOSPACE;
+    } else {
+        int e = check_range(*addr, size);
+        if (e)
+            return e;
+        if (!region_free(m->regions, *addr, *addr + size))
+            return -AV_ENOSPACE;
+    }
+    if (region_insert(&m->regions, *addr, *addr + size, prot) < 0)
+        return -AV_ENOMEM;
+    /* where tables exist, their entries become zero-fill; elsewhere the
+     * absent table already means zero-fill */
+    for (uint32_t a = *addr; a - *addr < size; a += PAGE_SIZE) {
+        pte_t *pte = vm_walk(m, a, 0);
+        if (pte)
+            *pte = zfill_pte(prot);
+    }
+    stats.pages_lazy += size / PAGE_SIZE;
+    return 0;
+}
+
+/* Free second-level tables in [start, end)'s spans that no region touches. */
+static void trim_tables(struct vmmap *m, uint32_t start, uint32_t end)
+{
+    for (uint32_t span = start & ~(MEGA_SIZE - 1); span < end && span < AV_USER_TOP; span += MEGA_SIZE) {
+        pte_t *l1 = &m->root[VPN1(span)];
+        if (!pte_valid(*l1) || region_overlaps(m->regions, span, span + MEGA_SIZE))
+            continue;
+        pte_t *l2 = table_of(*l1);
+        for (int i = 0; i < 1024; i++)
+            release_pte(&l2[i]);
+        *l1 = 0;
+        kpage_free(l2);
+        if (span + MEGA_SIZE < span)
+            break;
+    }
+}
+
+int vm_deallocate(struct vmmap *m, uint32_t addr, uint32_t size)
+{
+    size = PG_ROUNDUP(size);
+    int e = check_range(addr, size);
+    if (e)
+        return e;
+    for (uint32_t a = addr; a - addr < size; a += PAGE_SIZE) {
+        pte_t *pte = vm_walk(m, a, 0);
+        if (pte)
+            release_pte(pte);
+        else
+            a = (a & ~(MEGA_SIZE - 1)) + MEGA_SIZE - PAGE_SIZE;   /* skip the span */
+    }
+    if (region_remove(&m->regions, addr, addr + size) < 0)
+        return -AV_ENOMEM;
+    trim_tables(m, addr, addr + size);
+    sfence_all();
+    return 0;
+}
+
+int vm_protect(struct vmmap *m, uint32_t addr, uint32_t size, uint32_t prot)
+{
+    size = PG_ROUNDUP(size);
+    int e = check_range(addr, size);
+    if (e)
+        return e;
+    if (prot & ~AV_PROT_ALL)
+        return -AV_EINVAL;
+    if (!region_covered(m->regions, addr, addr + size))
+        return -AV_ENOSPACE;
+    if (region_protect(&m->regions, addr, addr + size, prot) < 0)
+        return -AV_ENOMEM;
+    uint32_t bits = prot_bits(prot);
+    for (uint32_t a = addr; a - addr < size; a += PAGE_SIZE) {
+        pte_t *pte = vm_walk(m, a, 0);
+        if (!pte)
+            continue;
+        pte_t p = *pte;
+        if (pte_is_zfill(p)) {
+            *pte = zfill_pte(prot);
+        } else if (pte_valid(p)) {
+            uint32_t nb = (p & ~(VMC_PTE_PERM | PTE_COW)) | (bits & ~PTE_W);
+            if (bits & PTE_W) {
+                /* granting W on a shared frame makes it copy-on-write */
+                if (frame_valid(pte_ppn(p)) && frame_count(pte_ppn(p)) == 1)
+                    nb |= PTE_W;
+                else
+                    nb |= PTE_COW;
+            }
+            *pte = nb;
+        }
+    }
+    sfence_all();
+    return 0;
+}
+
+/* Share one source PTE copy-on-write: returns the PTE for the new mapping,
+ * with dst_bits as its permissions, and write-protects the source. */
+static pte_t share_cow(pte_t *src, uint32_t dst_bits)
+{
+    pte_t p = *src;
+    if (p & (PTE_W | PTE_COW)) {
+        *src = (p & ~PTE_W) | PTE_COW;
+        stats.pages_cow_shared++;
+    }
+    frame_ref(pte_ppn(p));
+    pte_t d = (p & ~(VMC_PTE_PERM | PTE_A | PTE_D | PTE_COW)) | (dst_bits & ~PTE_W);
+    if (dst_bits & PTE_W)
+        d |= PTE_COW;
+    return d;
+}
+
+int vm_copy(struct vmmap *m, uint32_t src, uint32_t size, uint32_t dst)
+{
+    size = PG_ROUNDUP(size);
+    int e = check_range(src, size);
+    if (!e)
+        e = check_range(dst, size);
+    if (e)
+        return e;
+    if (src < dst + size && dst < src + size)
+        return -AV_EINVAL;
+    if (!region_covered(m->regions, src, src + size) || !region_covered(m->regions, dst, dst + size))
+        return -AV_ENOSPACE;
+    for (uint32_t off = 0; off < size; off += PAGE_SIZE) {
+        struct region *dr = region_find(m->regions, dst + off);
+        pte_t *sp = vm_walk(m, src + off, 0);
+        pte_t s = sp ? *sp : 0;
+        if (!sp || pte_is_zfill(s) || !pte_valid(s)) {
+            /* untouched source page: the copy is a zero-fill page too */
+            pte_t *dp = vm_walk(m, dst + off, 0);
+            if (dp) {
+                release_pte(dp);
+                *dp = zfill_pte(dr->prot);
+            }
+            continue;
+        }
+        pte_t *dp = vm_walk(m, dst + off, 1);
+        if (!dp)
+            return -AV_ENOMEM;
+        sp = vm_walk(m, src + off, 0);     /* the walk may have made a table */
+        release_pte(dp);
+        *dp = share_cow(sp, prot_bits(dr->prot));
+    }
+    sfence_all();
+    return 0;
+}
+
+int vm_fork(struct vmmap *c, struct vmmap *p)
+{
+    if (region_copy(&c->regions, p->regions) < 0)
+        return -AV_ENOMEM;
+    for (uint32_t i = 0; i < USER_L1; i++) {
+        if (!pte_valid(p->root[i]))
+            continue;
+        pte_t *pl2 = table_of(p->root[i]);
+        pte_t *cl2 = kpage_alloc();
+        if (!cl2)
+            return -AV_ENOMEM;
+        c->root[i] = pte_make((uint32_t)(uintptr_t)cl2 >> PAGE_SHIFT, PTE_V);
+        for (int j = 0; j < 1024; j++) {
+            pte_t s = pl2[j];
+            if (pte_valid(s) && pte_leaf(s) && (s & PTE_U) && frame_valid(pte_ppn(s)))
+                cl2[j] = share_cow(&pl2[j], (s & VMC_PTE_PERM) | ((s & PTE_COW) ? PTE_W : 0));
+            else if (!pte_valid(s))
+                cl2[j] = s;            /* zero-fill, paged out or nothing */
+        }
+    }
+    sfence_all();
+    return 0;
+}
+
+int vm_map_frame(struct vmmap *m, uint32_t va, uint32_t ppn, uint32_t prot)
+{
+    pte_t *pte = vm_walk(m, va, 1);
+    if (!pte)
+        return -AV_ENOMEM;
+    release_pte(pte);
+    frame_ref(ppn);
+    *pte = pte_make(ppn, prot_bits(prot) | PTE_V | PTE_A);
+    return 0;
+}
+
+/* The C twin of remap (custom-1), finishing what the instruction leaves: the
+ * source's zero-fill pages travel as zero-fill, and with move the source
+ * entries are taken instead of shared. Stops at a hole or when memory runs
+ * out; returns the pages done. Destination pages get dst's region protection. */
+uint32_t vm_remap(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t dva,
+                  uint32_t pages, int move)
+{
+    uint32_t done;
+    for (done = 0; done < pages; done++, sva += PAGE_SIZE, dva += PAGE_SIZE) {
+        struct region *sr = region_find(src->regions, sva);
+        struct region *dr = region_find(dst->regions, dva);
+        if (!sr || !dr)
+            break;
+        pte_t *sp = vm_walk(src, sva, 0);
+        pte_t s = sp ? *sp : zfill_pte(sr->prot);
+        if (!pte_is_zfill(s) && !(pte_valid(s) && pte_leaf(s) && frame_valid(pte_ppn(s))))
+            break;
+        pte_t *dp = vm_walk(dst, dva, 1);
+        if (!dp)
+            break;
+        sp = vm_walk(src, sva, 0);
+        release_pte(dp);
+        if (pte_is_zfill(s)) {
+            *dp = zfill_pte(dr->prot);
+            if (sp && move)
+                *sp = 0;
+        } else if (move) {
+            pte_t d = (s & ~(VMC_PTE_PERM | PTE_A | PTE_D)) | (prot_bits(dr->prot) & ~PTE_W);
+            if ((s & (PTE_W | PTE_COW)) && (dr->prot & AV_PROT_WRITE))
+                d |= (s & PTE_W) ? PTE_W : PTE_COW;
+            else
+                d &= ~PTE_COW;
+            *dp = d;
+            *sp = 0;
+        } else {
+            *dp = share_cow(sp, prot_bits(dr->prot));
+        }
+        if (sp)
+            sfence_va(sva, src->asid);
+        stats.pages_remapped++;
+    }
+    return done;
+}
+
+void vm_destroy(struct vmmap *m)
+{
+    if (!m->root)
+        return;
+    for (uint32_t i = 0; i < USER_L1; i++) {
+        if (!pte_valid(m->root[i]))
+            continue;
+        pte_t *l2 = table_of(m->root[i]);
+        for (int j = 0; j < 1024; j++)
+            release_pte(&l2[j]);
+        kpage_free(l2);
+        m->root[i] = 0;
+    }
+    kpage_free(m->root);
+    m->root = NULL;
+    region_free_all(&m->regions);
+    sfence_all();
+}
+
+/* For the audit: add delta to the count of every frame a U leaf maps. */
+void vm_count_leaves(struct vmmap *m, int delta)
+{
+    if (!m->root)
+        return;
+    for (uint32_t i = 0; i < USER_L1; i++) {
+        if (!pte_valid(m->root[i]))
+            continue;
+        pte_t *l2 = table_of(m->root[i]);
+        for (int j = 0; j < 1024; j++) {
+            pte_t p = l2[j];
+            if (pte_valid(p) && pte_leaf(p) && (p & PTE_U) && frame_valid(pte_ppn(p)))
+                frame_set_count(pte_ppn(p), frame_count(pte_ppn(p)) + (uint32_t)delta);
+        }
+    }
+}
