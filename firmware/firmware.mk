@@ -49,12 +49,12 @@ $(FW)/user/%.elf: firmware/user/%.c $(FW)/lib/libav.a firmware/user/user.ld
 	@mkdir -p $(dir $@)
 	$(RV_CC) $(U_CFLAGS) -c $< -o $@.o
 	$(RV_CC) $(U_LDFLAGS) $(FW)/lib/crt0.o $@.o $(FW)/lib/libav.a -o $@
-	$(RV_OBJCOPY) --strip-debug $@ $@.strip
+	$(RV_OBJCOPY) --strip-all $@ $@.strip
 $(FW)/ktest/prog/%.elf: tests/kernel/%.c $(FW)/lib/libav.a firmware/user/user.ld
 	@mkdir -p $(dir $@)
 	$(RV_CC) $(U_CFLAGS) -c $< -o $@.o
 	$(RV_CC) $(U_LDFLAGS) $(FW)/lib/crt0.o $@.o $(FW)/lib/libav.a -o $@
-	$(RV_OBJCOPY) --strip-debug $@ $@.strip
+	$(RV_OBJCOPY) --strip-all $@ $@.strip
 
 # An image: kernel objects + a pack whose "init" is the given program.
 # $(1) image, $(2) init ELF, $(3) boot options

@@ -27,7 +27,6 @@
 #define PTE_ZFILL VMC_PTE_ZFILL
 #define USER_L1 (AV_USER_TOP >> 22)    /* root entries below this are user */
 
-static pte_t kernel_l1[1024];          /* template: the global kernel half */
 struct vmmap transit;                  /* out-of-line data between send and receive */
 
 static uint32_t prot_bits(uint32_t prot)
@@ -46,15 +45,22 @@ static pte_t zfill_pte(uint32_t prot) { return PTE_ZFILL | prot_bits(prot); }
 static pte_t *table_of(pte_t l1) { return (pte_t *)(uintptr_t)pte_pa(l1); }
 static uint32_t asid_of(struct vmmap *m) { return m->asid; }
 
-/* Build the kernel half: RAM as megapages plus the device aliases. */
-void kvm_init(void)
+/* The global kernel half of every root: RAM as megapages plus the device
+ * aliases. Written into each new root (cheaper than a 4 KiB template). */
+static void kernel_half(pte_t *root)
 {
     uint32_t ext = PTE_V | PTE_R | PTE_W | PTE_X | PTE_G | PTE_A | PTE_D;
-    for (uint32_t pa = boot.ram_base & ~(MEGA_SIZE - 1); pa - boot.ram_base < boot.ram_size ||
-         pa < boot.ram_base; pa += MEGA_SIZE)
-        kernel_l1[VPN1(pa)] = pte_make(pa >> PAGE_SHIFT, ext);
-    kernel_l1[VPN1(KVA_UART)] = pte_make(MM_UART_BASE >> PAGE_SHIFT, PTE_V | PTE_R | PTE_W | PTE_G | PTE_A | PTE_D);
-    kernel_l1[VPN1(KVA_LOW)] = pte_make(0, PTE_V | PTE_R | PTE_W | PTE_G | PTE_A | PTE_D);
+    uint32_t dev = PTE_V | PTE_R | PTE_W | PTE_G | PTE_A | PTE_D;
+    for (uint32_t off = 0; off < boot.ram_size; off += MEGA_SIZE) {
+        uint32_t pa = (boot.ram_base & ~(MEGA_SIZE - 1)) + off;
+        root[VPN1(pa)] = pte_make(pa >> PAGE_SHIFT, ext);
+    }
+    root[VPN1(KVA_UART)] = pte_make(MM_UART_BASE >> PAGE_SHIFT, dev);
+    root[VPN1(KVA_LOW)] = pte_make(0, dev);
+}
+
+void kvm_init(void)
+{
     if (vm_create(&transit, 0) < 0)
         panic("no memory for the transit map");
     vm_activate(&transit);
@@ -66,8 +72,7 @@ int vm_create(struct vmmap *m, uint32_t asid)
     m->root = kpage_alloc();
     if (!m->root)
         return -1;
-    for (uint32_t i = USER_L1; i < 1024; i++)
-        m->root[i] = kernel_l1[i];
+    kernel_half(m->root);
     m->asid = asid;
     m->regions = NULL;
     return 0;
