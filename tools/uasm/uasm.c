@@ -119,18 +119,23 @@ static void bput(Buf *b, const char *s, size_t n)
 static void bprintf(Buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void bprintf(Buf *b, const char *fmt, ...)
 {
-    va_list ap;
+    char small[512];
+    va_list ap, ap2;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_copy(ap2, ap);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
     va_end(ap);
     if (n < 0)
         die("formatting failed");
-    char *tmp = xrealloc(NULL, (size_t)n + 1);
-    va_start(ap, fmt);
-    vsnprintf(tmp, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    bput(b, tmp, (size_t)n);
-    free(tmp);
+    if ((size_t)n < sizeof small) {
+        bput(b, small, (size_t)n);
+    } else {
+        char *big = xrealloc(NULL, (size_t)n + 1);
+        vsnprintf(big, (size_t)n + 1, fmt, ap2);
+        bput(b, big, (size_t)n);
+        free(big);
+    }
+    va_end(ap2);
 }
 
 /* String -> int map (open addressing) so big sources stay linear. */
@@ -1503,6 +1508,8 @@ static void gen_vh(const char *dir)
     bprintf(b, "localparam integer UC_DISPATCH = %u;\n", D.dispatch);
     bprintf(b, "localparam integer UC_ADDR_BITS = %u;\n", ab);
     bprintf(b, "localparam integer UC_DISPATCH_BITS = %u;\n", clog2(D.dispatch));
+    bprintf(b, "// every field at its default\n");
+    vconst(b, "UC_DEFAULT", D.width, default_word());
     for (int i = 0; i < D.nf; i++) {
         Field *f = &D.f[i];
         bprintf(b, "localparam integer UF_%s_HI = %d;\n", f->name, f->hi);
@@ -1642,7 +1649,8 @@ static void gen_h(const char *dir)
     bprintf(b, "#define UC_WIDTH %u\n#define UC_STORE %u\n#define UC_DISPATCH %u\n", D.width, D.store, D.dispatch);
     bprintf(b, "#define UC_NCLASSES %d\n#define UC_CLASS_DEFAULT %d\n#define UC_FREE 0x%x\n", D.nc, D.star,
             first_free);
-    bprintf(b, "#define UC_TARGET_DISPATCH 0x80000000u /* ucaddr bit 31: a dispatch entry */\n\n");
+    bprintf(b, "#define UC_TARGET_DISPATCH 0x80000000u /* ucaddr bit 31: a dispatch entry */\n");
+    bprintf(b, "#define UC_DEFAULT 0x%llxull /* every field at its default */\n\n", (unsigned long long)default_word());
     bprintf(b, "/* Fields: (word >> UF_F_SHIFT) & UF_F_MASK; the mask is not shifted. */\n");
     bprintf(b, "#define UC_GET(word, F) (((uint64_t)(word) >> UF_##F##_SHIFT) & UF_##F##_MASK)\n");
     for (int i = 0; i < D.nf; i++) {
