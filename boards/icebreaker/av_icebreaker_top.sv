@@ -13,7 +13,7 @@ module av_icebreaker_top #(
   parameter int unsigned BAUD      = 115_200,
   parameter int unsigned RAM_BYTES = 32'h0002_0000,
   parameter int unsigned ROM_BYTES = 1024,
-  parameter              ROM_INIT  = "bootrom.hex",  // untyped for Yosys 0.23
+  parameter              ROM_INIT  = "",  // boot ROM hex file (board.mk sets it; untyped for Yosys 0.23)
   // PLL dividers for CLK_HZ from 12 MHz (board.mk computes them with icepll)
   parameter logic [3:0]  PLL_DIVR  = 4'd0,
   parameter logic [6:0]  PLL_DIVF  = 7'd63,

@@ -17,10 +17,9 @@ module av_ram #(
   input  logic [31:0]   wdata_i,
   output logic [31:0]   rdata_o   // valid the cycle after a read request
 );
-  // Only the full 128 KiB is built: smaller sizes would still use all four.
-  if (BYTES != 32'h0002_0000) begin : g_bad_size
-    $error("av_ram (SPRAM): BYTES must be 128 KiB");
-  end
+  // Always the full 128 KiB (AW = 15 for BYTES = 128 KiB, which the board
+  // top passes); no check here, because Yosys also elaborates this module
+  // with av_soc's default size before the board's parameters reach it.
 
   logic        bank;      // word index bit 14 picks the bank
   logic        bank_q;    // bank of the last read, for the output mux

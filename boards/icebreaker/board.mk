@@ -91,6 +91,7 @@ $(IB_BUILD)/top.json: $(IB_BUILD)/synth.ys $(IB_RTL) $(IB_BUILD)/bootrom.hex $(I
 # --timing-allow-fail keeps the full report on a miss; board-report.py then
 # fails the build itself, with the numbers.
 $(IB_BUILD)/top.asc $(IB_BUILD)/report.json &: $(IB_BUILD)/top.json $(IB_DIR)/icebreaker.pcf
+	rm -f $(IB_BUILD)/report.json
 	nextpnr-ice40 -q --up5k --package sg48 --pcf $(IB_DIR)/icebreaker.pcf \
 	  --json $< --asc $(IB_BUILD)/top.asc --freq $(IB_MHZ) --seed $(IB_SEED) \
 	  --timing-allow-fail --report $(IB_BUILD)/report.json -l $(IB_BUILD)/nextpnr.log
@@ -101,9 +102,21 @@ $(IB_BUILD)/top.bin: $(IB_BUILD)/top.asc
 ifeq ($(BOARD),icebreaker)
 board: deps
 	$(MAKE) gen
-	$(MAKE) $(IB_BUILD)/top.bin
+	$(MAKE) $(IB_BUILD)/top.json
+	rc=0; $(MAKE) $(IB_BUILD)/top.bin || rc=$$?; \
 	python3 $(IB_DIR)/board-report.py $(IB_BUILD)/report.json $(IB_BUILD)/nextpnr.log \
-	  --freq $(IB_MHZ) --lut-limit $(IB_LUT_LIMIT)
+	  --stat $(IB_BUILD)/stat.txt --freq $(IB_MHZ) --lut-limit $(IB_LUT_LIMIT) || rc=1; \
+	exit $$rc
+
+# Where the logic goes: Yosys's per-module statistics of an unflattened
+# synthesis (for finding the biggest consumers; not part of the build).
+$(IB_BUILD)/stat-modules.txt: $(IB_BUILD)/synth.ys $(IB_RTL) $(IB_BUILD)/bootrom.hex $(IB_UCODE)
+	sed -e 's/synth_ice40 \(.*\) -json .*/synth_ice40 \1 -noflatten/' \
+	    -e 's#tee -o .*#tee -o $@ stat#' $< > $(IB_BUILD)/synth-modules.ys
+	yosys -q -l $(IB_BUILD)/yosys-modules.log -s $(IB_BUILD)/synth-modules.ys
+.PHONY: board-stat
+board-stat: $(IB_BUILD)/stat-modules.txt
+	python3 $(IB_DIR)/board-report.py --modules $<
 
 flash: deps
 	$(MAKE) gen
