@@ -220,8 +220,8 @@ def t_doc(ctx):
                 or not rows[1].startswith('| 0x000 | `NEXT=ENDI WB=RD` | rd <- t'):
             raise Failure("SUB table wrong:\n" + sub)
         add = md.split('### ADD (class 0)')[1].split('###')[0]
-        if 'Register add.' not in add:
-            raise Failure("the ';;' routine description is missing")
+        if "Routine `ADD` (arithmetic). Register add." not in add:
+            raise Failure("the ';;' section or routine description is missing:\n" + add)
         other = md.split('## Other routines')[1]
         if '### FP' not in other or 'Fixed slot at 0x30' not in other or '### TRAP' in other:
             raise Failure("other routines section wrong:\n" + other)

@@ -733,7 +733,7 @@ typedef struct {
 typedef struct {
     char *name;
     Loc loc;
-    char *desc;
+    char *desc, *section;
     int w0, nw, label;
     int nclass, entry, slot;
     int org;      /* org group, -1 none */
@@ -824,7 +824,7 @@ static void expand(Word *w, const char *tok, Loc loc)
 static int cur_routine = -1;
 static int *pend; /* labels waiting for their word */
 static int npend, cpend;
-static char *desc;
+static char *desc, *section;
 static int cur_org = -1;
 
 static void close_routine(void)
@@ -868,6 +868,7 @@ static void add_label(const char *name, Loc loc)
         r.loc = loc;
         r.desc = desc;
         desc = NULL;
+        r.section = section ? xstrdup(section) : NULL;
         r.w0 = NW;
         r.label = NL;
         r.slot = -1;
@@ -902,8 +903,19 @@ static void parse_uc(const char *path)
         while (*p && isspace((unsigned char)*p))
             p++;
         if (p[0] == ';' && p[1] == ';') {
-            /* routine description: kept for the next global label */
+            /* routine description: kept for the next global label; a line
+             * that opens with a run of '-' or '=' is a section heading */
             char *d = trim(p + 2);
+            if (d[0] == '-' || d[0] == '=') {
+                while (*d == '-' || *d == '=')
+                    d++;
+                free(section);
+                section = xstrdup(trim(d));
+                free(desc);
+                desc = NULL;
+                free(src);
+                continue;
+            }
             if (desc) {
                 size_t n = strlen(desc);
                 desc = xrealloc(desc, n + strlen(d) + 2);
@@ -1738,10 +1750,14 @@ static void gen_lst(const char *dir)
     bprintf(b, "; %u of %u control-store words used, first free 0x%x; %d classes of %u dispatch entries\n\n",
             used, D.store, first_free, D.nc, D.dispatch);
     bprintf(b, "; control store\n");
+    const char *last_sec = NULL;
     for (unsigned a = 0; a < D.store; a++) {
         if (at[a] < 0)
             continue;
         Word *w = &W[at[a]];
+        const char *sec = R[w->routine].section;
+        if (w->idx == R[w->routine].skip && sec && (!last_sec || strcmp(sec, last_sec)))
+            bprintf(b, "\n;; ---- %s\n", last_sec = sec);
         if (w->idx == R[w->routine].skip)
             bprintf(b, "\n%s:%s%s\n", R[w->routine].name, R[w->routine].desc ? "  ;; " : "",
                     R[w->routine].desc ? R[w->routine].desc : "");
@@ -1845,8 +1861,10 @@ static void gen_doc(const char *path)
             bprintf(b, ", as for class %s above.\n\n", D.c[prev].name);
             continue;
         }
+        if (rt->section)
+            bprintf(b, " (%s)", rt->section);
         if (rt->nclass > 1)
-            bprintf(b, " (shared by %d classes)", rt->nclass);
+            bprintf(b, ", shared by %d classes", rt->nclass);
         bprintf(b, ".%s%s\n\n", rt->desc ? " " : "", rt->desc ? rt->desc : "");
         md_routine(b, rt, 1);
     }
@@ -1856,6 +1874,8 @@ static void gen_doc(const char *path)
         if (rt->nclass)
             continue;
         bprintf(b, "### %s\n\n", rt->name);
+        if (rt->section)
+            bprintf(b, "Section: %s. ", rt->section);
         if (rt->entry)
             bprintf(b, "Entered by the hardware. ");
         if (rt->slot >= 0)

@@ -2,6 +2,7 @@
 macro A_ADD    ALU=ADD WB=RD          ; rd <- a + b
 macro A_LOADRD A_ADD MEM=RD           ; a macro that uses a macro
 
+;; ------------------------------------------------ arithmetic
 ;; Register add.
 ADD:
     A_ADD NEXT=ENDI                   ; rd <- rs1 + rs2; fetch next
