@@ -29,3 +29,21 @@ $(ISS_BIN): $(ISS_OBJS)
 .PHONY: iss
 iss: $(ISS_BIN)
 ALL_TARGETS += $(ISS_BIN)
+
+# ---- random instruction streams: tools/rigen and make fuzz-cpu ------------
+RIGEN_BIN := build/rigen/rigen
+$(RIGEN_BIN): tools/rigen/rigen.c
+	@mkdir -p $(@D)
+	$(CC) -O2 -g -Wall -Wextra -o $@ $<
+ALL_TARGETS += $(RIGEN_BIN)
+
+# make fuzz-cpu [SEEDS=N] [FIRST=S] [FUZZ_CHECKS=iss,cosim,qemu]: N seeds of
+# >= 10,000 generated instructions each, in co-simulation on the RTL (when it
+# builds), on the ISS alone, and ISS against QEMU (tests/fuzz/fuzz.py).
+SEEDS       ?= 4
+FIRST       ?= 1
+FUZZ_CHECKS ?= iss,cosim,qemu
+fuzz-cpu: deps
+	$(MAKE) gen $(RIGEN_BIN) $(ISS_BIN)
+	-$(MAKE) $(SIM_BIN) || echo "fuzz-cpu: the RTL simulator does not build; co-simulation skipped"
+	python3 tests/fuzz/fuzz.py --seeds $(SEEDS) --first $(FIRST) --checks $(FUZZ_CHECKS)

@@ -1,0 +1,84 @@
+"""CPU fuzzing (suite 'fuzz'): tools/rigen's random programs for a fixed set
+of seeds, each checked in lock-step co-simulation on the RTL (target cosim or
+rtl), on the reference ISS against QEMU as an independent reference, and a
+check that co-simulation can fail: with one control-store bit of the load
+routine flipped (--corrupt-ucode) the harness must report a divergence."""
+import os, re, sys
+from run import Test, Failure, Skip
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import fuzz  # noqa: E402  (tests/fuzz/fuzz.py: generation and the checks)
+
+SEEDS = [1, 2, 3, 4, 5, 6, 7, 8]
+COUNT = 10000
+
+
+def prepare(ctx):
+    ctx.make('gen', 'build/rigen/rigen', 'build/iss/accentv-iss')
+    if ctx.target in ('cosim', 'rtl'):
+        try:
+            ctx.make('build/sim/accentv-sim')
+        except Exception:
+            pass   # the cosim tests skip with the reason below
+
+
+def have_sim(ctx):
+    return ctx.target in ('cosim', 'rtl') and os.path.exists(fuzz.SIM)
+
+
+def cosim_test(seed):
+    def t(ctx):
+        if not have_sim(ctx):
+            raise Skip("no RTL simulator (or target is not cosim/rtl)")
+        try:
+            fuzz.check_cosim(seed, COUNT)
+        except fuzz.FuzzError as e:
+            raise Failure(str(e))
+    return t
+
+
+def qemu_test(seed):
+    def t(ctx):
+        try:
+            fuzz.check_qemu(seed, COUNT)
+        except fuzz.FuzzError as e:
+            raise Failure(str(e))
+    return t
+
+
+def load_word(ctx):
+    """(control-store address, bit) that breaks every load: the RES field of
+    the LOAD routine's word, turned from LOAD into another source."""
+    sym = open(os.path.join(ctx.build, 'ucode', 'ucode.sym')).read()
+    hdr = open(os.path.join(ctx.build, 'ucode', 'ucode.h')).read()
+    m = re.search(r'^used (0x[0-9a-f]+) \d+ # LOAD$', sym, re.M)
+    f = re.search(r'#define UF_RES_SHIFT (\d+)', hdr)
+    if not m or not f:
+        raise Skip("no LOAD routine or RES field in build/ucode (the microcode changed shape)")
+    return int(m.group(1), 16), int(f.group(1)) + 1
+
+
+def t_corrupt(ctx):
+    if not have_sim(ctx):
+        raise Skip("no RTL simulator (or target is not cosim/rtl)")
+    addr, bit = load_word(ctx)
+    # A program that co-simulates cleanly, so the divergence can only come
+    # from the flipped bit: the add test (the boot ROM already loads).
+    ctx.make('build/tests/isa/add.elf')
+    elf = os.path.join(ctx.build, 'tests', 'isa', 'add.elf')
+    rc, out = ctx.run([fuzz.SIM, '--cosim', '--max-cycles', '2000000', elf], timeout=600)
+    if rc != 0:
+        raise Failure(f"the uncorrupted run does not pass co-simulation (exit {rc}):\n{out[-1500:]}")
+    rc, out = ctx.run([fuzz.SIM, '--cosim', '--corrupt-ucode', f'{addr}:{bit}',
+                       '--max-cycles', '2000000', elf], timeout=600)
+    if rc == 0:
+        raise Failure(f"--corrupt-ucode {addr}:{bit} went unnoticed (exit 0)")
+    if 'MISMATCH' not in out:
+        raise Failure(f"exit {rc} but no co-simulation mismatch reported:\n{out[-2000:]}")
+
+
+def collect(ctx):
+    tests = [Test(f'cosim-seed{s}', cosim_test(s)) for s in SEEDS]
+    tests += [Test(f'qemu-seed{s}', qemu_test(s)) for s in SEEDS]
+    tests.append(Test('cosim-detects-corrupt-ucode', t_corrupt))
+    return tests
