@@ -226,7 +226,8 @@ def t_doc(ctx):
         if '### FP' not in other or 'Fixed slot at 0x30' not in other or '### TRAP' in other:
             raise Failure("other routines section wrong:\n" + other)
         csr = md.split('### CSR_A (class 4)')[1].split('###')[0]
-        if '| dispatch | `NEXT=JUMP UADDR=0x4 IMM=4095`' not in csr or '| 0x003 | `IMM=4095` | cause' not in csr:
+        if 'Routine `TRAP` (traps), shared by 2 classes.' not in csr or \
+                '| dispatch | `NEXT=JUMP UADDR=0x4 IMM=-1`' not in csr or '| 0x003 | `IMM=-1` | cause' not in csr:
             raise Failure("CSR_A (TRAP, an entry shared with classes) table wrong:\n" + csr)
     finally:
         shutil.rmtree(d, ignore_errors=True)

@@ -1462,9 +1462,11 @@ static void describe_fields(Buf *b, const Word *w, uint64_t bits, int dispatch_c
         int rewritten = dispatch_copy && continues(w->bits) == 1 && (i == D.jump_a || i == D.jump_f);
         if (v == f->defval && !(w->set & (1ull << i)) && !rewritten)
             continue;
+        /* as the source wrote it (a name, a number or a label), since a
+         * number in an overloaded field is not the value of that name */
         const char *lbl = NULL;
         for (int k = 0; k < w->nit; k++)
-            if (w->it[k].f == i && (w->it[k].label >= 0 || w->it[k].base >= 0))
+            if (w->it[k].f == i)
                 lbl = w->it[k].tok;
         bprintf(b, "%s%s=", any ? " " : "", f->name);
         any = 1;

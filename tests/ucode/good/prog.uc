@@ -16,6 +16,7 @@ LOAD:
     WB=RD NEXT=ENDI                   ; rd <- data
 dispatch LW LOAD
 dispatch CSR_* TRAP                   ; every CSR_ class traps
+;; ------------------------------------------------ traps
 ILLEGAL:
     NEXT=JUMP UADDR=TRAP              ; illegal instruction
 TRAP:
