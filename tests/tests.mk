@@ -43,9 +43,10 @@ ALL_TARGETS += $(ISA_ELFS) $(PRIV_ELFS)
 
 # ---- picolibc programs: demo and benchmarks --------------------------------
 # Compiled for rv32ima, linked against the rv32im picolibc (mk/toolchain.mk),
-# with picolibc's crt0 and our crt.c (UART stdout, exit through the finisher).
+# with picolibc's crt0 (the "hosted" one, which calls exit with main's
+# value) and our crt.c (UART stdout, exit through the finisher).
 FW_CFLAGS    := $(RV_CFLAGS) -I$(GEN) -I$(TCOMMON)
-FW_LDFLAGS   := $(RV_LDARCH) -T $(TEST_LD) -Wl,--gc-sections
+FW_LDFLAGS   := $(RV_LDARCH) --crt0=hosted -T $(TEST_LD) -Wl,--gc-sections
 CRT_OBJ      := $(TEST_BUILD)/common/crt.o
 
 $(CRT_OBJ): $(TCOMMON)/crt.c $(TCOMMON)/av.h $(GEN)/memmap.h $(GEN)/csr.h
@@ -64,7 +65,7 @@ ALL_TARGETS += $(DEMO_ELF)
 # `make run` until the kernel takes it over: the demo on the simulated SoC.
 # The harness prints the program's output; the demo prints its own counts.
 RUN_DEPS ?= $(DEMO_ELF) $(SIM_BIN)
-RUN_CMD  ?= $(SIM_BIN) $(DEMO_ELF)
+RUN_CMD  ?= $(SIM_BIN) --stats $(DEMO_ELF)
 
 # ---- make test-qemu: the tests that suit QEMU, on QEMU -----------------------
 test-qemu: deps

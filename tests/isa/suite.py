@@ -1,15 +1,48 @@
 """Suite 'isa': one self-checking program per RV32IM(+Zicsr, Zifencei)
 instruction and per machine-mode trap cause and CSR (tests/isa/*.S). Each runs
 on ctx.target and must exit with status 0; a failure's status is the failing
-case number. Files marked 'QEMU: no - reason' are skipped on QEMU only."""
-import os, sys
+case number. Files marked 'QEMU: no - reason' are skipped on QEMU only.
+
+Also here, because they exercise the same machine-mode C run-time
+(tests/common/crt.c): the `make run` demo (firmware/demo/hello.c), whose
+output is checked line by line."""
+import os, re, sys
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'common'))
 import elfsuite
+from run import Test, Failure
+
+DEMO = 'build/demo/hello.elf'
+
+# What the demo must print, in order (the values are computed, not printed
+# from constants: see hello.c).
+DEMO_LINES = [
+    r'Hello from Accent-V!',
+    r'hart 0, misa 40141101',
+    r'fib\(40\) = 102334155',
+    r'primes below 1000: 168',
+    r'crc32\("The quick brown fox jumps over the lazy dog"\) = 414fa339',
+    r'-1000000007 / 37 = -27027027 rem -8',
+    r'cycles [1-9]\d*, instructions [1-9]\d*, CPI \d+\.\d{3}',
+    r'demo: all results correct',
+]
 
 
 def prepare(ctx):
     elfsuite.prepare(ctx, 'isa')
+    ctx.make(DEMO)
+
+
+def t_demo(ctx):
+    out = elfsuite.run_elf(ctx, os.path.join(ctx.root, DEMO))
+    lines = [l.rstrip('\r') for l in out.splitlines()]
+    pos = 0
+    for pat in DEMO_LINES:
+        while pos < len(lines) and not re.fullmatch(pat, lines[pos]):
+            pos += 1
+        if pos == len(lines):
+            raise Failure(f"demo output lacks a line matching {pat!r} (in order):\n{out[-2000:]}")
+        pos += 1
 
 
 def collect(ctx):
-    return elfsuite.collect(ctx, 'isa')
+    return elfsuite.collect(ctx, 'isa') + [Test('demo_hello', t_demo)]
