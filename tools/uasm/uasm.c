@@ -332,7 +332,6 @@ typedef struct {
     int star;
     Loc loc;
     int routine; /* bound routine, -1 none */
-    int from_dispatch;
 } Class;
 
 typedef struct {
@@ -1177,7 +1176,6 @@ static void resolve(void)
             fatal(DL[i].loc, "class %s has two routines: label %s and this dispatch line",
                   c->name, c->name);
         c->routine = L[l].routine;
-        c->from_dispatch = 1;
         L[l].used = 1;
     }
     for (int i = 0; i < D.nc; i++) {
@@ -1965,11 +1963,6 @@ static void usage(FILE *fp)
           fp);
 }
 
-static int valid_c_name(const char *s)
-{
-    return is_ident(s);
-}
-
 int main(int argc, char **argv)
 {
     const char *def = NULL, *o = NULL, *doc = NULL, *base = NULL, *carray = NULL;
@@ -2010,7 +2003,7 @@ int main(int argc, char **argv)
         usage(stderr);
         return 2;
     }
-    if (carray && !valid_c_name(carray))
+    if (carray && !is_ident(carray))
         die("--c-array: '%s' is not a C identifier", carray);
     runtime = base != NULL;
 
