@@ -25,15 +25,19 @@ FLASH_ELF    ?= build/demo/hello.elf
 
 # RTL: the core, the WCS and the SoC, with the board's RAM instead of the
 # inferred one. The package comes first (Yosys reads files in order).
-IB_RTL_CORE  := $(sort $(wildcard rtl/core/*.sv rtl/wcs/*.sv))
+# rtl/rtl.mk is read after this file (includes go in path order), so the
+# core's variables are used lazily: '=' here, $$(...) in prerequisites.
+IB_RTL_CORE   = $(CORE_RTL)
+IB_INCDIRS    = -I$(GEN) $(CORE_INCDIRS)
 IB_RTL_SOC   := rtl/soc/av_memmap_pkg.sv \
                 $(filter-out rtl/soc/av_memmap_pkg.sv rtl/soc/av_ram.sv,$(sort $(wildcard rtl/soc/*.sv)))
 IB_RTL_BOARD := $(IB_DIR)/av_icebreaker_top.sv $(IB_DIR)/av_board_uart.sv \
                 $(IB_DIR)/av_board_spi.sv $(IB_DIR)/av_ram.sv
-IB_RTL       := $(IB_RTL_SOC) $(IB_RTL_CORE) $(IB_RTL_BOARD)
-# Microcode images the core $readmemh's (whatever rtl/ builds: its .mk files
-# may name them in UCODE_IMAGES).
-IB_UCODE     := $(UCODE_IMAGES)
+IB_RTL        = $(IB_RTL_SOC) $(IB_RTL_CORE) $(IB_RTL_BOARD)
+# What the core needs built first: the microcode images it $readmemh's into
+# block RAM and the generated headers.
+IB_UCODE      = $(CORE_DEPS)
+.SECONDEXPANSION:
 
 # ---- boot ROM --------------------------------------------------------------
 $(IB_BUILD)/bootrom.elf: $(IB_DIR)/bootrom.S $(GEN)/memmap.h $(IB_DIR)/board.mk
@@ -76,7 +80,7 @@ $(IB_BUILD)/pll.txt: $(IB_DIR)/board.mk
 # The top's parameters come from one place each: the PLL from icepll, the
 # ROM image path, the clock for the UART divisor and the CLINT.
 $(IB_BUILD)/synth.ys: $(IB_BUILD)/pll.txt $(IB_DIR)/board.mk
-	{ echo "read_verilog -sv -DAV_BOARD_DEV -I$(GEN) $(IB_RTL)"; \
+	{ echo "read_verilog -sv -DAV_BOARD_DEV $(IB_INCDIRS) $(IB_RTL)"; \
 	  awk 'BEGIN{printf "chparam"} \
 	       /^HZ/ {printf " -set CLK_HZ %s", $$2} /^DIVR/ {printf " -set PLL_DIVR %s", $$2} \
 	       /^DIVF/ {printf " -set PLL_DIVF %s", $$2} /^DIVQ/ {printf " -set PLL_DIVQ %s", $$2} \
@@ -85,7 +89,7 @@ $(IB_BUILD)/synth.ys: $(IB_BUILD)/pll.txt $(IB_DIR)/board.mk
 	  echo "synth_ice40 -top av_icebreaker_top -dsp -json $(IB_BUILD)/top.json"; \
 	  echo "tee -o $(IB_BUILD)/stat.txt stat"; } > $@
 
-$(IB_BUILD)/top.json: $(IB_BUILD)/synth.ys $(IB_RTL) $(IB_BUILD)/bootrom.hex $(IB_UCODE) $(GEN)/memmap.vh $(GEN)/csr.vh
+$(IB_BUILD)/top.json: $(IB_BUILD)/synth.ys $$(IB_RTL) $(IB_BUILD)/bootrom.hex $$(IB_UCODE) $(GEN)/memmap.vh $(GEN)/csr.vh
 	yosys -q -l $(IB_BUILD)/yosys.log -s $<
 
 # --timing-allow-fail keeps the full report on a miss; board-report.py then
@@ -110,7 +114,7 @@ board: deps
 
 # Where the logic goes: Yosys's per-module statistics of an unflattened
 # synthesis (for finding the biggest consumers; not part of the build).
-$(IB_BUILD)/stat-modules.txt: $(IB_BUILD)/synth.ys $(IB_RTL) $(IB_BUILD)/bootrom.hex $(IB_UCODE)
+$(IB_BUILD)/stat-modules.txt: $(IB_BUILD)/synth.ys $$(IB_RTL) $(IB_BUILD)/bootrom.hex $$(IB_UCODE)
 	sed -e 's/synth_ice40 \(.*\) -json .*/synth_ice40 \1 -noflatten/' \
 	    -e 's#tee -o .*#tee -o $@ stat#' $< > $(IB_BUILD)/synth-modules.ys
 	yosys -q -l $(IB_BUILD)/yosys-modules.log -s $(IB_BUILD)/synth-modules.ys
@@ -132,12 +136,12 @@ endif
 IB_SIM_DIR   := $(IB_BUILD)/sim
 IB_SIM_BIN   := $(IB_SIM_DIR)/av-icebreaker-sim
 IB_SIM_HZ    := $(IB_MHZ)000000
-IB_SIM_SRCS  := $(IB_DIR)/sim/av_cells.sv $(IB_RTL)
-$(IB_SIM_BIN): $(IB_SIM_SRCS) $(IB_DIR)/sim/board_main.cpp $(IB_BUILD)/bootrom.hex $(IB_UCODE) \
+IB_SIM_SRCS   = $(IB_DIR)/sim/av_cells.sv $(IB_RTL)
+$(IB_SIM_BIN): $$(IB_SIM_SRCS) $(IB_DIR)/sim/board_main.cpp $(IB_BUILD)/bootrom.hex $$(IB_UCODE) \
                $(GEN)/memmap.vh $(GEN)/csr.vh
 	@mkdir -p $(IB_SIM_DIR)
 	verilator --cc --exe --build -j 2 -O2 -Wno-fatal -Wno-lint -Wno-style --top-module av_icebreaker_top \
-	  -DAV_CELL_MODELS -DAV_BOARD_DEV -I$(GEN) --Mdir $(IB_SIM_DIR)/obj \
+	  -DAV_CELL_MODELS -DAV_BOARD_DEV $(IB_INCDIRS) --Mdir $(IB_SIM_DIR)/obj \
 	  -GCLK_HZ=$(IB_SIM_HZ) -GBAUD=$(IB_BAUD) -GROM_BYTES=$(IB_ROM_BYTES) \
 	  -GRAM_BYTES=$$(($(IB_RAM_BYTES))) '-GROM_INIT="$(abspath $(IB_BUILD)/bootrom.hex)"' \
 	  -CFLAGS '-O2 -DCLK_HZ=$(IB_SIM_HZ) -DBAUD=$(IB_BAUD) -DFLASH_IMAGE_OFFSET=$(FLASH_IMAGE_OFFSET)' \
@@ -150,7 +154,7 @@ board-sim: $(IB_SIM_BIN)
 # Lint the board's own RTL with the cell models standing in for the vendor
 # cells (the models themselves are waived inside the file).
 .PHONY: board-lint
-board-lint: $(GEN)/memmap.vh $(GEN)/csr.vh
-	verilator --lint-only -Wall -DAV_CELL_MODELS -DAV_BOARD_DEV -I$(GEN) --top-module av_icebreaker_top \
-	  $(IB_SIM_SRCS)
+board-lint: $(GEN)/memmap.vh $(GEN)/csr.vh $$(IB_UCODE)
+	verilator --lint-only -Wall -DAV_CELL_MODELS -DAV_BOARD_DEV $(IB_INCDIRS) \
+	  --top-module av_icebreaker_top $(IB_SIM_SRCS)
 LINT_DEPS += board-lint
