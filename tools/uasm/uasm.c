@@ -845,6 +845,8 @@ static void add_label(const char *name, Loc loc)
             fatal(loc, "syntax error: bad label name '%s'", name);
         if (cur_routine < 0)
             fatal(loc, "local label %s before any global label", name);
+        free(desc);
+        desc = NULL;
         char *key = xrealloc(NULL, strlen(R[cur_routine].name) + strlen(name) + 1);
         sprintf(key, "%s%s", R[cur_routine].name, name);
         int old = map_get(&lmap, key);
@@ -1004,13 +1006,16 @@ static void parse_uc(const char *path)
             } else {
                 fatal(loc, "unknown directive '%s'", t[0]);
             }
+            free(desc);
             desc = NULL;
             free(src);
             continue;
         }
-        /* a microinstruction */
+        /* a microinstruction; a ';;' block above it describes nothing */
         if (cur_routine < 0)
             fatal(loc, "microinstruction before any label");
+        free(desc);
+        desc = NULL;
         Word w = {0};
         w.loc = loc;
         w.routine = cur_routine;

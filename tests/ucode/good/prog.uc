@@ -22,5 +22,4 @@ ILLEGAL:
 TRAP:
     IMM=-1                            ; cause
     NEXT=ENDI                         ; go
-FP:
-    NEXT=JUMP UADDR=TRAP              ; hand off to C
+FP: NEXT=JUMP UADDR=TRAP              ; a label may share its word's line
