@@ -35,6 +35,7 @@ enum {
     SYS_YIELD         = 20, /* () -> 0 */
     SYS_TIME_US       = 21, /* () -> microseconds since boot (low 32 bits) */
     SYS_PORT_RIGHTS   = 22, /* (name) -> AV_RIGHT_* bits this process holds */
+    SYS_PORT_MAKE_SEND = 23,/* (name) -> 0: add a send right from the receive right */
     SYS_NCALLS
 };
 

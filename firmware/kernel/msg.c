@@ -130,7 +130,7 @@ static int item_next(struct kmsg *km, uint32_t *off, struct itemref *it)
     if (it->d.kind == AV_ITEM_PORT && (it->d.flags & AV_ITEM_OOL))
         return -AV_EINVAL;             /* port arrays travel inline */
     it->paylen = (it->d.flags & AV_ITEM_OOL) ? 4 : (it->len + 3) & ~3u;
-    if (it->paylen < it->len || km->size - it->pay < it->paylen)
+    if ((!(it->d.flags & AV_ITEM_OOL) && it->paylen < it->len) || km->size - it->pay < it->paylen)
         return -AV_EINVAL;
     *off = it->pay + it->paylen;
     return 0;

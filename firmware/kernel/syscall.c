@@ -108,7 +108,8 @@ static int32_t sys_rpc(struct proc *p, uint32_t *a)
     }
     uint32_t size = 0;
     int32_t r = msg_receive(p, a[1], a[2], rname, a[3] & ~AV_SEND_TIMEOUT, a[4], &size);
-    p->tf.r[11] = size;
+    if (r != K_BLOCKED)
+        p->tf.r[11] = size;
     return r;
 }
 
@@ -154,10 +155,16 @@ void syscall(struct proc *p)
         break;
     }
     case SYS_PORT_RIGHTS: ret = (int32_t)name_rights(p, a[0]); break;
+    case SYS_PORT_MAKE_SEND: {
+        struct nameent *e = name_lookup(p, a[0]);
+        ret = !e || !e->recv ? -AV_ENAME : name_insert(p, e->port, R_SEND) < 0 ? -AV_ENORIGHTS : 0;
+        break;
+    }
     case SYS_MSG_SEND: ret = msg_send(p, a[0], a[1], a[2]); break;
     case SYS_MSG_RECEIVE:
         ret = msg_receive(p, a[0], a[1], a[2], a[3], a[4], &size);
-        r[11] = size;
+        if (ret != K_BLOCKED)
+            r[11] = size;              /* a restarted call needs its a1 */
         break;
     case SYS_MSG_RPC: ret = sys_rpc(p, a); break;
     case SYS_FORK:

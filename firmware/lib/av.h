@@ -29,6 +29,7 @@ int av_port_allocate(void);
 int av_port_deallocate(uint32_t name);
 int av_port_qlimit(uint32_t name, uint32_t limit);
 int av_port_rights(uint32_t name);
+int av_port_make_send(uint32_t name);
 int av_msg_send(void *msg, uint32_t opts, uint32_t timeout_us);
 int av_msg_receive(void *buf, uint32_t size, uint32_t name, uint32_t opts, uint32_t timeout_us,
                    uint32_t *size_out);

@@ -25,6 +25,7 @@ void _exit(int status) { av_exit(status); }
 int av_port_allocate(void) { return S0(SYS_PORT_ALLOCATE); }
 int av_port_deallocate(uint32_t n) { return av_syscall(SYS_PORT_DEALLOCATE, n, 0, 0, 0, 0, 0); }
 int av_port_qlimit(uint32_t n, uint32_t l) { return av_syscall(SYS_PORT_QLIMIT, n, l, 0, 0, 0, 0); }
+int av_port_make_send(uint32_t n) { return av_syscall(SYS_PORT_MAKE_SEND, n, 0, 0, 0, 0, 0); }
 int av_port_rights(uint32_t n) { return av_syscall(SYS_PORT_RIGHTS, n, 0, 0, 0, 0, 0); }
 
 int av_msg_send(void *msg, uint32_t opts, uint32_t t)

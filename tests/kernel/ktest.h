@@ -1,0 +1,36 @@
+/*
+ * Helpers for kernel tests (user programs): CHECK stops the test with the
+ * line and a message; ktest_begin/ktest_end check that every frame the test
+ * used came back and that the kernel's audit agrees.
+ */
+#ifndef KTEST_H
+#define KTEST_H
+#include <stdio.h>
+#include <string.h>
+#include "av.h"
+
+#define CHECK(c, ...) do { if (!(c)) { printf("FAIL %s:%d: %s: ", __FILE__, __LINE__, #c); \
+    printf(__VA_ARGS__); printf("\n"); av_exit(1); } } while (0)
+#define CHECK_RC(e, want) do { int r_ = (e); CHECK(r_ == (want), "%s returned %d (%s), wanted %d", \
+    #e, r_, av_strerror(r_), (int)(want)); } while (0)
+
+static int ktest_frames0;
+
+static inline void ktest_begin(const char *name)
+{
+    ktest_frames0 = av_free_frames();
+    printf("test %s: %d frames free\n", name, ktest_frames0);
+}
+
+/* After every child is gone: the audit is clean. (That every frame comes
+ * back is checked by the suite: the kernel's free count at boot against its
+ * final audit, after this process too has ended.) */
+static inline void ktest_end(const char *name)
+{
+    CHECK(av_audit() == 0, "audit failed");
+    printf("test %s: PASS (frames free %d, %d at the start)\n", name, av_free_frames(), ktest_frames0);
+}
+
+/* Receive buffer large enough for any inline message. */
+#define KT_BUF_WORDS (AV_MSG_INLINE_MAX / 4)
+#endif

@@ -1,0 +1,70 @@
+"""Kernel behaviour tests: each tests/kernel/<t>.c is a user program run as
+"init" in its own kernel image (build/fw/ktest/<t>.elf). The expected output
+is in the file, in a comment block:
+
+    /* expect:
+    line that must appear
+    another, later
+    */
+
+Each line must appear, in order, as a substring of some output line. The run
+must also end with the kernel's audit "audit: ok" and the finisher's pass
+(status 0), unless the file says "/* exit: N */".
+
+Target: QEMU unless AV_KERNEL_TARGET names another (the simulators cannot run
+S-mode yet); the runner's --target is not used for this suite.
+"""
+import os, re
+from run import Test, Failure, Skip
+
+
+def _target(ctx):
+    return os.environ.get('AV_KERNEL_TARGET', 'qemu')
+
+
+def prepare(ctx):
+    ctx.make('kernel-tests')
+
+
+def _expect(src):
+    text = open(src).read()
+    m = re.search(r'/\*\s*expect:\s*\n(.*?)\*/', text, re.S)
+    lines = [l.strip() for l in m.group(1).splitlines() if l.strip()] if m else []
+    e = re.search(r'/\*\s*exit:\s*(\d+)\s*\*/', text)
+    return lines, int(e.group(1)) if e else 0
+
+
+def _run(ctx, name):
+    src = os.path.join(ctx.root, 'tests', 'kernel', name + '.c')
+    img = os.path.join(ctx.build, 'fw', 'ktest', name + '.elf')
+    want, status = _expect(src)
+    cmd = ctx.elf_cmd(img, target=_target(ctx))
+    env_seed = os.environ.get('AV_FUZZ_SEED')
+    if name == 'fuzz' and env_seed and _target(ctx) == 'qemu':
+        cmd += ['-append', f'seed={env_seed}']
+    rc, out = ctx.run(cmd, timeout=300)
+    lines = out.splitlines()
+    pos = 0
+    for w in want:
+        while pos < len(lines) and w not in lines[pos]:
+            pos += 1
+        if pos == len(lines):
+            raise Failure(f"expected line not found (in order): {w!r}\n--- output ---\n{out[-3000:]}")
+        pos += 1
+    if 'audit: ok' not in out:
+        raise Failure(f"kernel audit did not pass\n{out[-3000:]}")
+    boot = re.search(r'(\d+) frames free,', out)
+    end = re.search(r'audit: ok: \d+ frames, (\d+) free', out)
+    if not boot or not end or boot.group(1) != end.group(1):
+        raise Failure(f"free frames at boot and at the end differ\n{out[-3000:]}")
+    qemu_rc = 0 if status == 0 else 1
+    if (rc == 0) != (qemu_rc == 0):
+        raise Failure(f"exit status {rc}, wanted {'pass' if status == 0 else 'fail'}\n{out[-3000:]}")
+    if ctx.verbose:
+        print(out)
+
+
+def collect(ctx):
+    d = os.path.join(ctx.root, 'tests', 'kernel')
+    names = sorted(f[:-2] for f in os.listdir(d) if f.endswith('.c'))
+    return [Test(n, lambda c, n=n: _run(c, n)) for n in names]
