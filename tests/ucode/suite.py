@@ -428,6 +428,26 @@ def t_real(ctx):
                        stderr=subprocess.STDOUT, text=True)
     if r.returncode != 0:
         raise Failure(r.stdout[-3000:])
+    # the dispatch rule on the real image: no entry continues with a next word
+    defs = open(os.path.join(ud, 'fields.def')).read()
+    fv = open(os.path.join(ctx.build, 'ucode', 'ucode_fields.vh')).read()
+    const = {m.group(1): int(m.group(2), 16) for m in re.finditer(r"localparam \[\d+:0\] (\w+) = \d+'h([0-9a-f]+);", fv)}
+    ints = {m.group(1): int(m.group(2)) for m in re.finditer(r"localparam integer (\w+) = (\d+);", fv)}
+    cont = []
+    for m in re.finditer(r'^(sequence|fallthrough)\s+(\w+)\s+([\w ]+?)\s*(?:#.*)?$', defs, re.M):
+        cont += [(m.group(2), const[f'U_{m.group(2)}_{v}']) for v in m.group(3).split()]
+    if not any(f for f, v in cont):
+        raise Failure("no sequence line in fields.def")
+    sv = open(os.path.join(ctx.build, 'ucode', 'ucode_syms.vh')).read()
+    ncls = int(re.search(r'UC_NCLASSES = (\d+);', sv).group(1))
+    ds = hexwords(os.path.join(ctx.build, 'ucode', 'dispatch.hex'))
+    if len(ds) != ints['UC_DISPATCH'] or len(hexwords(os.path.join(ctx.build, 'ucode', 'cs.hex'))) != ints['UC_STORE']:
+        raise Failure("cs.hex or dispatch.hex has the wrong number of words")
+    for c in range(ncls):
+        for f, v in cont:
+            lo, hi = ints[f'UF_{f}_LO'], ints[f'UF_{f}_HI']
+            if (ds[c] >> lo) & ((1 << (hi - lo + 1)) - 1) == v:
+                raise Failure(f"dispatch entry {c} continues with a next word ({f}={v})")
 
 
 def collect(ctx):
