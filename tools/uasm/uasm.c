@@ -1329,11 +1329,14 @@ static void place(void)
         take(r, cursor);
         cursor += (unsigned)R[r].size;
     }
-    /* the rest: first fit in file order */
+    /* the rest: first fit in file order (words below 'low' are all taken) */
+    unsigned low = 0;
     for (int r = 0; r < NR; r++) {
         if (R[r].slot >= 0 || R[r].org >= 0 || !R[r].size)
             continue;
-        unsigned a = 0;
+        while (low < D.store && occ[low] != -1)
+            low++;
+        unsigned a = low;
         for (; a + (unsigned)R[r].size <= D.store; a++)
             if (range_free(a, (unsigned)R[r].size))
                 break;
