@@ -50,7 +50,8 @@ int main(void)
     for (int i = 0; i < 20; i++)
         av_yield();
     /* a queued message holding memory and a receive right dies with the port */
-    memset(msg, 0, sizeof msg);              /* our own page, touched before counting */
+    memset(msg, 0, sizeof msg);              /* our own pages (and the stdio buffer, */
+    printf("counting frames\n");            /* shared with the child) touched first */
     int free0 = av_free_frames();
     int inner = av_port_allocate();
     uint32_t a = 0;
