@@ -5,10 +5,10 @@
 #include "ktest.h"
 
 /* expect:
+queued memory returned
 blocked sender woke with EDEAD
 notice: port deleted
 name is dead
-queued memory returned
 test port_death: PASS
 */
 
