@@ -70,3 +70,23 @@ RUN_CMD  ?= $(SIM_BIN) --stats $(DEMO_ELF)
 # ---- make test-qemu: the tests that suit QEMU, on QEMU -----------------------
 test-qemu: deps
 	python3 tests/run.py --target qemu isa priv $(TESTARGS)
+
+# ---- make bench-cpu: the CPU workloads on the RTL ----------------------------
+# In table order; any further workload file joins at the end.
+BENCH_ORDER  := memcpy crc32 sort matmul strsearch interp
+BENCH_NAMES  := $(BENCH_ORDER) $(filter-out $(BENCH_ORDER),$(patsubst firmware/bench/%.c,%,$(wildcard firmware/bench/*.c)))
+BENCH_ELFS   := $(patsubst %,build/bench/%.elf,$(BENCH_NAMES))
+BENCH_TARGET ?= rtl
+
+build/bench/%.o: firmware/bench/%.c firmware/bench/bench.h $(TCOMMON)/av.h $(GEN)/memmap.h $(GEN)/csr.h
+	@mkdir -p $(@D)
+	$(RV_CC) $(FW_CFLAGS) -Ifirmware/bench -c -o $@ $<
+build/bench/%.elf: build/bench/%.o $(CRT_OBJ) $(TEST_LD)
+	$(RV_CC) $(FW_LDFLAGS) -o $@ $< $(CRT_OBJ)
+	$(RV_OBJDUMP) -d $@ > $(@:.elf=.dump)
+ALL_TARGETS += $(BENCH_ELFS)
+
+# BENCH_TARGET=iss or qemu runs them there (instruction counts only).
+bench-cpu: deps
+	$(MAKE) $(BENCH_ELFS) $(if $(filter rtl,$(BENCH_TARGET)),$(SIM_BIN)) $(if $(filter iss,$(BENCH_TARGET)),build/iss/accentv-iss)
+	python3 firmware/bench/run.py --target $(BENCH_TARGET) $(BENCH_ELFS)

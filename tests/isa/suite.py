@@ -5,7 +5,8 @@ case number. Files marked 'QEMU: no - reason' are skipped on QEMU only.
 
 Also here, because they exercise the same machine-mode C run-time
 (tests/common/crt.c): the `make run` demo (firmware/demo/hello.c), whose
-output is checked line by line."""
+output is checked line by line, and the bench-cpu workloads
+(firmware/bench/*.c), each of which checks its own result."""
 import os, re, sys
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'common'))
 import elfsuite
@@ -27,9 +28,12 @@ DEMO_LINES = [
 ]
 
 
+BENCH = ['memcpy', 'crc32', 'sort', 'matmul', 'strsearch', 'interp']
+
+
 def prepare(ctx):
     elfsuite.prepare(ctx, 'isa')
-    ctx.make(DEMO)
+    ctx.make(DEMO, *[f'build/bench/{b}.elf' for b in BENCH])
 
 
 def t_demo(ctx):
@@ -44,5 +48,14 @@ def t_demo(ctx):
         pos += 1
 
 
+def bench_test(name):
+    def func(ctx):
+        out = elfsuite.run_elf(ctx, os.path.join(ctx.build, 'bench', name + '.elf'))
+        if not re.search(rf'^bench {name}: cycles \d+ instret [1-9]\d* cpi \d+\.\d+ check ok$', out, re.M):
+            raise Failure(f"no 'check ok' result line:\n{out[-2000:]}")
+    return Test(f'bench_{name}', func)
+
+
 def collect(ctx):
-    return elfsuite.collect(ctx, 'isa') + [Test('demo_hello', t_demo)]
+    return (elfsuite.collect(ctx, 'isa') + [Test('demo_hello', t_demo)] +
+            [bench_test(b) for b in BENCH])
