@@ -36,6 +36,7 @@ enum {
     SYS_TIME_US       = 21, /* () -> microseconds since boot (low 32 bits) */
     SYS_PORT_RIGHTS   = 22, /* (name) -> AV_RIGHT_* bits this process holds */
     SYS_PORT_MAKE_SEND = 23,/* (name) -> 0: add a send right from the receive right */
+    SYS_BOOTARGS      = 24, /* (buf, len) -> length of the boot options copied */
     SYS_NCALLS
 };
 

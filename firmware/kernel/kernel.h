@@ -128,6 +128,7 @@ int fdt_parse(uint32_t addr, struct bootinfo *bi);
 
 /* main.c */
 extern int32_t init_status;
+const char *boot_args(void);
 void shutdown(void) __attribute__((noreturn));
 void machine_finish(uint32_t code) __attribute__((noreturn));
 void sbi_set_timer(uint64_t t);

@@ -84,6 +84,11 @@ static void frames_setup(void)
     }
 }
 
+const char *boot_args(void)
+{
+    return boot.bootargs && *boot.bootargs ? boot.bootargs : pack_bootargs;
+}
+
 void kmain(uint32_t hartid, uint32_t dtb, uint32_t has_wcs)
 {
     (void)hartid;
@@ -93,7 +98,7 @@ void kmain(uint32_t hartid, uint32_t dtb, uint32_t has_wcs)
     has_fpcsrs = probe_fpcsrs();
     frames_setup();
     kvm_init();
-    const char *args = boot.bootargs && *boot.bootargs ? boot.bootargs : pack_bootargs;
+    const char *args = boot_args();
     if (has_opt(args, "nopreempt"))
         opt_preempt = 0;
     trap_init();

@@ -202,6 +202,14 @@ void syscall(struct proc *p)
         break;
     }
     case SYS_AUDIT: ret = audit(0) ? -AV_EINVAL : 0; break;
+    case SYS_BOOTARGS: {
+        const char *s = boot_args();
+        uint32_t n = 0;
+        while (s[n] && n < a[1])
+            n++;
+        ret = copyout(&p->map, a[0], s, n) < 0 ? -AV_EFAULT : (int32_t)n;
+        break;
+    }
     case SYS_FREE_FRAMES: ret = (int32_t)frames_free(); break;
     case SYS_YIELD: ret = 0; sched_handoff(NULL); break;
     case SYS_TIME_US: ret = (int32_t)(uint32_t)(now_ticks() * 1000000u / boot.timebase); break;

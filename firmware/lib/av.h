@@ -48,6 +48,7 @@ int av_audit(void);
 int av_free_frames(void);
 int av_yield(void);
 uint32_t av_time_us(void);
+int av_bootargs(char *buf, uint32_t len);   /* not NUL-terminated */
 
 /* ---- building messages (into a caller buffer, 4-byte aligned) ----------- */
 void av_msg_init(void *msg, uint32_t dest, uint32_t dest_disp, uint32_t reply,

@@ -75,6 +75,7 @@ int av_stats(struct av_stats *s) { return av_syscall(SYS_STATS, (uint32_t)s, 0, 
 int av_audit(void) { return S0(SYS_AUDIT); }
 int av_free_frames(void) { return S0(SYS_FREE_FRAMES); }
 int av_yield(void) { return S0(SYS_YIELD); }
+int av_bootargs(char *b, uint32_t n) { return av_syscall(SYS_BOOTARGS, (uint32_t)b, n, 0, 0, 0, 0); }
 uint32_t av_time_us(void) { return (uint32_t)S0(SYS_TIME_US); }
 
 /* The heap grows by allocating pages from the kernel as picolibc asks. */
