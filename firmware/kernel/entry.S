@@ -18,7 +18,7 @@ _start:
 /* S-mode entry from the shim: switch to the kernel stack, then kmain. */
     .globl kentry
 kentry:
-    la sp, kstack_top
+    la sp, boot_stack_top
     call kmain
 2:  j 2b
 
@@ -114,6 +114,5 @@ shim_probe_wcs:
     .balign 16
     .space 1024
 mstack_top:
-    .space 4096
-    .globl kstack_top
-kstack_top:
+    .space 1536                     /* boot stack: kmain until the first process */
+boot_stack_top:

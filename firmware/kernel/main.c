@@ -12,7 +12,7 @@
 #include "av_sbi.h"
 #include "pack.h"
 
-extern char _end[], _kernel_end[];
+extern char _end[], _kernel_end[], _kernel_size_end[];
 struct bootinfo boot;
 uint32_t fastpaths;
 int has_fpcsrs;
@@ -105,9 +105,9 @@ void kmain(uint32_t hartid, uint32_t dtb, uint32_t has_wcs)
     proc_init();
     csr_write(CSR_SCOUNTEREN, 0x7);    /* cycle, time, instret; never 3-4 */
     kprintf("Accent-V kernel: RAM %u KiB at %p, timebase %u Hz, %u frames free, "
-            "kernel %u KiB + packed programs %u KiB, fast paths %s%s, preemption %s\n",
+            "kernel %u bytes + packed programs %u KiB, fast paths %s%s, preemption %s\n",
             boot.ram_size / 1024, boot.ram_base, boot.timebase, frames_free(),
-            ((uint32_t)_kernel_end - boot.ram_base) / 1024, ((uint32_t)_end - (uint32_t)_kernel_end) / 1024,
+            (uint32_t)_kernel_size_end - boot.ram_base, ((uint32_t)_end - (uint32_t)_kernel_end) / 1024,
             has_fpcsrs ? "present" : "absent (C handlers)", has_wcs ? ", WCS" : "",
             opt_preempt ? "on" : "off");
     int r = proc_spawn(NULL, "init", 4);

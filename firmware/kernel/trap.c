@@ -8,11 +8,15 @@
 #include "riscv.h"
 
 extern void strap_vec(void);
-extern char kstack_top[];
+uint32_t kstack_top;                   /* top of the one kernel stack (a frame) */
 static uint64_t t_mark;                /* mcycle at the last user/kernel edge */
 
 void trap_init(void)
 {
+    char *stack = kpage_alloc();
+    if (!stack)
+        panic("no frame for the kernel stack");
+    kstack_top = (uint32_t)stack + PAGE_SIZE;
     csr_write(CSR_STVEC, (uint32_t)strap_vec);
     csr_write(CSR_SIE, 1u << IRQ_STI);
     t_mark = rdcycle64();
@@ -47,7 +51,7 @@ void utrap(struct trapframe *tf)
     t_mark = now;
     struct proc *p = curproc;
     KASSERT(p && tf == &p->tf);
-    tf->r[0] = (uint32_t)kstack_top;
+    tf->r[0] = kstack_top;
     uint32_t cause = csr_read(CSR_SCAUSE), tval = csr_read(CSR_STVAL);
     if (cause & CAUSE_INTR) {
         if ((cause & ~CAUSE_INTR) == IRQ_STI) {
@@ -97,7 +101,7 @@ void kernel_to_user(struct proc *p)
     curproc = p;
     vm_activate(&p->map);
     csr_clear(CSR_SSTATUS, MSTATUS_SPP);   /* sret goes to U mode */
-    p->tf.r[0] = (uint32_t)kstack_top;
+    p->tf.r[0] = kstack_top;
     user_return(&p->tf);
 }
 
