@@ -68,8 +68,11 @@ RUN_DEPS ?= $(DEMO_ELF) $(SIM_BIN)
 RUN_CMD  ?= $(SIM_BIN) --stats $(DEMO_ELF)
 
 # ---- make test-qemu: the tests that suit QEMU, on QEMU -----------------------
+# Suites that run ELFs on QEMU (others may add theirs: QEMU_SUITES += name).
+# Each suite skips, with the reason, the tests where QEMU differs from us.
+QEMU_SUITES += isa priv
 test-qemu: deps
-	python3 tests/run.py --target qemu isa priv $(TESTARGS)
+	python3 tests/run.py --target qemu $(QEMU_SUITES) $(TESTARGS)
 
 # ---- make bench-cpu: the CPU workloads on the RTL ----------------------------
 # In table order; any further workload file joins at the end.

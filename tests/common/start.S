@@ -9,7 +9,8 @@
  * tohost is written as well, in case a harness watches it instead.
  *
  * trap_entry: checks a trap against the expectation armed by TRAP_EXPECT,
- * records mcause/mepc/mtval/mstatus in trap_last_*, and resumes; any trap
+ * records mcause/mepc/mtval/mstatus in trap_last_*, and resumes (in the
+ * mode the trap came from, or in M with TE_TO_M); any trap
  * that was not expected, or differs from the expectation, prints what it saw
  * and fails the current case.
  */
@@ -164,7 +165,11 @@ trap_entry:
     bltz t2, 4f                 /* interrupt: resume where it arrived */
     addi t3, t3, 4
 4:  csrw CSR_MEPC, t3
-    lw t1, 0(t0)
+    andi t2, t4, TE_TO_M
+    beqz t2, 5f
+    li t2, MSTATUS_MPP
+    csrs CSR_MSTATUS, t2
+5:  lw t1, 0(t0)
     lw t2, 4(t0)
     lw t3, 8(t0)
     lw t4, 12(t0)

@@ -99,6 +99,7 @@
 #define TE_FLAGS   20
 #define TE_NO_EPC  1    /* TE_FLAGS: do not compare mepc */
 #define TE_NO_TVAL 2    /* TE_FLAGS: do not compare mtval */
+#define TE_TO_M    4    /* TE_FLAGS: return in machine mode (MPP = M) */
 
 #define TESTNUM gp
 
@@ -157,6 +158,21 @@
     li t5, cause;                                       \
     sw t5, TE_CAUSE(t6);                                \
     sw zero, TE_FLAGS(t6);                              \
+    li t5, 1;                                           \
+    sw t5, TE_ARMED(t6)
+
+/* The general form: explicit mepc, resume address and flags (TE_*). Used to
+ * leave S or U mode: expect the ecall, resume at an M-mode label with
+ * TE_TO_M. Registers other than t5, t6. */
+#define TRAP_EXPECT_FULL(cause, tvalreg, epcreg, resumereg, flags) \
+    la t6, trap_exp;                                    \
+    sw tvalreg, TE_TVAL(t6);                            \
+    sw epcreg, TE_EPC(t6);                              \
+    sw resumereg, TE_RESUME(t6);                        \
+    li t5, cause;                                       \
+    sw t5, TE_CAUSE(t6);                                \
+    li t5, flags;                                       \
+    sw t5, TE_FLAGS(t6);                                \
     li t5, 1;                                           \
     sw t5, TE_ARMED(t6)
 

@@ -1,0 +1,158 @@
+/*
+ * Helpers for the privileged-architecture tests (include after test.h):
+ * opening PMP for QEMU, entering S or U mode, returning to M through an
+ * expected ecall, Sv32 page-table building, and an S-mode trap handler for
+ * the delegation tests.
+ *
+ * Registers: s10 and s11 are used by LEAVE_TO_M; t0-t2 by the page-table
+ * macros (set-up code only).
+ */
+#ifndef AV_PRIV_H
+#define AV_PRIV_H
+
+/* QEMU implements PMP and denies S and U any access without a matching
+ * entry: one NAPOT entry over everything, RWX. Our core has no PMP entries
+ * and ignores these writes (DESIGN), so this is harmless there. */
+#define PMP_OPEN                                        \
+    li t0, -1;                                          \
+    csrw CSR_PMPADDR0, t0;                              \
+    li t0, 0x1f;                                        \
+    csrw CSR_PMPCFG0, t0
+
+/* mret into a mode at a label (MPIE cleared: no interrupts on the way). */
+#define ENTER_MODE(mpp, label)                          \
+    li t0, MSTATUS_MPP | MSTATUS_MPIE;                  \
+    csrc CSR_MSTATUS, t0;                               \
+    li t0, mpp;                                         \
+    csrs CSR_MSTATUS, t0;                               \
+    la t0, label;                                       \
+    csrw CSR_MEPC, t0;                                  \
+    mret
+#define ENTER_S(label) ENTER_MODE(MSTATUS_MPP_S, label)
+#define ENTER_U(label) ENTER_MODE(0, label)
+
+/* From S (cause 9) or U (cause 8), unpaged: ecall back to machine mode,
+ * continuing after the macro. */
+#define LEAVE_TO_M(cause)                               \
+    la s10, 86f;                                        \
+    la s11, 85f;                                        \
+    TRAP_EXPECT_FULL(cause, x0, s10, s11, TE_TO_M);     \
+86: ecall;                                              \
+    TEST_FAIL;                                          \
+85:
+#define LEAVE_S LEAVE_TO_M(CAUSE_ECALL_S)
+#define LEAVE_U LEAVE_TO_M(CAUSE_ECALL_U)
+
+/* The current privilege mode is not readable; this checks it is not M:
+ * reading mscratch must raise illegal instruction. */
+#define CHECK_NOT_M                                     \
+    li a3, 0x34002573;    /* csrr a0, mscratch */       \
+    TRAP_EXPECT(CAUSE_ILLEGAL_INSN, a3);                \
+    .word 0x34002573;                                   \
+    TRAP_CHECK
+
+/* ---- Sv32 ---------------------------------------------------------------- */
+#define PTE_V 0x01
+#define PTE_R 0x02
+#define PTE_W 0x04
+#define PTE_X 0x08
+#define PTE_U 0x10
+#define PTE_G 0x20
+#define PTE_A 0x40
+#define PTE_D 0x80
+#define SATP_SV32 0x80000000
+
+/* root[VPN[1] of va] = a megapage leaf for the constant physical pa. */
+#define MAP_MEGA(root, va, pa, flags)                   \
+    li t0, ((((pa) >> 12) << 10) | (flags));            \
+    la t1, root;                                        \
+    li t2, (((va) >> 22) * 4);                          \
+    add t1, t1, t2;                                     \
+    sw t0, 0(t1)
+
+/* root[VPN[1] of va] = a pointer to the level-0 table l0. */
+#define MAP_TABLE(root, va, l0)                         \
+    la t0, l0;                                          \
+    srli t0, t0, 12;                                    \
+    slli t0, t0, 10;                                    \
+    ori t0, t0, PTE_V;                                  \
+    la t1, root;                                        \
+    li t2, (((va) >> 22) * 4);                          \
+    add t1, t1, t2;                                     \
+    sw t0, 0(t1)
+
+/* l0[VPN[0] of va] = a 4 KiB leaf for the page at label. */
+#define MAP_PAGE(l0, va, label, flags)                  \
+    la t0, label;                                       \
+    srli t0, t0, 12;                                    \
+    slli t0, t0, 10;                                    \
+    ori t0, t0, (flags);                                \
+    la t1, l0;                                          \
+    li t2, ((((va) >> 12) & 0x3ff) * 4);                \
+    add t1, t1, t2;                                     \
+    sw t0, 0(t1)
+
+/* The PTE's address into reg (to read or change it). */
+#define PTE_ADDR(reg, l0, va)                           \
+    la reg, l0;                                         \
+    addi reg, reg, ((((va) >> 12) & 0x3ff) * 4)
+
+#define SATP_ON(root)                                   \
+    la t0, root;                                        \
+    srli t0, t0, 12;                                    \
+    li t1, SATP_SV32;                                   \
+    or t0, t0, t1;                                      \
+    csrw CSR_SATP, t0;                                  \
+    sfence.vma
+
+/* The usual identity map for code and devices: RAM, the finisher's and the
+ * CLINT's megapage 0, the UART's megapage, all with A and D set so no test
+ * depends on hardware A/D updates unless it wants to. */
+#define MAP_IDENTITY(root, uflag)                       \
+    MAP_MEGA(root, 0x80000000, 0x80000000, PTE_V | PTE_R | PTE_W | PTE_X | PTE_A | PTE_D | (uflag)); \
+    MAP_MEGA(root, 0x00000000, 0x00000000, PTE_V | PTE_R | PTE_W | PTE_A | PTE_D | (uflag)); \
+    MAP_MEGA(root, 0x10000000, 0x10000000, PTE_V | PTE_R | PTE_W | PTE_A | PTE_D | (uflag))
+
+/* ---- an S-mode trap handler for delegated traps ----------------------------
+ * Records scause, sepc, stval and sstatus in s_last (4 words), counts in
+ * s_count; returns past an exception, or to the interrupted instruction
+ * after clearing sip.SSIP for a software interrupt. Install with
+ * csrw stvec, strap_entry (from M or S). */
+#define S_HANDLER                                       \
+    .text;                                              \
+    .align 6;                                           \
+strap_entry:                                            \
+    csrw CSR_SSCRATCH, t0;                              \
+    la t0, s_save;                                      \
+    sw t1, 0(t0);                                       \
+    la t1, s_last;                                      \
+    csrr t0, CSR_SCAUSE;                                \
+    sw t0, 0(t1);                                       \
+    csrr t0, CSR_SEPC;                                  \
+    sw t0, 4(t1);                                       \
+    csrr t0, CSR_STVAL;                                 \
+    sw t0, 8(t1);                                       \
+    csrr t0, CSR_SSTATUS;                               \
+    sw t0, 12(t1);                                      \
+    lw t0, 16(t1);                                      \
+    addi t0, t0, 1;                                     \
+    sw t0, 16(t1);                                      \
+    csrr t0, CSR_SCAUSE;                                \
+    bltz t0, 1f;                                        \
+    csrr t0, CSR_SEPC;                                  \
+    addi t0, t0, 4;                                     \
+    csrw CSR_SEPC, t0;                                  \
+    j 2f;                                               \
+1:  csrci CSR_SIP, MIP_SSIP;                            \
+2:  la t0, s_save;                                      \
+    lw t1, 0(t0);                                       \
+    csrr t0, CSR_SSCRATCH;                              \
+    sret;                                               \
+    .data;                                              \
+    .align 2;                                           \
+s_save: .word 0;                                        \
+s_last: .word 0, 0, 0, 0;                               \
+s_count: .word 0;                                       \
+    .text
+
+#endif
