@@ -95,6 +95,9 @@ void iss_free(struct iss *s)
 
 static void update_vm(struct iss *s);
 
+/* Exit status for a failure code: its low byte, never 0 (as the harness). */
+static int fail_status(uint32_t code) { return (code & 0xff) ? (int)(code & 0xff) : 1; }
+
 void iss_reset(struct iss *s)
 {
     memset(s->x, 0, sizeof s->x);
@@ -263,9 +266,9 @@ static int dev_write(struct iss *s, uint32_t pa, int size, uint32_t v)
                 s->exit_code = 0;
             } else if ((v & 0xffff) == MM_FINISHER_FAIL) {
                 s->halted = 1;
-                s->exit_code = (int)(v >> 16);
-                if (s->exit_code == 0)
-                    s->exit_code = 1;   /* a fail must not read as a pass */
+                s->exit_code = fail_status(v >> 16);
+                if (s->uart_out)
+                    fprintf(stderr, "accentv-iss: FAIL: test finisher code %u\n", v >> 16);
             }
         }
         return 0;
@@ -273,8 +276,11 @@ static int dev_write(struct iss *s, uint32_t pa, int size, uint32_t v)
     return -1;
 }
 
-/* tohost written (riscv-tests / Spike protocol): 1 pass, odd fail with
- * value >> 1, even: pointer to a syscall block (we serve write(64)). */
+/* tohost written (riscv-tests / Spike protocol, exactly as the RTL harness
+ * serves it, so co-simulation sees the same memory): 1 pass, odd fail with
+ * value >> 1, even: the address of a syscall block of 64-bit words {which,
+ * arg0, arg1, arg2}: write(64) to fd 1/2 and exit(93); others -ENOSYS. The
+ * result goes to word 0, fromhost gets 1 and tohost is cleared. */
 static void host_poll(struct iss *s)
 {
     uint32_t off = s->tohost - s->ram_base;
@@ -284,26 +290,49 @@ static void host_poll(struct iss *s)
         return;
     if (v & 1) {
         s->halted = 1;
-        s->exit_code = (int)(v >> 1);
-    } else {
-        uint64_t blk[4] = {0, 0, 0, 0};
-        if (iss_phys_read(s, v, blk, sizeof blk) == 0 && blk[0] == 64 && blk[1] <= 2) {
-            uint32_t len = (uint32_t)blk[3];
-            for (uint32_t i = 0; i < len; i++) {
-                uint8_t c;
-                if (iss_phys_read(s, (uint32_t)blk[2] + i, &c, 1) != 0)
-                    break;
-                if (s->uart_out)
-                    fputc(c, s->uart_out);
-            }
-            uint64_t ret = len;
-            iss_phys_write(s, v, &ret, sizeof ret);
-        }
-        uint32_t one = 1, zero = 0;
-        if (s->fromhost)
-            iss_phys_write(s, s->fromhost, &one, 4);
-        iss_phys_write(s, s->tohost, &zero, 4);
+        s->exit_code = v == 1 ? 0 : fail_status(v >> 1);
+        if (v != 1 && s->uart_out)
+            fprintf(stderr, "accentv-iss: FAIL: tohost = 0x%08x: test %u failed\n", v, v >> 1);
+        return;
     }
+    uint32_t mm = v, blk[8];
+    if (mm - s->ram_base >= s->ram_size || mm + 63 - s->ram_base >= s->ram_size) {
+        s->halted = 1;
+        s->exit_code = 1;
+        fprintf(stderr, "accentv-iss: tohost: syscall block 0x%08x outside RAM\n", mm);
+        return;
+    }
+    iss_phys_read(s, mm, blk, sizeof blk);    /* low halves: RV32 values */
+    uint32_t which = blk[0];
+    int64_t ret;
+    if (which == 64) {
+        uint32_t fd = blk[2], buf = blk[4], len = blk[6];
+        if ((fd != 1 && fd != 2) ||
+            (len && (buf - s->ram_base >= s->ram_size || buf + len - 1 - s->ram_base >= s->ram_size))) {
+            ret = -9;
+        } else {
+            FILE *f = fd == 1 ? s->uart_out : (s->uart_out ? stderr : NULL);
+            if (f) {
+                fwrite(s->ram + (buf - s->ram_base), 1, len, f);
+                fflush(f);
+            }
+            ret = len;
+        }
+    } else if (which == 93) {
+        uint32_t code = blk[2];
+        s->halted = 1;
+        s->exit_code = code ? fail_status(code) : 0;
+        if (code && s->uart_out)
+            fprintf(stderr, "accentv-iss: FAIL: exit(%u)\n", code);
+        return;
+    } else {
+        ret = -38;
+    }
+    uint64_t r64 = (uint64_t)ret, one = 1, zero = 0;
+    iss_phys_write(s, mm, &r64, 8);
+    if (s->fromhost)
+        iss_phys_write(s, s->fromhost, &one, 8);
+    iss_phys_write(s, s->tohost, &zero, 8);
 }
 
 /* ------------------------------------------------------------------------

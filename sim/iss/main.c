@@ -140,13 +140,12 @@ int main(int argc, char **argv)
 
     int rc;
     if (!s->halted) {
-        fprintf(stderr, "accentv-iss: no result after %llu instructions (--max-cycles): "
-                        "the program never ended\n", (unsigned long long)n);
+        fprintf(stderr, "accentv-iss: --max-cycles %llu reached (pc 0x%08x, %llu instructions"
+                        " retired)\n", (unsigned long long)max, s->pc,
+                (unsigned long long)s->minstret);
         rc = 3;
     } else {
-        rc = s->exit_code;
-        if (rc)
-            fprintf(stderr, "accentv-iss: FAIL: the program reported code %d\n", rc);
+        rc = s->exit_code;   /* iss.c has printed why a failure failed */
     }
     if (sig && write_signature(s, &img, sig) && rc == 0)
         rc = 2;
