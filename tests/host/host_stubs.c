@@ -1,0 +1,55 @@
+/*
+ * What the kernel's pure files need from the rest of the kernel, on the host:
+ * kmalloc on calloc, panic on abort, and the few scheduler and message hooks
+ * port.c calls (recorded so tests can check them).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "kernel.h"
+
+/* only tests that link port.c have it */
+void port_unref(struct port *pt) __attribute__((weak));
+
+struct proc *procs;
+uint32_t nprocs;
+struct bootinfo boot = { .ram_size = 16u << 20 };
+int host_wakes, host_kmsgs_live, host_notices;
+
+void panic(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "panic: ");
+    vfprintf(stderr, fmt, ap);
+    fprintf(stderr, "\n");
+    va_end(ap);
+    abort();
+}
+
+void *kmalloc(size_t n) { return calloc(1, n); }
+void kfree(void *p, size_t n) { (void)n; free(p); }
+void proc_wake(enum pwait w, void *obj) { (void)w; (void)obj; host_wakes++; }
+
+struct kmsg *kmsg_alloc(uint32_t size)
+{
+    struct kmsg *km = calloc(1, sizeof *km);
+    km->size = size;
+    host_kmsgs_live++;
+    return km;
+}
+
+void kmsg_write(struct kmsg *km, uint32_t off, const void *src, uint32_t n)
+{
+    (void)km; (void)off; (void)src; (void)n;
+    host_notices++;
+}
+
+void kmsg_destroy(struct kmsg *km)
+{
+    if (km->dest && port_unref)
+        port_unref(km->dest);
+    free(km);
+    host_kmsgs_live--;
+}
