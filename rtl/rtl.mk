@@ -2,6 +2,7 @@
 #
 # Variables for other parts of the build (the SoC, the harness, the board):
 #   CORE_RTL      the core's source files (module av_core and what it uses)
+#   RTL_SRCS      the same (the name sim/sim.mk reads)
 #   CORE_INCDIRS  include directories they need (-I flags): the microcode
 #                 image's generated headers (ucode_fields.vh, ucode_syms.vh,
 #                 predecode.vh) live in $(UCODE_DIR)
@@ -11,6 +12,7 @@
 # CS_INIT/DISP_INIT), relative to the directory the simulation runs in.
 
 CORE_RTL     := rtl/core/av_core.sv rtl/core/av_regfile.sv rtl/wcs/av_wcs.sv
+RTL_SRCS     := $(CORE_RTL)
 CORE_INCDIRS := -Ibuild/ucode
 CORE_DEPS    := build/ucode/cs.hex build/ucode/dispatch.hex build/ucode/ucode_fields.vh \
                 build/ucode/ucode_syms.vh build/ucode/predecode.vh

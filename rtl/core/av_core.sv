@@ -353,7 +353,8 @@ module av_core #(
       U_WB_RD:    begin rf_we = go && (ir_q[11:7] != 5'd0); rf_waddr = {1'b0, ir_q[11:7]}; end
       U_WB_K:     rf_we = go;
       U_WB_KEPC:  begin rf_we = go; rf_wdata = {res[31:2], 2'b00}; end
-      U_WB_KTVEC: begin rf_we = go; rf_wdata = {res[31:2], 1'b0, res[0]}; end
+      // xtvec: a write with a reserved mode (2, 3) is ignored, as in the ISS
+      U_WB_KTVEC: rf_we = go && !res[1];
       default: ;
     endcase
   end
@@ -511,6 +512,12 @@ module av_core #(
                   (opc == 7'b1110011 && ir_q[14:12] == 3'b000 && ir_q[31:25] == 7'b0001001);
 
   wire        rd_now  = go && f_wb == U_WB_RD && ir_q[11:7] != 5'd0;
+  // operands as the routine's first word sees them (a one-word routine
+  // retires in that same word, so the record takes them directly)
+  wire [4:0]  rs1a_now = uses_rs1 ? ir_q[19:15] : 5'd0;
+  wire [4:0]  rs2a_now = uses_rs2 ? ir_q[24:20] : 5'd0;
+  wire [31:0] rs1d_now = (rs1a_now != 5'd0) ? ra : 32'h0;
+  wire [31:0] rs2d_now = (rs2a_now != 5'd0) ? rb : 32'h0;
   wire [3:0]  mmask   = (ir_q[13:12] == 2'b00) ? (4'b0001 << sum[1:0]) :
                         (ir_q[13:12] == 2'b01) ? (sum[1] ? 4'b1100 : 4'b0011) : 4'b1111;
 
@@ -534,10 +541,8 @@ module av_core #(
         {rv_rda_q, rv_rdd_q, rv_rmask_q, rv_wmask_q, rv_maddr_q, rv_mwdata_q, rv_mrdata_q} <= '0;
       end
       if (first) begin
-        rv_rs1a_q <= uses_rs1 ? ir_q[19:15] : 5'd0;
-        rv_rs1d_q <= (uses_rs1 && ir_q[19:15] != 5'd0) ? ra : 32'h0;
-        rv_rs2a_q <= uses_rs2 ? ir_q[24:20] : 5'd0;
-        rv_rs2d_q <= (uses_rs2 && ir_q[24:20] != 5'd0) ? rb : 32'h0;
+        rv_rs1a_q <= rs1a_now; rv_rs1d_q <= rs1d_now;
+        rv_rs2a_q <= rs2a_now; rv_rs2d_q <= rs2d_now;
       end
       if (rd_now) begin rv_rda_q <= ir_q[11:7]; rv_rdd_q <= res; end
       if (data_req) begin
@@ -571,8 +576,10 @@ module av_core #(
           rvfi_insn_o <= ir_q;
           rvfi_cause_o <= 32'h0;
           rvfi_tval_o <= 32'h0;
-          rvfi_rs1_addr_o <= rv_rs1a_q; rvfi_rs1_rdata_o <= rv_rs1d_q;
-          rvfi_rs2_addr_o <= rv_rs2a_q; rvfi_rs2_rdata_o <= rv_rs2d_q;
+          rvfi_rs1_addr_o  <= first ? rs1a_now : rv_rs1a_q;
+          rvfi_rs1_rdata_o <= first ? rs1d_now : rv_rs1d_q;
+          rvfi_rs2_addr_o  <= first ? rs2a_now : rv_rs2a_q;
+          rvfi_rs2_rdata_o <= first ? rs2d_now : rv_rs2d_q;
           rvfi_rd_addr_o  <= rd_now ? ir_q[11:7] : rv_rda_q;
           rvfi_rd_wdata_o <= rd_now ? res : rv_rdd_q;
           rvfi_mem_addr_o <= rv_maddr_q;

@@ -266,7 +266,7 @@ CSR_MTVAL:
     CSR_RAM_3                                       ; rd <- T
 CSR_MTVEC:
     RSEL=KB K=MTVEC                                 ; port B <- mtvec
-    CSR_RAM_2 WB=KTVEC K=MTVEC                      ; T <- old; mtvec <- op, mode 0/1
+    CSR_RAM_2 WB=KTVEC K=MTVEC                      ; T <- old; mtvec <- op (kept if mode 2/3)
     CSR_RAM_3                                       ; rd <- T
 
 ;; ---------------------------------------------------------------- the load port
