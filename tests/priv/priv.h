@@ -61,6 +61,9 @@
 #define PTE_A 0x40
 #define PTE_D 0x80
 #define SATP_SV32 0x80000000
+/* Where the VM tests put their test mappings: VPN[1] = 0x3c0; nothing is
+ * there physically on either machine (access_load.S). */
+#define VA_BASE 0xf0000000
 
 /* root[VPN[1] of va] = a megapage leaf for the constant physical pa. */
 #define MAP_MEGA(root, va, pa, flags)                   \
