@@ -62,6 +62,15 @@ static const int pool[] = {1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 13, 14, 15, 16, 1
                            18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28};
 #define NPOOL ((int)(sizeof pool / sizeof pool[0]))
 static int avoid_reg = -1;    /* a loop counter the loop body must not write */
+static int cur_paged;         /* the stretch being generated runs with Sv32 on */
+
+/* The paging scenario (see prologue): VA windows above the identity map.
+ * 0x8040_0000 + k*4K (k < 8): the data page with the permissions win_flags[k];
+ * 0x8080_0000: a misaligned megapage (page fault); 0x80C0_0000: a level-1
+ * entry pointing outside RAM (access fault during the walk; not with --qemu,
+ * whose walk reports a page fault there). */
+#define WIN_VA 0x80400000u
+static uint32_t win_flags[8];
 
 static int rreg(void)          /* any readable register, x0 included */
 {
@@ -134,6 +143,27 @@ static int data_off(int sz, int misalign)
 static void straight(int mode)
 {
     int k = (int)rnd(100);
+    if (cur_paged && rnd(4) == 0) {
+        /* an access through the paging windows */
+        int a = wreg_nz();
+        uint32_t pages = qemu_mode ? 9 : 10, pg = rnd(pages);
+        uint32_t va = pg < 8 ? WIN_VA + pg * 4096 : pg == 8 ? 0x80800000u : 0x80C00000u;
+        emit("li x%d, 0x%08x", a, va + (rnd(1024) << 2));
+        /* (QEMU 7.2 reports a load page fault for an AMO on a page that
+         * denies both; the spec says store/AMO: no AMOs here with --qemu) */
+        switch (rnd(qemu_mode ? 3 : 4)) {
+        case 0: emit("lw x%d, 0(x%d)", wreg(), a); break;
+        case 1: emit("%s x%d, 0(x%d)", ld_ops[rnd(5)], wreg(), a); break;
+        case 2: emit("%s x%d, 0(x%d)", st_ops[rnd(3)], rreg(), a); break;
+        default: emit("%s x%d, x%d, (x%d)", amo_ops[rnd(9)], wreg(), rreg(), a); break;
+        }
+        if (mode == 1 && rnd(3) == 0) {
+            int m = wreg_nz();
+            emit("li x%d, 0x%x", m, (rnd(2) ? 1u << 18 : 0) | (rnd(2) ? 1u << 19 : 0));
+            emit("%s sstatus, x%d", rnd(2) ? "csrs" : "csrc", m);   /* SUM, MXR */
+        }
+        return;
+    }
     if (k < 22) {
         emit("%s x%d, x%d, x%d", alu_r[rnd(10)], wreg(), rreg(), rreg());
     } else if (k < 36) {
@@ -270,9 +300,20 @@ static void unit(int mode, int remaining)
         avoid_reg = -1;
         emit("addi x%d, x%d, -1", c, c);
         emit("bnez x%d, 1b", c);
-    } else if (k < 21 && mode == 3) {
-        /* a stretch in S or U mode, bare: back to M through ecall */
+    } else if (k < 22 && mode == 3) {
+        /* a stretch in S or U mode, bare or with Sv32: back to M through ecall */
         int to = rnd(2) ? 1 : 0;
+        cur_paged = rnd(3) != 0;
+        if (cur_paged) {
+            emit("la t5, %s", to ? "root_s" : "root_u");
+            emit("srli t5, t5, 12");
+            emit("li t6, 0x80000000");
+            emit("or t5, t5, t6");
+            emit("csrw satp, t5");
+            emit("sfence.vma");
+        } else {
+            emit("csrw satp, zero");
+        }
         emit("la t5, 2f");
         emit("csrw mepc, t5");
         emit("li t5, 0x1800");
@@ -287,6 +328,46 @@ static void unit(int mode, int remaining)
         for (int i = 0; i < len; i++)
             straight(to);
         emit("ecall");
+        cur_paged = 0;
+    } else if (k < 24 && mode == 3) {
+        /* M mode with MPRV: loads and stores translated as S or U */
+        int as = rnd(2);
+        emit("la t5, %s", as ? "root_s" : "root_u");
+        emit("srli t5, t5, 12");
+        emit("li t6, 0x80000000");
+        emit("or t5, t5, t6");
+        emit("csrw satp, t5");
+        emit("sfence.vma");
+        emit("li t5, 0x1800");
+        emit("csrc mstatus, t5");
+        emit("li t5, 0x%x", (1u << 17) | (as ? 0x800u : 0));
+        emit("csrs mstatus, t5");
+        cur_paged = 1;
+        int len = 2 + (int)rnd(8);
+        for (int i = 0; i < len; i++) {
+            /* only memory accesses. A trap sets MPP to M and the handler's
+             * mret sets it to U, so MPP is set again before each access,
+             * through M: QEMU 7.2 keeps stale MPRV translations when only
+             * mret changes MPP, and flushes them on this mstatus write */
+            emit("li t5, 0x1800");
+            emit("csrs mstatus, t5");
+            emit("csrc mstatus, t5");
+            if (as) {
+                emit("li t5, 0x800");
+                emit("csrs mstatus, t5");
+            }
+            int a = wreg_nz();
+            uint32_t pg = rnd(9);
+            uint32_t va = pg < 8 ? WIN_VA + pg * 4096 : 0x80800000u;
+            emit("li x%d, 0x%08x", a, va + (rnd(1024) << 2));
+            if (rnd(2))
+                emit("lw x%d, 0(x%d)", wreg(), a);
+            else
+                emit("sw x%d, 0(x%d)", rreg(), a);
+        }
+        cur_paged = 0;
+        emit("li t5, 0x20000");
+        emit("csrc mstatus, t5");
     } else {
         straight(mode);
     }
@@ -303,6 +384,60 @@ static void prologue(void)
     emit("csrw pmpaddr0, t5");
     emit("li t5, 0x1f");
     emit("csrw pmpcfg0, t5");
+    /* Sv32 tables. root_u: 0x8000_0000-0x803F_FFFF identity through pt_text
+     * (text pages R X U, the rest R W U, A and D set); root_s: the same span
+     * as one R W X megapage without U. Both: the windows through pt_win, a
+     * misaligned megapage at 0x8080_0000 and (not --qemu) a pointer outside
+     * RAM at 0x80C0_0000. */
+    emit("la a0, pt_text");
+    emit("li a1, 0x80000");
+    emit("la a2, data");
+    emit("srli a2, a2, 12");
+    emit("li a3, 1024");
+    fprintf(out, "1:\n");
+    emit("slli a4, a1, 10");
+    emit("ori a4, a4, 0xd7");           /* V R W U A D */
+    emit("bgeu a1, a2, 2f");
+    emit("slli a4, a1, 10");
+    emit("ori a4, a4, 0x5b");           /* V R X U A */
+    fprintf(out, "2:\n");
+    emit("sw a4, 0(a0)");
+    emit("addi a0, a0, 4");
+    emit("addi a1, a1, 1");
+    emit("addi a3, a3, -1");
+    emit("bnez a3, 1b");
+    emit("la a0, pt_win");
+    emit("la a1, data");
+    emit("srli a1, a1, 12");
+    emit("slli a1, a1, 10");
+    for (int k = 0; k < 8; k++) {
+        emit("ori a2, a1, 0x%x", win_flags[k]);
+        emit("sw a2, %d(a0)", 4 * k);
+    }
+    for (int r = 0; r < 2; r++) {
+        const char *root = r ? "root_s" : "root_u";
+        emit("la a0, %s + 2048", root);
+        if (r) {
+            emit("li a2, 0x%x", (0x80000u << 10) | 0xcf);    /* V R W X A D megapage */
+        } else {
+            emit("la a2, pt_text");
+            emit("srli a2, a2, 12");
+            emit("slli a2, a2, 10");
+            emit("ori a2, a2, 1");
+        }
+        emit("sw a2, %d(a0)", 4 * 0x200 - 2048);
+        emit("la a2, pt_win");
+        emit("srli a2, a2, 12");
+        emit("slli a2, a2, 10");
+        emit("ori a2, a2, 1");
+        emit("sw a2, %d(a0)", 4 * 0x201 - 2048);
+        emit("li a2, 0x%x", ((0x80000u + 1) << 10) | 0xd7);  /* PPN[0] != 0 */
+        emit("sw a2, %d(a0)", 4 * 0x202 - 2048);
+        if (!qemu_mode) {
+            emit("li a2, 0x%x", (0xC0000u << 10) | 1);       /* table outside RAM */
+            emit("sw a2, %d(a0)", 4 * 0x203 - 2048);
+        }
+    }
     emit("la s0, data + 2048");
     emit("li t4, 0");
     for (int i = 0; i < NPOOL; i++)
@@ -318,7 +453,7 @@ static void epilogue(void)
     for (int r = 1; r < 31; r++)
         emit("sw x%d, %d(t6)", r, 4 * r);
     emit("la a0, data");
-    emit("li a1, 4096/4");
+    emit("li a1, 8192/4");              /* data and pt_win, whose A/D bits count */
     emit("li a2, 0");
     fprintf(out, "1:\n");
     emit("lw a3, 0(a0)");
@@ -394,6 +529,8 @@ static void epilogue(void)
     fprintf(out, "    .data\n    .balign 4096\ndata:\n");
     for (int i = 0; i < 1024; i++)
         fprintf(out, "    .word 0x%08x\n", rvalue());
+    fprintf(out, "pt_win:\n    .skip 4096\npt_text:\n    .skip 4096\n"
+                 "root_u:\n    .skip 4096\nroot_s:\n    .skip 4096\n");
     fprintf(out, "    .balign 64\n    .globl begin_signature\nbegin_signature:\nsig:\n"
                  "    .skip 128\n    .globl end_signature\nend_signature:\n");
 }
@@ -423,11 +560,18 @@ int main(int argc, char **argv)
         return 2;
     }
     rng_state = seed;
+    {
+        /* V R W X U G A D: a spread of legal and illegal combinations */
+        static const uint32_t choice[] = {0xd7, 0x53, 0x13, 0x59, 0x19, 0xc7, 0x00, 0x15,
+                                          0x17, 0xdf, 0x5b, 0x03, 0x97, 0x57};
+        for (int k = 0; k < 8; k++)
+            win_flags[k] = choice[rnd(sizeof choice / sizeof choice[0])];
+    }
     prologue();
     rng_state = seed * 0x2545f4914f6cdd1dull + 7;
     /* units of roughly one to a few instructions; --count is a floor on
      * the number of generated instructions (loops execute more) */
-    n_units = count * 3 / 4;
+    n_units = count * 3 / 10;
     for (int i = 0; i < n_units; i++)
         unit(3, n_units - unit_no);
     epilogue();
