@@ -47,10 +47,19 @@ def prepare(ctx, suite):
 
 
 def run_elf(ctx, elf, args=(), expect_status=0):
-    """Run one ELF on ctx.target; return its output, or raise Failure."""
+    """Run one ELF on ctx.target; return its output, or raise Failure. The
+    summary names the failing case from the program's own "FAIL: case N"
+    line, since the harness's statuses 2-5 (bad input, cycle limit, hang,
+    co-simulation divergence) overlap small case numbers."""
     rc, out = ctx.run(ctx.elf_cmd(elf, args=args), timeout=TIMEOUT.get(ctx.target, 300))
     if rc != expect_status:
-        what = f"case {rc}" if 0 < rc < 255 else f"status {rc}"
+        m = re.search(r'^FAIL: case (\d+)', out, re.M)
+        if m:
+            what = f"case {m.group(1)}"
+        elif 'co-simulation diverged' in out:
+            what = "co-simulation divergence"
+        else:
+            what = f"exit status {rc}"
         raise Failure(f"{os.path.basename(elf)} failed on {ctx.target} ({what})\n{out[-3000:]}")
     return out
 
