@@ -20,7 +20,8 @@ U_ELFS    := $(patsubst %,$(FW)/user/%.elf,$(U_PROGS))
 KT_NAMES  := $(patsubst tests/kernel/%.c,%,$(wildcard tests/kernel/*.c))
 KT_IMGS   := $(patsubst %,$(FW)/ktest/%.elf,$(KT_NAMES))
 GEN_HDRS  := $(GEN)/csr.h $(GEN)/memmap.h $(GEN)/vm_contract.h
-PACK_USER := $(foreach p,$(U_PROGS),$(p)=$(FW)/user/$(p).elf.strip)
+# programs packed beside init: the image's own list (a test says /* pack: a b */)
+pack_list = $(foreach p,$(1),$(p)=$(FW)/user/$(p).elf.strip)
 
 ALL_TARGETS += $(FW)/kernel.elf
 QEMU_CMD := qemu-system-riscv32 -machine virt -bios none -cpu rv32,c=off,f=off,d=off,h=off \
@@ -57,21 +58,21 @@ $(FW)/ktest/prog/%.elf: tests/kernel/%.c $(FW)/lib/libav.a firmware/user/user.ld
 	$(RV_OBJCOPY) --strip-all $@ $@.strip
 
 # An image: kernel objects + a pack whose "init" is the given program.
-# $(1) image, $(2) init ELF, $(3) boot options
+# $(1) image, $(2) init ELF, $(3) boot options, $(4) other programs to pack
 define fw_image
 	@mkdir -p $(dir $(1))
-	python3 firmware/kernel/mkpack.py $(1).pack.S "$(3)" init=$(2).strip $(PACK_USER)
+	python3 firmware/kernel/mkpack.py $(1).pack.S "$(3)" init=$(2).strip $(call pack_list,$(4))
 	$(RV_CC) $(K_CFLAGS) -c $(1).pack.S -o $(1).pack.o
 	$(RV_CC) $(RV_LDARCH) -nostartfiles -T firmware/kernel/kernel.ld $(K_OBJS) $(1).pack.o -o $(1) -Wl,--no-warn-rwx-segments
 	$(RV_OBJDUMP) -d $(1) > $(1).dis
 endef
 
-$(FW)/kernel.elf: $(K_OBJS) $(U_ELFS) firmware/kernel/kernel.ld firmware/kernel/mkpack.py
-	$(call fw_image,$@,$(FW)/user/init.elf,$(BOOTARGS))
+$(FW)/kernel.elf: $(K_OBJS) $(U_ELFS) firmware/kernel/kernel.ld firmware/kernel/mkpack.py firmware/firmware.mk
+	$(call fw_image,$@,$(FW)/user/init.elf,$(BOOTARGS),)
 	@$(RV_PREFIX)size $@ | tail -1 | awk '{print "kernel image: text+data+bss (with packed programs) " $$4 " bytes"}'
 
-$(FW)/ktest/%.elf: $(FW)/ktest/prog/%.elf $(K_OBJS) $(U_ELFS) firmware/kernel/kernel.ld firmware/kernel/mkpack.py
-	$(call fw_image,$@,$<,$(shell sed -n 's/.*bootargs: *\(.*\)\*\/.*/\1/p' tests/kernel/$*.c | head -1))
+$(FW)/ktest/%.elf: $(FW)/ktest/prog/%.elf $(K_OBJS) $(U_ELFS) firmware/kernel/kernel.ld firmware/kernel/mkpack.py firmware/firmware.mk
+	$(call fw_image,$@,$<,$(shell sed -n 's/.*bootargs: *\(.*\)\*\/.*/\1/p' tests/kernel/$*.c | head -1),$(shell sed -n 's/.* pack: *\([a-z0-9_ ]*\)\*\/.*/\1/p' tests/kernel/$*.c | head -1))
 
 kernel-tests: $(KT_IMGS)
 firmware: $(FW)/kernel.elf

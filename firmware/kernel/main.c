@@ -76,7 +76,7 @@ static void frames_setup(void)
         else
             held[i / 32] |= 1u << (i % 32);
     }
-    kalloc_init(held, 4);
+    kalloc_init(held, boot.ram_size >= (1u << 20) ? 4 : 1);   /* reserve sized from RAM */
     if (has_fpcsrs) {
         csr_write(CSR_FPFRAMES, (uint32_t)ft);
         csr_write(CSR_FPFREE, (uint32_t)fs);
@@ -84,9 +84,11 @@ static void frames_setup(void)
     }
 }
 
+static char bootargs[64];              /* copied: the tree may lie beyond "mem=" */
+
 const char *boot_args(void)
 {
-    return boot.bootargs && *boot.bootargs ? boot.bootargs : pack_bootargs;
+    return bootargs[0] ? bootargs : pack_bootargs;
 }
 
 void kmain(uint32_t hartid, uint32_t dtb, uint32_t has_wcs)
@@ -95,6 +97,21 @@ void kmain(uint32_t hartid, uint32_t dtb, uint32_t has_wcs)
     boot.fdt_addr = dtb;
     if (fdt_parse(dtb, &boot) < 0)
         panic("no usable device tree at %p", dtb);
+    if (boot.bootargs)
+        strncpy(bootargs, boot.bootargs, sizeof bootargs - 1);
+    /* "mem=N[K|M]" uses less RAM than the tree gives: a 16 MiB or 128 MiB
+     * QEMU can then stand in for the board's 128 KiB */
+    const char *m = boot_args();
+    for (; m && *m; m++)
+        if ((m == boot_args() || m[-1] == ' ') && !strncmp(m, "mem=", 4)) {
+            uint32_t v = 0;
+            for (m += 4; *m >= '0' && *m <= '9'; m++)
+                v = v * 10 + (uint32_t)(*m - '0');
+            v <<= *m == 'K' ? 10 : *m == 'M' ? 20 : 0;
+            if (v >= 64 * 1024 && v < boot.ram_size)
+                boot.ram_size = v;
+            break;
+        }
     has_fpcsrs = probe_fpcsrs();
     frames_setup();
     kvm_init();

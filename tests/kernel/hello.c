@@ -1,4 +1,6 @@
-/* The smallest process: prints and exits; every frame comes back. */
+/* The smallest process: prints and exits; every frame comes back. Also run
+ * with the board's RAM size (the kernel uses only 128 KiB of QEMU's).
+ * also: mem=128K */
 #include "ktest.h"
 
 /* expect:

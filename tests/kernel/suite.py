@@ -34,7 +34,13 @@ def _expect(src):
     return lines, int(e.group(1)) if e else 0
 
 
-def _run(ctx, name):
+def _variants(src):
+    """Extra runs a test asks for: /* also: mem=128K */ runs it again with
+    those boot options (QEMU passes them in the tree's /chosen/bootargs)."""
+    return re.findall(r'/\*\s*also:\s*(.*?)\s*\*/', open(src).read())
+
+
+def _run(ctx, name, append=None):
     src = os.path.join(ctx.root, 'tests', 'kernel', name + '.c')
     img = os.path.join(ctx.build, 'fw', 'ktest', name + '.elf')
     want, status = _expect(src)
@@ -42,6 +48,10 @@ def _run(ctx, name):
     env_seed = os.environ.get('AV_FUZZ_SEED')
     if name == 'fuzz' and env_seed and _target(ctx) == 'qemu':
         cmd += ['-append', f'seed={env_seed}']
+    if append:
+        if _target(ctx) != 'qemu':
+            raise Skip(f"boot options {append!r} need QEMU's -append")
+        cmd += ['-append', append]
     rc, out = ctx.run(cmd, timeout=300)
     lines = out.splitlines()
     pos = 0
@@ -67,4 +77,9 @@ def _run(ctx, name):
 def collect(ctx):
     d = os.path.join(ctx.root, 'tests', 'kernel')
     names = sorted(f[:-2] for f in os.listdir(d) if f.endswith('.c'))
-    return [Test(n, lambda c, n=n: _run(c, n)) for n in names]
+    tests = []
+    for n in names:
+        tests.append(Test(n, lambda c, n=n: _run(c, n)))
+        for v in _variants(os.path.join(d, n + '.c')):
+            tests.append(Test(f"{n}[{v}]", lambda c, n=n, v=v: _run(c, n, v)))
+    return tests
