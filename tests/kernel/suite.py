@@ -37,7 +37,7 @@ def _expect(src):
 def _variants(src):
     """Extra runs a test asks for: /* also: mem=128K */ runs it again with
     those boot options (QEMU passes them in the tree's /chosen/bootargs)."""
-    return re.findall(r'/\*\s*also:\s*(.*?)\s*\*/', open(src).read())
+    return re.findall(r'\balso:\s*([^*\n]*?)\s*\*/', open(src).read())
 
 
 def _run(ctx, name, append=None):
