@@ -118,8 +118,10 @@
 
 /* ---- an S-mode trap handler for delegated traps ----------------------------
  * Records scause, sepc, stval and sstatus in s_last (4 words), counts in
- * s_count; returns past an exception, or to the interrupted instruction
- * after clearing sip.SSIP for a software interrupt. Install with
+ * s_count; returns past an exception (to ra for an instruction page fault,
+ * whose sepc + 4 would fault again: jump with jalr ra), or to the
+ * interrupted instruction after clearing sip.SSIP for a software
+ * interrupt. Install with
  * csrw stvec, strap_entry (from M or S). */
 #define S_HANDLER                                       \
     .text;                                              \
@@ -142,9 +144,13 @@ strap_entry:                                            \
     sw t0, 16(t1);                                      \
     csrr t0, CSR_SCAUSE;                                \
     bltz t0, 1f;                                        \
+    addi t0, t0, -CAUSE_FETCH_PAGE_FAULT;               \
+    beqz t0, 3f;                                        \
     csrr t0, CSR_SEPC;                                  \
     addi t0, t0, 4;                                     \
     csrw CSR_SEPC, t0;                                  \
+    j 2f;                                               \
+3:  csrw CSR_SEPC, ra;      /* fetch fault: back to the caller */ \
     j 2f;                                               \
 1:  csrci CSR_SIP, MIP_SSIP;                            \
 2:  la t0, s_save;                                      \
