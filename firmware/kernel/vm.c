@@ -41,6 +41,21 @@ static uint32_t prot_bits(uint32_t prot)
     return b;
 }
 
+/* Second-level tables come from the public stack with count 1 and no other
+ * record, exactly as the remap microcode makes them, so either side may
+ * create or free one; the audit finds them by walking the roots. */
+static pte_t *pt_alloc(void)
+{
+    uint32_t ppn = frame_pop();
+    if (!ppn)
+        return NULL;
+    pte_t *t = (pte_t *)(uintptr_t)(ppn << PAGE_SHIFT);
+    memset(t, 0, PAGE_SIZE);
+    return t;
+}
+
+static void pt_free(pte_t *t) { frame_unref((uint32_t)(uintptr_t)t >> PAGE_SHIFT); }
+
 static pte_t zfill_pte(uint32_t prot) { return PTE_ZFILL | prot_bits(prot); }
 static pte_t *table_of(pte_t l1) { return (pte_t *)(uintptr_t)pte_pa(l1); }
 static uint32_t asid_of(struct vmmap *m) { return m->asid; }
@@ -109,7 +124,7 @@ pte_t *vm_walk(struct vmmap *m, uint32_t va, int create)
     if (!pte_valid(*l1)) {
         if (!create)
             return NULL;
-        pte_t *l2 = kpage_alloc();
+        pte_t *l2 = pt_alloc();
         if (!l2)
             return NULL;
         fill_from_regions(m, l2, va & ~(MEGA_SIZE - 1));
@@ -339,7 +354,7 @@ static void trim_tables(struct vmmap *m, uint32_t start, uint32_t end)
         for (int i = 0; i < 1024; i++)
             release_pte(&l2[i]);
         *l1 = 0;
-        kpage_free(l2);
+        pt_free(l2);
         if (span + MEGA_SIZE < span)
             break;
     }
@@ -461,7 +476,7 @@ int vm_fork(struct vmmap *c, struct vmmap *p)
         if (!pte_valid(p->root[i]))
             continue;
         pte_t *pl2 = table_of(p->root[i]);
-        pte_t *cl2 = kpage_alloc();
+        pte_t *cl2 = pt_alloc();
         if (!cl2)
             return -AV_ENOMEM;
         c->root[i] = pte_make((uint32_t)(uintptr_t)cl2 >> PAGE_SHIFT, PTE_V);
@@ -542,7 +557,7 @@ void vm_destroy(struct vmmap *m)
         pte_t *l2 = table_of(m->root[i]);
         for (int j = 0; j < 1024; j++)
             release_pte(&l2[j]);
-        kpage_free(l2);
+        pt_free(l2);
         m->root[i] = 0;
     }
     kpage_free(m->root);
@@ -551,7 +566,8 @@ void vm_destroy(struct vmmap *m)
     sfence_all();
 }
 
-/* For the audit: add delta to the count of every frame a U leaf maps. */
+/* For the audit: add delta to the count of every frame a U leaf maps and of
+ * every second-level table. */
 void vm_count_leaves(struct vmmap *m, int delta)
 {
     if (!m->root)
@@ -560,6 +576,7 @@ void vm_count_leaves(struct vmmap *m, int delta)
         if (!pte_valid(m->root[i]))
             continue;
         pte_t *l2 = table_of(m->root[i]);
+        frame_set_count(pte_ppn(m->root[i]), frame_count(pte_ppn(m->root[i])) + (uint32_t)delta);
         for (int j = 0; j < 1024; j++) {
             pte_t p = l2[j];
             if (pte_valid(p) && pte_leaf(p) && (p & PTE_U) && frame_valid(pte_ppn(p)))
