@@ -49,9 +49,15 @@ FW_CFLAGS    := $(RV_CFLAGS) -I$(GEN) -I$(TCOMMON)
 FW_LDFLAGS   := $(RV_LDARCH) --crt0=hosted -T $(TEST_LD) -Wl,--gc-sections
 CRT_OBJ      := $(TEST_BUILD)/common/crt.o
 
+CRT_SV32_OBJ := $(TEST_BUILD)/common/crt-sv32.o
+
 $(CRT_OBJ): $(TCOMMON)/crt.c $(TCOMMON)/av.h $(GEN)/memmap.h $(GEN)/csr.h
 	@mkdir -p $(@D)
 	$(RV_CC) $(FW_CFLAGS) -c -o $@ $<
+# The same run-time running main in S mode under Sv32 (see crt.c).
+$(CRT_SV32_OBJ): $(TCOMMON)/crt.c $(TCOMMON)/av.h $(GEN)/memmap.h $(GEN)/csr.h
+	@mkdir -p $(@D)
+	$(RV_CC) $(FW_CFLAGS) -DAV_PAGED -c -o $@ $<
 
 DEMO_ELF     := build/demo/hello.elf
 build/demo/%.o: firmware/demo/%.c $(TCOMMON)/av.h $(GEN)/memmap.h $(GEN)/csr.h
@@ -84,12 +90,18 @@ BENCH_TARGET ?= rtl
 build/bench/%.o: firmware/bench/%.c firmware/bench/bench.h $(TCOMMON)/av.h $(GEN)/memmap.h $(GEN)/csr.h
 	@mkdir -p $(@D)
 	$(RV_CC) $(FW_CFLAGS) -Ifirmware/bench -c -o $@ $<
+# Each workload twice: bare (machine mode, no translation) and -sv32
+# (supervisor mode, 4 KiB pages through the TLB).
+build/bench/%-sv32.elf: build/bench/%.o $(CRT_SV32_OBJ) $(TEST_LD)
+	$(RV_CC) $(FW_LDFLAGS) -o $@ $< $(CRT_SV32_OBJ)
+	$(RV_OBJDUMP) -d $@ > $(@:.elf=.dump)
 build/bench/%.elf: build/bench/%.o $(CRT_OBJ) $(TEST_LD)
 	$(RV_CC) $(FW_LDFLAGS) -o $@ $< $(CRT_OBJ)
 	$(RV_OBJDUMP) -d $@ > $(@:.elf=.dump)
-ALL_TARGETS += $(BENCH_ELFS)
+BENCH_SV32_ELFS := $(BENCH_ELFS:.elf=-sv32.elf)
+ALL_TARGETS += $(BENCH_ELFS) $(BENCH_SV32_ELFS)
 
 # BENCH_TARGET=iss or qemu runs them there (instruction counts only).
 bench-cpu: deps
-	$(MAKE) $(BENCH_ELFS) $(if $(filter rtl,$(BENCH_TARGET)),$(SIM_BIN)) $(if $(filter iss,$(BENCH_TARGET)),build/iss/accentv-iss)
+	$(MAKE) $(BENCH_ELFS) $(BENCH_SV32_ELFS) $(if $(filter rtl,$(BENCH_TARGET)),$(SIM_BIN)) $(if $(filter iss,$(BENCH_TARGET)),build/iss/accentv-iss)
 	python3 firmware/bench/run.py --target $(BENCH_TARGET) $(BENCH_ELFS)

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """make bench-cpu: run the CPU workloads (firmware/bench/*.c, built into
-build/bench/*.elf) on a target, collect the line each prints
+build/bench/NAME.elf, bare in machine mode, and NAME-sv32.elf, in S mode
+under Sv32 with 4 KiB pages) on a target, collect the line each prints
     bench NAME: cycles C instret I cpi X.XXX check ok|FAILED
-and print a table with the geometric-mean CPI; the same table goes to
-build/bench/cpu.md (Markdown).
+and print a table with the geometric-mean CPI of each variant and the
+cycles translation adds; the same table goes to build/bench/cpu.md.
 
 Cycle counts mean something only on the RTL (build/sim/accentv-sim, the
 default target), whose RAM has the board's timing; on the ISS and QEMU only
@@ -40,53 +41,74 @@ def git_head():
         return '?'
 
 
+def run_one(target, elf):
+    """Run one ELF; return (parsed result dict or None, why-not text)."""
+    try:
+        r = subprocess.run(command(target, elf), capture_output=True, text=True,
+                           errors='replace', timeout=1200)
+        out, rc = r.stdout + r.stderr, r.returncode
+    except subprocess.TimeoutExpired:
+        return None, 'timed out'
+    m = LINE.search(out)
+    if not m:
+        lines = out.strip().splitlines()
+        trap = [l for l in lines if 'unexpected trap' in l]
+        return None, f"no result (exit status {rc}): {(trap or lines[-1:] or [''])[0].strip()}"
+    res = {'name': m.group(1), 'cycles': int(m.group(2)), 'instret': int(m.group(3)),
+           'check': m.group(5) if rc == 0 else f"{m.group(5)} (status {rc})"}
+    s = STATS.search(out)
+    res['total'] = (int(s.group(1)), int(s.group(2))) if s else None
+    return res, ''
+
+
+def gmean(xs):
+    return math.exp(sum(math.log(x) for x in xs) / len(xs)) if xs else None
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--target', default='rtl', choices=['rtl', 'iss', 'qemu'])
     ap.add_argument('--out', default=os.path.join(ROOT, 'build/bench/cpu.md'))
-    ap.add_argument('elfs', nargs='+')
+    ap.add_argument('elfs', nargs='+', help='the bare ELFs; NAME-sv32.elf beside each is the paged variant')
     args = ap.parse_args()
+    cyc_ok = args.target == 'rtl'
 
-    rows, failed = [], False
+    head = ['workload', 'instructions', 'cycles', 'CPI', 'Sv32 instructions', 'Sv32 cycles',
+            'Sv32 CPI', 'Sv32 cost', 'check']
+    table, failed, cpis, cpis_vm, notes = [], False, [], [], []
     for elf in args.elfs:
         name = os.path.splitext(os.path.basename(elf))[0]
-        t0 = time.time()
-        try:
-            r = subprocess.run(command(args.target, elf), capture_output=True, text=True,
-                               errors='replace', timeout=1200)
-            out, rc = r.stdout + r.stderr, r.returncode
-        except subprocess.TimeoutExpired:
-            out, rc = 'timed out', -1
-        secs = time.time() - t0
-        m = LINE.search(out)
-        if not m:
-            print(f"{name}: no result (exit status {rc})\n{out[-1500:]}", file=sys.stderr)
-            rows.append((name, None, None, None, 'did not run', secs, None))
+        bare, why = run_one(args.target, elf)
+        if not bare:
             failed = True
-            continue
-        cycles, instret = int(m.group(2)), int(m.group(3))
-        check = m.group(5)
-        if check != 'ok' or rc != 0:
-            failed = True
-            check = f"{check} (status {rc})"
-        s = STATS.search(out)
-        total = (int(s.group(1)), int(s.group(2))) if s else None
-        rows.append((m.group(1), cycles, instret, cycles / instret if instret else None,
-                     check, secs, total))
+            notes.append(f"{name}: {why}")
+        vm_elf = elf[:-4] + '-sv32.elf'
+        vm, why_vm = run_one(args.target, vm_elf) if os.path.exists(vm_elf) else (None, 'not built')
+        if not vm:
+            notes.append(f"{name} (Sv32): {why_vm}")
+        checks = []
+        row = [name]
+        for res, bag in ((bare, cpis), (vm, cpis_vm)):
+            if res:
+                cpi = res['cycles'] / res['instret']
+                if cyc_ok:
+                    bag.append(cpi)
+                row += [str(res['instret']), str(res['cycles']) if cyc_ok else 'n/a',
+                        f"{cpi:.3f}" if cyc_ok else 'n/a']
+                checks.append(res['check'])
+                if res['check'] != 'ok':
+                    failed = True
+            else:
+                row += ['-', '-', '-']
+                checks.append('did not run')
+        if bare and vm and cyc_ok:
+            row.append(f"{100.0 * (vm['cycles'] - bare['cycles']) / bare['cycles']:+.1f}% cycles")
+        else:
+            row.append('-')
+        row.append(checks[0] if checks[0] == checks[1] else f"{checks[0]} / Sv32 {checks[1]}")
+        # Columns: name, bare (instr, cycles, CPI), Sv32 (instr, cycles, CPI), cost, check.
+        table.append(row)
 
-    cycles_mean = args.target == 'rtl'
-    cpis = [r[3] for r in rows if r[3]]
-    gmean = math.exp(sum(math.log(c) for c in cpis) / len(cpis)) if cpis else None
-
-    head = ['workload', 'cycles', 'instructions', 'CPI', 'check', 'whole program (cycles / instr)']
-    table = []
-    for name, cyc, ins, cpi, check, secs, total in rows:
-        table.append([name,
-                      str(cyc) if cyc is not None and cycles_mean else ('-' if cyc is None else 'n/a'),
-                      str(ins) if ins is not None else '-',
-                      f"{cpi:.3f}" if cpi and cycles_mean else ('-' if cpi is None else 'n/a'),
-                      check,
-                      f"{total[0]} / {total[1]}" if total else '-'])
     widths = [max(len(h), *(len(r[i]) for r in table)) for i, h in enumerate(head)]
 
     def fmt(cells):
@@ -94,23 +116,33 @@ def main():
 
     lines = [fmt(head), '|' + '|'.join('-' * (w + 2) for w in widths) + '|']
     lines += [fmt(r) for r in table]
-    if cycles_mean:
-        summary = (f"geometric-mean CPI: {gmean:.3f} over {len(cpis)} workloads"
-                   if gmean else "geometric-mean CPI: n/a")
+    if cyc_ok:
+        g, gv = gmean(cpis), gmean(cpis_vm)
+        summary = (f"geometric-mean CPI: {g:.3f} over {len(cpis)} workloads (machine mode, bare)"
+                   if g else "geometric-mean CPI: n/a")
+        summary += (f"; {gv:.3f} over {len(cpis_vm)} under Sv32 (S mode, 4 KiB pages)"
+                    if gv else "; under Sv32: n/a")
     else:
-        summary = f"target {args.target}: cycle counts mean nothing here; instruction counts only"
+        summary = (f"target {args.target}: cycle counts mean nothing here; instruction counts only")
     print('\n'.join(lines))
     print(summary)
+    for n in notes:
+        print(f"note: {n}")
 
     os.makedirs(os.path.dirname(args.out), exist_ok=True)
     with open(args.out, 'w') as f:
-        f.write(f"# bench-cpu: cycles per instruction\n\n")
+        f.write("# bench-cpu: cycles per instruction\n\n")
         f.write(f"Target `{args.target}`, commit `{git_head()}`, "
                 f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}. Cycles and "
-                f"instructions are counted by `mcycle`/`minstret` around each "
-                f"workload's kernel only (firmware/bench/*.c); the last column is the "
-                f"whole run as the harness counts it. Machine mode, no translation.\n\n")
+                f"instructions are counted by `cycle`/`instret` around each workload's "
+                f"kernel only (firmware/bench/*.c). Each workload runs twice: bare, in "
+                f"machine mode without translation, and Sv32, in supervisor mode with "
+                f"the program's RAM mapped by 4 KiB pages (tests/common/crt.c, AV_PAGED), "
+                f"so its code and data pages go through the TLB; the cost column is the "
+                f"extra cycles that translation takes.\n\n")
         f.write('\n'.join(lines) + '\n\n' + summary + '\n')
+        if notes:
+            f.write('\n' + '\n'.join(f"- {n}" for n in notes) + '\n')
     print(f"written {os.path.relpath(args.out, ROOT)}")
     return 1 if failed else 0
 

@@ -25,8 +25,11 @@
     do { h_ = csr_read(hi); l_ = csr_read(lo); h2_ = csr_read(hi); } while (h_ != h2_); \
     ((uint64_t)h_ << 32) | l_; })
 
-static inline uint64_t av_mcycle(void) { return AV_READ64(CSR_MCYCLEH, CSR_MCYCLE); }
-static inline uint64_t av_minstret(void) { return AV_READ64(CSR_MINSTRETH, CSR_MINSTRET); }
+/* Through the user views (cycle, instret), which read the same counters in
+ * M and also work in S, where the paged variant of crt.c runs programs
+ * (it sets mcounteren). */
+static inline uint64_t av_mcycle(void) { return AV_READ64(CSR_CYCLEH, CSR_CYCLE); }
+static inline uint64_t av_minstret(void) { return AV_READ64(CSR_INSTRETH, CSR_INSTRET); }
 
 /* Cycles and instructions over a stretch of code: av_mark at the start,
  * av_since for the difference. The reads themselves add a few of each. */

@@ -8,6 +8,11 @@
  *     and QEMU exit with the program's status;
  *   - a machine trap handler, installed before main, that reports an
  *     unexpected trap (mcause, mepc, mtval) and exits with AV_EXIT_TRAP.
+ * Built with -DAV_PAGED (crt-sv32.o) it also runs main in supervisor mode
+ * under Sv32: program RAM identity-mapped with 4 KiB pages (so the
+ * program's code and data pages go through the TLB as a user process's
+ * would), the devices with megapages; bench-cpu uses it to measure what
+ * translation costs.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -87,7 +92,53 @@ __asm__(
 extern char av_trap_entry[];
 
 /* Runs from crt0's __libc_init_array, before main. */
-__attribute__((constructor)) static void av_trap_init(void)
+__attribute__((constructor(101))) static void av_trap_init(void)
 {
     csr_write(CSR_MTVEC, (uint32_t)(uintptr_t)av_trap_entry);
 }
+
+#ifdef AV_PAGED
+#define PTE_V 0x01
+#define PTE_RWX 0x0e
+#define PTE_RW 0x06
+#define PTE_AD 0xc0
+#define MSTATUS_MPP (3u << 11)
+#define MSTATUS_MPP_S (1u << 11)
+
+extern char __stack[];
+static uint32_t root[1024] __attribute__((aligned(4096)));
+static uint32_t l0[1024] __attribute__((aligned(4096)));
+
+static uint32_t leaf(uint32_t pa, uint32_t flags)
+{
+    return (pa >> 12) << 10 | flags | PTE_V | PTE_AD;
+}
+
+/* After the trap handler, before main: map and drop to S. */
+__attribute__((constructor(102))) static void av_paged_init(void)
+{
+    uint32_t end = (uint32_t)(uintptr_t)__stack;
+    /* RAM from its base to the top of the stack, 4 KiB pages (one level-0
+     * table covers the 4 MiB the program may use). */
+    for (uint32_t pa = MM_RAM_BASE; pa < end && pa < MM_RAM_BASE + (4u << 20); pa += 4096)
+        l0[(pa >> 12) & 0x3ff] = leaf(pa, PTE_RWX);
+    root[MM_RAM_BASE >> 22] = ((uint32_t)(uintptr_t)l0 >> 12) << 10 | PTE_V;
+    /* Devices: the megapages holding the finisher and CLINT, and the UART. */
+    root[MM_FINISHER_BASE >> 22] = leaf(MM_FINISHER_BASE & ~0x3fffffu, PTE_RW);
+    root[MM_UART_BASE >> 22] = leaf(MM_UART_BASE & ~0x3fffffu, PTE_RW);
+
+    /* QEMU needs a PMP entry for S (ours has none and ignores these). */
+    csr_write(CSR_PMPADDR0, 0xffffffffu);
+    csr_write(CSR_PMPCFG0, 0x1f);
+    csr_write(CSR_MCOUNTEREN, 7);            /* cycle, time, instret from S */
+    csr_write(CSR_SATP, 0x80000000u | ((uint32_t)(uintptr_t)root >> 12));
+    __asm__ volatile("sfence.vma" ::: "memory");
+    csr_clear(CSR_MSTATUS, MSTATUS_MPP);
+    csr_set(CSR_MSTATUS, MSTATUS_MPP_S);
+    /* mret to the next instruction: same registers, same stack, now in S. */
+    __asm__ volatile("la t0, 1f\n"
+                     "csrw " AV_STR(CSR_MEPC) ", t0\n"
+                     "mret\n"
+                     "1:\n" ::: "t0", "memory");
+}
+#endif
