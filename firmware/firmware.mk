@@ -9,7 +9,7 @@ FW_INC    := -I$(GEN) -Ifirmware/include -Ifirmware/kernel -Ifirmware/lib
 K_CFLAGS  := $(RV_ARCH) --specs=picolibc.specs -Os -g -Wall -Wextra -Werror=implicit-function-declaration \
              -ffreestanding -fno-common -mcmodel=medany -mstrict-align $(FW_INC)
 U_CFLAGS  := $(RV_CFLAGS) -Os -Werror=implicit-function-declaration -Ifirmware/include -Ifirmware/lib -I$(GEN)
-U_LDFLAGS := $(RV_LDARCH) -nostartfiles -T firmware/user/user.ld -Wl,-z,max-page-size=4096 -Wl,--gc-sections
+U_LDFLAGS := $(RV_LDARCH) -DPICOLIBC_INTEGER_PRINTF_SCANF -nostartfiles -T firmware/user/user.ld -Wl,-z,max-page-size=4096 -Wl,--gc-sections
 
 K_SRCS    := $(wildcard firmware/kernel/*.c firmware/kernel/*.S)
 K_OBJS    := $(patsubst firmware/kernel/%,$(FW)/kernel/%.o,$(K_SRCS))

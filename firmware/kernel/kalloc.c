@@ -11,7 +11,8 @@
 #include "vm_contract.h"
 
 #define PGSZ VMC_PAGE_SIZE
-#define NCLASS 7                       /* 32 .. 2048 bytes */
+#define NCLASS 4                       /* 64, 256, 1024, 2048 bytes: few classes,
+                                          so a small machine needs few slab frames */
 
 struct slab {
     struct slab *next;                 /* slabs of this class with free room */
@@ -95,14 +96,13 @@ void kpage_free(void *pa)
 
 uint32_t kalloc_pages_in_use(void) { return pages_in_use; }
 
+static const uint16_t class_size[NCLASS] = { 64, 256, 1024, 2048 };
+
 static int size_class(size_t n)
 {
     int c = 0;
-    size_t s = 32;
-    while (s < n) {
-        s <<= 1;
+    while (class_size[c] < n)
         c++;
-    }
     return c;
 }
 
@@ -110,7 +110,7 @@ void *kmalloc(size_t n)
 {
     KASSERT(n > 0 && n <= 2048);
     int c = size_class(n);
-    uint32_t osz = 32u << c;
+    uint32_t osz = class_size[c];
     struct slab *s = partial[c];
     if (!s) {
         s = kpage_alloc_reserve();

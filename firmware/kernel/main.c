@@ -61,10 +61,16 @@ static void hold_range(uint32_t pa, uint32_t end)
 static void frames_setup(void)
 {
     uint32_t base = boot.ram_base >> PAGE_SHIFT, n = boot.ram_size >> PAGE_SHIFT;
-    uint32_t *ft = (uint32_t *)PG_ROUNDUP((uint32_t)_end);
+    /* small tables go in the padding after bss, before the packed programs */
+    uint32_t words = frames_table_words(n) + 2 + n + (n + 31) / 32;
+    uint32_t *ft = (uint32_t *)(((uint32_t)_kernel_size_end + 3) & ~3u);
+    if ((uint32_t)(ft + words) > (uint32_t)_kernel_end)
+        ft = (uint32_t *)PG_ROUNDUP((uint32_t)_end);
     uint32_t *fs = ft + frames_table_words(n);
     uint32_t *held = fs + 2 + n;
     uint32_t top = PG_ROUNDUP((uint32_t)(held + (n + 31) / 32));
+    if (top < (uint32_t)_end)
+        top = PG_ROUNDUP((uint32_t)_end);
     frames_init(ft, fs, base, n);
     memset(held, 0, (n + 31) / 32 * 4);
     hold_range(boot.ram_base, top);
