@@ -36,10 +36,18 @@ $(TEST_BUILD)/priv/%.elf: $(TEST_BUILD)/priv/%.o $(TEST_BUILD)/common/start.o $(
 	$(RV_CC) $(TEST_LDFLAGS) -o $@ $(TEST_BUILD)/common/start.o $<
 	$(RV_OBJDUMP) -d -M no-aliases,numeric $@ > $(@:.elf=.dump)
 
+# Capability probes: what the core under test can run yet (elfsuite.py).
+PROBE_ELFS   := $(patsubst $(TCOMMON)/%.S,$(TEST_BUILD)/common/%.elf,$(wildcard $(TCOMMON)/probe_*.S))
+$(TEST_BUILD)/common/probe_%.elf: $(TEST_BUILD)/common/probe_%.o $(TEST_BUILD)/common/start.o $(TEST_LD)
+	$(RV_CC) $(TEST_LDFLAGS) -o $@ $(TEST_BUILD)/common/start.o $<
+$(TEST_BUILD)/common/probe_%.o: $(TCOMMON)/probe_%.S $(TEST_HDRS) tests/priv/priv.h tests/priv/vm.h
+	@mkdir -p $(@D)
+	$(RV_CC) $(TEST_ASFLAGS) -c -o $@ $<
+
 .PHONY: isa-tests priv-tests
-isa-tests: $(ISA_ELFS)
-priv-tests: $(PRIV_ELFS)
-ALL_TARGETS += $(ISA_ELFS) $(PRIV_ELFS)
+isa-tests: $(ISA_ELFS) $(PROBE_ELFS)
+priv-tests: $(PRIV_ELFS) $(PROBE_ELFS)
+ALL_TARGETS += $(ISA_ELFS) $(PRIV_ELFS) $(PROBE_ELFS)
 
 # ---- picolibc programs: demo and benchmarks --------------------------------
 # Compiled for rv32ima, linked against the rv32im picolibc (mk/toolchain.mk),

@@ -7,6 +7,14 @@ A source file that does not suit a target says so in its header comment:
     QEMU: no - <reason>
 and the test is skipped with that reason on that target only (QEMU differs
 from our design in the ways DESIGN.md lists; the RTL and ISS run everything).
+
+Tests join co-simulation as the RTL gains what they need (DESIGN: Tests). A
+file says what it needs beyond machine-mode RV32IM:
+    NEEDS: su sv32 amo
+and on the rtl/cosim targets the suite first runs a small probe for each
+(tests/common/probe_<cap>.S) on the core. While a probe fails, the test runs
+on the ISS instead: it fails if it fails there, and otherwise is reported
+as skipped, naming the missing capability and what the probe saw.
 """
 import glob, os, re
 from run import Test, Failure, Skip, SuiteError
@@ -19,6 +27,9 @@ SIM_BINARIES = {
 }
 TIMEOUT = {'qemu': 30, 'iss': 60, 'rtl': 300, 'cosim': 300}
 NOT_FOR = re.compile(r'^\s*(?:\*|#|//)?\s*(QEMU|ISS|RTL|COSIM):\s*no\b\W*(.*)$', re.M | re.I)
+NEEDS = re.compile(r'^\s*(?:\*|#|//)?\s*NEEDS:\s*(.+)$', re.M)
+RTL_TARGETS = ('cosim', 'rtl')
+_caps = {}      # (target, capability) -> (present, what the probe printed last)
 
 
 def sources(ctx, suite):
@@ -39,11 +50,41 @@ def refusals(src):
     return out
 
 
+def needs(src):
+    head = open(src, errors='replace').read(4000)
+    return sorted({c for m in NEEDS.finditer(head) for c in m.group(1).split()})
+
+
+def probe(ctx, cap):
+    """Run the capability probe on ctx.target once; (present, reason)."""
+    key = (ctx.target, cap)
+    if key not in _caps:
+        elf = os.path.join(ctx.build, 'tests', 'common', f'probe_{cap}.elf')
+        if not os.path.exists(elf):
+            raise SuiteError(f"no probe for capability '{cap}' ({elf})")
+        rc, out = ctx.run(ctx.elf_cmd(elf), timeout=TIMEOUT.get(ctx.target, 300))
+        lines = [' '.join(l.split()) for l in out.strip().splitlines() if l.strip()]
+        why = f'exit status {rc}'
+        for mark in ('trap cause=', 'unexpected trap', 'FAIL', 'diverged'):
+            hits = [l for l in lines if mark in l]
+            if hits:
+                why = hits[-1]      # the last retire record with a trap: the culprit
+                break
+        _caps[key] = (rc == 0, why)
+    return _caps[key]
+
+
 def prepare(ctx, suite):
     ctx.make(f'{suite}-tests')
     binary = SIM_BINARIES.get(ctx.target)
     if binary:
         ctx.make(binary)
+    if ctx.target in RTL_TARGETS:
+        wanted = {c for src in sources(ctx, suite) for c in needs(src)}
+        if wanted:
+            ctx.make(SIM_BINARIES['iss'])       # where waiting tests run meanwhile
+        for cap in sorted(wanted):
+            probe(ctx, cap)
 
 
 def run_elf(ctx, elf, args=(), expect_status=0):
@@ -70,10 +111,21 @@ def collect(ctx, suite):
         name = os.path.splitext(os.path.basename(src))[0]
         elf = elf_path(ctx, suite, src)
         refused = refusals(src)
+        caps = needs(src)
 
-        def func(ctx, elf=elf, refused=refused):
+        def func(ctx, elf=elf, refused=refused, caps=caps):
             if ctx.target in refused:
                 raise Skip(refused[ctx.target])
+            if ctx.target in RTL_TARGETS:
+                missing = [(c, probe(ctx, c)[1]) for c in caps if not probe(ctx, c)[0]]
+                if missing:
+                    rc, out = ctx.run(ctx.elf_cmd(elf, target='iss'), timeout=TIMEOUT['iss'])
+                    names = ', '.join(c for c, _ in missing)
+                    if rc != 0:
+                        raise Failure(f"the RTL has no {names} yet, and on the ISS the test "
+                                      f"fails (status {rc}):\n{out[-3000:]}")
+                    raise Skip(f"waits for {names} in the RTL (probe: {missing[0][1]}); "
+                               f"passes on the ISS")
             run_elf(ctx, elf)
         tests.append(Test(name, func))
     return tests

@@ -4,6 +4,8 @@
  * word, memory = old op rs2 (min/max signed or unsigned); rd = x0 still
  * updates memory; rd = rs2 gets the old value while memory gets the old rs2;
  * the aq/rl bits change nothing on one hart.
+ *
+ * NEEDS: amo
  */
 #include "test.h"
 

@@ -5,6 +5,8 @@
  * whether or not it holds a reservation. rd and memory unchanged.
  *
  * QEMU: no - QEMU 7.2 reports AMO faults with the load causes (4, 5), and an sc.w without a reservation fails quietly without checking its address.
+ *
+ * NEEDS: amo
  */
 #include "test.h"
 

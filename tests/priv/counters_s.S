@@ -3,6 +3,8 @@
  * instret (2) for S and U; scounteren gates them further for U. A cleared
  * bit makes the read an illegal instruction in that mode; the h halves
  * follow the same bits.
+ *
+ * NEEDS: su
  */
 #include "test.h"
 #include "priv.h"

@@ -4,6 +4,8 @@
  * the instruction (the target for a fetch), stval = the virtual address,
  * SPP = U; mcause is untouched. The U program's pages are user pages, so
  * the S handler runs from a supervisor alias of RAM (VA 0xc000_0000).
+ *
+ * NEEDS: su sv32
  */
 #include "test.h"
 #include "priv.h"

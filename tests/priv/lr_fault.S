@@ -4,6 +4,8 @@
  * misaligned loads on QEMU); unmapped, load access fault (5). The
  * destination register and memory do not change. (AMOs and sc.w fault as
  * stores: amo_store_fault.S.)
+ *
+ * NEEDS: amo
  */
 #include "test.h"
 

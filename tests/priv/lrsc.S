@@ -4,6 +4,8 @@
  * second sc.w fails (rd != 0, memory unchanged); sc.w with no reservation,
  * or to a word far from the reserved one, fails; a later lr.w replaces the
  * reservation.
+ *
+ * NEEDS: amo
  */
 #include "test.h"
 

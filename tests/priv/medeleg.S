@@ -4,6 +4,8 @@
  * sstatus.SPP = the mode it came from; mcause is left alone. Raised in M it
  * still goes to M. Causes not delegated still go to M. Here: illegal
  * instruction (2) and ecall from U (8) are delegated, breakpoint is not.
+ *
+ * NEEDS: su
  */
 #include "test.h"
 #include "priv.h"

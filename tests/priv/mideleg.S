@@ -6,6 +6,8 @@
  * taken whatever SIE says. Not delegated, it goes to M with
  * mcause = 0x80000001 (taken in S or U whatever MIE says, since M is
  * higher). sie and sip show only the delegated bits.
+ *
+ * NEEDS: su
  */
 #include "test.h"
 #include "priv.h"

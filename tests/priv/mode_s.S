@@ -3,6 +3,8 @@
  * the supervisor CSRs (sscratch) but machine CSRs are illegal (mscratch,
  * mstatus: cause 2, tval = the bits, the trap goes to M with MPP = S); mret
  * from S is illegal; ecall from S is cause 9.
+ *
+ * NEEDS: su
  */
 #include "test.h"
 #include "priv.h"

@@ -3,6 +3,8 @@
  * illegal there (sstatus, satp, mscratch), as are sret and mret and
  * sfence.vma; ecall from U is cause 8 with MPP = U in the trap. Counters
  * are readable from U only when both mcounteren and scounteren allow it.
+ *
+ * NEEDS: su
  */
 #include "test.h"
 #include "priv.h"

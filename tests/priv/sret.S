@@ -2,6 +2,8 @@
  * sret (from S): pc = sepc; privilege = SPP; SIE = SPIE; SPIE = 1; SPP = U.
  * With mstatus.TSR = 1, sret in S is illegal. sret in M works too (returns
  * to SPP's mode).
+ *
+ * NEEDS: su
  */
 #include "test.h"
 #include "priv.h"

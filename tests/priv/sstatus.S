@@ -4,6 +4,8 @@
  * zero here) - machine fields (MIE, MPIE, MPP, MPRV, TVM, TW, TSR) are
  * invisible and unchanged through it; sie/sip show and write only the bits
  * delegated in mideleg.
+ *
+ * NEEDS: su
  */
 #include "test.h"
 #include "priv.h"

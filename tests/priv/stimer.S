@@ -4,6 +4,8 @@
  * sstatus.SIE, S takes scause = 0x80000005, at stvec + 4 * 5 when stvec is
  * vectored; S cannot clear STIP itself (sip.STIP is read-only), so M
  * clears it. Exceptions still enter a vectored stvec at its base.
+ *
+ * NEEDS: su
  */
 #include "test.h"
 #include "priv.h"

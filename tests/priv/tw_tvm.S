@@ -3,6 +3,8 @@
  * wfi in S is illegal; with TVM = 1 reading or writing satp and sfence.vma in
  * S are illegal. With both clear satp and sfence.vma execute in S (wfi is
  * not run there: with nothing pending it would wait).
+ *
+ * NEEDS: su
  */
 #include "test.h"
 #include "priv.h"

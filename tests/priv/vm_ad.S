@@ -4,6 +4,8 @@
  * else in the PTE changes. The PTEs are read back physically from M after
  * each access (with an sfence.vma before the next, so no test relies on
  * what a TLB kept).
+ *
+ * NEEDS: su sv32
  */
 #include "test.h"
 #include "priv.h"

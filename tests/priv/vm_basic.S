@@ -5,6 +5,8 @@
  * alias one frame), and a 4 MiB megapage maps RAM identically so the code
  * keeps running. Machine mode is never translated. satp keeps MODE, a
  * 9-bit ASID and the PPN.
+ *
+ * NEEDS: su sv32
  */
 #include "test.h"
 #include "priv.h"

@@ -6,6 +6,8 @@
  * user page from S unless sstatus.SUM (fetch: vm_uexec.S); the
  * reserved W-without-R encoding; a level-0 PTE that is not a leaf; a
  * misaligned megapage (PPN[0] != 0); fetch from a page without X.
+ *
+ * NEEDS: su sv32
  */
 #include "test.h"
 #include "priv.h"

@@ -3,6 +3,8 @@
  * and checked as if in the mode in MPP (fetches are not); MPP = M means
  * no translation. A fault under MPRV is taken in M with the virtual address
  * in mtval. (mret clearing MPRV: vm_mprv_mret.S.)
+ *
+ * NEEDS: su sv32
  */
 #include "test.h"
 #include "priv.h"

@@ -4,6 +4,8 @@
  * mret to M keeps it. Seen in the mstatus recorded at the next trap.
  *
  * QEMU: no - QEMU 7.2 keeps MPRV set across mret to S.
+ *
+ * NEEDS: su
  */
 #include "test.h"
 #include "priv.h"

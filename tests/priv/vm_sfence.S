@@ -4,6 +4,8 @@
  * spaces with different ASIDs each see their own mapping of the same
  * virtual address when satp switches between them (entries are tagged by
  * ASID, so no flush is needed). No test relies on seeing a stale entry.
+ *
+ * NEEDS: su sv32
  */
 #include "test.h"
 #include "priv.h"

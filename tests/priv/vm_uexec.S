@@ -4,6 +4,8 @@
  * mepc = mtval = the target. Loads from the same page work with SUM = 1.
  *
  * QEMU: no - QEMU 7.2 lets S fetch from a U page when SUM = 1.
+ *
+ * NEEDS: su sv32
  */
 #include "test.h"
 #include "priv.h"

@@ -2,6 +2,8 @@
  * Sv32 from U mode: user pages (U = 1) are reachable, supervisor pages are
  * not (load 13, store 15, fetch 12, mtval = the address); ecall from U
  * still reaches M with the virtual pc in mepc.
+ *
+ * NEEDS: su sv32
  */
 #include "test.h"
 #include "priv.h"
