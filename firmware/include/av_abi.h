@@ -157,6 +157,8 @@ enum { AV_FAULT_ZFILL, AV_FAULT_COW_COPY, AV_FAULT_COW_LAST, AV_FAULT_REFILL,
 
 struct av_stats {
     uint64_t cycles_user, cycles_kernel, cycles_idle, cycles_total;
+    uint64_t cycles_fastpath;   /* microcode fast paths (hpmcounter3), 0 without them */
+    uint64_t fastpath_runs;     /* fast-path runs (hpmcounter4) */
     uint32_t faults[AV_NFAULTKINDS];
     uint64_t fault_cycles[AV_NFAULTKINDS];
     uint32_t pages_lazy;        /* pages allocated lazily (zero-fill entries made) */

@@ -237,6 +237,8 @@ int elf_load(struct proc *p, const char *prog, uint32_t len);
 void stats_print(void);
 int audit(int verbose);
 void stats_fault(int kind, uint64_t cycles);
+void stats_init(void);
+void stats_snapshot(struct av_stats *s);
 
 /* rights as name_insert/name_release know them */
 enum { R_SEND = 1, R_RECV = 2, R_SENDONCE = 3 };

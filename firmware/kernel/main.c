@@ -125,6 +125,7 @@ void kmain(uint32_t hartid, uint32_t dtb, uint32_t has_wcs)
     if (has_opt(args, "nopreempt"))
         opt_preempt = 0;
     trap_init();
+    stats_init();
     proc_init();
     csr_write(CSR_SCOUNTEREN, 0x7);    /* cycle, time, instret; never 3-4 */
     kprintf("Accent-V kernel: RAM %u KiB at %p, timebase %u Hz, %u frames free, "

@@ -195,9 +195,8 @@ void syscall(struct proc *p)
         break;
     }
     case SYS_STATS: {
-        struct av_stats s = stats;
-        s.fastpaths = fastpaths;
-        s.cycles_total = s.cycles_user + s.cycles_kernel + s.cycles_idle;
+        struct av_stats s;
+        stats_snapshot(&s);
         ret = (a[0] & 3) || copyout(&p->map, a[0], &s, sizeof s) < 0 ? -AV_EFAULT : 0;
         break;
     }

@@ -6,8 +6,8 @@
 
 /* expect:
 receive right to itself refused
-send-once right used up by the reply
 receive right moved with its queued message
+send-once right used up by the reply
 test rights: PASS
 */
 
@@ -58,10 +58,10 @@ int main(void)
     CHECK(av_port_rights(reply) == 0, "send-once right not used up");
     av_msg_init(msg, reply, AV_DISP_MOVE_SEND_ONCE, 0, 0, 12);
     CHECK_RC(av_msg_send(msg, 0, 0), -AV_ENAME);
-    printf("send-once right used up by the reply\n");
     int st;
-    CHECK_RC(av_wait(c, &st), 0);
+    CHECK_RC(av_wait(c, &st), 0);              /* the child has printed by now */
     CHECK(st == 0, "child status %d", st);
+    printf("send-once right used up by the reply\n");
     /* copy-send keeps ours, move-send gives it away */
     int p2 = av_port_allocate();
     CHECK_RC(av_port_make_send(p2), 0);
