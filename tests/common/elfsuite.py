@@ -15,6 +15,11 @@ and on the rtl/cosim targets the suite first runs a small probe for each
 (tests/common/probe_<cap>.S) on the core. While a probe fails, the test runs
 on the ISS instead: it fails if it fails there, and otherwise is reported
 as skipped, naming the missing capability and what the probe saw.
+
+`make test` runs the default target (cosim); DESIGN wants the tests that suit
+QEMU run on QEMU there too, so with --target cosim each test also appears as
+qemu/<name>, run on QEMU (set AV_NO_QEMU=1 to leave those out; --target qemu
+runs QEMU alone, as `make test-qemu` does).
 """
 import glob, os, re
 from run import Test, Failure, Skip, SuiteError
@@ -105,6 +110,31 @@ def run_elf(ctx, elf, args=(), expect_status=0):
     return out
 
 
+def also_qemu(ctx):
+    """Whether to add qemu/<name> twins (see the module text)."""
+    return ctx.target == 'cosim' and not os.environ.get('AV_NO_QEMU')
+
+
+def qemu_twins(ctx, tests):
+    """qemu/<name> copies of tests, running with ctx's target set to qemu."""
+    if not also_qemu(ctx):
+        return []
+
+    class QemuCtx:
+        def __init__(self, ctx):
+            self.__dict__.update(ctx.__dict__)
+            self._ctx = ctx
+            self.target = 'qemu'
+
+        def __getattr__(self, name):
+            return getattr(self._ctx, name)
+
+        def elf_cmd(self, elf, target=None, args=()):
+            return self._ctx.elf_cmd(elf, target=target or 'qemu', args=args)
+
+    return [Test(f'qemu/{t.name}', lambda ctx, f=t.func: f(QemuCtx(ctx))) for t in tests]
+
+
 def collect(ctx, suite):
     tests = []
     for src in sources(ctx, suite):
@@ -128,4 +158,4 @@ def collect(ctx, suite):
                                f"passes on the ISS")
             run_elf(ctx, elf)
         tests.append(Test(name, func))
-    return tests
+    return tests + qemu_twins(ctx, tests)

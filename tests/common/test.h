@@ -189,7 +189,7 @@
     la t6, trap_exp;                                    \
     sw zero, TE_ARMED(t6)
 
-/* Print a NUL-terminated string on the UART (clobbers a0-a2, t5, t6). */
+/* Print a NUL-terminated string on the UART (clobbers ra, a0-a2, t5, t6). */
 #define PRINT(str)                                      \
     .pushsection .rodata.str1.1, "aMS", @progbits, 1;   \
 87: .asciz str;                                         \

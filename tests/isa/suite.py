@@ -57,5 +57,5 @@ def bench_test(name):
 
 
 def collect(ctx):
-    return (elfsuite.collect(ctx, 'isa') + [Test('demo_hello', t_demo)] +
-            [bench_test(b) for b in BENCH])
+    extra = [Test('demo_hello', t_demo)] + [bench_test(b) for b in BENCH]
+    return elfsuite.collect(ctx, 'isa') + extra + elfsuite.qemu_twins(ctx, extra)
