@@ -93,7 +93,7 @@ struct proc {
     uint32_t pid;
     struct vmmap map;
     struct nameent *names;
-    uint32_t nnames;
+    uint32_t nnames, nquota;          /* table size now, and its limit */
     struct port *self;                 /* the process port */
     struct proc *parent;
     int32_t status;
@@ -196,6 +196,7 @@ int32_t wait_or_fail(struct proc *p, uint32_t opts, uint32_t flag, uint32_t time
 /* names.c: per-process name tables */
 int names_init(struct proc *p, uint32_t quota);
 void names_free_table(struct proc *p);
+int names_grow(struct proc *p, uint32_t n);
 struct nameent *name_lookup(struct proc *p, uint32_t name);
 uint32_t name_of_port(struct proc *p, struct port *port);
 int32_t name_insert(struct proc *p, struct port *port, int right);

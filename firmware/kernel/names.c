@@ -7,12 +7,35 @@
 #include <string.h>
 #include "kernel.h"
 
+/* Tables start small and grow from the kernel pool up to the quota. */
 int names_init(struct proc *p, uint32_t quota)
 {
-    p->names = kmalloc(quota * sizeof(struct nameent));
+    uint32_t n = quota < 8 ? quota : 8;
+    p->names = kmalloc(n * sizeof(struct nameent));
     if (!p->names)
         return -1;
-    p->nnames = quota;
+    p->nnames = n;
+    p->nquota = quota;
+    return 0;
+}
+
+/* Grow p's table to at least n entries (within the quota); 0 or -1. */
+int names_grow(struct proc *p, uint32_t n)
+{
+    if (n <= p->nnames)
+        return 0;
+    if (n > p->nquota)
+        return -1;
+    uint32_t size = p->nnames * 2 > n ? p->nnames * 2 : n;
+    if (size > p->nquota)
+        size = p->nquota;
+    struct nameent *t = kmalloc(size * sizeof *t);
+    if (!t)
+        return -1;
+    memcpy(t, p->names, p->nnames * sizeof *t);
+    kfree(p->names, p->nnames * sizeof *t);
+    p->names = t;
+    p->nnames = size;
     return 0;
 }
 
@@ -47,7 +70,7 @@ uint32_t names_free_slots(struct proc *p)
     for (uint32_t n = 1; n < p->nnames; n++)
         if (!p->names[n].port)
             k++;
-    return k;
+    return k + (p->nquota - p->nnames);
 }
 
 static uint32_t free_slot(struct proc *p)
@@ -55,7 +78,8 @@ static uint32_t free_slot(struct proc *p)
     for (uint32_t n = 1; n < p->nnames; n++)
         if (!p->names[n].port)
             return n;
-    return 0;
+    uint32_t first_new = p->nnames;
+    return names_grow(p, p->nnames + 1) == 0 ? first_new : 0;
 }
 
 /* Give p one more right to port; returns its name or -AV_ENORIGHTS. */

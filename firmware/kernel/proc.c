@@ -147,6 +147,10 @@ int proc_fork(struct proc *parent)
         return -AV_ENOMEM;
     }
     /* the child inherits send rights under the same names, never receive */
+    if (names_grow(c, parent->nnames) < 0) {
+        proc_free_unstarted(c);
+        return -AV_ENOMEM;
+    }
     for (uint32_t n = AV_NAME_NOTIFY + 1; n < parent->nnames && n < c->nnames; n++) {
         struct nameent *e = &parent->names[n];
         if (e->port && e->sendrefs && !e->dead) {

@@ -60,6 +60,22 @@ int main(void)
     /* dead names stay until deallocated; the last one frees the port */
     CHECK(name_deallocate(&P[1], m) == 0);
     CHECK(name_deallocate(&P[0], so) == 0);
+    /* tables grow from 8 entries up to the quota (16), then refuse */
+    CHECK(P[2].nnames == 8);
+    struct port *many[16];
+    int got = 0;
+    for (int i = 0; i < 16; i++) {
+        many[i] = port_alloc();
+        int32_t nm = name_insert(&P[2], many[i], R_RECV);
+        if (nm < 0) {
+            CHECK(nm == -AV_ENORIGHTS);
+            free(many[i]);                 /* never named: nothing else holds it */
+            continue;
+        }
+        got++;
+        CHECK(name_lookup(&P[2], nm)->port == many[i]);
+    }
+    CHECK(P[2].nnames == 16 && got == 16 - 3 && names_free_slots(&P[2]) == 0);
     /* tear everything down: every message and port freed (ASan checks leaks) */
     for (int i = 0; i < 3; i++) {
         names_drop_all(&P[i]);
