@@ -34,6 +34,9 @@ extern "C" {
 #ifdef AV_HAVE_COSIM
 #include "iss/cosim.h"
 #endif
+#ifdef AV_HAVE_UCODE_H
+#include "ucode.h"
+#endif
 }
 
 namespace {
@@ -43,6 +46,7 @@ enum Exit { EXIT_PASS = 0, EXIT_USAGE = 2, EXIT_MAXCYC = 3, EXIT_HUNG = 4, EXIT_
 constexpr uint64_t HANG_CYCLES = 1000000;   // no retire for this long: hung
 constexpr uint32_t INSN_WFI = 0x10500073;
 constexpr int RESET_CYCLES = 4;
+constexpr uint64_t DRAIN_CYCLES = 64;      // after a verdict, until its store retires
 
 const char *USAGE =
     "usage: accentv-sim [options] program.elf\n"
@@ -221,6 +225,13 @@ struct Harness {
     struct elf_image img {};
     uint64_t cycle = 0, instret = 0, last_retire = 0;
     bool sleeping = false;        // last retired instruction was wfi
+    uint32_t wfi_lo = 1, wfi_hi = 0;   // control-store words of the WFI routine
+    // A verdict (finisher or tohost) ends the run once the store that gave it
+    // has retired, so the retire log and co-simulation include it.
+    bool verdict = false;
+    int verdict_status = 0;
+    uint32_t verdict_addr = 0;
+    uint64_t verdict_deadline = 0;
     bool have_tohost = false;
     uint32_t tohost = 0, fromhost = 0;
     bool tohost_written = false;  // a store to tohost lands at this edge
@@ -242,6 +253,8 @@ struct Harness {
     void print_record(FILE *f, const rvfi_rec &r) const;
     void dump_recent(FILE *f) const;
     int check_tohost(bool *done);
+    bool waiting_in_wfi() const;
+    void set_verdict(int status, uint32_t addr);
     void write_signature();
     int finish(int status);
 };
@@ -293,6 +306,14 @@ void Harness::load()
     }
     if (opt.corrupt)
         corrupt_ucode();
+#ifdef AV_HAVE_UCODE_H
+    for (uint32_t a = 0; a < UC_STORE; a++)
+        if (strcmp(uc_routine_name(a), "WFI") == 0) {
+            if (wfi_lo > wfi_hi)
+                wfi_lo = a;
+            wfi_hi = a + 1;
+        }
+#endif
     if (opt.cosim) {
 #ifdef AV_HAVE_COSIM
         cs = cosim_new(opt.ram_bytes, opt.elf, err, sizeof err);
@@ -341,6 +362,28 @@ void Harness::corrupt_ucode()
         exit(EXIT_USAGE);
     }
     *word ^= 1ull << opt.corrupt_bit;
+}
+
+// Is the microprogram counter in the WFI routine (a core waiting for an
+// interrupt, which is not hung)? The routine's words come from the
+// microassembler's table (ucode.h); upc_o values of 0x8000 and above are
+// dispatch words and decode cycles, never waiting.
+bool Harness::waiting_in_wfi() const
+{
+    uint32_t upc = top->upc_o;
+    return upc >= wfi_lo && upc < wfi_hi;
+}
+
+void Harness::set_verdict(int status, uint32_t addr)
+{
+    verdict = true;
+    verdict_status = status;
+    verdict_addr = addr & ~3u;
+    verdict_deadline = cycle + DRAIN_CYCLES;
+    // The store may have retired already (then end at the next cycle).
+    const rvfi_rec &last = ring[(nrec + 15) % 16];
+    if (nrec && last.mem_wmask && last.mem_addr == verdict_addr)
+        verdict_deadline = cycle;
 }
 
 // One clock cycle: rising edge, then falling edge. Outputs are sampled
@@ -556,6 +599,8 @@ int Harness::run()
         if (top->uart_rx_valid_i)
             top->uart_rx_data_i = uart_in[uart_pos];
 
+        if (verdict && cycle >= verdict_deadline)
+            return finish(verdict_status);
         if (top->rvfi_valid_o) {
             rvfi_rec r = record();
             ring[nrec++ % 16] = r;
@@ -571,17 +616,21 @@ int Harness::run()
                 return finish(EXIT_COSIM);
             }
 #endif
+            if (verdict && r.mem_wmask && r.mem_addr == verdict_addr)
+                return finish(verdict_status);
         }
         if (top->uart_tx_valid_o)
             putchar(top->uart_tx_data_o);
+        if (verdict)
+            continue;
         if (top->finish_valid_o) {
             uint32_t v = top->finish_data_o;
             if ((v & 0xffff) == MM_FINISHER_PASS)
-                return finish(EXIT_PASS);
+                set_verdict(EXIT_PASS, MM_FINISHER_BASE);
             if ((v & 0xffff) == MM_FINISHER_FAIL) {
                 uint32_t code = v >> 16;
                 fprintf(stderr, "accentv-sim: FAIL: test finisher code %u\n", code);
-                return finish((code & 0xff) ? (int)(code & 0xff) : 1);
+                set_verdict((code & 0xff) ? (int)(code & 0xff) : 1, MM_FINISHER_BASE);
             }
         }
         if (tohost_written) {
@@ -589,12 +638,12 @@ int Harness::run()
             bool done;
             int st = check_tohost(&done);
             if (done)
-                return finish(st);
+                set_verdict(st, tohost);
         }
         // A store issued now lands at the next edge; look at it then.
         if (have_tohost && top->obs_we_o && top->obs_addr_o == tohost)
             tohost_written = true;
-        if (cycle - last_retire > HANG_CYCLES && !sleeping) {
+        if (cycle - last_retire > HANG_CYCLES && !sleeping && !waiting_in_wfi()) {
             fprintf(stderr, "accentv-sim: core hung: nothing retired for %" PRIu64 " cycles (cycle %" PRIu64 ", upc 0x%04x)\n",
                     HANG_CYCLES, cycle, top->upc_o);
             dump_recent(stderr);

@@ -37,9 +37,9 @@ $(SOC_BUILD)/boot_blobs.h: $(SOC_BUILD)/bootrom.bin $(GEN)/soc.dtb sim/bin2c.py
 	python3 sim/bin2c.py $@ bootrom_bin=$(SOC_BUILD)/bootrom.bin soc_dtb=$(GEN)/soc.dtb
 
 # ---- the harness ------------------------------------------------------------
-# The core's sources come from rtl/rtl.mk (RTL_SRCS) when it defines them;
+# The core's sources come from rtl/rtl.mk (CORE_RTL, CORE_INCDIRS, CORE_DEPS);
 # SIM_CORE_SRCS overrides (e.g. to try the SoC with another core).
-SIM_CORE_SRCS ?= $(RTL_SRCS)
+SIM_CORE_SRCS ?= $(CORE_RTL)
 SIM_RTL   = sim/sim.vlt $(SIM_CORE_SRCS) $(SOC_SRCS) sim/av_sim_top.sv
 SIM_CXX   := sim/main.cpp
 SIM_HDRS  := sim/rvfi.h sim/boot.h sim/elfload.h
@@ -49,9 +49,10 @@ SIM_HDRS  := sim/rvfi.h sim/boot.h sim/elfload.h
 SIM_ISS_OBJS = $(filter-out %/main.o,$(ISS_OBJS))
 SIM_CDEFS = $(if $(wildcard sim/iss/disasm.c),-DAV_HAVE_DISASM) \
             $(if $(shell grep -ls cosim_step sim/iss/cosim.h),-DAV_HAVE_COSIM) \
-            $(if $(filter %ucode_names.vh,$(SIM_UCODE)),+define+AV_UCODE_NAMES)
+            $(if $(filter %ucode_names.vh,$(SIM_UCODE)),+define+AV_UCODE_NAMES) \
+            $(if $(filter %ucode.h,$(SIM_UCODE)),-DAV_HAVE_UCODE_H)
 # The core reads the microassembler's outputs; none until the microcode exists.
-SIM_UCODE = $(if $(wildcard $(UCODE_DEF)),$(UCODE_OUTS))
+SIM_UCODE = $(if $(wildcard $(UCODE_DEF)),$(UCODE_OUTS) $(CORE_DEPS))
 SIM_LIB_OBJS = $(if $(ISS_OBJS),$(SIM_ISS_OBJS),$(SIM_BUILD)/boot.o $(SIM_BUILD)/elfload.o)
 
 $(SIM_BUILD)/%.o: sim/%.c $(SIM_HDRS) $(BOOT_GEN)
@@ -70,17 +71,25 @@ $(SIM_BIN): $$(SIM_RTL) $$(SIM_UCODE) $(SIM_CXX) $(SIM_HDRS) $$(SIM_LIB_OBJS) \
             $(BOOT_GEN) $(GEN)/csr.vh sim/sim.mk
 	@mkdir -p $(SIM_BUILD)/obj
 	verilator $(SIM_VFLAGS) -Mdir $(SIM_BUILD)/obj -o $(abspath $@) \
-	  -I$(GEN) -Ibuild/ucode -Irtl/core -Irtl/wcs $(filter +define+%,$(SIM_CDEFS)) \
-	  -CFLAGS '-Wall -Wextra -I$(abspath sim) -I$(abspath $(GEN)) -I$(abspath $(SOC_BUILD)) $(filter -D%,$(SIM_CDEFS))' \
+	  -I$(GEN) $(CORE_INCDIRS) $(filter +define+%,$(SIM_CDEFS)) \
+	  -CFLAGS '-Wall -Wextra -I$(abspath sim) -I$(abspath $(GEN)) -I$(abspath $(SOC_BUILD)) -I$(abspath $(UCODE_DIR)) $(filter -D%,$(SIM_CDEFS))' \
 	  -LDFLAGS '$(abspath $(SIM_LIB_OBJS)) $(BOOT_LIBS)' \
 	  $(SIM_RTL) $(abspath $(SIM_CXX))
 
 .PHONY: sim-build
 sim-build: $(SIM_BIN)
 # Part of `make all` once there is a core to simulate.
-ifneq ($(wildcard rtl/core/*.sv),)
+ifneq ($(wildcard rtl/core/av_core.sv),)
 ALL_TARGETS += $(SIM_BIN)
 endif
+
+# Lint: the SoC with the core, with and without the retire port, and the
+# harness's top.
+SOC_LINT := verilator --lint-only -Wall -I$(GEN) $(CORE_INCDIRS)
+LINT_DEPS += $(GEN)/memmap.vh
+LINT_CMDS += $(SOC_LINT) --top-module av_soc $(SOC_SRCS) $(CORE_RTL) || exit 1;
+LINT_CMDS += $(SOC_LINT) -DAV_RVFI --top-module av_soc $(SOC_SRCS) $(CORE_RTL) || exit 1;
+LINT_CMDS += $(SOC_LINT) -DAV_RVFI --top-module av_sim_top $(SOC_SRCS) $(CORE_RTL) sim/av_sim_top.sv || exit 1;
 
 # ---- the harness's own test programs (suite tests/sim) --------------------
 SIMT_BUILD := build/tests/sim

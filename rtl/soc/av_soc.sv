@@ -10,6 +10,8 @@
 module av_soc #(
   parameter int unsigned RAM_BYTES   = av_memmap_pkg::MM_RAM_DEFAULT,
   parameter int unsigned CLK_HZ      = av_memmap_pkg::MM_CLK_HZ,
+  // The ROM fills ROM_BYTES of its memmap.def window; the rest of the window
+  // reads as zero (as the ISS's ROM does), and stores anywhere in it fault.
   parameter int unsigned ROM_BYTES   = 1024,
   parameter              ROM_INIT    = ""  // a file name (untyped for Yosys 0.23)
 ) (
@@ -69,6 +71,7 @@ module av_soc #(
   output logic [31:0] rvfi_tval_o
 );
   localparam logic [31:0] ROM_BASE = av_memmap_pkg::MM_BOOTROM_BASE;
+  localparam logic [31:0] ROM_SIZE = av_memmap_pkg::MM_BOOTROM_SIZE;
   localparam logic [31:0] FIN_BASE = av_memmap_pkg::MM_FINISHER_BASE;
   localparam logic [31:0] FIN_SIZE = av_memmap_pkg::MM_FINISHER_SIZE;
   localparam logic [31:0] CLINT_BASE = av_memmap_pkg::MM_CLINT_BASE;
@@ -116,14 +119,15 @@ module av_soc #(
 
   // ---- address decode ---------------------------------------------------------
   logic [31:0] ram_off, rom_off, fin_off, clint_off, uart_off;
-  logic        hit_ram, hit_rom, hit_fin, hit_clint, hit_uart, unmapped;
+  logic        hit_ram, hit_rom, rom_real, hit_fin, hit_clint, hit_uart, unmapped;
   assign ram_off   = mem_addr - RAM_BASE;
   assign rom_off   = mem_addr - ROM_BASE;
   assign fin_off   = mem_addr - FIN_BASE;
   assign clint_off = mem_addr - CLINT_BASE;
   assign uart_off  = mem_addr - UART_BASE;
   assign hit_ram   = mem_addr >= RAM_BASE && ram_off < ram_limit;
-  assign hit_rom   = mem_addr >= ROM_BASE && rom_off < ROM_BYTES && !mem_we;
+  assign hit_rom   = mem_addr >= ROM_BASE && rom_off < ROM_SIZE && !mem_we;
+  assign rom_real  = rom_off < ROM_BYTES;
   assign hit_fin   = mem_addr >= FIN_BASE && fin_off < FIN_SIZE;
   assign hit_clint = mem_addr >= CLINT_BASE && clint_off < CLINT_SIZE;
   assign hit_uart  = mem_addr >= UART_BASE && uart_off < UART_SIZE;
@@ -157,7 +161,7 @@ module av_soc #(
     .be_i(mem_be), .wdata_i(mem_wdata), .rdata_o(ram_rdata));
 
   av_bootrom #(.BYTES(ROM_BYTES), .INIT_FILE(ROM_INIT)) u_rom (
-    .clk_i, .req_i(mem_req && hit_rom), .addr_i(rom_off[ROM_AW+1:2]), .rdata_o(rom_rdata));
+    .clk_i, .req_i(mem_req && hit_rom && rom_real), .addr_i(rom_off[ROM_AW+1:2]), .rdata_o(rom_rdata));
 
   av_clint #(.CLK_HZ(CLK_HZ)) u_clint (
     .clk_i, .rst_ni, .req_i(mem_req && hit_clint), .we_i(mem_we), .addr_i(clint_off[15:2]),
@@ -194,7 +198,7 @@ module av_soc #(
     end else begin
       mem_err <= mem_req && unmapped;
       if (mem_req && !mem_we)
-        sel_q <= hit_ram ? SEL_RAM : hit_rom ? SEL_ROM : hit_clint ? SEL_CLINT :
+        sel_q <= hit_ram ? SEL_RAM : hit_rom ? (rom_real ? SEL_ROM : SEL_ZERO) : hit_clint ? SEL_CLINT :
                  hit_uart ? SEL_UART : hit_bd ? SEL_BD : SEL_ZERO;
     end
   end

@@ -34,8 +34,9 @@ tohost:   .dword 0;             \
 fromhost: .dword 0
 
 /* A trap handler that records mcause in s10 and mtval in s11 and resumes
- * after the trapping instruction (exceptions) or where it was (interrupts).
- * Install with INSTALL_TRAPS; s10/s11 are the handler's. */
+ * after the trapping instruction (exceptions) or where it was (interrupts,
+ * which it then disables in mie: the sources are level-triggered and still
+ * pending). Install with INSTALL_TRAPS; s10/s11 are the handler's. */
 #define TRAP_HANDLER                \
     .align 2;                       \
 trap_handler:                       \
@@ -45,7 +46,9 @@ trap_handler:                       \
     csrr t6, mepc;                  \
     addi t6, t6, 4;                 \
     csrw mepc, t6;                  \
-3:  mret
+    mret;                           \
+3:  csrw mie, zero;                 \
+    mret
 
 #define INSTALL_TRAPS               \
     la t0, trap_handler;            \

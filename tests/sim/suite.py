@@ -203,7 +203,8 @@ def t_signature(ctx):
 def t_uart_in(ctx):
     path = os.path.join(ctx.build, 'tests', 'sim', 'uart_in.txt')
     open(path, 'w').write('hello uart\n!rest')
-    out, _ = expect(ctx, ['--uart-in', path, elf(ctx, 'uart_echo')], 0, cosim=device_cosim(ctx))
+    out, _ = expect(ctx, DEV_LIMIT + ['--uart-in', path, elf(ctx, 'uart_echo')], 0,
+                    cosim=device_cosim(ctx))
     if out != 'ready\nhello uart\n':
         raise Failure(f"stdout {out!r}")
     expect(ctx, ['--uart-in', path + '.missing', elf(ctx, 'uart_echo')], 2, r'uart_in\.txt\.missing')
@@ -243,16 +244,20 @@ def t_speed(ctx):
 
 
 # ---- SoC devices ------------------------------------------------------------------
+# A bound well above what each needs, so a broken device fails quickly.
+DEV_LIMIT = ['--max-cycles', '2000000']
+
+
 def t_uart_regs(ctx):
-    expect(ctx, [elf(ctx, 'uart_regs')], 0, cosim=device_cosim(ctx))
+    expect(ctx, DEV_LIMIT + [elf(ctx, 'uart_regs')], 0, cosim=device_cosim(ctx))
 
 
 def t_clint(ctx):
-    expect(ctx, [elf(ctx, 'clint')], 0, cosim=device_cosim(ctx))
+    expect(ctx, DEV_LIMIT + [elf(ctx, 'clint')], 0, cosim=device_cosim(ctx))
 
 
 def t_access_faults(ctx):
-    expect(ctx, ['--ram-size', '128K', elf(ctx, 'unmapped')], 0, cosim=device_cosim(ctx))
+    expect(ctx, DEV_LIMIT + ['--ram-size', '128K', elf(ctx, 'unmapped')], 0, cosim=device_cosim(ctx))
 
 
 def t_wfi_not_hung(ctx):
