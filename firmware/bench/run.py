@@ -61,6 +61,22 @@ def run_one(target, elf):
     return res, ''
 
 
+def iss_seconds(elf, tries=5):
+    """Best wall time of the reference ISS running elf (None if it fails)."""
+    iss = os.path.join(ROOT, 'build/iss/accentv-iss')
+    if not os.path.exists(iss):
+        return None
+    best = None
+    for _ in range(tries):
+        t0 = time.perf_counter()
+        r = subprocess.run([iss, elf], capture_output=True)
+        dt = time.perf_counter() - t0
+        if r.returncode != 0:
+            return None
+        best = dt if best is None else min(best, dt)
+    return best
+
+
 def gmean(xs):
     return math.exp(sum(math.log(x) for x in xs) / len(xs)) if xs else None
 
@@ -76,9 +92,17 @@ def main():
     head = ['workload', 'instructions', 'cycles', 'CPI', 'Sv32 instructions', 'Sv32 cycles',
             'Sv32 CPI', 'Sv32 cost', 'check']
     table, failed, cpis, cpis_vm, notes = [], False, [], [], []
+    iss_instr, iss_secs = 0, 0.0
     for elf in args.elfs:
         name = os.path.splitext(os.path.basename(elf))[0]
         bare, why = run_one(args.target, elf)
+        # The ISS's speed on the same program: the RTL's whole-run count of
+        # instructions (the ISS retires the same ones) over the ISS's time.
+        if bare and bare['total'] and args.target == 'rtl':
+            secs = iss_seconds(elf)
+            if secs:
+                iss_instr += bare['total'][1]
+                iss_secs += secs
         if not bare:
             failed = True
             notes.append(f"{name}: {why}")
@@ -124,6 +148,10 @@ def main():
                     if gv else "; under Sv32: n/a")
     else:
         summary = (f"target {args.target}: cycle counts mean nothing here; instruction counts only")
+    if iss_secs:
+        summary += (f"\nreference ISS speed on these programs: {iss_instr / iss_secs / 1e6:.1f} MIPS "
+                    f"({iss_instr} instructions in {iss_secs * 1000:.1f} ms, best of 5 runs each, "
+                    f"start-up included)")
     print('\n'.join(lines))
     print(summary)
     for n in notes:

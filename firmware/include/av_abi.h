@@ -137,13 +137,22 @@ enum { AV_ITEM_BYTES = 1, AV_ITEM_WORDS = 2, AV_ITEM_PORT = 3, AV_ITEM_MEMORY = 
 #define AV_NONBLOCK       4u   /* do not wait at all */
 
 /* ---- requests to a process port (the kernel receives on it) ------------ */
+/* A request carries one words item (its arguments), and for WRITE_MEM then
+ * a bytes item. The reply (to the request's reply port) has id | REPLY_BIT,
+ * a words item {result, value} and for GET_REGS / READ_MEM a bytes item. */
 enum {
-    AV_REQ_TERMINATE = 0x100,   /* one word item: status */
+    AV_REQ_TERMINATE = 0x100,   /* words: status */
     AV_REQ_SUSPEND   = 0x101,
     AV_REQ_RESUME    = 0x102,
-    AV_REQ_VM_ALLOCATE = 0x103, /* words: addr, size, flags; reply: words rc, addr */
+    AV_REQ_VM_ALLOCATE = 0x103, /* words: addr, size, flags; value: the address */
+    AV_REQ_VM_DEALLOCATE = 0x104, /* words: addr, size */
+    AV_REQ_VM_PROTECT = 0x105,  /* words: addr, size, prot */
+    AV_REQ_GET_REGS  = 0x106,   /* reply bytes: pc, then x1..x31 (32 words) */
+    AV_REQ_READ_MEM  = 0x107,   /* words: addr, len (<= AV_REQ_MEM_MAX); reply bytes */
+    AV_REQ_WRITE_MEM = 0x108,   /* words: addr; then a bytes item */
     AV_REQ_REPLY_BIT = 0x1000,  /* reply id = request id | this */
 };
+#define AV_REQ_MEM_MAX 512u
 
 /* ---- kernel notices (sent to notify ports; bypass queue limits) -------- */
 enum {

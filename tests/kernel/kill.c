@@ -6,12 +6,14 @@
 
 /* expect:
 vm_allocate request in the child: ok
+registers and memory through the process port: ok
 terminate request replied 0
 child status 42
 test kill: PASS
 */
 
-static uint32_t msg[64], buf[64];
+static uint32_t msg[64], buf[256];
+static volatile uint32_t secret = 0x1234abcd;
 
 int main(void)
 {
@@ -37,6 +39,33 @@ int main(void)
     uint32_t *rw = av_item_data(av_item_first(buf));
     CHECK(rw[0] == 0 && rw[1] != 0, "vm_allocate reply %ld %lx", (long)rw[0], (unsigned long)rw[1]);
     printf("vm_allocate request in the child: ok\n");
+    /* registers: the child waits in an ecall inside our text */
+    av_msg_init(msg, c, AV_DISP_COPY_SEND, reply, AV_DISP_MAKE_SEND_ONCE, AV_REQ_GET_REGS);
+    CHECK_RC(av_msg_rpc(msg, buf, sizeof buf, 0, 0, &got), 0);
+    struct av_item *ri = av_item_next(buf, av_item_first(buf));
+    uint32_t *regs = av_item_data(ri);
+    CHECK(ri->kind == AV_ITEM_BYTES && av_item_len(ri) == 128, "regs item");
+    CHECK(regs[0] >= 0x10000 && regs[0] < 0x400000 && regs[17] == SYS_MSG_RECEIVE,
+          "pc %lx a7 %lu", (unsigned long)regs[0], (unsigned long)regs[17]);
+    /* memory: write the child's copy of secret, read it back; ours is unchanged */
+    uint32_t wa[1] = { (uint32_t)&secret }, nv = 0x5555aaaa;
+    av_msg_init(msg, c, AV_DISP_COPY_SEND, reply, AV_DISP_MAKE_SEND_ONCE, AV_REQ_WRITE_MEM);
+    av_msg_add_words(msg, wa, 1);
+    av_msg_add_bytes(msg, &nv, 4);
+    CHECK_RC(av_msg_rpc(msg, buf, sizeof buf, 0, 0, &got), 0);
+    CHECK(((uint32_t *)av_item_data(av_item_first(buf)))[0] == 0, "write_mem rc");
+    uint32_t ra[2] = { (uint32_t)&secret, 4 };
+    av_msg_init(msg, c, AV_DISP_COPY_SEND, reply, AV_DISP_MAKE_SEND_ONCE, AV_REQ_READ_MEM);
+    av_msg_add_words(msg, ra, 2);
+    CHECK_RC(av_msg_rpc(msg, buf, sizeof buf, 0, 0, &got), 0);
+    ri = av_item_next(buf, av_item_first(buf));
+    CHECK(ri && *(uint32_t *)av_item_data(ri) == 0x5555aaaa && secret == 0x1234abcd, "read_mem");
+    ra[0] = 0x80000000u;                            /* kernel memory: refused */
+    av_msg_init(msg, c, AV_DISP_COPY_SEND, reply, AV_DISP_MAKE_SEND_ONCE, AV_REQ_READ_MEM);
+    av_msg_add_words(msg, ra, 2);
+    CHECK_RC(av_msg_rpc(msg, buf, sizeof buf, 0, 0, &got), 0);
+    CHECK((int)((uint32_t *)av_item_data(av_item_first(buf)))[0] == -AV_EFAULT, "kernel read");
+    printf("registers and memory through the process port: ok\n");
     uint32_t status = 42;
     av_msg_init(msg, c, AV_DISP_COPY_SEND, reply, AV_DISP_MAKE_SEND_ONCE, AV_REQ_TERMINATE);
     av_msg_add_words(msg, &status, 1);
