@@ -4,7 +4,9 @@ build/bench/NAME.elf, bare in machine mode, and NAME-sv32.elf, in S mode
 under Sv32 with 4 KiB pages) on a target, collect the line each prints
     bench NAME: cycles C instret I cpi X.XXX check ok|FAILED
 and print a table with the geometric-mean CPI of each variant and the
-cycles translation adds; the same table goes to build/bench/cpu.md.
+cycles translation adds, and, on the RTL, the reference ISS's speed on the
+same programs (DESIGN: the ISS is measured on these workloads); the same
+goes to build/bench/cpu.md.
 
 Cycle counts mean something only on the RTL (build/sim/accentv-sim, the
 default target), whose RAM has the board's timing; on the ISS and QEMU only
