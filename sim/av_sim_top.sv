@@ -4,7 +4,9 @@
 // upc_name, the name of the microcode routine the microprogram counter is in,
 // as an ASCII vector GTKWave shows as text.
 module av_sim_top #(
-  parameter int unsigned RAM_BYTES = av_memmap_pkg::MM_RAM_DEFAULT
+  parameter int unsigned RAM_BYTES = av_memmap_pkg::MM_RAM_DEFAULT,
+  parameter              CS_INIT   = "build/ucode/cs.hex",      // sim.mk: absolute paths
+  parameter              DISP_INIT = "build/ucode/dispatch.hex"
 ) (
   input  logic        clk_i,
   input  logic        rst_ni,
@@ -44,7 +46,7 @@ module av_sim_top #(
   output logic [31:0] rvfi_cause_o,
   output logic [31:0] rvfi_tval_o
 );
-  av_soc #(.RAM_BYTES(RAM_BYTES)) u_soc (.*);
+  av_soc #(.RAM_BYTES(RAM_BYTES), .CS_INIT(CS_INIT), .DISP_INIT(DISP_INIT)) u_soc (.*);
 
 `ifdef AV_UCODE_NAMES
   `include "ucode_names.vh"

@@ -72,6 +72,7 @@ $(SIM_BIN): $$(SIM_RTL) $$(SIM_UCODE) $(SIM_CXX) $(SIM_HDRS) $$(SIM_LIB_OBJS) \
 	@mkdir -p $(SIM_BUILD)/obj
 	verilator $(SIM_VFLAGS) -Mdir $(SIM_BUILD)/obj -o $(abspath $@) \
 	  -I$(GEN) $(CORE_INCDIRS) $(filter +define+%,$(SIM_CDEFS)) \
+	  -GCS_INIT='"$(abspath $(UCODE_DIR)/cs.hex)"' -GDISP_INIT='"$(abspath $(UCODE_DIR)/dispatch.hex)"' \
 	  -CFLAGS '-Wall -Wextra -I$(abspath sim) -I$(abspath $(GEN)) -I$(abspath $(SOC_BUILD)) -I$(abspath $(UCODE_DIR)) $(filter -D%,$(SIM_CDEFS))' \
 	  -LDFLAGS '$(abspath $(SIM_LIB_OBJS)) $(BOOT_LIBS)' \
 	  $(SIM_RTL) $(abspath $(SIM_CXX))

@@ -13,7 +13,12 @@ module av_soc #(
   // The ROM fills ROM_BYTES of its memmap.def window; the rest of the window
   // reads as zero (as the ISS's ROM does), and stores anywhere in it fault.
   parameter int unsigned ROM_BYTES   = 1024,
-  parameter              ROM_INIT    = ""  // a file name (untyped for Yosys 0.23)
+  parameter              ROM_INIT    = "",  // a file name (untyped for Yosys 0.23)
+  // The microcode image the core's control store and dispatch RAM start
+  // with ($readmemh). The harness passes absolute paths so that it runs
+  // from any directory.
+  parameter              CS_INIT     = "build/ucode/cs.hex",
+  parameter              DISP_INIT   = "build/ucode/dispatch.hex"
 ) (
   input  logic        clk_i,
   input  logic        rst_ni,
@@ -89,7 +94,7 @@ module av_soc #(
   logic        irq_mtimer, irq_msoft, irq_mext;
   logic [63:0] mtime;
 
-  av_core #(.RESET_PC(ROM_BASE)) u_core (
+  av_core #(.RESET_PC(ROM_BASE), .CS_INIT(CS_INIT), .DISP_INIT(DISP_INIT)) u_core (
     .clk_i, .rst_ni,
     .mem_req_o(mem_req), .mem_we_o(mem_we), .mem_addr_o(mem_addr), .mem_be_o(mem_be),
     .mem_wdata_o(mem_wdata), .mem_rdata_i(mem_rdata), .mem_err_i(mem_err),

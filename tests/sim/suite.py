@@ -24,12 +24,12 @@ def elf(ctx, name):
     return os.path.join(ctx.build, 'tests', 'sim', name + '.elf')
 
 
-def sim(ctx, *args, cosim=False, timeout=300):
+def sim(ctx, *args, cosim=False, timeout=300, cwd=None):
     """Run the harness; return (status, stdout, stderr)."""
     cmd = [os.path.join(ctx.root, SIM)] + (['--cosim'] if cosim else []) + list(args)
     try:
         r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                           timeout=timeout, cwd=ctx.root, errors='replace', text=True)
+                           timeout=timeout, cwd=cwd or ctx.root, errors='replace', text=True)
     except subprocess.TimeoutExpired:
         raise Failure(f"timed out: {' '.join(cmd)}")
     return r.returncode, r.stdout, r.stderr
@@ -157,6 +157,15 @@ def t_ram_size_dtb(ctx):
             raise Failure(f"--ram-size {text}: memory node wrong:\n{r.stdout}")
         if 'timebase-frequency = <0xf4240>' not in r.stdout:
             raise Failure("timebase-frequency missing from the tree")
+
+
+def t_any_directory(ctx):
+    # The microcode image and everything else the model reads are found by
+    # absolute path: the harness runs from any directory.
+    with tempfile.TemporaryDirectory() as d:
+        rc, out, err = sim(ctx, '--max-cycles', '100000', elf(ctx, 'syscall'), cwd=d)
+    if rc != 0 or out != 'hello from tohost\n':
+        raise Failure(f"run from {d}: status {rc}\nstdout: {out}\nstderr: {err[-1500:]}")
 
 
 # ---- verdicts ------------------------------------------------------------------
