@@ -110,6 +110,22 @@ def run_elf(ctx, elf, args=(), expect_status=0):
     return out
 
 
+def gated_run(ctx, elf, caps):
+    """run_elf, unless the RTL under test lacks one of caps: then run on the
+    ISS and report a skip (or the ISS's failure). Returns the output."""
+    if ctx.target in RTL_TARGETS:
+        missing = [(c, probe(ctx, c)[1]) for c in caps if not probe(ctx, c)[0]]
+        if missing:
+            rc, out = ctx.run(ctx.elf_cmd(elf, target='iss'), timeout=TIMEOUT['iss'])
+            names = ', '.join(c for c, _ in missing)
+            if rc != 0:
+                raise Failure(f"the RTL has no {names} yet, and on the ISS the test "
+                              f"fails (status {rc}):\n{out[-3000:]}")
+            raise Skip(f"waits for {names} in the RTL (probe: {missing[0][1]}); "
+                       f"passes on the ISS")
+    return run_elf(ctx, elf)
+
+
 def also_qemu(ctx):
     """Whether to add qemu/<name> twins (see the module text)."""
     return ctx.target == 'cosim' and not os.environ.get('AV_NO_QEMU')
@@ -146,16 +162,6 @@ def collect(ctx, suite):
         def func(ctx, elf=elf, refused=refused, caps=caps):
             if ctx.target in refused:
                 raise Skip(refused[ctx.target])
-            if ctx.target in RTL_TARGETS:
-                missing = [(c, probe(ctx, c)[1]) for c in caps if not probe(ctx, c)[0]]
-                if missing:
-                    rc, out = ctx.run(ctx.elf_cmd(elf, target='iss'), timeout=TIMEOUT['iss'])
-                    names = ', '.join(c for c, _ in missing)
-                    if rc != 0:
-                        raise Failure(f"the RTL has no {names} yet, and on the ISS the test "
-                                      f"fails (status {rc}):\n{out[-3000:]}")
-                    raise Skip(f"waits for {names} in the RTL (probe: {missing[0][1]}); "
-                               f"passes on the ISS")
-            run_elf(ctx, elf)
+            gated_run(ctx, elf, caps)
         tests.append(Test(name, func))
     return tests + qemu_twins(ctx, tests)
