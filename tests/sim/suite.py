@@ -252,6 +252,27 @@ def t_speed(ctx):
         f.write(m.group(0) + '\n')
 
 
+# ---- co-simulation catches a corrupted control store ------------------------------
+def t_corrupt_ucode(ctx):
+    """Flip one bit of the LOAD routine's control-store word (its write-back
+    field): the same program passes in co-simulation before and fails after."""
+    hdr = os.path.join(ctx.build, 'ucode', 'ucode.h')
+    if not os.path.exists(hdr):
+        raise Skip('no microcode image')
+    text = open(hdr).read()
+    m = re.search(r'\{(0x[0-9a-f]+), (\d+), "LOAD"\}', text)
+    w = re.search(r'#define UF_WB_SHIFT (\d+)', text)
+    if not m or not w:
+        raise Failure("ucode.h names no LOAD routine or WB field")
+    word = int(m.group(1), 16)
+    prog = elf(ctx, 'syscall')              # loads in the boot ROM and in the program
+    expect(ctx, ['--max-cycles', '200000', prog], 0, cosim=True)
+    expect(ctx, ['--max-cycles', '200000', '--corrupt-ucode', f'{word}:{w.group(1)}', prog], 5,
+           r'co-simulation diverged', cosim=True)
+    # Out of range: refused before the run.
+    expect(ctx, ['--corrupt-ucode', '100000:0', prog], 2, r'bad --corrupt-ucode|control store')
+
+
 # ---- SoC devices ------------------------------------------------------------------
 # A bound well above what each needs, so a broken device fails quickly.
 DEV_LIMIT = ['--max-cycles', '2000000']
