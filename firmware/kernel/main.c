@@ -50,6 +50,25 @@ static int has_opt(const char *args, const char *opt)
     return 0;
 }
 
+/* The fast-path microcode, if the build linked it: {target, lo, hi} triples
+ * from the microassembler (see firmware/kernel/README.md). */
+extern const uint32_t av_ucode_fastpaths[] __attribute__((weak));
+extern const uint32_t av_ucode_fastpaths_count __attribute__((weak));
+
+/* Load the fast paths and enable those loaded; "cpaths" keeps every path,
+ * TLB refill included, in C (the differential runs). */
+static void fastpaths_setup(const char *args)
+{
+    if (!has_fpcsrs)
+        return;
+    if (has_opt(args, "cpaths"))
+        csr_write(CSR_FPEN, 0);
+    else if (av_ucode_fastpaths && &av_ucode_fastpaths_count &&
+             sbi_load_ucode((uint32_t)av_ucode_fastpaths, av_ucode_fastpaths_count) == 0)
+        csr_set(CSR_FPEN, VMC_FP_ZFILL | VMC_FP_COW | VMC_FP_REMAP);
+    fastpaths = csr_read(CSR_FPEN);
+}
+
 static void hold_range(uint32_t pa, uint32_t end)
 {
     for (uint32_t ppn = pa >> PAGE_SHIFT; ppn < PG_ROUNDUP(end) >> PAGE_SHIFT; ppn++)
@@ -124,15 +143,16 @@ void kmain(uint32_t hartid, uint32_t dtb, uint32_t has_wcs)
     const char *args = boot_args();
     if (has_opt(args, "nopreempt"))
         opt_preempt = 0;
+    fastpaths_setup(args);
     trap_init();
     stats_init();
     proc_init();
     csr_write(CSR_SCOUNTEREN, 0x7);    /* cycle, time, instret; never 3-4 */
     kprintf("Accent-V kernel: RAM %u KiB at %p, timebase %u Hz, %u frames free, "
-            "kernel %u bytes + packed programs %u KiB, fast paths %s%s, preemption %s\n",
+            "kernel %u bytes + packed programs %u KiB, fast paths %s (fpen %x)%s, preemption %s\n",
             boot.ram_size / 1024, boot.ram_base, boot.timebase, frames_free(),
             (uint32_t)_kernel_size_end - boot.ram_base, ((uint32_t)_end - (uint32_t)_kernel_end) / 1024,
-            has_fpcsrs ? "present" : "absent (C handlers)", has_wcs ? ", WCS" : "",
+            has_fpcsrs ? "present" : "absent (C handlers)", fastpaths, has_wcs ? ", WCS" : "",
             opt_preempt ? "on" : "off");
     int r = proc_spawn(NULL, "init", 4);
     if (r < 0)

@@ -507,11 +507,45 @@ int vm_map_frame(struct vmmap *m, uint32_t va, uint32_t ppn, uint32_t prot)
  * source's zero-fill pages travel as zero-fill, and with move the source
  * entries are taken instead of shared. Stops at a hole or when memory runs
  * out; returns the pages done. Destination pages get dst's region protection. */
+/* The remap instruction (custom-1) when its fast path is enabled: at most 64
+ * pages a call (it never stops for an interrupt). Returns the pages done. */
+static uint32_t remap_insn(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t dva,
+                           uint32_t pages)
+{
+    static uint32_t desc[VMC_RD_WORDS];
+    if (!(fastpaths & VMC_FP_REMAP))
+        return 0;
+    desc[VMC_RD_SRC_SATP] = satp_make((uint32_t)(uintptr_t)src->root >> PAGE_SHIFT, src->asid);
+    desc[VMC_RD_SRC_VA] = sva;
+    desc[VMC_RD_DST_SATP] = satp_make((uint32_t)(uintptr_t)dst->root >> PAGE_SHIFT, dst->asid);
+    desc[VMC_RD_DST_VA] = dva;
+    desc[VMC_RD_PAGES] = pages < 64 ? pages : 64;
+    uint32_t rd;
+    __asm__ volatile(".insn r 0x2b, 0, 0, %0, %1, x0" : "=r"(rd) : "r"(desc) : "memory");
+    if (rd == 0xffffffffu)
+        return 0;
+    for (uint32_t i = 0; i < rd; i++) {
+        pte_t *dp = vm_walk(dst, dva + i * PAGE_SIZE, 0);
+        if (dp && (*dp & PTE_COW))
+            stats.pages_cow_shared++;
+    }
+    stats.pages_remapped += rd;
+    return rd;
+}
+
 uint32_t vm_remap(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t dva,
                   uint32_t pages, int move)
 {
     uint32_t done;
     for (done = 0; done < pages; done++, sva += PAGE_SIZE, dva += PAGE_SIZE) {
+        uint32_t k = move ? 0 : remap_insn(src, sva, dst, dva, pages - done);
+        if (k) {
+            /* the microcode took k pages; the loop's step takes one more */
+            done += k - 1;
+            sva += (k - 1) * PAGE_SIZE;
+            dva += (k - 1) * PAGE_SIZE;
+            continue;
+        }
         struct region *sr = region_find(src->regions, sva);
         struct region *dr = region_find(dst->regions, dva);
         if (!sr || !dr)
