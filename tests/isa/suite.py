@@ -10,7 +10,7 @@ output is checked line by line, and the bench-cpu workloads
 import os, re, sys
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'common'))
 import elfsuite
-from run import Test, Failure
+from run import Test, Failure, Skip
 
 DEMO = 'build/demo/hello.elf'
 
@@ -36,8 +36,8 @@ def prepare(ctx):
     ctx.make(DEMO, *[f'build/bench/{b}.elf' for b in BENCH])
 
 
-def t_demo(ctx):
-    out = elfsuite.run_elf(ctx, os.path.join(ctx.root, DEMO))
+def t_demo(ctx, args=()):
+    out = elfsuite.run_elf(ctx, os.path.join(ctx.root, DEMO), args=args)
     lines = [l.rstrip('\r') for l in out.splitlines()]
     pos = 0
     for pat in DEMO_LINES:
@@ -46,6 +46,13 @@ def t_demo(ctx):
         if pos == len(lines):
             raise Failure(f"demo output lacks a line matching {pat!r} (in order):\n{out[-2000:]}")
         pos += 1
+
+
+def t_demo_128k(ctx):
+    """The demo in the board's 128 KiB (the device tree at its top)."""
+    if ctx.target == 'qemu':
+        raise Skip("QEMU runs keep its default RAM (DESIGN: its tree needs a few MiB)")
+    t_demo(ctx, args=('--ram-size', '128K'))
 
 
 def bench_test(name):
@@ -58,4 +65,5 @@ def bench_test(name):
 
 def collect(ctx):
     extra = [Test('demo_hello', t_demo)] + [bench_test(b) for b in BENCH]
-    return elfsuite.collect(ctx, 'isa') + extra + elfsuite.qemu_twins(ctx, extra)
+    return (elfsuite.collect(ctx, 'isa') + extra + [Test('demo_hello_128k', t_demo_128k)] +
+            elfsuite.qemu_twins(ctx, extra))
