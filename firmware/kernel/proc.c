@@ -110,6 +110,8 @@ void proc_exit(struct proc *p, int32_t status, const char *why)
     if (p->pid == 1)
         init_status = status;
     proc_wake(W_CHILD, p);
+    if (p->parent)
+        port_notice(p->parent, AV_NOTICE_PROC_ENDED, name_of_port(p->parent, p->self), (uint32_t)status);
     for (uint32_t i = 0; i < nprocs; i++) {
         struct proc *c = &procs[i];
         if (c->parent == p && c->state != P_FREE) {

@@ -34,6 +34,12 @@ int main(void)
     CHECK(data[0] == 0, "parent sees the child's write");
     printf("parent: data unchanged after child wrote\n");
     printf("child status %d\n", st);
+    /* the kernel told our notify port too */
+    static uint32_t nb[32];
+    CHECK_RC(av_msg_receive(nb, sizeof nb, AV_NAME_NOTIFY, AV_NONBLOCK, 0, 0), 0);
+    uint32_t *nw = av_item_data(av_item_first(nb));
+    CHECK(((struct av_msg_header *)nb)->id == AV_NOTICE_PROC_ENDED && nw[0] == (uint32_t)child && nw[1] == 7,
+          "process-ended notice");
     /* last sharer: the write makes the page writable without a copy */
     int f = av_free_frames();
     data[1] = 5;

@@ -74,10 +74,23 @@ def _run(ctx, name, append=None):
         print(out)
 
 
+def _size(ctx):
+    """The kernel's own text, data and bss stay within 40 KiB (DESIGN, Sizes)."""
+    elf = os.path.join(ctx.build, 'fw', 'kernel.elf')
+    ctx.make('build/fw/kernel.elf')
+    rc, out = ctx.run(['riscv64-unknown-elf-nm', elf])
+    m = re.search(r'^([0-9a-f]+) \w _kernel_size_end$', out, re.M)
+    if rc != 0 or not m:
+        raise Failure("no _kernel_size_end symbol")
+    size = int(m.group(1), 16) - 0x80000000
+    if size > 40 * 1024:
+        raise Failure(f"kernel is {size} bytes, over 40 KiB")
+
+
 def collect(ctx):
     d = os.path.join(ctx.root, 'tests', 'kernel')
     names = sorted(f[:-2] for f in os.listdir(d) if f.endswith('.c'))
-    tests = []
+    tests = [Test('size', _size)]
     for n in names:
         tests.append(Test(n, lambda c, n=n: _run(c, n)))
         for v in _variants(os.path.join(d, n + '.c')):
