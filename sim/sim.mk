@@ -87,10 +87,10 @@ endif
 # Lint: the SoC with the core, with and without the retire port, and the
 # harness's top.
 SOC_LINT := verilator --lint-only -Wall -I$(GEN) $(CORE_INCDIRS)
-LINT_DEPS += $(GEN)/memmap.vh
+LINT_DEPS += $(GEN)/memmap.vh build/ucode/ucode_names.vh
 LINT_CMDS += $(SOC_LINT) --top-module av_soc $(SOC_SRCS) $(CORE_RTL) || exit 1;
 LINT_CMDS += $(SOC_LINT) -DAV_RVFI --top-module av_soc $(SOC_SRCS) $(CORE_RTL) || exit 1;
-LINT_CMDS += $(SOC_LINT) -DAV_RVFI --top-module av_sim_top $(SOC_SRCS) $(CORE_RTL) sim/av_sim_top.sv || exit 1;
+LINT_CMDS += $(SOC_LINT) -DAV_RVFI +define+AV_UCODE_NAMES --top-module av_sim_top $(SOC_SRCS) $(CORE_RTL) sim/av_sim_top.sv || exit 1;
 
 # ---- the harness's own test programs (suite tests/sim) --------------------
 SIMT_BUILD := build/tests/sim
