@@ -76,6 +76,26 @@ $(IB_BUILD)/pll.txt: $(IB_DIR)/board.mk
 	     /^DIVQ:/ {print "DIVQ", $$2} /^FILTER_RANGE:/ {print "FILTER", $$2}' $@.raw > $@
 	@grep -q '^HZ $(IB_MHZ)000000$$' $@ || { echo "icepll cannot make exactly $(IB_MHZ) MHz from 12 MHz:"; cat $@.raw; exit 1; }
 
+# ---- block RAM images ----------------------------------------------------------
+# Synthesis and place and route see random stand-ins (unique bit patterns, so
+# icebram can find every slice); icebram then swaps in the real microcode
+# (control store, dispatch) and boot ROM. A new microcode image or boot ROM
+# therefore costs only icebram and icepack, never a new place and route.
+# Each stand-in takes its width and depth from the real image.
+IB_UC_CS     := build/ucode/cs.hex
+IB_UC_DISP   := build/ucode/dispatch.hex
+define ib_seed
+	@mkdir -p $(@D)
+	icebram -g -s $(1) $$(( $$(head -1 $(2) | tr -d '\n' | wc -c) * 4 )) $$(wc -l < $(2)) > $@
+endef
+$(IB_BUILD)/seed-cs.hex: | $(IB_UC_CS)
+	$(call ib_seed,11,$(IB_UC_CS))
+$(IB_BUILD)/seed-disp.hex: | $(IB_UC_DISP)
+	$(call ib_seed,12,$(IB_UC_DISP))
+$(IB_BUILD)/seed-rom.hex: | $(IB_BUILD)/bootrom.hex
+	$(call ib_seed,13,$(IB_BUILD)/bootrom.hex)
+IB_SEEDS := $(IB_BUILD)/seed-cs.hex $(IB_BUILD)/seed-disp.hex $(IB_BUILD)/seed-rom.hex
+
 # ---- synthesis, place and route, pack --------------------------------------
 # The top's parameters come from one place each: the PLL from icepll, the
 # ROM image path, the clock for the UART divisor and the CLINT.
@@ -85,20 +105,28 @@ $(IB_BUILD)/synth.ys: $(IB_BUILD)/pll.txt $(IB_DIR)/board.mk
 	       /^HZ/ {printf " -set CLK_HZ %s", $$2} /^DIVR/ {printf " -set PLL_DIVR %s", $$2} \
 	       /^DIVF/ {printf " -set PLL_DIVF %s", $$2} /^DIVQ/ {printf " -set PLL_DIVQ %s", $$2} \
 	       /^FILTER/ {printf " -set PLL_FILTER %s", $$2} END{printf " "}' $<; \
-	  echo "-set ROM_BYTES $(IB_ROM_BYTES) -set BAUD $(IB_BAUD) -set RAM_BYTES $$(($(IB_RAM_BYTES))) -set ROM_INIT \"$(IB_BUILD)/bootrom.hex\" av_icebreaker_top"; \
+	  echo "-set ROM_BYTES $(IB_ROM_BYTES) -set BAUD $(IB_BAUD) -set RAM_BYTES $$(($(IB_RAM_BYTES))) -set ROM_INIT \"$(IB_BUILD)/seed-rom.hex\" av_icebreaker_top"; \
+	  echo "chparam -set CS_INIT \"$(IB_BUILD)/seed-cs.hex\" -set DISP_INIT \"$(IB_BUILD)/seed-disp.hex\" av_core"; \
 	  echo "synth_ice40 -top av_icebreaker_top -dsp -json $(IB_BUILD)/top.json"; \
 	  echo "tee -o $(IB_BUILD)/stat.txt stat"; } > $@
 
-$(IB_BUILD)/top.json: $(IB_BUILD)/synth.ys $$(IB_RTL) $(IB_BUILD)/bootrom.hex $$(IB_UCODE) $(GEN)/memmap.vh $(GEN)/csr.vh
+$(IB_BUILD)/top.json: $(IB_BUILD)/synth.ys $$(IB_RTL) $(IB_SEEDS) $$(filter-out %.hex,$$(IB_UCODE)) \
+                      $(GEN)/memmap.vh $(GEN)/csr.vh
 	yosys -q -l $(IB_BUILD)/yosys.log -s $<
 
 # --timing-allow-fail keeps the full report on a miss; board-report.py then
 # fails the build itself, with the numbers.
-$(IB_BUILD)/top.asc $(IB_BUILD)/report.json &: $(IB_BUILD)/top.json $(IB_DIR)/icebreaker.pcf
+$(IB_BUILD)/top-seed.asc $(IB_BUILD)/report.json &: $(IB_BUILD)/top.json $(IB_DIR)/icebreaker.pcf
 	rm -f $(IB_BUILD)/report.json
 	nextpnr-ice40 -q --up5k --package sg48 --pcf $(IB_DIR)/icebreaker.pcf \
-	  --json $< --asc $(IB_BUILD)/top.asc --freq $(IB_MHZ) --seed $(IB_SEED) \
+	  --json $< --asc $(IB_BUILD)/top-seed.asc --freq $(IB_MHZ) --seed $(IB_SEED) \
 	  --timing-allow-fail --report $(IB_BUILD)/report.json -l $(IB_BUILD)/nextpnr.log
+
+$(IB_BUILD)/top.asc: $(IB_BUILD)/top-seed.asc $(IB_SEEDS) $(IB_UC_CS) $(IB_UC_DISP) $(IB_BUILD)/bootrom.hex
+	icebram $(IB_BUILD)/seed-cs.hex $(IB_UC_CS) < $< > $@.1
+	icebram $(IB_BUILD)/seed-disp.hex $(IB_UC_DISP) < $@.1 > $@.2
+	icebram $(IB_BUILD)/seed-rom.hex $(IB_BUILD)/bootrom.hex < $@.2 > $@
+	rm -f $@.1 $@.2
 
 $(IB_BUILD)/top.bin: $(IB_BUILD)/top.asc
 	icepack $< $@
