@@ -2,7 +2,7 @@
 // what only a waveform needs. With AV_UCODE_NAMES defined (sim.mk does when
 // the microassembler has written build/ucode/ucode_names.vh) it carries
 // upc_name, the name of the microcode routine the microprogram counter is in,
-// as an ASCII vector GTKWave shows as text.
+// as a 16-character ASCII vector GTKWave shows as text.
 module av_sim_top #(
   parameter int unsigned RAM_BYTES = av_memmap_pkg::MM_RAM_DEFAULT,
   parameter              CS_INIT   = "build/ucode/cs.hex",      // sim.mk: absolute paths
@@ -50,13 +50,26 @@ module av_sim_top #(
 
 `ifdef AV_UCODE_NAMES
   `include "ucode_names.vh"
-  // Only a waveform reads it. uc_name takes the control-store address
-  // width, narrower than upc_o, whose upper bits are zero.
+  // Only a waveform reads it. upc_o is a control-store address, or
+  // 0x8000 | class for a routine's first word (read from the dispatch RAM),
+  // or 0xFFFF in a decode cycle; uc_name covers the first kind.
   /* verilator lint_off UNUSEDSIGNAL */
   logic [8*16-1:0] upc_name;
   /* verilator lint_on UNUSEDSIGNAL */
-  /* verilator lint_off WIDTH */
-  assign upc_name = uc_name(upc_o);
-  /* verilator lint_on WIDTH */
+  function automatic logic [7:0] digit(input logic [7:0] v);
+    return 8'h30 + v;
+  endfunction
+  always_comb begin
+    if (upc_o == 16'hFFFF)
+      upc_name = {"(decode)", 64'h2020202020202020};
+    else if (upc_o[15])
+      upc_name = {"(dispatch ", digit(upc_o[7:0] / 8'd100), digit(upc_o[7:0] / 8'd10 % 8'd10),
+                  digit(upc_o[7:0] % 8'd10), ")", 16'h2020};
+    else
+      // uc_name takes the control-store address width, narrower than upc_o.
+      /* verilator lint_off WIDTH */
+      upc_name = uc_name(upc_o);
+      /* verilator lint_on WIDTH */
+  end
 `endif
 endmodule
