@@ -111,6 +111,30 @@ def t_uart_boot(ctx):
     check_boot(ctx, out, rc)
 
 
+def t_reset_button(ctx):
+    # Press the button while the demo runs (the flash load ends near cycle
+    # 600000): the board must boot again from the flash and run the demo to
+    # the end.
+    rc, out = board(ctx, '--flash', image(ctx, 'good'), '--press-button', '900000')
+    if out.count(BANNER) != 2:
+        raise Failure(f"expected two boots, one per reset:\n{out[-3000:]}")
+    if LOADED not in out.split(BANNER)[1]:
+        raise Failure("the button was pressed before the first boot finished loading")
+    check_boot(ctx, BANNER + out.split(BANNER)[2], rc)
+
+
+def t_mkimage_errors(ctx):
+    # The image tool refuses what the boot ROM could not load, with a reason.
+    junk = path(ctx, f'{IB}/test-notelf.bin')
+    with open(junk, 'wb') as f:
+        f.write(b'not an ELF file at all')
+    for args, why in (([junk], 'not an ELF'),
+                      ([DEMO, '--ram-size', '0x1000'], 'not inside RAM')):
+        rc, out = ctx.run(['python3', MKIMAGE, *args, '-o', path(ctx, f'{IB}/test-bad.img')])
+        if rc == 0 or why not in out:
+            raise Failure(f"mkimage {args}: expected a refusal with '{why}', got status {rc}:\n{out}")
+
+
 def t_make_board(ctx):
     rc, out = ctx.run(['make', '-s', 'board', 'BOARD=icebreaker'], timeout=3600)
     if rc != 0:
@@ -122,4 +146,5 @@ def t_make_board(ctx):
 def collect(ctx):
     return [Test('flash_boot', t_flash_boot), Test('corrupt_data', t_corrupt_data),
             Test('corrupt_header', t_corrupt_header), Test('missing_image', t_missing_image),
-            Test('uart_boot', t_uart_boot), Test('make_board', t_make_board)]
+            Test('uart_boot', t_uart_boot), Test('reset_button', t_reset_button),
+            Test('mkimage_errors', t_mkimage_errors), Test('make_board', t_make_board)]

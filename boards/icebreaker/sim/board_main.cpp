@@ -6,7 +6,9 @@
 // can send a file to the RX pin (the boot ROM's fallback path).
 //
 // usage: av-icebreaker-sim [--flash IMAGE] [--uart-send FILE]
-//                          [--until TEXT] [--max-cycles N]
+//                          [--until TEXT] [--max-cycles N] [--press-button C]
+// --press-button holds the user button (reset) down for 100 cycles from
+// cycle C.
 // Ends with status 0 when the red LED lights (the program wrote the test
 // finisher) or TEXT has appeared on the UART; 2 when N cycles pass first.
 #include <cstdio>
@@ -165,7 +167,7 @@ static std::vector<uint8_t> read_file(const char *path) {
 
 int main(int argc, char **argv) {
   const char *flash_path = nullptr, *send_path = nullptr, *until = nullptr;
-  unsigned long long max_cycles = 200000000ULL;
+  unsigned long long max_cycles = 200000000ULL, press_at = 0;
   for (int i = 1; i < argc; i++) {
     std::string a = argv[i];
     auto next = [&]() -> const char * {
@@ -179,10 +181,11 @@ int main(int argc, char **argv) {
     else if (a == "--uart-send") send_path = next();
     else if (a == "--until") until = next();
     else if (a == "--max-cycles") max_cycles = strtoull(next(), nullptr, 0);
+    else if (a == "--press-button") press_at = strtoull(next(), nullptr, 0);
     else if (a[0] == '+') continue;  // Verilator's own plusargs
     else {
       fprintf(stderr, "usage: %s [--flash IMAGE] [--uart-send FILE] [--until TEXT] "
-                      "[--max-cycles N]\n", argv[0]);
+                      "[--max-cycles N] [--press-button CYCLE]\n", argv[0]);
       return 2;
     }
   }
@@ -217,6 +220,11 @@ int main(int argc, char **argv) {
     top.CLK = 0;
     top.eval();
     cycle++;
+    top.BTN_N = !(press_at && cycle >= press_at && cycle < press_at + 100);
+    // A reset can cut a byte on the TX pin short; the line then idles during
+    // reset, so the receiver starts afresh (as a terminal would after the
+    // framing error) instead of decoding the next bytes out of step.
+    if (press_at && cycle == press_at) rx.state = -1;
     flash.step(top.FLASH_SSB, top.FLASH_SCK, top.FLASH_IO0);
     top.FLASH_IO1 = flash.miso;
     rx.step(top.TX);
