@@ -1,7 +1,8 @@
 /* Out-of-line messages by value, 1 B to 1 MiB, parent to a forked child:
  * the data is mapped copy-on-write, both sides write after the send and each
  * sees only its own writes (checksums on both sides), partial pages carry
- * no bytes that were not sent, and everything comes back. */
+ * no bytes that were not sent, and everything comes back. Also in 16 MiB.
+ * also: mem=16M */
 #include "ktest.h"
 
 /* expect:

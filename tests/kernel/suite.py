@@ -46,12 +46,15 @@ def _run(ctx, name, append=None):
     want, status = _expect(src)
     cmd = ctx.elf_cmd(img, target=_target(ctx))
     env_seed = os.environ.get('AV_FUZZ_SEED')
+    opts = []
     if name == 'fuzz' and env_seed and _target(ctx) == 'qemu':
-        cmd += ['-append', f'seed={env_seed}']
+        opts.append(f'seed={env_seed}')
     if append:
         if _target(ctx) != 'qemu':
             raise Skip(f"boot options {append!r} need QEMU's -append")
-        cmd += ['-append', append]
+        opts.append(append)
+    if opts:
+        cmd += ['-append', ' '.join(opts)]
     rc, out = ctx.run(cmd, timeout=300)
     lines = out.splitlines()
     pos = 0
