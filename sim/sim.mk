@@ -59,11 +59,12 @@ $(SIM_BUILD)/%.o: sim/%.c $(SIM_HDRS) $(BOOT_GEN)
 	@mkdir -p $(@D)
 	$(CC) -O2 -g -Wall -Wextra $(BOOT_CFLAGS) -c -o $@ $<
 
-# Verilator: -O2 on the model (its default is -Os), X as whatever is fastest,
+# Verilator: -O2 on the model (its default is -Os), X assignments as whatever
+# is fastest, initial state all zero (as the ISS starts: RAM, registers),
 # two make jobs (the machine has two cores). The C objects go in -LDFLAGS
 # so that they come before the libraries they need on the link line.
 SIM_VFLAGS := --cc --exe --build -j 2 --top-module av_sim_top -Wno-fatal \
-              -DAV_RVFI -DAV_SIM --trace-fst --x-assign fast --x-initial fast \
+              -DAV_RVFI -DAV_SIM --trace-fst --x-assign fast --x-initial 0 \
               -MAKEFLAGS 'OPT_FAST=-O2 OPT_SLOW=-O1 OPT_GLOBAL=-O2'
 
 .SECONDEXPANSION:
