@@ -40,7 +40,7 @@ $(TEST_BUILD)/priv/%.elf: $(TEST_BUILD)/priv/%.o $(TEST_BUILD)/common/start.o $(
 PROBE_ELFS   := $(patsubst $(TCOMMON)/%.S,$(TEST_BUILD)/common/%.elf,$(wildcard $(TCOMMON)/probe_*.S))
 $(TEST_BUILD)/common/probe_%.elf: $(TEST_BUILD)/common/probe_%.o $(TEST_BUILD)/common/start.o $(TEST_LD)
 	$(RV_CC) $(TEST_LDFLAGS) -o $@ $(TEST_BUILD)/common/start.o $<
-$(TEST_BUILD)/common/probe_%.o: $(TCOMMON)/probe_%.S $(TEST_HDRS) tests/priv/priv.h tests/priv/vm.h
+$(TEST_BUILD)/common/probe_%.o: $(TCOMMON)/probe_%.S $(TEST_HDRS) tests/priv/priv.h tests/priv/vm.h tests/priv/refill.h
 	@mkdir -p $(@D)
 	$(RV_CC) $(TEST_ASFLAGS) -c -o $@ $<
 
