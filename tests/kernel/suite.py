@@ -40,7 +40,7 @@ def _variants(src):
     return re.findall(r'\balso:\s*([^*\n]*?)\s*\*/', open(src).read())
 
 
-def _run(ctx, name, append=None):
+def _run(ctx, name, append=None, dtb=None):
     src = os.path.join(ctx.root, 'tests', 'kernel', name + '.c')
     img = os.path.join(ctx.build, 'fw', 'ktest', name + '.elf')
     want, status = _expect(src)
@@ -55,6 +55,11 @@ def _run(ctx, name, append=None):
         opts.append(append)
     if opts:
         cmd += ['-append', ' '.join(opts)]
+    if dtb:
+        if _target(ctx) != 'qemu':
+            raise Skip("a replacement device tree needs QEMU's -dtb")
+        ctx.make('gen')
+        cmd += ['-dtb', os.path.join(ctx.build, 'gen', dtb)]
     rc, out = ctx.run(cmd, timeout=300)
     lines = out.splitlines()
     pos = 0
@@ -93,7 +98,8 @@ def _size(ctx):
 def collect(ctx):
     d = os.path.join(ctx.root, 'tests', 'kernel')
     names = sorted(f[:-2] for f in os.listdir(d) if f.endswith('.c'))
-    tests = [Test('size', _size)]
+    # the SoC's own device tree (RAM size and timebase as the simulators give them)
+    tests = [Test('size', _size), Test('hello[soc.dtb]', lambda c: _run(c, 'hello', dtb='soc.dtb'))]
     for n in names:
         tests.append(Test(n, lambda c, n=n: _run(c, n)))
         for v in _variants(os.path.join(d, n + '.c')):
