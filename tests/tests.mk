@@ -1,8 +1,11 @@
 # Build rules for the bare-metal test programs and the firmware that the test
 # and benchmark targets run (included by the top Makefile):
 #   tests/isa/*.S, tests/priv/*.S  -> build/tests/{isa,priv}/*.elf (+ .dump)
+#   tests/common/probe_*.S         -> build/tests/common/probe_*.elf (what the
+#                                     RTL can run yet: tests/common/elfsuite.py)
 #   firmware/demo/hello.c          -> build/demo/hello.elf  (make run, for now)
-#   firmware/bench/*.c             -> build/bench/*.elf     (make bench-cpu)
+#   firmware/bench/*.c             -> build/bench/*.elf and *-sv32.elf
+#                                     (make bench-cpu; BENCH_TARGET=iss|qemu)
 # and the recipes of `make run` (RUN_DEPS, RUN_CMD), `make bench-cpu` and
 # `make test-qemu`. All programs use tests/common/link.ld (RAM at 0x8000_0000).
 
@@ -111,5 +114,5 @@ ALL_TARGETS += $(BENCH_ELFS) $(BENCH_SV32_ELFS)
 
 # BENCH_TARGET=iss or qemu runs them there (instruction counts only).
 bench-cpu: deps
-	$(MAKE) $(BENCH_ELFS) $(BENCH_SV32_ELFS) $(if $(filter rtl,$(BENCH_TARGET)),$(SIM_BIN)) $(if $(filter iss,$(BENCH_TARGET)),build/iss/accentv-iss)
+	$(MAKE) $(BENCH_ELFS) $(BENCH_SV32_ELFS) $(if $(filter rtl,$(BENCH_TARGET)),$(SIM_BIN) build/iss/accentv-iss) $(if $(filter iss,$(BENCH_TARGET)),build/iss/accentv-iss)
 	python3 firmware/bench/run.py --target $(BENCH_TARGET) $(BENCH_ELFS)
