@@ -39,12 +39,19 @@ int main(void)
     uint32_t *rw = av_item_data(av_item_first(buf));
     CHECK(rw[0] == 0 && rw[1] != 0, "vm_allocate reply %ld %lx", (long)rw[0], (unsigned long)rw[1]);
     printf("vm_allocate request in the child: ok\n");
-    /* registers: the child waits in an ecall inside our text */
-    av_msg_init(msg, c, AV_DISP_COPY_SEND, reply, AV_DISP_MAKE_SEND_ONCE, AV_REQ_GET_REGS);
-    CHECK_RC(av_msg_rpc(msg, buf, sizeof buf, 0, 0, &got), 0);
-    struct av_item *ri = av_item_next(buf, av_item_first(buf));
-    uint32_t *regs = av_item_data(ri);
-    CHECK(ri->kind == AV_ITEM_BYTES && av_item_len(ri) == 128, "regs item");
+    /* registers: poll until the child waits in its receive (an ecall in our text) */
+    struct av_item *ri;
+    uint32_t *regs;
+    for (int tries = 0;; tries++) {
+        av_msg_init(msg, c, AV_DISP_COPY_SEND, reply, AV_DISP_MAKE_SEND_ONCE, AV_REQ_GET_REGS);
+        CHECK_RC(av_msg_rpc(msg, buf, sizeof buf, 0, 0, &got), 0);
+        ri = av_item_next(buf, av_item_first(buf));
+        regs = av_item_data(ri);
+        CHECK(ri->kind == AV_ITEM_BYTES && av_item_len(ri) == 128, "regs item");
+        if (regs[17] == SYS_MSG_RECEIVE || tries == 10000)
+            break;
+        av_yield();
+    }
     CHECK(regs[0] >= 0x10000 && regs[0] < 0x400000 && regs[17] == SYS_MSG_RECEIVE,
           "pc %lx a7 %lu", (unsigned long)regs[0], (unsigned long)regs[17]);
     /* memory: write the child's copy of secret, read it back; ours is unchanged */
