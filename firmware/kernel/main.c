@@ -93,8 +93,7 @@ static void frames_setup(void)
     frames_init(ft, fs, base, n);
     memset(held, 0, (n + 31) / 32 * 4);
     hold_range(boot.ram_base, top);
-    if (boot.fdt_addr >= boot.ram_base)
-        hold_range(boot.fdt_addr, boot.fdt_addr + boot.fdt_size);
+    /* the device tree is not kept: parsed, and the boot options copied */
     for (uint32_t i = n; i-- > 0;) {
         if (frame_count(base + i) == 0)
             frame_push(base + i);
