@@ -54,6 +54,7 @@ const char *USAGE =
     "  --max-cycles N        stop after N cycles (default 10^10; exit status 3)\n"
     "  --ram-size N[K|M]     RAM size in bytes (default 16M, at most the model's)\n"
     "  --trace FILE.fst      write an FST waveform (with the microcode routine name)\n"
+    "  --trace-from N        start the waveform at cycle N (it is slow and large)\n"
     "  --trace-insn          log every retire record to stderr\n"
     "  --cosim               check every retire record against the reference ISS\n"
     "  --corrupt-ucode A:B   flip bit B of control-store word A after loading\n"
@@ -69,6 +70,7 @@ struct Options {
     uint64_t max_cycles = 10000000000ull;
     uint32_t ram_bytes = MM_RAM_DEFAULT;
     const char *trace = nullptr;
+    uint64_t trace_from = 0;
     bool trace_insn = false;
     bool cosim = false;
     bool stats = false;
@@ -120,6 +122,9 @@ Options parse_args(int argc, char **argv)
                 die_usage("bad --ram-size '%s': bytes with an optional K or M, a multiple of 4", argv[i]);
         } else if (a == "--trace") {
             o.trace = value("--trace");
+        } else if (a == "--trace-from") {
+            if (!parse_u64(value("--trace-from"), &o.trace_from))
+                die_usage("bad --trace-from value '%s'", argv[i]);
         } else if (a == "--trace-insn") {
             o.trace_insn = true;
         } else if (a == "--cosim") {
@@ -224,6 +229,7 @@ struct Harness {
     std::unique_ptr<VerilatedFstC> fst;
     struct elf_image img {};
     uint64_t cycle = 0, instret = 0, last_retire = 0;
+    uint64_t edges = 0;           // waveform time: two per cycle, reset included
     bool sleeping = false;        // last retired instruction was wfi
     uint32_t wfi_lo = 1, wfi_hi = 0;   // control-store words of the WFI routine
     // A verdict (finisher or tohost) ends the run once the store that gave it
@@ -390,14 +396,17 @@ void Harness::set_verdict(int status, uint32_t addr)
 // between the two (after the rising edge), where registered outputs are new.
 void Harness::tick()
 {
+    bool dump = fst && cycle >= opt.trace_from;
     top->clk_i = 1;
     top->eval();
-    if (fst)
-        fst->dump(2 * cycle + 1);
+    if (dump)
+        fst->dump(++edges);
     top->clk_i = 0;
     top->eval();
-    if (fst)
-        fst->dump(2 * cycle + 2);
+    if (dump)
+        fst->dump(++edges);
+    else
+        edges += 2;
     cycle++;
 }
 

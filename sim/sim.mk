@@ -61,10 +61,11 @@ $(SIM_BUILD)/%.o: sim/%.c $(SIM_HDRS) $(BOOT_GEN)
 
 # Verilator: -O2 on the model (its default is -Os), X assignments as whatever
 # is fastest, initial state all zero (as the ISS starts: RAM, registers),
-# two make jobs (the machine has two cores). The C objects go in -LDFLAGS
+# two make jobs (the machine has two cores), the FST writer in its own thread
+# (it costs nothing unless --trace is given). The C objects go in -LDFLAGS
 # so that they come before the libraries they need on the link line.
 SIM_VFLAGS := --cc --exe --build -j 2 --top-module av_sim_top -Wno-fatal \
-              -DAV_RVFI -DAV_SIM --trace-fst --x-assign fast --x-initial 0 \
+              -DAV_RVFI -DAV_SIM --trace-fst --trace-threads 1 --x-assign fast --x-initial 0 \
               -MAKEFLAGS 'OPT_FAST=-O2 OPT_SLOW=-O1 OPT_GLOBAL=-O2'
 
 .SECONDEXPANSION:
