@@ -56,13 +56,16 @@ extern const uint32_t av_ucode_fastpaths[] __attribute__((weak));
 extern const uint32_t av_ucode_fastpaths_count __attribute__((weak));
 
 /* Load the fast paths and enable those loaded; "cpaths" keeps every path,
- * TLB refill included, in C (the differential runs). */
+ * TLB refill included, in C (the differential runs); "fpforce" enables them
+ * unloaded, for the ISS, which assumes the standard routines. */
 static void fastpaths_setup(const char *args)
 {
     if (!has_fpcsrs)
         return;
     if (has_opt(args, "cpaths"))
         csr_write(CSR_FPEN, 0);
+    else if (has_opt(args, "fpforce"))         /* the ISS models the routines */
+        csr_set(CSR_FPEN, VMC_FP_ZFILL | VMC_FP_COW | VMC_FP_REMAP);
     else if (av_ucode_fastpaths && &av_ucode_fastpaths_count &&
              sbi_load_ucode((uint32_t)av_ucode_fastpaths, av_ucode_fastpaths_count) == 0)
         csr_set(CSR_FPEN, VMC_FP_ZFILL | VMC_FP_COW | VMC_FP_REMAP);
