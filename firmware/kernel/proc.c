@@ -264,10 +264,10 @@ void schedule(void)
         if (!proc_live())
             shutdown();
         if (next == ~0ull) {
-            /* everyone blocked forever: nothing can wake them */
+            /* everyone blocked (or suspended) forever: nothing can wake them */
             kprintf("[deadlock: every process blocked with no timeout]\n");
             for (uint32_t i = 0; i < nprocs; i++)
-                if (procs[i].state == P_BLOCKED)
+                if (procs[i].state == P_BLOCKED || procs[i].suspended)
                     proc_exit(&procs[i], -1, "deadlock");
             continue;
         }

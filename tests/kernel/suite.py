@@ -40,11 +40,23 @@ def _variants(src):
     return re.findall(r'\balso:\s*([^*\n]*?)\s*\*/', open(src).read())
 
 
+DEMO_EXPECT = ['demo: buffer 0 came back correct', 'demo: 4 of 4 buffers correct',
+               '--- statistics ---', 'audit: ok', 'init exited with status 0']
+
+
 def _run(ctx, name, append=None, dtb=None):
-    src = os.path.join(ctx.root, 'tests', 'kernel', name + '.c')
-    img = os.path.join(ctx.build, 'fw', 'ktest', name + '.elf')
-    want, status = _expect(src)
-    cmd = ctx.elf_cmd(img, target=_target(ctx))
+    if name == 'demo':
+        # the demo image (firmware/user/init.c), expectations kept here
+        img, want, status = os.path.join(ctx.build, 'fw', 'kernel.elf'), DEMO_EXPECT, 0
+        ctx.make('build/fw/kernel.elf')
+    else:
+        src = os.path.join(ctx.root, 'tests', 'kernel', name + '.c')
+        img = os.path.join(ctx.build, 'fw', 'ktest', name + '.elf')
+        want, status = _expect(src)
+    extra = []
+    if append and _target(ctx) != 'qemu' and re.fullmatch(r'mem=\d+[KM]?', append):
+        extra, append = ['--ram-size', append[4:]], None   # the simulators size RAM themselves
+    cmd = ctx.elf_cmd(img, target=_target(ctx), args=extra)
     env_seed = os.environ.get('AV_FUZZ_SEED')
     opts = []
     if name == 'fuzz' and env_seed and _target(ctx) == 'qemu':
@@ -99,7 +111,9 @@ def collect(ctx):
     d = os.path.join(ctx.root, 'tests', 'kernel')
     names = sorted(f[:-2] for f in os.listdir(d) if f.endswith('.c'))
     # the SoC's own device tree (RAM size and timebase as the simulators give them)
-    tests = [Test('size', _size), Test('hello[soc.dtb]', lambda c: _run(c, 'hello', dtb='soc.dtb'))]
+    tests = [Test('size', _size), Test('hello[soc.dtb]', lambda c: _run(c, 'hello', dtb='soc.dtb')),
+             Test('demo', lambda c: _run(c, 'demo')),
+             Test('demo[mem=128K]', lambda c: _run(c, 'demo', 'mem=128K'))]
     for n in names:
         tests.append(Test(n, lambda c, n=n: _run(c, n)))
         for v in _variants(os.path.join(d, n + '.c')):
