@@ -150,6 +150,7 @@ enum {
     AV_REQ_GET_REGS  = 0x106,   /* reply bytes: pc, then x1..x31 (32 words) */
     AV_REQ_READ_MEM  = 0x107,   /* words: addr, len (<= AV_REQ_MEM_MAX); reply bytes */
     AV_REQ_WRITE_MEM = 0x108,   /* words: addr; then a bytes item */
+    AV_REQ_SET_REGS  = 0x109,   /* words: none (count 0); then bytes: pc, x1..x31 */
     AV_REQ_REPLY_BIT = 0x1000,  /* reply id = request id | this */
 };
 #define AV_REQ_MEM_MAX 512u

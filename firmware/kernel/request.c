@@ -105,6 +105,15 @@ int32_t proc_request(struct proc *sender, struct port *pt, struct kmsg *km,
             n = w[1];
         }
         break;
+    case AV_REQ_SET_REGS:
+        if (blen != sizeof t->tf.r || t == sender) {
+            rc = -AV_EINVAL;
+            break;
+        }
+        kmsg_read(km, boff, mem, blen);
+        memcpy(&t->tf.pc, mem, 4);
+        memcpy(&t->tf.r[1], mem + 4, sizeof t->tf.r - 4);
+        break;
     case AV_REQ_WRITE_MEM:
         if (blen > AV_REQ_MEM_MAX)
             rc = -AV_EINVAL;

@@ -54,6 +54,19 @@ int main(void)
     }
     CHECK(regs[0] >= 0x10000 && regs[0] < 0x400000 && regs[17] == SYS_MSG_RECEIVE,
           "pc %lx a7 %lu", (unsigned long)regs[0], (unsigned long)regs[17]);
+    /* set registers: a callee-saved register the child does not touch */
+    static uint32_t nr[32];
+    memcpy(nr, regs, sizeof nr);
+    nr[27] = 0xfeedf00d;                            /* s11 */
+    av_msg_init(msg, c, AV_DISP_COPY_SEND, reply, AV_DISP_MAKE_SEND_ONCE, AV_REQ_SET_REGS);
+    av_msg_add_words(msg, 0, 0);
+    av_msg_add_bytes(msg, nr, sizeof nr);
+    CHECK_RC(av_msg_rpc(msg, buf, sizeof buf, 0, 0, &got), 0);
+    CHECK(((uint32_t *)av_item_data(av_item_first(buf)))[0] == 0, "set_regs rc");
+    av_msg_init(msg, c, AV_DISP_COPY_SEND, reply, AV_DISP_MAKE_SEND_ONCE, AV_REQ_GET_REGS);
+    CHECK_RC(av_msg_rpc(msg, buf, sizeof buf, 0, 0, &got), 0);
+    regs = av_item_data(av_item_next(buf, av_item_first(buf)));
+    CHECK(regs[27] == 0xfeedf00d, "s11 %lx", (unsigned long)regs[27]);
     /* memory: write the child's copy of secret, read it back; ours is unchanged */
     uint32_t wa[1] = { (uint32_t)&secret }, nv = 0x5555aaaa;
     av_msg_init(msg, c, AV_DISP_COPY_SEND, reply, AV_DISP_MAKE_SEND_ONCE, AV_REQ_WRITE_MEM);
