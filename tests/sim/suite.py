@@ -6,7 +6,8 @@ machine type, a program outside RAM or over the device tree, bad options),
 the tohost and finisher verdicts, the tohost syscall proxy, --max-cycles,
 +signature, --ram-size (checked through the device tree the program sees),
 --uart-in, --trace-insn, --trace, and the cycles/second figure on a long run
-(written to build/tests/sim/speed.txt). SoC behaviour: UART registers, CLINT,
+(written to build/tests/sim/speed.txt). SoC behaviour: UART registers and
+interrupts, CLINT,
 access faults for unmapped addresses, and wfi not taken for a hang.
 The programs are tests/sim/*.S, built by sim/sim.mk into build/tests/sim.
 """
@@ -280,6 +281,12 @@ DEV_LIMIT = ['--max-cycles', '2000000']
 
 def t_uart_regs(ctx):
     expect(ctx, DEV_LIMIT + [elf(ctx, 'uart_regs')], 0, cosim=device_cosim(ctx))
+
+
+def t_uart_irq(ctx):
+    path = os.path.join(ctx.build, 'tests', 'sim', 'uart_x.txt')
+    open(path, 'w').write('x')
+    expect(ctx, DEV_LIMIT + ['--uart-in', path, elf(ctx, 'uart_irq')], 0, cosim=device_cosim(ctx))
 
 
 def t_clint(ctx):
