@@ -6,9 +6,9 @@ machine type, a program outside RAM or over the device tree, bad options),
 the tohost and finisher verdicts, the tohost syscall proxy, --max-cycles,
 +signature, --ram-size (checked through the device tree the program sees),
 --uart-in, --trace-insn, --trace, and the cycles/second figure on a long run
-(written to build/tests/sim/speed.txt). SoC behaviour: UART registers and
-interrupts, CLINT,
-access faults for unmapped addresses, and wfi not taken for a hang.
+(written to build/tests/sim/speed.txt), --corrupt-ucode caught by
+co-simulation. SoC behaviour: UART registers and interrupts, CLINT, access
+faults for unmapped addresses, and wfi not taken for a hang.
 The programs are tests/sim/*.S, built by sim/sim.mk into build/tests/sim.
 """
 import os, re, shutil, subprocess, tempfile
