@@ -8,6 +8,7 @@
 receive right to itself refused
 receive right moved with its queued message
 send-once right used up by the reply
+no free names: message kept until there is one
 test rights: PASS
 */
 
@@ -72,6 +73,24 @@ int main(void)
     CHECK(av_port_rights(p2) == AV_RIGHT_RECEIVE, "move-send left %d", av_port_rights(p2));
     CHECK_RC(av_msg_receive(buf, sizeof buf, p2, 0, 0, 0), 0);
     CHECK(av_port_rights(p2) == (AV_RIGHT_RECEIVE | AV_RIGHT_SEND), "received send right");
+    /* no free names: the receive fails, the message stays queued */
+    int extra = av_port_allocate();
+    av_msg_init(msg, p2, AV_DISP_MAKE_SEND, 0, 0, 5);
+    uint32_t ex = (uint32_t)extra;
+    av_msg_add_ports(msg, &ex, 1, AV_DISP_MOVE_RECEIVE);
+    CHECK_RC(av_msg_send(msg, 0, 0), 0);
+    static int filler[128];
+    int nfill = 0, r;
+    while ((r = av_port_allocate()) > 0 && nfill < 128)
+        filler[nfill++] = r;
+    CHECK(r == -AV_ENORIGHTS, "port_allocate %d after %d", r, nfill);
+    CHECK_RC(av_msg_receive(buf, sizeof buf, p2, 0, 0, 0), -AV_ENORIGHTS);
+    CHECK_RC(av_port_deallocate(filler[--nfill]), 0);
+    CHECK_RC(av_msg_receive(buf, sizeof buf, p2, AV_NONBLOCK, 0, 0), 0);
+    CHECK(((struct av_msg_header *)buf)->id == 5, "kept message");
+    while (nfill > 0)
+        CHECK_RC(av_port_deallocate(filler[--nfill]), 0);
+    printf("no free names: message kept until there is one\n");
     CHECK_RC(av_port_deallocate(p2), 0);
     CHECK_RC(av_port_deallocate(ctl), 0);
     ktest_end("rights");
