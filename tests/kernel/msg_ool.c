@@ -10,6 +10,7 @@ ool 1 bytes ok
 ool 4096 bytes ok
 ool 1048576 bytes ok
 dealloc-on-send ok
+no room: message kept until there is
 test msg_ool: PASS
 */
 
@@ -88,6 +89,31 @@ int main(void)
     int st;
     CHECK_RC(av_wait(child, &st), 0);
     CHECK(st == 0, "child status %d", st);
+    /* no room in the address space: the receive fails, the message stays */
+    av_msg_init(msg, port, AV_DISP_MAKE_SEND, 0, 0, 42);
+    uint32_t a0 = 0;
+    CHECK_RC(av_vm_allocate(AV_NAME_SELF, &a0, 65536, AV_VM_ANYWHERE), 0);
+    av_msg_add_ool(msg, (void *)a0, 65536, 1);
+    CHECK_RC(av_msg_send(msg, 0, 0), 0);
+    static uint32_t fill[64][2];
+    int nf = 0;
+    for (uint32_t size = 0x40000000u; size >= 4096 && nf < 64;) {
+        uint32_t a = 0;
+        if (av_vm_allocate(AV_NAME_SELF, &a, size, AV_VM_ANYWHERE) == 0) {
+            fill[nf][0] = a;
+            fill[nf++][1] = size;
+        } else {
+            size >>= 1;
+        }
+    }
+    CHECK_RC(av_msg_receive(buf, sizeof buf, port, 0, 0, &got), -AV_ENOSPACE);
+    while (nf > 0) {
+        nf--;
+        CHECK_RC(av_vm_deallocate(AV_NAME_SELF, fill[nf][0], fill[nf][1]), 0);
+    }
+    CHECK_RC(av_msg_receive(buf, sizeof buf, port, AV_NONBLOCK, 0, &got), 0);
+    CHECK(((struct av_msg_header *)buf)->id == 42, "kept message");
+    printf("no room: message kept until there is\n");
     av_port_deallocate(port);
     av_port_deallocate(reply);
     ktest_end("msg_ool");
