@@ -274,6 +274,34 @@ def t_corrupt_ucode(ctx):
     expect(ctx, ['--corrupt-ucode', '100000:0', prog], 2, r'bad --corrupt-ucode|control store')
 
 
+def t_hang(ctx):
+    """A core that stops retiring ends the run with status 4. Made by turning
+    BTAKEN's NEXT=ENDJ into ENDC (flip NEXT bit 0): with COND=EQ and UADDR=0,
+    a taken bne then jumps to itself forever without ending its instruction."""
+    hdr = os.path.join(ctx.build, 'ucode', 'ucode.h')
+    hexf = os.path.join(ctx.build, 'ucode', 'cs.hex')
+    if not os.path.exists(hdr) or not os.path.exists(hexf):
+        raise Skip('no microcode image')
+    text = open(hdr).read()
+    def const(name):
+        m = re.search(rf'#define {name} (0x[0-9a-f]+|\d+)', text)
+        return int(m.group(1), 0) if m else None
+    m = re.search(r'\{(0x[0-9a-f]+), (\d+), "BTAKEN"\}', text)
+    if not m or None in (const('UF_NEXT_SHIFT'), const('UF_COND_SHIFT'), const('UF_UADDR_SHIFT')):
+        raise Skip('the microcode has no BTAKEN routine or fields of the expected names')
+    addr = int(m.group(1), 16)
+    word = int(open(hexf).read().split()[addr], 16)
+    field = lambda f: (word >> const(f'UF_{f}_SHIFT')) & const(f'UF_{f}_MASK')
+    if (field('NEXT') != const('U_NEXT_ENDJ') or field('COND') != const('U_COND_EQ')
+            or field('UADDR') != addr or const('U_NEXT_ENDC') != const('U_NEXT_ENDJ') | 1):
+        raise Skip(f'BTAKEN (word {word:#x}) no longer has the shape this test corrupts')
+    bit = const('UF_NEXT_SHIFT')
+    _, err = expect(ctx, ['--corrupt-ucode', f'{addr}:{bit}', elf(ctx, 'loop')], 4,
+                    r'core hung: nothing retired for 1000000 cycles')
+    if 'last ' not in err:
+        raise Failure("no retire records in the hang report:\n" + err)
+
+
 # ---- SoC devices ------------------------------------------------------------------
 # A bound well above what each needs, so a broken device fails quickly.
 DEV_LIMIT = ['--max-cycles', '2000000']
