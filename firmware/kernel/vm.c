@@ -120,6 +120,8 @@ static void fill_from_regions(struct vmmap *m, pte_t *l2, uint32_t span)
 
 pte_t *vm_walk(struct vmmap *m, uint32_t va, int create)
 {
+    if (va >= AV_USER_TOP)
+        return NULL;                   /* the kernel half holds megapages, not tables */
     pte_t *l1 = &m->root[VPN1(va)];
     if (!pte_valid(*l1)) {
         if (!create)
@@ -225,6 +227,7 @@ void vm_refill(struct vmmap *m, uint32_t va, int acc)
     if (!pte || !pte_valid(p) || !perm_ok(p, acc) || (acc == ACC_STORE && !(p & PTE_W))) {
         const char *why = vm_fault(m, va, acc, 1);
         if (why) {
+            kprintf("[%s pid %u: %s at %p, pc %p]\n", curproc->name, curproc->pid, why, va, curproc->tf.pc);
             proc_exit(curproc, -1, why);
             return;
         }

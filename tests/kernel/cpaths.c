@@ -6,6 +6,8 @@
 #include "ktest.h"
 
 /* expect:
+access to a kernel address
+access to unallocated memory
 workload ok
 test cpaths: PASS
 */
@@ -39,6 +41,21 @@ int main(void)
         CHECK(p[i] == (uint8_t)(i * 5), "parent byte %lu", (unsigned long)i);
     int st;
     CHECK_RC(av_wait(c, &st), 0);
+    /* a user access to kernel memory misses the TLB too: still refused */
+    c = av_fork();
+    if (c == 0) {
+        printf("read %lx\n", (unsigned long)*(volatile uint32_t *)0x80000000u);
+        av_exit(0);
+    }
+    CHECK_RC(av_wait(c, &st), 0);
+    CHECK(st == -1, "kernel read: status %d", st);
+    c = av_fork();
+    if (c == 0) {
+        *(volatile uint32_t *)0x30000000u = 1;      /* unallocated */
+        av_exit(0);
+    }
+    CHECK_RC(av_wait(c, &st), 0);
+    CHECK(st == -1, "unallocated write: status %d", st);
     struct av_stats s;
     CHECK_RC(av_stats(&s), 0);
     printf("fpen %lx, software refills %lu\n", (unsigned long)s.fastpaths,
