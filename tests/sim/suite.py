@@ -70,6 +70,17 @@ def t_not_elf(ctx):
     one_line(err)
 
 
+def t_truncated_elf(ctx):
+    data = open(elf(ctx, 'pass_tohost'), 'rb').read()
+    d = os.path.join(ctx.build, 'tests', 'sim')
+    for n, why in ((100, r'malformed program header'), (4200, r'segment outside the file'),
+                   (0, r'not an ELF file')):
+        path = os.path.join(d, f'truncated{n}.elf')
+        open(path, 'wb').write(data[:n])
+        _, err = expect(ctx, [path], 2, rf'truncated{n}\.elf: {why}')
+        one_line(err)
+
+
 def t_x86_elf(ctx):
     prog = shutil.which('true') or '/bin/true'
     _, err = expect(ctx, [prog], 2, r'not a 32-bit ELF')
