@@ -329,7 +329,37 @@ static void unit(int mode, int remaining)
             straight(to);
         emit("ecall");
         cur_paged = 0;
-    } else if (k < 24 && mode == 3) {
+    } else if (k < 26 && mode == 3) {
+        /* an interrupt, raised and enabled in M mode: taken right after
+         * MIE is set, by both the ISS and QEMU (the handler clears the
+         * source and returns to the interrupted instruction) */
+        int src = (int)rnd(3);
+        /* MIE may be set here (an mret from a trap taken in S or U restores
+         * it); clear it so the wfi below sees the interrupt pending, not
+         * taken, and returns (QEMU would sleep forever otherwise) */
+        emit("csrci mstatus, 8");
+        if (src == 0) {                                    /* MSI: CLINT msip */
+            emit("li t5, 0x%x", 0x2000000);
+            emit("li t6, 1");
+            emit("sw t6, 0(t5)");
+            emit("li t5, 0x8");
+        } else if (src == 1) {                             /* MTI: mtimecmp = 0 */
+            emit("li t5, 0x%x", 0x2004000);
+            emit("sw zero, 0(t5)");
+            emit("sw zero, 4(t5)");
+            emit("li t5, 0x80");
+        } else {                                           /* SSI, not delegated */
+            emit("csrsi mip, 2");
+            emit("li t5, 0x2");
+        }
+        emit("csrs mie, t5");
+        if (rnd(2))
+            emit("wfi");                 /* pending and enabled in mie: returns at once */
+        emit("csrsi mstatus, 8");
+        straight(3);
+        emit("csrci mstatus, 8");
+        emit("csrw mie, zero");
+    } else if (k < 28 && mode == 3) {
         /* M mode with MPRV: loads and stores translated as S or U */
         int as = rnd(2);
         emit("la t5, %s", as ? "root_s" : "root_u");
@@ -504,6 +534,7 @@ static void epilogue(void)
      * whose tval QEMU leaves 0) into t4; an ecall from S or U returns to M */
     fprintf(out, "    .balign 4\ntrap_handler:\n");
     emit("csrr t6, mcause");
+    emit("bltz t6, irq_handler");
     emit("slli t5, t4, 5");
     emit("srli t4, t4, 27");
     emit("or t4, t4, t5");
@@ -524,6 +555,20 @@ static void epilogue(void)
     emit("csrr t6, mepc");
     emit("addi t6, t6, 4");
     emit("csrw mepc, t6");
+    emit("mret");
+    /* interrupts: fold the cause, silence every source, resume */
+    fprintf(out, "irq_handler:\n");
+    emit("slli t5, t4, 5");
+    emit("srli t4, t4, 27");
+    emit("or t4, t4, t5");
+    emit("xor t4, t4, t6");
+    emit("li t5, 0x%x", 0x2000000);
+    emit("sw zero, 0(t5)");
+    emit("li t5, 0x%x", 0x2004000);
+    emit("li t6, -1");
+    emit("sw t6, 4(t5)");
+    emit("sw t6, 0(t5)");
+    emit("csrci mip, 2");
     emit("mret");
 
     fprintf(out, "    .data\n    .balign 4096\ndata:\n");
