@@ -3,7 +3,8 @@
  * enabling the THR-empty interrupt raises it at once (IIR 0x02) and reading
  * IIR clears it (then 0x01); with a received byte waiting (the suite passes
  * --uart-in with "x"), enabling the receive interrupt raises it (IIR 0x04)
- * and reading RBR clears it. Each is taken as cause 0x8000000b.
+ * and reading RBR clears it (reading IER, in the same bus word, does not).
+ * Each is taken as cause 0x8000000b.
  */
 #include "sim.h"
 #define UART MM_UART_BASE
@@ -40,6 +41,10 @@ _start:
     EXPECT(4, s10, 0x8000000b)
     lbu a0, 2(s0)
     EXPECT(5, a0, 0x04)
+    lbu a0, 1(s0)           /* IER shares RBR's word: reading it pops nothing */
+    EXPECT(8, a0, 0x01)
+    lbu a0, 5(s0)
+    EXPECT(9, a0, 0x61)     /* LSR: THRE | TEMT | DR */
     lbu a0, 0(s0)
     EXPECT(6, a0, 'x')
     lbu a0, 2(s0)
