@@ -79,7 +79,7 @@ module av_core #(
   wire [1:0] f_rsel = uw[UF_RSEL_HI:UF_RSEL_LO];
   wire [5:0] f_k    = uw[UF_K_HI:UF_K_LO];
   wire       f_spwe = uw[UF_SPWE_LO];
-  wire [1:0] f_mem  = uw[UF_MEM_HI:UF_MEM_LO];
+  wire [2:0] f_mem  = uw[UF_MEM_HI:UF_MEM_LO];
   wire [2:0] f_dst  = uw[UF_DST_HI:UF_DST_LO];
 
   // ---------------------------------------------------------------- state
@@ -95,7 +95,13 @@ module av_core #(
   logic        seip_q, stip_q, ssip_q;
   logic [4:0]  mcounteren_q;
   logic [63:0] mcycle_q, minstret_q;
-  logic        dreq_q, dload_q;  // a data access was issued in the previous cycle
+  logic        dreq_q, dlcause_q;  // a data access was issued in the previous cycle
+  // dread_q (that access was a read) feeds only the retire port
+  /* verilator lint_off UNUSEDSIGNAL */
+  logic        dread_q;
+  /* verilator lint_on UNUSEDSIGNAL */
+  logic        resv_valid_q;     // the LR reservation
+  logic [29:0] resv_addr_q;
 
   // ---------------------------------------------------------------- register file
   logic        rf_a_en, rf_b_en, rf_we;
@@ -314,6 +320,7 @@ module av_core #(
       U_COND_NOIRQ: cond = ~|pend;
       U_COND_NOTM:  cond = (mode_q != PRV_M);
       U_COND_ISU:   cond = (mode_q == PRV_U);
+      U_COND_RESV:  cond = resv_valid_q && (resv_addr_q == ra[31:2]);
       default:      cond = 1'b0;
     endcase
   end
@@ -321,26 +328,33 @@ module av_core #(
   // ---------------------------------------------------------------- faults the hardware sees
   wire active   = !in_a && !boot;
   wire mem_word = active && (f_mem != U_MEM_NONE);
-  wire is_load  = (f_mem == U_MEM_LOAD);
-  wire misal    = (ir_q[13:12] == 2'b01 && sum[0]) || (ir_q[13:12] == 2'b10 && sum[1:0] != 2'b00);
+  wire is_amow  = (f_mem == U_MEM_AMOW);
+  wire lcause   = (f_mem == U_MEM_LOAD) || (f_mem == U_MEM_LR);     // faults are load faults
+  wire is_read  = lcause || (f_mem == U_MEM_AMOR);
+  wire ram_only = (f_mem == U_MEM_LR) || (f_mem == U_MEM_AMOR) || (f_mem == U_MEM_SC);
+  wire misal    = !is_amow && ((ir_q[13:12] == 2'b01 && sum[0]) ||
+                               (ir_q[13:12] == 2'b10 && sum[1:0] != 2'b00));
   wire t_memerr = active && dreq_q && mem_err_i;
   wire t_mis    = mem_word && misal;
+  wire t_noram  = mem_word && ram_only && !sum[31];   // reservations and AMOs: RAM only
   wire t_jmp    = active && (f_next == U_NEXT_ENDJ) && sum[1];
-  assign trap   = t_memerr || t_mis || t_jmp;
+  assign trap   = t_memerr || t_mis || t_noram || t_jmp;
   wire go       = active && !trap;          // the word's effects happen
 
   // ---------------------------------------------------------------- memory port
   wire [31:0] jump_tgt  = {sum[31:1], 1'b0};
   wire [31:0] fetch_pc  = boot ? pc_q : (f_next == U_NEXT_ENDJ) ? jump_tgt : pc_q + 32'd4;
-  wire        data_req  = mem_word && !trap;
+  wire [31:0] daddr     = is_amow ? t_q : sum[31:0];
+  wire        sc_match  = resv_valid_q && (resv_addr_q == sum[31:2]);
+  wire        data_req  = mem_word && !trap && (f_mem != U_MEM_SC || sc_match);
   assign mem_req_o   = boot || ends || data_req;
-  assign mem_we_o    = data_req && (f_mem == U_MEM_STORE);
-  assign mem_addr_o  = data_req ? {sum[31:2], 2'b00} : {fetch_pc[31:2], 2'b00};
+  assign mem_we_o    = data_req && !is_read;
+  assign mem_addr_o  = data_req ? {daddr[31:2], 2'b00} : {fetch_pc[31:2], 2'b00};
   always_comb begin
     case (ir_q[13:12])
-      2'b00:   begin mem_wdata_o = {4{rb[7:0]}};  mem_be_o = 4'b0001 << sum[1:0]; end
-      2'b01:   begin mem_wdata_o = {2{rb[15:0]}}; mem_be_o = sum[1] ? 4'b1100 : 4'b0011; end
-      default: begin mem_wdata_o = rb;            mem_be_o = 4'b1111; end
+      2'b00:   begin mem_wdata_o = {4{rb[7:0]}};  mem_be_o = 4'b0001 << daddr[1:0]; end
+      2'b01:   begin mem_wdata_o = {2{rb[15:0]}}; mem_be_o = daddr[1] ? 4'b1100 : 4'b0011; end
+      default: begin mem_wdata_o = is_amow ? alu_out : rb; mem_be_o = 4'b1111; end
     endcase
   end
 
@@ -365,6 +379,8 @@ module av_core #(
   wire        spw        = sp_go && f_k[5:4] == 2'b00 && csr_writes;   // gated CSR write (K 0..15)
   wire        act_mtrap  = sp_go && (f_k == U_K_A_MTRAP);
   wire        act_mret   = sp_go && (f_k == U_K_A_MRET);
+  wire        act_resv   = sp_go && (f_k == U_K_A_RESV);
+  wire        act_resclr = sp_go && (f_k == U_K_A_RESCLR);
   wire [31:0] mstatus = {9'b0, st_tsr, st_tw, st_tvm, st_mxr, st_sum, st_mprv, 4'b0,
                          st_mpp, 2'b0, st_spp, st_mpie, 1'b0, st_spie, 1'b0, st_mie, 1'b0, st_sie, 1'b0};
   always_comb begin
@@ -455,25 +471,32 @@ module av_core #(
       ir_q <= 32'h0;
       t_q <= 32'h0; q_q <= 32'h0; cnt_q <= 5'd0;
       cause_q <= 5'd0; cause_intr_q <= 1'b0;
-      dreq_q <= 1'b0; dload_q <= 1'b0;
+      dreq_q <= 1'b0; dread_q <= 1'b0; dlcause_q <= 1'b0;
+      resv_valid_q <= 1'b0; resv_addr_q <= '0;
     end else begin
-      dreq_q  <= data_req;
-      dload_q <= is_load;
+      dreq_q    <= data_req;
+      dread_q   <= is_read;
+      dlcause_q <= lcause;
+      if (act_resv)   begin resv_valid_q <= 1'b1; resv_addr_q <= t_q[31:2]; end
+      if (act_resclr) resv_valid_q <= 1'b0;
       if (in_a) ir_q <= mem_rdata_i;
       if (ends) pc_q <= fetch_pc;
       if (trap) begin
         cause_intr_q <= 1'b0;
         if (t_memerr) begin
-          cause_q <= dload_q ? 5'd5 : 5'd7;          // T still holds the address
+          cause_q <= dlcause_q ? 5'd5 : 5'd7;        // T still holds the address
         end else if (t_mis) begin
-          cause_q <= is_load ? 5'd4 : 5'd6;
+          cause_q <= lcause ? 5'd4 : 5'd6;
+          t_q <= sum[31:0];
+        end else if (t_noram) begin
+          cause_q <= lcause ? 5'd5 : 5'd7;
           t_q <= sum[31:0];
         end else begin
           cause_q <= 5'd0;
           t_q <= jump_tgt;
         end
       end else if (go) begin
-        if (f_mem != U_MEM_NONE) t_q <= sum[31:0];
+        if (f_mem != U_MEM_NONE && !is_amow) t_q <= sum[31:0];
         case (f_dst)
           U_DST_T:  t_q <= res;
           U_DST_TB: t_q <= rb;
@@ -518,8 +541,7 @@ module av_core #(
   wire [4:0]  rs2a_now = uses_rs2 ? ir_q[24:20] : 5'd0;
   wire [31:0] rs1d_now = (rs1a_now != 5'd0) ? ra : 32'h0;
   wire [31:0] rs2d_now = (rs2a_now != 5'd0) ? rb : 32'h0;
-  wire [3:0]  mmask   = (ir_q[13:12] == 2'b00) ? (4'b0001 << sum[1:0]) :
-                        (ir_q[13:12] == 2'b01) ? (sum[1] ? 4'b1100 : 4'b0011) : 4'b1111;
+  wire [3:0]  mmask   = mem_be_o;
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
@@ -546,12 +568,11 @@ module av_core #(
       end
       if (rd_now) begin rv_rda_q <= ir_q[11:7]; rv_rdd_q <= res; end
       if (data_req) begin
-        rv_maddr_q <= {sum[31:2], 2'b00};
-        rv_rmask_q <= is_load ? mmask : 4'b0;
-        rv_wmask_q <= is_load ? 4'b0 : mmask;
-        rv_mwdata_q <= is_load ? 32'h0 : mem_wdata_o;
+        rv_maddr_q <= {daddr[31:2], 2'b00};
+        if (is_read) rv_rmask_q <= mmask;
+        else begin rv_wmask_q <= mmask; rv_mwdata_q <= mem_wdata_o; end
       end
-      if (dreq_q && dload_q) rv_mrdata_q <= mem_rdata_i;
+      if (dreq_q && dread_q) rv_mrdata_q <= mem_rdata_i;
 
       rvfi_valid_o <= ends;
       if (ends) begin
@@ -586,7 +607,7 @@ module av_core #(
           rvfi_mem_rmask_o <= rv_rmask_q;
           rvfi_mem_wmask_o <= rv_wmask_q;
           rvfi_mem_wdata_o <= rv_mwdata_q;
-          rvfi_mem_rdata_o <= (dreq_q && dload_q) ? mem_rdata_i : rv_mrdata_q;
+          rvfi_mem_rdata_o <= (dreq_q && dread_q) ? mem_rdata_i : rv_mrdata_q;
         end
       end
     end

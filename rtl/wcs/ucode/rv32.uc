@@ -128,6 +128,96 @@ REM:
     ASEL=ZERO BSEL=T ALU=NEG RD_ALU                 ; rd <- +/- remainder
 dispatch REMU REM
 
+;; ---------------------------------------------------------------- A extension
+;; Reservations live only on RAM (an address below 0x8000_0000 faults). The
+;; AMOs read, keep the old word in AMOTMP, write op(old, rs2) at the address
+;; held in T, and only then give rd the old word (a faulting write leaves rd
+;; alone). Misaligned or faulting AMOs report store causes (6, 7).
+LR:
+    ASEL=RA BSEL=ZERO ALU=ADD MEM=LR                ; read word at rs1; T <- address
+    RES=LOAD WB=RD NEXT=END SPWE=W K=A_RESV         ; rd <- data; reserve T
+SC:
+    ASEL=RA BSEL=ZERO ALU=ADD MEM=SC                ; if reserved: mem[rs1] <- rs2
+    NEXT=BR COND=RESV UADDR=.ok                     ; (the write is checked here)
+    ASEL=ZERO BSEL=T ALU=SLTU WB=RD NEXT=END SPWE=W K=A_RESCLR ; rd <- 1 (T != 0); unreserve
+.ok:
+    ASEL=ZERO BSEL=ZERO ALU=ADD WB=RD NEXT=END SPWE=W K=A_RESCLR ; rd <- 0; unreserve
+macro AMO_1   ASEL=RA BSEL=ZERO ALU=ADD MEM=AMOR    ; read word at rs1; T <- address
+macro AMO_2   RES=LOAD WB=K K=AMOTMP                ; AMOTMP <- old
+macro AMO_3   RSEL=KA K=AMOTMP                      ; port A <- old
+macro AMO_FIN ASEL=RA BSEL=ZERO ALU=ADD WB=RD NEXT=END ; rd <- old (the write went through)
+AMOSWAP:
+    AMO_1                                           ; read
+    AMO_2                                           ; AMOTMP <- old
+    AMO_3                                           ; port A <- old
+    ASEL=ZERO BSEL=RB ALU=ADD MEM=AMOW              ; mem[T] <- rs2
+    AMO_FIN                                         ; rd <- old
+AMOADD:
+    AMO_1                                           ; read
+    AMO_2                                           ; AMOTMP <- old
+    AMO_3                                           ; port A <- old
+    ASEL=RA BSEL=RB ALU=ADD MEM=AMOW                ; mem[T] <- old + rs2
+    AMO_FIN                                         ; rd <- old
+AMOXOR:
+    AMO_1                                           ; read
+    AMO_2                                           ; AMOTMP <- old
+    AMO_3                                           ; port A <- old
+    ASEL=RA BSEL=RB ALU=XOR MEM=AMOW                ; mem[T] <- old ^ rs2
+    AMO_FIN                                         ; rd <- old
+AMOAND:
+    AMO_1                                           ; read
+    AMO_2                                           ; AMOTMP <- old
+    AMO_3                                           ; port A <- old
+    ASEL=RA BSEL=RB ALU=AND MEM=AMOW                ; mem[T] <- old & rs2
+    AMO_FIN                                         ; rd <- old
+AMOOR:
+    AMO_1                                           ; read
+    AMO_2                                           ; AMOTMP <- old
+    AMO_3                                           ; port A <- old
+    ASEL=RA BSEL=RB ALU=OR MEM=AMOW                 ; mem[T] <- old | rs2
+    AMO_FIN                                         ; rd <- old
+;; min/max: compare, then write whichever operand wins.
+AMOMIN:
+    AMO_1                                           ; read
+    AMO_2                                           ; AMOTMP <- old
+    AMO_3                                           ; port A <- old
+    ASEL=RA BSEL=RB ALU=SUB NEXT=BR COND=LT UADDR=.old ; old < rs2: keep old
+    ASEL=ZERO BSEL=RB ALU=ADD MEM=AMOW NEXT=JUMP UADDR=.fin ; mem[T] <- rs2
+.old:
+    ASEL=RA BSEL=ZERO ALU=ADD MEM=AMOW              ; mem[T] <- old
+.fin:
+    AMO_FIN                                         ; rd <- old
+AMOMAX:
+    AMO_1                                           ; read
+    AMO_2                                           ; AMOTMP <- old
+    AMO_3                                           ; port A <- old
+    ASEL=RA BSEL=RB ALU=SUB NEXT=BR COND=GE UADDR=.old ; old >= rs2: keep old
+    ASEL=ZERO BSEL=RB ALU=ADD MEM=AMOW NEXT=JUMP UADDR=.fin ; mem[T] <- rs2
+.old:
+    ASEL=RA BSEL=ZERO ALU=ADD MEM=AMOW              ; mem[T] <- old
+.fin:
+    AMO_FIN                                         ; rd <- old
+AMOMINU:
+    AMO_1                                           ; read
+    AMO_2                                           ; AMOTMP <- old
+    AMO_3                                           ; port A <- old
+    ASEL=RA BSEL=RB ALU=SUBU NEXT=BR COND=LT UADDR=.old ; old < rs2 (unsigned): keep old
+    ASEL=ZERO BSEL=RB ALU=ADD MEM=AMOW NEXT=JUMP UADDR=.fin ; mem[T] <- rs2
+.old:
+    ASEL=RA BSEL=ZERO ALU=ADD MEM=AMOW              ; mem[T] <- old
+.fin:
+    AMO_FIN                                         ; rd <- old
+AMOMAXU:
+    AMO_1                                           ; read
+    AMO_2                                           ; AMOTMP <- old
+    AMO_3                                           ; port A <- old
+    ASEL=RA BSEL=RB ALU=SUBU NEXT=BR COND=GE UADDR=.old ; old >= rs2 (unsigned): keep old
+    ASEL=ZERO BSEL=RB ALU=ADD MEM=AMOW NEXT=JUMP UADDR=.fin ; mem[T] <- rs2
+.old:
+    ASEL=RA BSEL=ZERO ALU=ADD MEM=AMOW              ; mem[T] <- old
+.fin:
+    AMO_FIN                                         ; rd <- old
+
 ;; ---------------------------------------------------------------- system
 FENCE:
     NEXT=END                                        ; one memory, in order: nothing to do
