@@ -37,13 +37,16 @@ $(RIGEN_BIN): tools/rigen/rigen.c
 	$(CC) -O2 -g -Wall -Wextra -o $@ $<
 ALL_TARGETS += $(RIGEN_BIN)
 
-# make fuzz-cpu [SEEDS=N] [FIRST=S] [FUZZ_CHECKS=iss,cosim,qemu]: N seeds of
+# make fuzz-cpu [SEEDS=N] [FIRST=S] [FUZZ_CHECKS=iss,cosim,qemu]
+#               [FUZZ_WITHOUT=amo,su,vm,irq]: N seeds of
 # >= 10,000 generated instructions each, in co-simulation on the RTL (when it
 # builds), on the ISS alone, and ISS against QEMU (tests/fuzz/fuzz.py).
 SEEDS       ?= 4
 FIRST       ?= 1
 FUZZ_CHECKS ?= iss,cosim,qemu
+FUZZ_WITHOUT ?=
 fuzz-cpu: deps
 	$(MAKE) gen $(RIGEN_BIN) $(ISS_BIN)
 	-$(MAKE) $(SIM_BIN) || echo "fuzz-cpu: the RTL simulator does not build; co-simulation skipped"
-	python3 tests/fuzz/fuzz.py --seeds $(SEEDS) --first $(FIRST) --checks $(FUZZ_CHECKS)
+	python3 tests/fuzz/fuzz.py --seeds $(SEEDS) --first $(FIRST) --checks $(FUZZ_CHECKS) \
+	  $(if $(FUZZ_WITHOUT),--without $(FUZZ_WITHOUT))

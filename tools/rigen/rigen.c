@@ -1,7 +1,10 @@
 /*
  * rigen: random instruction stream generator for Accent-V CPU fuzzing.
  *
- *   rigen [--seed N] [--count N] [--qemu] [-o FILE]
+ *   rigen [--seed N] [--count N] [--qemu] [--without amo,su,vm,irq] [-o FILE]
+ *
+ * --without leaves features out (for a core that lacks them yet): amo (AMOs,
+ * LR/SC), su (S and U stretches), vm (Sv32, satp, MPRV), irq (interrupts).
  *
  * Writes one self-checking assembly program, reproducible from the seed:
  * random register values, then --count random units (ALU/immediate ops, loads
@@ -44,6 +47,8 @@ static uint32_t rnd32(void) { return (uint32_t)rnd64(); }
 
 static FILE *out;
 static int qemu_mode;
+/* --without LIST: leave out features a core under construction lacks */
+static int no_amo, no_su, no_vm, no_irq;
 static int unit_no;           /* labels L<n> mark unit boundaries */
 static int n_units;
 
@@ -192,6 +197,8 @@ static void straight(int mode)
         int i = (int)rnd(3);
         int mis = !qemu_mode && rnd(12) == 0;
         emit("%s x%d, %d(s0)", st_ops[i], rreg(), data_off(1 << i, mis));
+    } else if (k < 83 && no_amo) {
+        emit("%s x%d, x%d, x%d", alu_r[rnd(10)], wreg(), rreg(), rreg());
     } else if (k < 80) {
         int a = wreg_nz();
         int mis = !qemu_mode && rnd(12) == 0;
@@ -300,10 +307,10 @@ static void unit(int mode, int remaining)
         avoid_reg = -1;
         emit("addi x%d, x%d, -1", c, c);
         emit("bnez x%d, 1b", c);
-    } else if (k < 22 && mode == 3) {
+    } else if (k < 22 && mode == 3 && !no_su) {
         /* a stretch in S or U mode, bare or with Sv32: back to M through ecall */
         int to = rnd(2) ? 1 : 0;
-        cur_paged = rnd(3) != 0;
+        cur_paged = !no_vm && rnd(3) != 0;
         if (cur_paged) {
             emit("la t5, %s", to ? "root_s" : "root_u");
             emit("srli t5, t5, 12");
@@ -311,7 +318,7 @@ static void unit(int mode, int remaining)
             emit("or t5, t5, t6");
             emit("csrw satp, t5");
             emit("sfence.vma");
-        } else {
+        } else if (!no_vm) {
             emit("csrw satp, zero");
         }
         emit("la t5, 2f");
@@ -329,7 +336,7 @@ static void unit(int mode, int remaining)
             straight(to);
         emit("ecall");
         cur_paged = 0;
-    } else if (k < 26 && mode == 3) {
+    } else if (k < 26 && mode == 3 && !no_irq) {
         /* an interrupt, raised and enabled in M mode: taken right after
          * MIE is set, by both the ISS and QEMU (the handler clears the
          * source and returns to the interrupted instruction) */
@@ -359,7 +366,7 @@ static void unit(int mode, int remaining)
         straight(3);
         emit("csrci mstatus, 8");
         emit("csrw mie, zero");
-    } else if (k < 28 && mode == 3) {
+    } else if (k < 28 && mode == 3 && !no_vm) {
         /* M mode with MPRV: loads and stores translated as S or U */
         int as = rnd(2);
         emit("la t5, %s", as ? "root_s" : "root_u");
@@ -592,10 +599,17 @@ int main(int argc, char **argv)
             count = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--qemu"))
             qemu_mode = 1;
-        else if (!strcmp(argv[i], "-o") && i + 1 < argc)
+        else if (!strcmp(argv[i], "--without") && i + 1 < argc) {
+            const char *w = argv[++i];
+            no_amo = strstr(w, "amo") != NULL;
+            no_su = strstr(w, "su") != NULL;
+            no_vm = strstr(w, "vm") != NULL;
+            no_irq = strstr(w, "irq") != NULL;
+        } else if (!strcmp(argv[i], "-o") && i + 1 < argc)
             path = argv[++i];
         else {
-            fprintf(stderr, "usage: rigen [--seed N] [--count N] [--qemu] [-o FILE]\n");
+            fprintf(stderr, "usage: rigen [--seed N] [--count N] [--qemu] [--without amo,su,vm,irq]"
+                            " [-o FILE]\n");
             return 2;
         }
     }
