@@ -27,3 +27,19 @@ core-synth: $(CORE_DEPS)
 	@mkdir -p build/core
 	yosys -q -l build/core/synth.log -p 'read_verilog -sv $(CORE_INCDIRS) $(CORE_RTL); synth_ice40 -dsp -top av_core; stat' >/dev/null
 	@grep -A40 'Printing statistics' build/core/synth.log | grep -E 'SB_LUT4|SB_DFF|SB_RAM|SB_MAC|SB_CARRY|cells' | head -20
+
+# ---- the load-port test (tests/ucode/loadport.S, run by tests/wcs/suite.py)
+# The program links the run-time image of tests/ucode/loadport.uc (uasm
+# --c-array, rule in tools/uasm/uasm.mk) with the assembly-test framework.
+# (Prerequisites name paths literally: tests/tests.mk is read after this file.)
+WCST_BUILD := build/tests/wcs
+$(WCST_BUILD)/loadport.elf: tests/ucode/loadport.S build/ucode/img/tests/ucode/loadport.c \
+                            build/tests/common/start.o tests/common/test.h tests/common/link.ld \
+                            tests/priv/priv.h $(GEN)/csr.h $(GEN)/memmap.h
+	@mkdir -p $(@D)
+	$(RV_CC) $(TEST_ASFLAGS) -Itests/priv -c -o $(@D)/loadport.o tests/ucode/loadport.S
+	$(RV_CC) $(RV_ARCH) -O2 -ffreestanding -c -o $(@D)/loadport_img.o build/ucode/img/tests/ucode/loadport.c
+	$(RV_CC) $(TEST_LDFLAGS) -o $@ build/tests/common/start.o $(@D)/loadport.o $(@D)/loadport_img.o
+	$(RV_OBJDUMP) -d -M no-aliases,numeric $@ > $(@:.elf=.dump)
+.PHONY: wcs-tests
+wcs-tests: $(WCST_BUILD)/loadport.elf
