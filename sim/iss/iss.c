@@ -505,13 +505,257 @@ static void tlb_flush(struct iss *s, uint32_t rs1, uint32_t va, uint32_t rs2, ui
     }
 }
 
+/* ------------------------------------------------------------------------
+ * VM fast paths: what the microcode routines do, exactly as DESIGN.md's VM
+ * contract describes them (the ISS assumes the standard routines once a
+ * path is enabled in fpen).
+ * ---------------------------------------------------------------------- */
+
+#define PTE_COW   (1u << 8)    /* RSW bit 8: copy-on-write / zero-fill */
+#define PTE_PAGED (1u << 9)    /* RSW bit 9: paged out */
+enum { FP_REFILL = 1, FP_ZERO = 2, FP_COW = 4, FP_REMAP = 8 };
+enum { EV_RUN = 1, EV_HANDOFF = 2 };
+
+static int ram_ok(struct iss *s, uint64_t pa, uint64_t len)
+{
+    return pa >= s->ram_base && pa + len <= (uint64_t)s->ram_base + s->ram_size;
+}
+static uint32_t rd32(struct iss *s, uint64_t pa)
+{
+    uint32_t v;
+    memcpy(&v, s->ram + (pa - s->ram_base), 4);
+    return v;
+}
+static void wr32(struct iss *s, uint64_t pa, uint32_t v)
+{
+    memcpy(s->ram + (pa - s->ram_base), &v, 4);
+}
+
+/* Count a fast-path event in hpmcounter3/4 where mhpmevent3/4 select it.
+ * (Event 3, cycles spent, is not modelled: the ISS has no cycles.) */
+static void fp_event(struct iss *s, uint32_t path, int ev)
+{
+    if ((s->mhpmevent3 & path) && ((s->mhpmevent3 >> 4) & 3) == (uint32_t)ev &&
+        !(s->mcountinhibit & 8))
+        s->mhpmcounter3++;
+    if ((s->mhpmevent4 & path) && ((s->mhpmevent4 >> 4) & 3) == (uint32_t)ev &&
+        !(s->mcountinhibit & 16))
+        s->mhpmcounter4++;
+}
+
+/* The frame table's count word for ppn, or 0 when ppn is outside it. */
+static uint64_t frame_count_addr(struct iss *s, uint32_t ppn)
+{
+    uint64_t ft = s->fpframes;
+    if (!ram_ok(s, ft, 8))
+        return 0;
+    uint32_t base = rd32(s, ft), n = rd32(s, ft + 4);
+    if (ppn < base || ppn - base >= n || !ram_ok(s, ft + 8 + 4ull * (ppn - base), 4))
+        return 0;
+    return ft + 8 + 4ull * (ppn - base);
+}
+
+/* The frame the next pop would take (0 when the stack is empty or the frame
+ * is unusable: outside RAM or the frame table). */
+static uint32_t frame_peek(struct iss *s)
+{
+    uint64_t st = s->fpfree;
+    if (!ram_ok(s, st, 8))
+        return 0;
+    uint32_t cnt = rd32(s, st);
+    if (cnt == 0 || !ram_ok(s, st + 8 + 4ull * (cnt - 1), 4))
+        return 0;
+    uint32_t ppn = rd32(s, st + 8 + 4ull * (cnt - 1));
+    if (!ram_ok(s, (uint64_t)ppn << 12, 4096) || !frame_count_addr(s, ppn))
+        return 0;
+    return ppn;
+}
+
+static void frame_pop(struct iss *s)
+{
+    wr32(s, s->fpfree, rd32(s, s->fpfree) - 1);
+}
+
+/* Leave the new translation of (asid, va) in the TLB model, nothing stale. */
+static void tlb_put(struct iss *s, uint32_t va, uint32_t pte)
+{
+    struct iss_tlbe *e = &s->tlb[(va >> 12) % ISS_TLB_ENTRIES];
+    e->valid = 1;
+    e->vpn = va >> 12;
+    e->asid = (uint16_t)asid_of(s);
+    e->pte = pte;
+    e->mega = 0;
+}
+
+/* A page fault (cause) of a U-mode access: serve it as the zero-fill or
+ * copy-on-write routine would, or hand it to C. Returns 0 with *pa when the
+ * access can now complete, else cause unchanged. */
+static uint32_t fault_fastpath(struct iss *s, uint32_t va, int acc, uint64_t *pa, uint32_t cause)
+{
+    uint64_t l1a = ((uint64_t)(s->satp & 0x3fffff) << 12) + ((va >> 22) << 2);
+    if (!ram_ok(s, l1a, 4))
+        return cause;
+    uint32_t l1 = rd32(s, l1a);
+    if (!(l1 & PTE_V) || (l1 & (PTE_R | PTE_W | PTE_X)))
+        return cause;                                 /* no level-0 table */
+    uint64_t l0a = ((uint64_t)(l1 >> 10) << 12) + (((va >> 12) & 0x3ff) << 2);
+    if (!ram_ok(s, l0a, 4))
+        return cause;
+    uint32_t pte = rd32(s, l0a);
+    uint32_t rwx = pte & (PTE_R | PTE_W | PTE_X);
+    int is_store = acc == ACC_STORE;
+
+    if (!(pte & PTE_V) && (pte & PTE_COW) && !(pte & PTE_PAGED) && (pte >> 10) == 0) {
+        /* zero-fill encoding */
+        if (!(s->fpen & FP_ZERO))
+            return cause;
+        uint32_t need = acc == ACC_FETCH ? PTE_X : is_store ? PTE_W : PTE_R;
+        int ok = rwx && !((pte & PTE_W) && !(pte & PTE_R)) && (pte & PTE_U) &&
+                 ((pte & need) || (acc == ACC_LOAD && (s->mstatus & MS_MXR) && (pte & PTE_X)));
+        uint32_t ppn = ok ? frame_peek(s) : 0;
+        if (!ppn) {
+            fp_event(s, FP_ZERO, EV_HANDOFF);
+            return cause;
+        }
+        frame_pop(s);
+        memset(s->ram + (((uint64_t)ppn << 12) - s->ram_base), 0, 4096);
+        wr32(s, frame_count_addr(s, ppn), 1);
+        uint32_t npte = (ppn << 10) | (pte & (PTE_R | PTE_W | PTE_X | PTE_U)) | PTE_V | PTE_A |
+                        (is_store ? PTE_D : 0);
+        wr32(s, l0a, npte);
+        tlb_put(s, va, npte);
+        fp_event(s, FP_ZERO, EV_RUN);
+        *pa = ((uint64_t)ppn << 12) | (va & 0xfff);
+        return 0;
+    }
+    if ((pte & PTE_V) && !(pte & PTE_W) && (pte & PTE_COW) && is_store) {
+        /* copy-on-write encoding: W taken as 1 (so R must be set) */
+        if (!(s->fpen & FP_COW))
+            return cause;
+        uint32_t old = pte >> 10;
+        uint64_t oc = frame_count_addr(s, old);
+        int ok = (pte & PTE_R) && (pte & PTE_U) && oc && ram_ok(s, (uint64_t)old << 12, 4096);
+        if (!ok) {
+            fp_event(s, FP_COW, EV_HANDOFF);
+            return cause;
+        }
+        uint32_t ppn = old;
+        if (rd32(s, oc) != 1) {
+            ppn = frame_peek(s);
+            if (!ppn) {
+                fp_event(s, FP_COW, EV_HANDOFF);
+                return cause;
+            }
+            frame_pop(s);
+            memcpy(s->ram + (((uint64_t)ppn << 12) - s->ram_base),
+                   s->ram + (((uint64_t)old << 12) - s->ram_base), 4096);
+            wr32(s, oc, rd32(s, oc) - 1);
+            wr32(s, frame_count_addr(s, ppn), 1);
+        }
+        uint32_t npte = (ppn << 10) | (pte & (PTE_R | PTE_X | PTE_U)) | PTE_W | PTE_V | PTE_A |
+                        PTE_D;
+        wr32(s, l0a, npte);
+        tlb_put(s, va, npte);
+        fp_event(s, FP_COW, EV_RUN);
+        *pa = ((uint64_t)ppn << 12) | (va & 0xfff);
+        return 0;
+    }
+    return cause;
+}
+
 /* Translate va for an access; returns 0 with *pa or the exception cause. */
 static inline uint32_t translate(struct iss *s, uint32_t va, int acc, uint64_t *pa)
 {
     int prv = acc == ACC_FETCH ? s->priv : s->data_priv;
-    if (s->priv == PRV_U && !(s->fpen & 1))
-        return tlb_translate(s, va, acc, pa);
-    return walk(s, va, acc, prv, 1, pa);
+    uint32_t c;
+    if (s->priv == PRV_U && !(s->fpen & FP_REFILL))
+        c = tlb_translate(s, va, acc, pa);
+    else
+        c = walk(s, va, acc, prv, 1, pa);
+    /* zero-fill and copy-on-write serve faults raised in U mode only */
+    if (unlikely(c >= 12 && c != 24) && s->priv == PRV_U && (s->fpen & (FP_ZERO | FP_COW)))
+        c = fault_fastpath(s, va, acc, pa, c);
+    return c;
+}
+
+/* remap (custom-1) with fpen bit 3 set: rs1 = physical address of {src satp,
+ * src va, dst satp, dst va, pages}. Returns pages done, or -1 with nothing
+ * changed for a malformed descriptor. */
+static uint32_t remap(struct iss *s, uint32_t desc)
+{
+    if ((desc & 3) || !ram_ok(s, desc, 20))
+        return ~0u;
+    uint32_t ssatp = rd32(s, desc), sva = rd32(s, desc + 4);
+    uint32_t dsatp = rd32(s, desc + 8), dva = rd32(s, desc + 12), pages = rd32(s, desc + 16);
+    uint64_t span = (uint64_t)pages << 12;
+    if (!(ssatp >> 31) || !(dsatp >> 31) || (sva & 0xfff) || (dva & 0xfff) ||
+        (uint64_t)sva + span > 0x80000000ull || (uint64_t)dva + span > 0x80000000ull)
+        return ~0u;
+    fp_event(s, FP_REMAP, EV_RUN);
+    uint32_t done;
+    for (done = 0; done < pages; done++) {
+        uint32_t va_s = sva + (done << 12), va_d = dva + (done << 12);
+        /* source: a present level-0 leaf */
+        uint64_t l1a = ((uint64_t)(ssatp & 0x3fffff) << 12) + ((va_s >> 22) << 2);
+        if (!ram_ok(s, l1a, 4))
+            break;
+        uint32_t l1 = rd32(s, l1a);
+        if (!(l1 & PTE_V) || (l1 & (PTE_R | PTE_W | PTE_X)))
+            break;
+        uint64_t spa = ((uint64_t)(l1 >> 10) << 12) + (((va_s >> 12) & 0x3ff) << 2);
+        if (!ram_ok(s, spa, 4))
+            break;
+        uint32_t spte = rd32(s, spa);
+        if (!(spte & PTE_V) || !(spte & (PTE_R | PTE_X)) || ((spte & PTE_W) && !(spte & PTE_R)))
+            break;
+        uint64_t cnt = frame_count_addr(s, spte >> 10);
+        if (!cnt)
+            break;
+        /* destination: its second-level table, or a frame to make one */
+        uint64_t dl1a = ((uint64_t)(dsatp & 0x3fffff) << 12) + ((va_d >> 22) << 2);
+        if (!ram_ok(s, dl1a, 4))
+            break;
+        uint32_t dl1 = rd32(s, dl1a), newtab = 0;
+        if (dl1 & PTE_V) {
+            if (dl1 & (PTE_R | PTE_W | PTE_X))
+                break;                                    /* a megapage is there */
+        } else {
+            newtab = frame_peek(s);
+            if (!newtab)
+                break;
+        }
+        uint64_t dpa;
+        if (!newtab) {
+            dpa = ((uint64_t)(dl1 >> 10) << 12) + (((va_d >> 12) & 0x3ff) << 2);
+            if (!ram_ok(s, dpa, 4))
+                break;
+            uint32_t dpte = rd32(s, dpa);
+            if ((dpte & PTE_V) || (dpte & (PTE_COW | PTE_PAGED)))
+                break;                                    /* holds a mapping */
+        } else {
+            /* every check is done: now the writes */
+            frame_pop(s);
+            memset(s->ram + (((uint64_t)newtab << 12) - s->ram_base), 0, 4096);
+            wr32(s, frame_count_addr(s, newtab), 1);
+            wr32(s, dl1a, (newtab << 10) | PTE_V);
+            dpa = ((uint64_t)newtab << 12) + (((va_d >> 12) & 0x3ff) << 2);
+        }
+        uint32_t nsrc = spte, ndst = spte & ~(PTE_A | PTE_D);
+        if ((spte & PTE_W) || (spte & PTE_COW)) {
+            nsrc = (spte & ~PTE_W) | PTE_COW;
+            ndst = (ndst & ~PTE_W) | PTE_COW;
+        }
+        wr32(s, spa, nsrc);
+        wr32(s, dpa, ndst);
+        wr32(s, cnt, rd32(s, cnt) + 1);
+        /* the source's stale TLB entry goes */
+        struct iss_tlbe *e = &s->tlb[(va_s >> 12) % ISS_TLB_ENTRIES];
+        if (e->valid && e->vpn == (va_s >> 12))
+            e->valid = 0;
+    }
+    if (done < pages)
+        fp_event(s, FP_REMAP, EV_HANDOFF);
+    return done;
 }
 
 /* ------------------------------------------------------------------------
@@ -1117,9 +1361,7 @@ static void exec(struct iss *s, struct rvfi_rec *r)
         if (f3 || f7 || rs2 || s->priv != PRV_S)
             ILLEGAL();
         USE_RS1();
-        /* TODO(issue 8): remap with fpen bit 3 set; until then only the
-         * disabled behaviour (rd = 0) is modelled */
-        res = 0;
+        res = (s->fpen & FP_REMAP) ? remap(s, a) : 0;
         break;
     default:
         ILLEGAL();
