@@ -14,6 +14,9 @@ module av_icebreaker_top #(
   parameter int unsigned RAM_BYTES = 32'h0002_0000,
   parameter int unsigned ROM_BYTES = 1024,
   parameter              ROM_INIT  = "",  // boot ROM hex file (board.mk sets it; untyped for Yosys 0.23)
+  // microcode images the core loads into its block RAM (board.mk sets them)
+  parameter              CS_INIT   = "build/ucode/cs.hex",
+  parameter              DISP_INIT = "build/ucode/dispatch.hex",
   // PLL dividers for CLK_HZ from 12 MHz (board.mk computes them with icepll)
   parameter logic [3:0]  PLL_DIVR  = 4'd0,
   parameter logic [6:0]  PLL_DIVF  = 7'd63,
@@ -77,7 +80,9 @@ module av_icebreaker_top #(
     .RAM_BYTES(RAM_BYTES),
     .CLK_HZ(CLK_HZ),
     .ROM_BYTES(ROM_BYTES),
-    .ROM_INIT(ROM_INIT)
+    .ROM_INIT(ROM_INIT),
+    .CS_INIT(CS_INIT),
+    .DISP_INIT(DISP_INIT)
   ) u_soc (
     .clk_i(clk),
     .rst_ni(rst_n),

@@ -106,7 +106,7 @@ $(IB_BUILD)/synth.ys: $(IB_BUILD)/pll.txt $(IB_DIR)/board.mk
 	       /^DIVF/ {printf " -set PLL_DIVF %s", $$2} /^DIVQ/ {printf " -set PLL_DIVQ %s", $$2} \
 	       /^FILTER/ {printf " -set PLL_FILTER %s", $$2} END{printf " "}' $<; \
 	  echo "-set ROM_BYTES $(IB_ROM_BYTES) -set BAUD $(IB_BAUD) -set RAM_BYTES $$(($(IB_RAM_BYTES))) -set ROM_INIT \"$(IB_BUILD)/seed-rom.hex\" av_icebreaker_top"; \
-	  echo "chparam -set CS_INIT \"$(IB_BUILD)/seed-cs.hex\" -set DISP_INIT \"$(IB_BUILD)/seed-disp.hex\" av_core"; \
+	  echo "chparam -set CS_INIT \"$(IB_BUILD)/seed-cs.hex\" -set DISP_INIT \"$(IB_BUILD)/seed-disp.hex\" av_icebreaker_top"; \
 	  echo "synth_ice40 -top av_icebreaker_top -dsp -json $(IB_BUILD)/top.json"; \
 	  echo "tee -o $(IB_BUILD)/stat.txt stat"; } > $@
 
@@ -172,6 +172,7 @@ $(IB_SIM_BIN): $$(IB_SIM_SRCS) $(IB_DIR)/sim/board_main.cpp $(IB_BUILD)/bootrom.
 	  -DAV_CELL_MODELS -DAV_BOARD_DEV $(IB_INCDIRS) --Mdir $(IB_SIM_DIR)/obj \
 	  -GCLK_HZ=$(IB_SIM_HZ) -GBAUD=$(IB_BAUD) -GROM_BYTES=$(IB_ROM_BYTES) \
 	  -GRAM_BYTES=$$(($(IB_RAM_BYTES))) '-GROM_INIT="$(abspath $(IB_BUILD)/bootrom.hex)"' \
+	  '-GCS_INIT="$(abspath $(IB_UC_CS))"' '-GDISP_INIT="$(abspath $(IB_UC_DISP))"' \
 	  -CFLAGS '-O2 -DCLK_HZ=$(IB_SIM_HZ) -DBAUD=$(IB_BAUD) -DFLASH_IMAGE_OFFSET=$(FLASH_IMAGE_OFFSET)' \
 	  $(abspath $(IB_SIM_SRCS) $(IB_DIR)/sim/board_main.cpp) -o av-icebreaker-sim
 	cp $(IB_SIM_DIR)/obj/av-icebreaker-sim $@
