@@ -123,19 +123,38 @@ module av_soc #(
 `endif
 
   // ---- address decode ---------------------------------------------------------
-  logic [31:0] ram_off, rom_off, fin_off, clint_off, uart_off;
+  // Every device window in memmap.def is a power of two in size and aligned
+  // to it, so a hit is an equality on the upper address bits and the offset
+  // is the lower bits: no adders or magnitude compares on the bus path (the
+  // iCE40's critical path runs through here). RAM sits at 0x8000_0000, so
+  // its offset is the address without bit 31; only its size is compared.
+  function automatic logic in_window(input logic [31:0] a, input logic [31:0] base,
+                                     input logic [31:0] size);
+    in_window = ((a ^ base) & ~(size - 32'd1)) == 32'd0;   // no `return`: Yosys 0.23
+  endfunction
+
+  logic [31:0] ram_off, rom_off;
   logic        hit_ram, hit_rom, rom_real, hit_fin, hit_clint, hit_uart, unmapped;
-  assign ram_off   = mem_addr - RAM_BASE;
-  assign rom_off   = mem_addr - ROM_BASE;
-  assign fin_off   = mem_addr - FIN_BASE;
-  assign clint_off = mem_addr - CLINT_BASE;
-  assign uart_off  = mem_addr - UART_BASE;
-  assign hit_ram   = mem_addr >= RAM_BASE && ram_off < ram_limit;
-  assign hit_rom   = mem_addr >= ROM_BASE && rom_off < ROM_SIZE && !mem_we;
+  assign ram_off   = {1'b0, mem_addr[30:0]};
+  assign rom_off   = mem_addr & (ROM_SIZE - 32'd1);
+  assign hit_ram   = mem_addr[31] && ram_off < ram_limit;
+  assign hit_rom   = in_window(mem_addr, ROM_BASE, ROM_SIZE) && !mem_we;
   assign rom_real  = rom_off < ROM_BYTES;
-  assign hit_fin   = mem_addr >= FIN_BASE && fin_off < FIN_SIZE;
-  assign hit_clint = mem_addr >= CLINT_BASE && clint_off < CLINT_SIZE;
-  assign hit_uart  = mem_addr >= UART_BASE && uart_off < UART_SIZE;
+  assign hit_fin   = in_window(mem_addr, FIN_BASE, FIN_SIZE);
+  assign hit_clint = in_window(mem_addr, CLINT_BASE, CLINT_SIZE);
+  assign hit_uart  = in_window(mem_addr, UART_BASE, UART_SIZE);
+
+`ifdef VERILATOR
+  // The shape the decoder relies on (memmap.def may change).
+  initial begin
+    if (RAM_BASE != 32'h8000_0000) $error("av_soc: RAM must start at 0x8000_0000");
+    if ((ROM_SIZE & (ROM_SIZE - 1)) != 0 || (ROM_BASE & (ROM_SIZE - 1)) != 0 ||
+        (FIN_SIZE & (FIN_SIZE - 1)) != 0 || (FIN_BASE & (FIN_SIZE - 1)) != 0 ||
+        (CLINT_SIZE & (CLINT_SIZE - 1)) != 0 || (CLINT_BASE & (CLINT_SIZE - 1)) != 0 ||
+        (UART_SIZE & (UART_SIZE - 1)) != 0 || (UART_BASE & (UART_SIZE - 1)) != 0)
+      $error("av_soc: a device window is not a power of two aligned to its size");
+  end
+`endif
 
   // Board-device window: only a board build (AV_BOARD_DEV) maps it.
   logic        hit_bd;
@@ -143,12 +162,10 @@ module av_soc #(
 `ifdef AV_BOARD_DEV
   localparam logic [31:0] BD_BASE = av_memmap_pkg::MM_SPIFLASH_BASE;
   localparam logic [31:0] BD_SIZE = av_memmap_pkg::MM_SPIFLASH_SIZE;
-  logic [31:0] bd_off;
-  assign bd_off     = mem_addr - BD_BASE;
-  assign hit_bd     = mem_addr >= BD_BASE && bd_off < BD_SIZE;
+  assign hit_bd     = in_window(mem_addr, BD_BASE, BD_SIZE);
   assign bd_req_o   = mem_req && hit_bd;
   assign bd_we_o    = mem_we;
-  assign bd_addr_o  = bd_off;
+  assign bd_addr_o  = mem_addr & (BD_SIZE - 32'd1);
   assign bd_be_o    = mem_be;
   assign bd_wdata_o = mem_wdata;
   assign bd_rdata   = bd_rdata_i;
@@ -169,14 +186,14 @@ module av_soc #(
     .clk_i, .req_i(mem_req && hit_rom && rom_real), .addr_i(rom_off[ROM_AW+1:2]), .rdata_o(rom_rdata));
 
   av_clint #(.CLK_HZ(CLK_HZ)) u_clint (
-    .clk_i, .rst_ni, .req_i(mem_req && hit_clint), .we_i(mem_we), .addr_i(clint_off[15:2]),
+    .clk_i, .rst_ni, .req_i(mem_req && hit_clint), .we_i(mem_we), .addr_i(mem_addr[15:2]),
     .be_i(mem_be), .wdata_i(mem_wdata), .rdata_o(clint_rdata), .mtime_o(mtime),
     .irq_timer_o(irq_mtimer), .irq_soft_o(irq_msoft));
 
   // The UART's interrupt is the only external one (there is no PLIC); it stays
   // low unless software enables it in IER.
   av_uart u_uart (
-    .clk_i, .rst_ni, .req_i(mem_req && hit_uart), .we_i(mem_we), .addr_i(uart_off[2]),
+    .clk_i, .rst_ni, .req_i(mem_req && hit_uart), .we_i(mem_we), .addr_i(mem_addr[2]),
     .be_i(mem_be), .wdata_i(mem_wdata), .rdata_o(uart_rdata), .irq_o(irq_mext),
     .tx_valid_o(uart_tx_valid_o), .tx_data_o(uart_tx_data_o), .tx_ready_i(uart_tx_ready_i),
     .rx_valid_i(uart_rx_valid_i), .rx_data_i(uart_rx_data_i), .rx_ready_o(uart_rx_ready_o));
@@ -188,7 +205,7 @@ module av_soc #(
       finish_valid_o <= 1'b0;
       finish_data_o  <= '0;
     end else begin
-      finish_valid_o <= mem_req && mem_we && hit_fin && fin_off[11:2] == '0;
+      finish_valid_o <= mem_req && mem_we && hit_fin && mem_addr[11:2] == '0;
       if (mem_req && mem_we && hit_fin) finish_data_o <= mem_wdata;
     end
   end
