@@ -2,7 +2,9 @@
 of seeds, each checked in lock-step co-simulation on the RTL (target cosim or
 rtl), on the reference ISS against QEMU as an independent reference, and a
 check that co-simulation can fail: with one control-store bit of the load
-routine flipped (--corrupt-ucode) the harness must report a divergence."""
+routine flipped (--corrupt-ucode) the harness must report a divergence.
+Also the ISS's own directed check of the VM fast paths and software refill
+(iss_vm.S), which QEMU cannot run."""
 import os, re, sys
 from run import Test, Failure, Skip
 
@@ -77,8 +79,23 @@ def t_corrupt(ctx):
         raise Failure(f"exit {rc} but no co-simulation mismatch reported:\n{out[-2000:]}")
 
 
+def t_iss_vm(ctx):
+    os.makedirs(fuzz.BUILD, exist_ok=True)
+    out_elf = os.path.join(fuzz.BUILD, 'iss_vm.elf')
+    rc, out = ctx.run([fuzz.RV_CC, '-march=rv32ima_zicsr_zifencei', '-mabi=ilp32', '-nostdlib',
+                       '-nostartfiles', '-T', os.path.join(ctx.root, 'tests/common/link.ld'),
+                       '-Wl,--no-relax', '-o', out_elf,
+                       os.path.join(ctx.root, 'tests/fuzz/iss_vm.S')])
+    if rc:
+        raise Failure(f"assembling iss_vm.S failed:\n{out}")
+    rc, out = ctx.run([fuzz.ISS, '--max-cycles', '1000000', out_elf])
+    if rc:
+        raise Failure(f"exit {rc} (the finisher code names the check in iss_vm.S):\n{out[-1500:]}")
+
+
 def collect(ctx):
     tests = [Test(f'cosim-seed{s}', cosim_test(s)) for s in SEEDS]
     tests += [Test(f'qemu-seed{s}', qemu_test(s)) for s in SEEDS]
     tests.append(Test('cosim-detects-corrupt-ucode', t_corrupt))
+    tests.append(Test('iss-vm-fastpaths', t_iss_vm))
     return tests
