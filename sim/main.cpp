@@ -652,7 +652,10 @@ int Harness::run()
         // A store issued now lands at the next edge; look at it then.
         if (have_tohost && top->obs_we_o && top->obs_addr_o == tohost)
             tohost_written = true;
-        if (cycle - last_retire > HANG_CYCLES && !sleeping && !waiting_in_wfi()) {
+        // Without the microcode's routine table, a retired wfi is taken to
+        // mean the core sleeps until the next retire.
+        bool asleep = wfi_lo <= wfi_hi ? waiting_in_wfi() : sleeping;
+        if (cycle - last_retire > HANG_CYCLES && !asleep) {
             fprintf(stderr, "accentv-sim: core hung: nothing retired for %" PRIu64 " cycles (cycle %" PRIu64 ", upc 0x%04x)\n",
                     HANG_CYCLES, cycle, top->upc_o);
             dump_recent(stderr);
