@@ -1,10 +1,12 @@
 // Accent-V SoC: the core and everything on its single memory port.
 // Decodes each request (one per cycle, no wait states) to the RAM, boot ROM,
-// CLINT, UART or test finisher at the addresses in memmap.def; every device
+// CLINT, UART or test finisher at the addresses in memmap.def (and, in board
+// builds with AV_BOARD_DEV, to the board-device window); every device
 // answers the cycle after the request, which is the core's bus contract
 // (mem_rdata_i / mem_err_i the next cycle). An address where nothing is
 // mapped, or a store to the ROM, answers with mem_err_i so the core raises an
-// access fault. Outward it offers the UART byte stream, the finisher's
+// access fault. Interrupts: the CLINT's timer and software lines and the
+// UART's as the external one. Outward it offers the UART byte stream, the finisher's
 // writes, a store-observation port (the harness watches `tohost` with it
 // without polling memory) and the core's retire port and microprogram counter.
 module av_soc #(
