@@ -208,7 +208,10 @@ module av_soc #(
       finish_data_o  <= '0;
     end else begin
       finish_valid_o <= mem_req && mem_we && hit_fin && mem_addr[11:2] == '0;
-      if (mem_req && mem_we && hit_fin) finish_data_o <= mem_wdata;
+      // Only the written lanes count (a byte store replicates its byte in
+      // every lane, and sb 0x55 must not read as 0x5555).
+      if (mem_req && mem_we && hit_fin)
+        finish_data_o <= mem_wdata & {{8{mem_be[3]}}, {8{mem_be[2]}}, {8{mem_be[1]}}, {8{mem_be[0]}}};
     end
   end
 

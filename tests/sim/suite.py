@@ -41,7 +41,7 @@ def expect(ctx, args, status, err_pattern=None, out_pattern=None, cosim=False):
     where = f"accentv-sim {' '.join(args)}"
     if rc != status:
         raise Failure(f"{where}: status {rc}, expected {status}\nstdout: {out[-1500:]}\nstderr: {err[-1500:]}")
-    if err_pattern and not re.search(err_pattern, err):
+    if err_pattern and not re.search(err_pattern, err, re.M):
         raise Failure(f"{where}: stderr does not match /{err_pattern}/:\n{err[-1500:]}")
     if out_pattern is not None and not re.search(out_pattern, out):
         raise Failure(f"{where}: stdout does not match /{out_pattern}/:\n{out[-1500:]}")
@@ -203,6 +203,10 @@ def t_finisher_pass(ctx):
 
 def t_finisher_fail(ctx):
     expect(ctx, [elf(ctx, 'finisher_fail')], 300 & 0xff, r'finisher code 300')
+
+
+def t_finisher_lanes(ctx):
+    expect(ctx, [elf(ctx, 'finisher_lanes')], 3, r'finisher code 3$')
 
 
 def t_max_cycles(ctx):
