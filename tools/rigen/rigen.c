@@ -68,6 +68,7 @@ static const int pool[] = {1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 13, 14, 15, 16, 1
 #define NPOOL ((int)(sizeof pool / sizeof pool[0]))
 static int avoid_reg = -1;    /* a loop counter the loop body must not write */
 static int cur_paged;         /* the stretch being generated runs with Sv32 on */
+static int cur_tvm, cur_tw, cur_tsr;   /* mstatus traps set for this S stretch */
 
 /* The paging scenario (see prologue): VA windows above the identity map.
  * 0x8040_0000 + k*4K (k < 8): the data page with the permissions win_flags[k];
@@ -264,6 +265,17 @@ static void straight(int mode)
             emit("%s x%d, %s, x%d", ops[rnd(3)], wreg(), csr, rreg());
         else
             emit("%s x%d, %s, %u", opsi[rnd(3)], wreg(), csr, rnd(32));
+    } else if (k < 97 && mode == 1 && (cur_tvm || cur_tw || cur_tsr)) {
+        /* what mstatus.TVM/TW/TSR make illegal in S mode */
+        int w = (int)rnd(3);
+        if (w == 0 && cur_tvm)
+            emit(rnd(2) ? "sfence.vma" : "csrr x%d, satp", wreg());
+        else if (w == 1 && cur_tw)
+            emit("wfi");
+        else if (cur_tsr)
+            emit("sret");
+        else
+            emit("fence");
     } else if (k < 97) {
         emit("fence");
     } else {
@@ -321,6 +333,24 @@ static void unit(int mode, int remaining)
         } else if (!no_vm) {
             emit("csrw satp, zero");
         }
+        /* delegate a random set of exceptions to the S handler (never the
+         * ecalls: they end the stretch in M) */
+        static const int deleg[] = {0, 2, 3, 4, 5, 6, 7, 12, 13, 15};
+        cur_tvm = cur_tw = cur_tsr = 0;
+        if (to == 1 && rnd(2)) {
+            cur_tvm = !no_vm && rnd(2);
+            cur_tw = rnd(2);
+            cur_tsr = rnd(2);
+            emit("li t5, 0x%x", (cur_tvm ? 1u << 20 : 0) | (cur_tw ? 1u << 21 : 0) |
+                                     (cur_tsr ? 1u << 22 : 0));
+            emit("csrs mstatus, t5");
+        }
+        uint32_t mask = 0;
+        for (int i = 0; i < 10 && !cur_tsr; i++)    /* TSR: the S handler could not sret */
+            if (rnd(2))
+                mask |= 1u << deleg[i];
+        emit("li t5, 0x%x", mask);
+        emit("csrw medeleg, t5");
         emit("la t5, 2f");
         emit("csrw mepc, t5");
         emit("li t5, 0x1800");
@@ -335,7 +365,11 @@ static void unit(int mode, int remaining)
         for (int i = 0; i < len; i++)
             straight(to);
         emit("ecall");
-        cur_paged = 0;
+        if (cur_tvm || cur_tw || cur_tsr) {
+            emit("li t5, 0x%x", 7u << 20);
+            emit("csrc mstatus, t5");
+        }
+        cur_paged = cur_tvm = cur_tw = cur_tsr = 0;
     } else if (k < 26 && mode == 3 && !no_irq) {
         /* an interrupt, raised and enabled in M mode: taken right after
          * MIE is set, by both the ISS and QEMU (the handler clears the
@@ -416,6 +450,8 @@ static void prologue(void)
     fprintf(out, "    .section .text.init, \"ax\"\n    .globl _start\n_start:\n");
     emit("la t5, trap_handler");
     emit("csrw mtvec, t5");
+    emit("la t5, s_trap_handler");
+    emit("csrw stvec, t5");
     /* PMP for QEMU (S and U are denied without an entry); Accent-V ignores it */
     emit("li t5, -1");
     emit("csrw pmpaddr0, t5");
@@ -443,6 +479,17 @@ static void prologue(void)
     emit("addi a1, a1, 1");
     emit("addi a3, a3, -1");
     emit("bnez a3, 1b");
+    /* the S handler's page: executable by S, so not U */
+    emit("la a0, s_trap_handler");
+    emit("srli a1, a0, 12");
+    emit("slli a4, a1, 10");
+    emit("ori a4, a4, 0x4b");           /* V R X A */
+    emit("li a2, 0x80000");
+    emit("sub a1, a1, a2");
+    emit("slli a1, a1, 2");
+    emit("la a0, pt_text");
+    emit("add a0, a0, a1");
+    emit("sw a4, 0(a0)");
     emit("la a0, pt_win");
     emit("la a1, data");
     emit("srli a1, a1, 12");
@@ -578,6 +625,26 @@ static void epilogue(void)
     emit("csrci mip, 2");
     emit("mret");
 
+    /* the S-mode handler of delegated exceptions: the same skip and fold,
+     * in its own page (mapped without U, so S can run it under root_u) */
+    fprintf(out, "    .balign 4096\ns_trap_handler:\n");
+    emit("csrr t6, scause");
+    emit("slli t5, t4, 5");
+    emit("srli t4, t4, 27");
+    emit("or t4, t4, t5");
+    emit("xor t4, t4, t6");
+    emit("addi t5, t6, -3");
+    emit("beqz t5, 1f");
+    emit("csrr t5, stval");
+    emit("add t4, t4, t5");
+    fprintf(out, "1:\n");
+    emit("csrr t6, sepc");
+    emit("addi t6, t6, 4");
+    emit("csrw sepc, t6");
+    if (qemu_mode)
+        emit("csrw stval, zero");     /* random code reads stval; ebreak's differs */
+    emit("sret");
+    fprintf(out, "    .balign 4096\n");
     fprintf(out, "    .data\n    .balign 4096\ndata:\n");
     for (int i = 0; i < 1024; i++)
         fprintf(out, "    .word 0x%08x\n", rvalue());
