@@ -1,6 +1,5 @@
 /*
- * CLINT: mtime counts (at TIMEBASE_HZ, so it moves within a few hundred
- * cycles), both halves of mtimecmp read back, byte lanes are honoured, msip
+ * CLINT: mtime counts, at TIMEBASE_HZ (measured against mcycle), both halves of mtimecmp read back, byte lanes are honoured, msip
  * raises the software interrupt and mtime >= mtimecmp the timer interrupt
  * (taken with mcause 0x80000003 / 0x80000007).
  */
@@ -21,7 +20,26 @@ _start:
     lw a1, 0(s2)
     bne a0, a1, 2f
     FAIL(1)
-2:  /* mtimecmp halves and byte lanes */
+2:  /* the rate: one mtime tick per CLK_HZ / TIMEBASE_HZ cycles of mcycle,
+     * within two ticks over about 100 */
+    csrr t3, mcycle
+    lw t4, 0(s2)
+    li t2, 1200
+3:  addi t2, t2, -1
+    bnez t2, 3b
+    csrr t5, mcycle
+    lw t6, 0(s2)
+    sub t5, t5, t3          /* cycles */
+    sub t6, t6, t4          /* ticks */
+    li t2, MM_CLK_HZ / MM_TIMEBASE_HZ
+    mul t6, t6, t2          /* ticks in cycles */
+    sub t5, t5, t6
+    bgez t5, 4f
+    neg t5, t5
+4:  li t2, 2 * (MM_CLK_HZ / MM_TIMEBASE_HZ)
+    bleu t5, t2, 5f
+    FAIL(11)
+5:  /* mtimecmp halves and byte lanes */
     li t2, 0x12345678
     sw t2, 0(s1)
     li t2, 0x9abcdef0
