@@ -76,7 +76,7 @@ $(SIM_BIN): $$(SIM_RTL) $$(SIM_UCODE) $(SIM_CXX) $(SIM_HDRS) $$(SIM_LIB_OBJS) \
 	  -I$(GEN) $(CORE_INCDIRS) $(filter +define+%,$(SIM_CDEFS)) \
 	  -GCS_INIT='"$(abspath $(UCODE_DIR)/cs.hex)"' -GDISP_INIT='"$(abspath $(UCODE_DIR)/dispatch.hex)"' \
 	  -CFLAGS '-Wall -Wextra -I$(abspath sim) -I$(abspath $(GEN)) -I$(abspath $(SOC_BUILD)) -I$(abspath $(UCODE_DIR)) $(filter -D%,$(SIM_CDEFS))' \
-	  -LDFLAGS '$(abspath $(SIM_LIB_OBJS)) $(BOOT_LIBS)' \
+	  -LDFLAGS '$(abspath $(SIM_LIB_OBJS)) $(if $(ISS_OBJS),$(ISS_LIBS),$(BOOT_LIBS))' \
 	  $(SIM_RTL) $(abspath $(SIM_CXX))
 
 .PHONY: sim-build
