@@ -111,6 +111,7 @@ void iss_reset(struct iss *s)
     s->mcycle = s->minstret = s->mhpmcounter3 = s->mhpmcounter4 = 0;
     s->fpen = 1; /* hardware refill only: a standard Sv32 machine */
     s->fpframes = s->fpfree = s->fpmiss = 0;
+    s->ucaddr = s->ucdatalo = 0;
     s->mtime = 0;
     s->mtimecmp = ~0ull;
     s->msip = 0;
@@ -913,10 +914,12 @@ static int csr_read(struct iss *s, unsigned csr, uint32_t *v)
     case CSR_PMPCFG0: case CSR_PMPCFG1: case CSR_PMPCFG2: case CSR_PMPCFG3:
     case CSR_PMPADDR0: *v = 0; break;
     case CSR_TSELECT: case CSR_TDATA1: case CSR_TDATA2: case CSR_TDATA3: *v = 0; break;
-    case CSR_UCADDR: case CSR_UCDATALO: case CSR_UCDATAHI:
-        /* the load port: the ISS has no control store; reads give zero */
-        *v = 0;
-        break;
+    /* the load port: ucaddr and ucdatalo are plain registers; ucdatahi reads
+     * zero (writing it stores the word: the ISS has no control store and
+     * assumes the standard routines, DESIGN "Loading") */
+    case CSR_UCADDR: *v = s->ucaddr; break;
+    case CSR_UCDATALO: *v = s->ucdatalo; break;
+    case CSR_UCDATAHI: *v = 0; break;
     default: return -1;
     }
     if (s->csr_read && is_hooked_csr(csr))
@@ -980,6 +983,8 @@ static void csr_write(struct iss *s, unsigned csr, uint32_t v)
     case CSR_MCAUSE: s->mcause = v; break;
     case CSR_MTVAL: s->mtval = v; break;
     case CSR_MIP: s->mip = (s->mip & ~IP_SW_MASK) | (v & IP_SW_MASK); break;
+    case CSR_UCADDR: s->ucaddr = v; break;
+    case CSR_UCDATALO: s->ucdatalo = v; break;
     default: break;    /* read-zero CSRs: writes ignored */
     }
 }

@@ -52,6 +52,7 @@ struct iss {
     uint32_t stvec, scounteren, sscratch, sepc, scause, stval, satp;
     uint64_t mcycle, minstret, mhpmcounter3, mhpmcounter4;
     uint32_t fpen, fpframes, fpfree, fpmiss;
+    uint32_t ucaddr, ucdatalo;  /* WCS load port (the ISS has no control store) */
 
     /* devices */
     uint64_t mtime, mtimecmp;
