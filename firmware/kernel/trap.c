@@ -29,21 +29,6 @@ void ktrap(uint32_t *sp)
           csr_read(CSR_SEPC), csr_read(CSR_STVAL));
 }
 
-static const char *exc_name(uint32_t c)
-{
-    switch (c) {
-    case CAUSE_FETCH_MISALIGNED: return "misaligned fetch";
-    case CAUSE_FETCH_ACCESS: return "fetch access fault";
-    case CAUSE_ILLEGAL: return "illegal instruction";
-    case CAUSE_BREAKPOINT: return "breakpoint";
-    case CAUSE_LOAD_MISALIGNED: return "misaligned load";
-    case CAUSE_LOAD_ACCESS: return "load access fault";
-    case CAUSE_STORE_MISALIGNED: return "misaligned store";
-    case CAUSE_STORE_ACCESS: return "store access fault";
-    default: return "unexpected exception";
-    }
-}
-
 void utrap(struct trapframe *tf)
 {
     uint64_t now = rdcycle64();
@@ -83,8 +68,9 @@ void utrap(struct trapframe *tf)
         break;
     }
     default:
-        kprintf("[%s pid %u: %s at pc %p, tval %p]\n", p->name, p->pid, exc_name(cause), tf->pc, tval);
-        proc_exit(p, -1, exc_name(cause));
+        /* misaligned, access fault, illegal instruction, breakpoint... */
+        kprintf("[%s pid %u: exception %u at pc %p, tval %p]\n", p->name, p->pid, cause, tf->pc, tval);
+        proc_exit(p, -1, "exception");
         break;
     }
     if (curproc && curproc->state == P_RUNNABLE && !sched_handoff_pending())
