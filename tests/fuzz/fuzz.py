@@ -95,7 +95,10 @@ def check_cosim(seed, count, extra=()):
     rc, out, err = run([SIM, '--cosim', *extra, '--max-cycles', str(MAX_INSNS * 40), elf],
                        timeout=1800)
     if rc:
-        raise FuzzError(f"co-simulation exit {rc} on {elf}:\n{(out + err).strip()[-3000:]}")
+        text = (out + err).strip()
+        at = text.find('cosim: MISMATCH')   # show the report from its start
+        text = text[at:at + 4000] if at >= 0 else text[-3000:]
+        raise FuzzError(f"co-simulation exit {rc} on {elf}:\n{text}")
     rtl = signature(out, 'the RTL', elf)
     if rtl != sig:
         diff = [f"  word {i + 1}: iss {a} rtl {b}" for i, (a, b) in enumerate(zip(sig, rtl)) if a != b]
