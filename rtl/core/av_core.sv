@@ -45,7 +45,9 @@ module av_core #(
 );
   `include "ucode_fields.vh"
 
-  localparam logic [1:0] PRV_U = 2'd0, PRV_M = 2'd3;
+  localparam logic [1:0] PRV_U = 2'd0, PRV_S = 2'd1, PRV_M = 2'd3;
+  // exceptions medeleg can delegate: 0-9, 12, 13, 15 and 24 (not 11, ecall from M)
+  localparam logic [31:0] MEDELEG_MASK = 32'h0100_B3FF;
   // misa: RV32 (MXL=1), A I M S U.
   localparam logic [31:0] MISA = 32'h4014_1101;
 
@@ -93,7 +95,9 @@ module av_core #(
   logic [1:0]  st_mpp;
   logic [11:0] mie_q;            // only bits 11,9,7,5,3,1 are kept
   logic        seip_q, stip_q, ssip_q;
-  logic [4:0]  mcounteren_q;
+  logic [4:0]  mcounteren_q, scounteren_q;
+  logic [31:0] medeleg_q;
+  logic [11:0] mideleg_q;        // only bits 9,5,1 (the S interrupts) are kept
   logic [63:0] mcycle_q, minstret_q;
   logic        dreq_q, dlcause_q;  // a data access was issued in the previous cycle
   // dread_q (that access was a read) feeds only the retire port
@@ -275,19 +279,30 @@ module av_core #(
   // ---------------------------------------------------------------- interrupts
   wire [11:0] mip = {irq_mext_i, 1'b0, seip_q, 1'b0, irq_mtimer_i, 1'b0, stip_q, 1'b0,
                      irq_msoft_i, 1'b0, ssip_q, 1'b0};
-  wire [11:0] pend = mip & mie_q;
-  // No delegation yet: every interrupt is a machine interrupt, enabled below
-  // M always and in M by mstatus.MIE.
-  assign take_irq = in_a && (|pend) && (mode_q != PRV_M || st_mie);
+  wire [11:0] pend   = mip & mie_q;
+  // Interrupts mideleg does not delegate go to M: enabled below M, and in M
+  // by mstatus.MIE. Delegated ones go to S: enabled in U, and in S by SIE.
+  wire [11:0] m_pend = pend & ~mideleg_q;
+  wire [11:0] s_pend = pend & mideleg_q;
+  wire        m_take = (|m_pend) && (mode_q != PRV_M || st_mie);
+  wire        s_take = (|s_pend) && (mode_q == PRV_U || (mode_q == PRV_S && st_sie));
+  // only the six interrupt bits are looked at (STI is the fall-through)
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire [11:0] i_pend = m_take ? m_pend : s_pend;
+  /* verilator lint_on UNUSEDSIGNAL */
+  assign take_irq = in_a && (m_take || s_take);
   always_comb begin
     // priority: MEI, MSI, MTI, SEI, SSI, STI
-    if (pend[11])     irq_cause = 4'd11;
-    else if (pend[3]) irq_cause = 4'd3;
-    else if (pend[7]) irq_cause = 4'd7;
-    else if (pend[9]) irq_cause = 4'd9;
-    else if (pend[1]) irq_cause = 4'd1;
-    else              irq_cause = 4'd5;
+    if (i_pend[11])     irq_cause = 4'd11;
+    else if (i_pend[3]) irq_cause = 4'd3;
+    else if (i_pend[7]) irq_cause = 4'd7;
+    else if (i_pend[9]) irq_cause = 4'd9;
+    else if (i_pend[1]) irq_cause = 4'd1;
+    else                irq_cause = 4'd5;
   end
+  // The trap in CAUSE goes to S: taken below M and delegated.
+  wire deleg = (mode_q != PRV_M) &&
+               (cause_intr_q ? mideleg_q[cause_q[3:0]] : medeleg_q[cause_q]);
   assign ifault = in_a && mem_err_i;
 
   // ---------------------------------------------------------------- decode-cycle CSR check
@@ -303,9 +318,12 @@ module av_core #(
     is_csr   = (mem_rdata_i[6:0] == 7'b1110011) && (mem_rdata_i[13:12] != 2'b00);
     writes   = (mem_rdata_i[13:12] == 2'b01) || (mem_rdata_i[19:15] != 5'd0);
     low_priv = (mode_q < csr[9:8]);
+    // counters below M need mcounteren, and in U scounteren as well
     ctr_off  = (csr[11:8] == 4'hC) && (csr[6:5] == 2'b00) && (mode_q != PRV_M) &&
-               !(csr[4:0] < 5'd5 && mcounteren_q[csr[2:0]]);
-    csr_illegal = is_csr && (low_priv || (csr[11:10] == 2'b11 && writes) || ctr_off);
+               !(csr[4:0] < 5'd5 && mcounteren_q[csr[2:0]] &&
+                 (mode_q == PRV_S || scounteren_q[csr[2:0]]));
+    csr_illegal = is_csr && (low_priv || (csr[11:10] == 2'b11 && writes) || ctr_off ||
+                             (csr == 12'h180 && mode_q == PRV_S && st_tvm));
   end
 
   // ---------------------------------------------------------------- conditions
@@ -321,6 +339,10 @@ module av_core #(
       U_COND_NOTM:  cond = (mode_q != PRV_M);
       U_COND_ISU:   cond = (mode_q == PRV_U);
       U_COND_RESV:  cond = resv_valid_q && (resv_addr_q == ra[31:2]);
+      U_COND_DELEG: cond = deleg;
+      U_COND_SRETBAD: cond = (mode_q == PRV_U) || (mode_q == PRV_S && st_tsr);
+      U_COND_WFIBAD:  cond = (mode_q == PRV_U) || (mode_q == PRV_S && st_tw);
+      U_COND_SFBAD:   cond = (mode_q == PRV_U) || (mode_q == PRV_S && st_tvm);
       default:      cond = 1'b0;
     endcase
   end
@@ -376,11 +398,14 @@ module av_core #(
   // ---------------------------------------------------------------- flip-flop CSRs
   wire        csr_writes = (ir_q[13:12] == 2'b01) || (ir_q[19:15] != 5'd0);
   wire        sp_go      = go && f_spwe;
-  wire        spw        = sp_go && f_k[5:4] == 2'b00 && csr_writes;   // gated CSR write (K 0..15)
+  wire        spw        = sp_go && !f_k[5] && !(f_k[4] && f_k[3]) && csr_writes; // gated CSR write (K 0..23)
   wire        act_mtrap  = sp_go && (f_k == U_K_A_MTRAP);
   wire        act_mret   = sp_go && (f_k == U_K_A_MRET);
   wire        act_resv   = sp_go && (f_k == U_K_A_RESV);
   wire        act_resclr = sp_go && (f_k == U_K_A_RESCLR);
+  wire        act_strap  = sp_go && (f_k == U_K_A_STRAP);
+  wire        act_sret   = sp_go && (f_k == U_K_A_SRET);
+  wire        act_trap   = act_mtrap || act_strap;
   wire [31:0] mstatus = {9'b0, st_tsr, st_tw, st_tvm, st_mxr, st_sum, st_mprv, 4'b0,
                          st_mpp, 2'b0, st_spp, st_mpie, 1'b0, st_spie, 1'b0, st_mie, 1'b0, st_sie, 1'b0};
   always_comb begin
@@ -396,6 +421,12 @@ module av_core #(
       U_K_S_TIME:       spr = mtime_i[31:0];
       U_K_S_TIMEH:      spr = mtime_i[63:32];
       U_K_S_MCOUNTEREN: spr = {27'b0, mcounteren_q};
+      U_K_S_SCOUNTEREN: spr = {27'b0, scounteren_q};
+      U_K_S_SSTATUS:    spr = mstatus & 32'h000C_0122;   // SIE SPIE SPP SUM MXR
+      U_K_S_SIE:        spr = {20'b0, mie_q & mideleg_q};
+      U_K_S_SIP:        spr = {20'b0, mip & mideleg_q};
+      U_K_S_MEDELEG:    spr = medeleg_q;
+      U_K_S_MIDELEG:    spr = {20'b0, mideleg_q};
       default:               spr = 32'h0;
     endcase
   end
@@ -406,7 +437,7 @@ module av_core #(
   assign wcs_idx  = ra[15:0];
   assign wcs_data = {t_q[15:0], rb};
 
-  wire retire = ends && !act_mtrap;
+  wire retire = ends && !act_trap;
   wire wr_mcycle    = spw && (f_k == U_K_S_MCYCLE);
   wire wr_mcycleh   = spw && (f_k == U_K_S_MCYCLEH);
   wire wr_minstret  = spw && (f_k == U_K_S_MINSTRET);
@@ -420,6 +451,9 @@ module av_core #(
       mie_q <= '0;
       {seip_q, stip_q, ssip_q} <= '0;
       mcounteren_q <= '0;
+      scounteren_q <= '0;
+      medeleg_q <= '0;
+      mideleg_q <= '0;
       mcycle_q <= '0;
       minstret_q <= '0;
     end else begin
@@ -435,8 +469,8 @@ module av_core #(
         st_sie  <= alu_out[1];  st_mie  <= alu_out[3];
         st_spie <= alu_out[5];  st_mpie <= alu_out[7];
         st_spp  <= alu_out[8];
-        // MPP is WARL: the reserved value 2 becomes U
-        st_mpp  <= (alu_out[12:11] == 2'b10) ? PRV_U : alu_out[12:11];
+        // MPP is WARL: the reserved value 2 leaves it as it was
+        if (alu_out[12:11] != 2'b10) st_mpp <= alu_out[12:11];
         st_mprv <= alu_out[17]; st_sum <= alu_out[18]; st_mxr <= alu_out[19];
         st_tvm  <= alu_out[20]; st_tw  <= alu_out[21]; st_tsr <= alu_out[22];
       end
@@ -445,11 +479,33 @@ module av_core #(
         seip_q <= alu_out[9]; stip_q <= alu_out[5]; ssip_q <= alu_out[1];
       end
       if (spw && f_k == U_K_S_MCOUNTEREN) mcounteren_q <= alu_out[4:0];
+      if (spw && f_k == U_K_S_SCOUNTEREN) scounteren_q <= alu_out[4:0];
+      if (spw && f_k == U_K_S_MEDELEG) medeleg_q <= alu_out & MEDELEG_MASK;
+      if (spw && f_k == U_K_S_MIDELEG) mideleg_q <= alu_out[11:0] & 12'h222;
+      if (spw && f_k == U_K_S_SSTATUS) begin
+        st_sie <= alu_out[1]; st_spie <= alu_out[5]; st_spp <= alu_out[8];
+        st_sum <= alu_out[18]; st_mxr <= alu_out[19];
+      end
+      if (spw && f_k == U_K_S_SIE) mie_q <= (mie_q & ~mideleg_q) | (alu_out[11:0] & mideleg_q);
+      if (spw && f_k == U_K_S_SIP && mideleg_q[1]) ssip_q <= alu_out[1];
       if (act_mtrap) begin
         st_mpie <= st_mie;
         st_mie  <= 1'b0;
         st_mpp  <= mode_q;
         mode_q  <= PRV_M;
+      end
+      if (act_strap) begin
+        st_spie <= st_sie;
+        st_sie  <= 1'b0;
+        st_spp  <= mode_q[0];
+        mode_q  <= PRV_S;
+      end
+      if (act_sret) begin
+        mode_q  <= {1'b0, st_spp};
+        st_sie  <= st_spie;
+        st_spie <= 1'b1;
+        st_spp  <= 1'b0;
+        st_mprv <= 1'b0;
       end
       if (act_mret) begin
         mode_q  <= st_mpp;
@@ -582,7 +638,7 @@ module av_core #(
         rvfi_pc_rdata_o <= pc_q;
         rvfi_pc_wdata_o <= fetch_pc;
         rvfi_halt_o <= 1'b0;
-        if (act_mtrap) begin
+        if (act_trap) begin
           rvfi_trap_o <= !cause_intr_q;
           rvfi_intr_o <= cause_intr_q;
           rvfi_insn_o <= (rv_intr_q || rv_ifault_q) ? 32'h0 : ir_q;

@@ -231,11 +231,21 @@ MRET:
     RSEL=KB K=MEPC                                  ; port B <- mepc
     NEXT=BR COND=NOTM UADDR=ILLEGAL                 ; not M: illegal
     ASEL=RBA BSEL=ZERO NEXT=ENDJ SPWE=W K=A_MRET    ; pc <- mepc; mode <- MPP, MIE <- MPIE
+;; Only S and M return from a supervisor trap (and S not under mstatus.TSR).
+SRET:
+    RSEL=KB K=SEPC                                  ; port B <- sepc
+    NEXT=BR COND=SRETBAD UADDR=ILLEGAL              ; U, or S with TSR: illegal
+    ASEL=RBA BSEL=ZERO NEXT=ENDJ SPWE=W K=A_SRET    ; pc <- sepc; mode <- SPP, SIE <- SPIE
+;; No TLB yet: sfence.vma only checks that it may run.
+SFENCE:
+    NEXT=SEQ                                        ; (a dispatch word may not branch)
+    NEXT=BR COND=SFBAD UADDR=ILLEGAL                ; U, or S with TVM: illegal
+    NEXT=END                                        ; nothing cached to flush
 ;; Wait until an interrupt is pending in mip & mie (taken, if enabled, at the
-;; next instruction boundary). U mode may not wait.
+;; next instruction boundary). U mode, and S under mstatus.TW, may not wait.
 WFI:
     NEXT=SEQ                                        ; (a dispatch word may not branch)
-    NEXT=BR COND=ISU UADDR=ILLEGAL                  ; U mode: illegal
+    NEXT=BR COND=WFIBAD UADDR=ILLEGAL               ; U, or S with TW: illegal
 .wait:
     NEXT=BR COND=NOIRQ UADDR=.wait                  ; nothing pending: wait
     NEXT=END                                        ; go on
@@ -250,13 +260,20 @@ dispatch CUSTOM0 ILLEGAL
 
 ;; ---------------------------------------------------------------- traps
 ;; Entered by a jump, or by the hardware in place of a faulting word, with
-;; CAUSE and T (the tval) set. Machine mode takes every trap (no delegation yet).
+;; CAUSE and T (the tval) set. Below M, medeleg/mideleg may send it to S.
 TRAP:
-    RSEL=KB K=MTVEC                                 ; port B <- mtvec
+    RSEL=KB K=MTVEC NEXT=BR COND=DELEG UADDR=STRAP  ; port B <- mtvec; delegated: to S
     RES=PC WB=KEPC K=MEPC                           ; mepc <- pc
     RES=CAUSE WB=K K=MCAUSE                         ; mcause <- cause
     ASEL=T BSEL=ZERO ALU=ADD WB=K K=MTVAL           ; mtval <- T
     ASEL=RBA BSEL=VEC ALU=ADD NEXT=ENDJ SPWE=W K=A_MTRAP ; pc <- base (+ 4*cause); MPIE <- MIE ...
+;; The supervisor half of TRAP.
+STRAP:
+    RSEL=KB K=STVEC                                 ; port B <- stvec
+    RES=PC WB=KEPC K=SEPC                           ; sepc <- pc
+    RES=CAUSE WB=K K=SCAUSE                         ; scause <- cause
+    ASEL=T BSEL=ZERO ALU=ADD WB=K K=STVAL           ; stval <- T
+    ASEL=RBA BSEL=VEC ALU=ADD NEXT=ENDJ SPWE=W K=A_STRAP ; pc <- base (+ 4*cause); SPIE <- SIE ...
 ;; The decode cycle found an interrupt pending and enabled.
 IRQ:
     ASEL=ZERO BSEL=ZERO DST=TI GO_TRAP              ; T <- 0; cause <- interrupt
@@ -277,6 +294,18 @@ CSR_MIP:
     CSR_FF K=S_MIP                                  ; rd <- mip; mip <- op (S bits)
 CSR_MCOUNTEREN:
     CSR_FF K=S_MCOUNTEREN                           ; rd <- mcounteren; mcounteren <- op
+CSR_SCOUNTEREN:
+    CSR_FF K=S_SCOUNTEREN                           ; rd <- scounteren; scounteren <- op
+CSR_MEDELEG:
+    CSR_FF K=S_MEDELEG                              ; rd <- medeleg; medeleg <- op
+CSR_MIDELEG:
+    CSR_FF K=S_MIDELEG                              ; rd <- mideleg; mideleg <- op
+CSR_SSTATUS:
+    CSR_FF K=S_SSTATUS                              ; rd <- sstatus; its bits of mstatus <- op
+CSR_SIE:
+    CSR_FF K=S_SIE                                  ; rd <- sie; delegated mie bits <- op
+CSR_SIP:
+    CSR_FF K=S_SIP                                  ; rd <- sip; SSIP (if delegated) <- op
 CSR_MCYCLE:
     CSR_FF K=S_MCYCLE                               ; rd <- mcycle; mcycle <- op
 CSR_MCYCLEH:
@@ -302,6 +331,7 @@ CSR_TIMEH:
 CSR_ZERO:
     RES=SPR K=S_ZERO WB=RD NEXT=END                 ; rd <- 0
 dispatch CSR_Z_F11 CSR_ZERO
+dispatch CSR_Z_SENVCFG CSR_ZERO
 dispatch CSR_Z_F12 CSR_ZERO
 dispatch CSR_Z_F14 CSR_ZERO
 dispatch CSR_Z_MSTATUSH CSR_ZERO
@@ -357,6 +387,31 @@ CSR_MTVAL:
 CSR_MTVEC:
     RSEL=KB K=MTVEC                                 ; port B <- mtvec
     CSR_RAM_2 WB=KTVEC K=MTVEC                      ; T <- old; mtvec <- op (kept if mode 2/3)
+    CSR_RAM_3                                       ; rd <- T
+CSR_SSCRATCH:
+    RSEL=KB K=SSCRATCH                              ; port B <- sscratch
+    CSR_RAM_2 WB=K K=SSCRATCH                       ; T <- old; sscratch <- op
+    CSR_RAM_3                                       ; rd <- T
+CSR_SEPC:
+    RSEL=KB K=SEPC                                  ; port B <- sepc
+    CSR_RAM_2 WB=KEPC K=SEPC                        ; T <- old; sepc <- op & ~3
+    CSR_RAM_3                                       ; rd <- T
+CSR_SCAUSE:
+    RSEL=KB K=SCAUSE                                ; port B <- scause
+    CSR_RAM_2 WB=K K=SCAUSE                         ; T <- old; scause <- op
+    CSR_RAM_3                                       ; rd <- T
+CSR_STVAL:
+    RSEL=KB K=STVAL                                 ; port B <- stval
+    CSR_RAM_2 WB=K K=STVAL                          ; T <- old; stval <- op
+    CSR_RAM_3                                       ; rd <- T
+CSR_STVEC:
+    RSEL=KB K=STVEC                                 ; port B <- stvec
+    CSR_RAM_2 WB=KTVEC K=STVEC                      ; T <- old; stvec <- op (kept if mode 2/3)
+    CSR_RAM_3                                       ; rd <- T
+;; satp: kept as written (Sv32 translation is not there yet).
+CSR_SATP:
+    RSEL=KB K=SATP                                  ; port B <- satp
+    CSR_RAM_2 WB=K K=SATP                           ; T <- old; satp <- op
     CSR_RAM_3                                       ; rd <- T
 
 ;; ---------------------------------------------------------------- the load port
