@@ -112,6 +112,8 @@ void iss_reset(struct iss *s)
     s->fpen = 1; /* hardware refill only: a standard Sv32 machine */
     s->fpframes = s->fpfree = s->fpmiss = 0;
     s->ucaddr = s->ucdatalo = 0;
+    s->uart_lcr = s->uart_ier = s->uart_mcr = s->uart_scr = s->uart_dll = s->uart_dlm = 0;
+    s->uart_fifo = s->uart_thre_irq = 0;
     s->mtime = 0;
     s->mtimecmp = ~0ull;
     s->msip = 0;
@@ -174,16 +176,47 @@ static void update_timer(struct iss *s)
 
 uint32_t iss_mip(struct iss *s) { return s->mip; }
 
+/* The UART's interrupt (the SoC's only external one, mip.MEIP, no PLIC):
+ * received data with IER bit 0, or THR empty with IER bit 1 until IIR
+ * reports it or THR is written (it empties at once, so that re-arms it). */
+static int uart_rx_ready(struct iss *s) { return s->uart_in_pos < s->uart_in_len; }
+
+static uint8_t uart_iir_id(struct iss *s)
+{
+    if ((s->uart_ier & 1) && uart_rx_ready(s))
+        return 0x04;
+    if ((s->uart_ier & 2) && s->uart_thre_irq)
+        return 0x02;
+    return 0x01;
+}
+
+static void uart_update_irq(struct iss *s)
+{
+    s->mip = (s->mip & ~IP_MEI) | (uart_iir_id(s) != 0x01 ? IP_MEI : 0);
+}
+
 static uint8_t uart_reg_read(struct iss *s, unsigned r)
 {
     int dlab = s->uart_lcr & 0x80;
+    uint8_t v;
     switch (r & 7) {
-    case 0: return dlab ? s->uart_dll : 0;        /* RBR: no input */
+    case 0:                                       /* RBR: the next input byte */
+        if (dlab)
+            return s->uart_dll;
+        v = uart_rx_ready(s) ? s->uart_in[s->uart_in_pos++] : 0;
+        uart_update_irq(s);
+        return v;
     case 1: return dlab ? s->uart_dlm : s->uart_ier;
-    case 2: return 0x01;                          /* IIR: no interrupt pending */
+    case 2:                                       /* IIR (FIFO bits when FCR enabled them) */
+        v = uart_iir_id(s);
+        if (v == 0x02)
+            s->uart_thre_irq = 0;                 /* reading IIR clears THR empty */
+        uart_update_irq(s);
+        return v | (s->uart_fifo ? 0xc0 : 0);
     case 3: return s->uart_lcr;
     case 4: return s->uart_mcr;
-    case 5: return 0x60;                          /* LSR: THR empty, transmitter idle */
+    case 5:                                       /* LSR: THR empty, idle; DR */
+        return 0x60 | (s->uart_in_pos < s->uart_in_len ? 1 : 0);
     case 6: return 0;
     default: return s->uart_scr;
     }
@@ -194,19 +227,30 @@ static void uart_reg_write(struct iss *s, unsigned r, uint8_t v)
     int dlab = s->uart_lcr & 0x80;
     switch (r & 7) {
     case 0:
-        if (dlab)
+        if (dlab) {
             s->uart_dll = v;
-        else if (s->uart_out)
-            fputc(v, s->uart_out);
+        } else {
+            if (s->uart_out)
+                fputc(v, s->uart_out);
+            s->uart_thre_irq = 1;
+        }
         break;
     case 1:
-        if (dlab) s->uart_dlm = v; else s->uart_ier = v & 0x0f;
+        if (dlab) {
+            s->uart_dlm = v;
+        } else {
+            if ((v & 2) && !(s->uart_ier & 2))
+                s->uart_thre_irq = 1;             /* THR is empty: at once */
+            s->uart_ier = v & 0x0f;
+        }
         break;
+    case 2: s->uart_fifo = v & 1; break;          /* FCR */
     case 3: s->uart_lcr = v; break;
     case 4: s->uart_mcr = v & 0x1f; break;
     case 7: s->uart_scr = v; break;
-    default: break;                               /* FCR, LSR, MSR: ignored */
+    default: break;                               /* LSR, MSR: read only */
     }
+    uart_update_irq(s);
 }
 
 /* Read the aligned device word containing pa. Returns 0, or -1 when nothing
@@ -227,7 +271,7 @@ static int dev_word_read(struct iss *s, uint32_t pa, uint32_t *w)
     if (a - MM_UART_BASE < MM_UART_SIZE) {
         uint32_t off = a - MM_UART_BASE;
         *w = 0;
-        for (int i = 0; i < 4; i++)
+        for (int i = 0; i < 4; i++)             /* (only dev_write's merge gets here) */
             *w |= (uint32_t)uart_reg_read(s, off + i) << (8 * i);
         return 0;
     }
@@ -359,12 +403,19 @@ static inline int phys_read(struct iss *s, uint64_t pa, int size, uint32_t *v)
         *v = t;
         return 0;
     }
-    uint32_t w;
-    if (dev_word_read(s, a, &w) != 0)
-        return -1;
-    w >>= 8 * (a & 3);
-    if (size < 4)
-        w &= (1u << (8 * size)) - 1;
+    uint32_t w = 0;
+    if (a - MM_UART_BASE < MM_UART_SIZE) {
+        /* byte registers, read one by one: only the bytes accessed (an RBR
+         * read consumes input) */
+        for (int i = 0; i < size; i++)
+            w |= (uint32_t)uart_reg_read(s, a - MM_UART_BASE + (uint32_t)i) << (8 * i);
+    } else {
+        if (dev_word_read(s, a, &w) != 0)
+            return -1;
+        w >>= 8 * (a & 3);
+        if (size < 4)
+            w &= (1u << (8 * size)) - 1;
+    }
     if (s->dev_read)
         w = s->dev_read(s->hook_ctx, a, size, w);
     *v = w;

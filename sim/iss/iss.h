@@ -59,7 +59,10 @@ struct iss {
     uint32_t msip;
     unsigned tick_div, tick_ctr;
     uint8_t uart_lcr, uart_ier, uart_mcr, uart_scr, uart_dll, uart_dlm;
+    uint8_t uart_fifo, uart_thre_irq;
     FILE *uart_out;             /* NULL: UART output dropped (co-sim: the RTL prints) */
+    const uint8_t *uart_in;     /* receiver input (--uart-in), not owned */
+    size_t uart_in_len, uart_in_pos;
 
     /* LR/SC */
     int res_valid;

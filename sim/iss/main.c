@@ -2,8 +2,10 @@
  * accentv-iss: the reference ISS run standalone. Same command line and exit
  * statuses as the RTL harness (build/sim/accentv-sim):
  *   accentv-iss [--max-cycles N] [--trace-insn] [--ram-size N[K|M]]
- *               [+signature=FILE] ELF
- * --max-cycles counts instructions here (the ISS has no clock).
+ *               [--uart-in FILE] [--stats] [+signature=FILE] ELF
+ * --max-cycles counts instructions here (the ISS has no clock); harness
+ * options that mean nothing here (--cosim, --trace, --trace-from,
+ * --corrupt-ucode) are refused.
  * Exit: 0 pass, the program's code on fail, 2 bad arguments or ELF,
  * 3 ran past --max-cycles.
  */
@@ -17,12 +19,24 @@
 #include "iss.h"
 #include "memmap.h"
 
-#define DEFAULT_MAX 4000000000ull
+#define DEFAULT_MAX 10000000000ull     /* as the harness: 10^10 */
+
+static const char *USAGE =
+    "usage: accentv-iss [options] program.elf\n"
+    "Runs an RV32 ELF linked at 0x80000000 on the reference ISS of the Accent-V SoC.\n"
+    "  --max-cycles N        stop after N instructions (default 10^10; exit status 3)\n"
+    "  --ram-size N[K|M]     RAM size in bytes (default 16M)\n"
+    "  --trace-insn          log every retire record to stderr\n"
+    "  --uart-in FILE        feed FILE's bytes to the UART receiver\n"
+    "  --stats               print instructions and speed at the end\n"
+    "  +signature=FILE       write begin_signature..end_signature, one word a line\n"
+    "  --help                this text\n"
+    "mtime advances one tick every CLK_HZ/TIMEBASE_HZ instructions (one clock each).\n"
+    "Exit status: 0 pass; the program's code on failure; 2 bad input; 3 limit.\n";
 
 static void usage(void)
 {
-    fprintf(stderr, "usage: accentv-iss [--max-cycles N] [--trace-insn] [--ram-size N[K|M]]"
-                    " [+signature=FILE] ELF\n");
+    fputs(USAGE, stderr);
     exit(2);
 }
 
@@ -76,7 +90,8 @@ int main(int argc, char **argv)
     uint64_t max = DEFAULT_MAX;
     int trace_insn = 0;
     uint32_t ram = MM_RAM_DEFAULT;
-    const char *elf = NULL, *sig = NULL;
+    const char *elf = NULL, *sig = NULL, *uart_in = NULL;
+    int stats = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--max-cycles") && i + 1 < argc) {
@@ -93,6 +108,13 @@ int main(int argc, char **argv)
                 fprintf(stderr, "accentv-iss: bad --ram-size value '%s'\n", argv[i]);
                 return 2;
             }
+        } else if (!strcmp(a, "--uart-in") && i + 1 < argc) {
+            uart_in = argv[++i];
+        } else if (!strcmp(a, "--stats")) {
+            stats = 1;
+        } else if (!strcmp(a, "--help")) {
+            fputs(USAGE, stdout);
+            return 0;
         } else if (!strncmp(a, "+signature=", 11)) {
             sig = a + 11;
         } else if (a[0] == '-' || elf) {
@@ -116,6 +138,26 @@ int main(int argc, char **argv)
         iss_free(s);
         return 2;
     }
+    uint8_t *in = NULL;
+    if (uart_in) {
+        FILE *f = fopen(uart_in, "rb");
+        if (!f) {
+            fprintf(stderr, "accentv-iss: --uart-in %s: %s\n", uart_in, strerror(errno));
+            return 2;
+        }
+        size_t cap = 4096, len = 0;
+        in = malloc(cap);
+        int c;
+        while (in && (c = fgetc(f)) != EOF) {
+            if (len == cap)
+                in = realloc(in, cap *= 2);
+            if (in)
+                in[len++] = (uint8_t)c;
+        }
+        fclose(f);
+        s->uart_in = in;
+        s->uart_in_len = in ? len : 0;
+    }
     setvbuf(stdout, NULL, _IOLBF, 0);
 
     struct timespec t0, t1;
@@ -134,7 +176,7 @@ int main(int argc, char **argv)
     clock_gettime(CLOCK_MONOTONIC, &t1);
     fflush(stdout);
     double dt = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) * 1e-9;
-    if (n >= 50000000 || getenv("ACCENTV_ISS_STATS"))
+    if (stats || n >= 50000000 || getenv("ACCENTV_ISS_STATS"))
         fprintf(stderr, "accentv-iss: %llu instructions in %.2f s (%.1f MIPS)\n",
                 (unsigned long long)n, dt, dt > 0 ? (double)n / dt / 1e6 : 0.0);
 
@@ -151,5 +193,6 @@ int main(int argc, char **argv)
         rc = 2;
     elf_free(&img);
     iss_free(s);
+    free(in);
     return rc;
 }
