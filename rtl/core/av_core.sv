@@ -368,9 +368,12 @@ module av_core #(
   wire [31:0] fetch_pc  = boot ? pc_q : (f_next == U_NEXT_ENDJ) ? jump_tgt : pc_q + 32'd4;
   wire [31:0] daddr     = is_amow ? t_q : sum[31:0];
   wire        sc_match  = resv_valid_q && (resv_addr_q == sum[31:2]);
-  wire        data_req  = mem_word && !trap && (f_mem != U_MEM_SC || sc_match);
+  // An SC without the reservation still reads the word (RAM reads have no
+  // side effects), so that an address past the RAM faults as the ISS says.
+  wire        sc_probe  = (f_mem == U_MEM_SC) && !sc_match;
+  wire        data_req  = mem_word && !trap;
   assign mem_req_o   = boot || ends || data_req;
-  assign mem_we_o    = data_req && !is_read;
+  assign mem_we_o    = data_req && !is_read && !sc_probe;
   assign mem_addr_o  = data_req ? {daddr[31:2], 2'b00} : {fetch_pc[31:2], 2'b00};
   always_comb begin
     case (ir_q[13:12])
@@ -623,7 +626,7 @@ module av_core #(
         rv_rs2a_q <= rs2a_now; rv_rs2d_q <= rs2d_now;
       end
       if (rd_now) begin rv_rda_q <= ir_q[11:7]; rv_rdd_q <= res; end
-      if (data_req) begin
+      if (data_req && !sc_probe) begin
         rv_maddr_q <= {daddr[31:2], 2'b00};
         if (is_read) rv_rmask_q <= mmask;
         else begin rv_wmask_q <= mmask; rv_mwdata_q <= mem_wdata_o; end
