@@ -351,6 +351,15 @@ static void unit(int mode, int remaining)
                 mask |= 1u << deleg[i];
         emit("li t5, 0x%x", mask);
         emit("csrw medeleg, t5");
+        /* a supervisor software interrupt, delegated: taken at once in U,
+         * in S once the stretch sets SIE; the S handler clears it */
+        int ssi = !no_irq && !cur_tsr && rnd(3) == 0;   /* (TSR: no sret) */
+        if (ssi) {
+            emit("li t5, 0x2");
+            emit("csrw mideleg, t5");
+            emit("csrs mie, t5");
+            emit("csrsi mip, 2");
+        }
         emit("la t5, 2f");
         emit("csrw mepc, t5");
         emit("li t5, 0x1800");
@@ -361,10 +370,18 @@ static void unit(int mode, int remaining)
         }
         emit("mret");
         fprintf(out, "2:\n");
-        int len = 4 + (int)rnd(40);
-        for (int i = 0; i < len; i++)
+        int len = 4 + (int)rnd(40), sie_at = ssi && to == 1 ? (int)rnd((uint32_t)len) : -1;
+        for (int i = 0; i < len; i++) {
+            if (i == sie_at)
+                emit("csrsi sstatus, 2");
             straight(to);
+        }
         emit("ecall");
+        if (ssi) {
+            emit("csrw mideleg, zero");
+            emit("csrw mie, zero");
+            emit("csrci mip, 2");
+        }
         if (cur_tvm || cur_tw || cur_tsr) {
             emit("li t5, 0x%x", 7u << 20);
             emit("csrc mstatus, t5");
@@ -629,6 +646,7 @@ static void epilogue(void)
      * in its own page (mapped without U, so S can run it under root_u) */
     fprintf(out, "    .balign 4096\ns_trap_handler:\n");
     emit("csrr t6, scause");
+    emit("bltz t6, s_irq");
     emit("slli t5, t4, 5");
     emit("srli t4, t4, 27");
     emit("or t4, t4, t5");
@@ -643,6 +661,13 @@ static void epilogue(void)
     emit("csrw sepc, t6");
     if (qemu_mode)
         emit("csrw stval, zero");     /* random code reads stval; ebreak's differs */
+    emit("sret");
+    fprintf(out, "s_irq:\n");
+    emit("slli t5, t4, 5");
+    emit("srli t4, t4, 27");
+    emit("or t4, t4, t5");
+    emit("xor t4, t4, t6");
+    emit("csrci sip, 2");
     emit("sret");
     fprintf(out, "    .balign 4096\n");
     fprintf(out, "    .data\n    .balign 4096\ndata:\n");
