@@ -47,16 +47,17 @@ def run(cmd, timeout=300, env=None):
         return -1, '', f'timed out after {timeout}s: {" ".join(cmd)}'
 
 
-def build(seed, count, qemu):
+def build(seed, count, qemu, without=None):
     """Generate and assemble one program; return its ELF path."""
     os.makedirs(BUILD, exist_ok=True)
-    tag = '-without-' + WITHOUT.replace(',', '-') if WITHOUT else ''
+    without = WITHOUT if without is None else without
+    tag = '-without-' + without.replace(',', '-') if without else ''
     stem = os.path.join(BUILD, f"{'q' if qemu else 's'}{seed}{tag}")
     args = [RIGEN, '--seed', str(seed), '--count', str(count), '-o', stem + '.S']
     if qemu:
         args.append('--qemu')
-    if WITHOUT:
-        args += ['--without', WITHOUT]
+    if without:
+        args += ['--without', without]
     rc, out, err = run(args)
     if rc:
         raise FuzzError(f"rigen failed: {err}")
@@ -89,8 +90,8 @@ def check_iss(seed, count):
     return n
 
 
-def check_cosim(seed, count, extra=()):
-    elf = build(seed, count, False)
+def check_cosim(seed, count, extra=(), without=None):
+    elf = build(seed, count, False, without)
     sig, n = run_iss(elf)
     rc, out, err = run([SIM, '--cosim', *extra, '--max-cycles', str(MAX_INSNS * 40), elf],
                        timeout=1800)

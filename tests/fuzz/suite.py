@@ -3,6 +3,7 @@ of seeds, each checked in lock-step co-simulation on the RTL (target cosim or
 rtl), on the reference ISS against QEMU as an independent reference, and a
 check that co-simulation can fail: with one control-store bit of the load
 routine flipped (--corrupt-ucode) the harness must report a divergence.
+cosim-novm-* run the same seeds without Sv32 (rigen --without vm).
 Also the ISS's own directed check of the VM fast paths and software refill
 (iss_vm.S), which QEMU cannot run."""
 import os, re, sys
@@ -28,12 +29,12 @@ def have_sim(ctx):
     return ctx.target in ('cosim', 'rtl') and os.path.exists(fuzz.SIM)
 
 
-def cosim_test(seed):
+def cosim_test(seed, without=''):
     def t(ctx):
         if not have_sim(ctx):
             raise Skip("no RTL simulator (or target is not cosim/rtl)")
         try:
-            fuzz.check_cosim(seed, COUNT)
+            fuzz.check_cosim(seed, COUNT, without=without)
         except fuzz.FuzzError as e:
             raise Failure(str(e))
     return t
@@ -95,6 +96,9 @@ def t_iss_vm(ctx):
 
 def collect(ctx):
     tests = [Test(f'cosim-seed{s}', cosim_test(s)) for s in SEEDS]
+    # The same seeds without Sv32 (satp, paging, MPRV): guards everything
+    # else while the core's MMU is being built.
+    tests += [Test(f'cosim-novm-seed{s}', cosim_test(s, 'vm')) for s in SEEDS]
     tests += [Test(f'qemu-seed{s}', qemu_test(s)) for s in SEEDS]
     tests.append(Test('cosim-detects-corrupt-ucode', t_corrupt))
     tests.append(Test('iss-vm-fastpaths', t_iss_vm))

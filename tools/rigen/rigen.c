@@ -1,10 +1,11 @@
 /*
  * rigen: random instruction stream generator for Accent-V CPU fuzzing.
  *
- *   rigen [--seed N] [--count N] [--qemu] [--without amo,su,vm,irq] [-o FILE]
+ *   rigen [--seed N] [--count N] [--qemu] [--without amo,su,vm,mprv,irq] [-o FILE]
  *
  * --without leaves features out (for a core that lacks them yet): amo (AMOs,
- * LR/SC), su (S and U stretches), vm (Sv32, satp, MPRV), irq (interrupts).
+ * LR/SC), su (S and U stretches), vm (Sv32, satp, MPRV), mprv (MPRV only),
+ * irq (interrupts).
  *
  * Writes one self-checking assembly program, reproducible from the seed:
  * random register values, then --count random units (ALU/immediate ops, loads
@@ -48,7 +49,7 @@ static uint32_t rnd32(void) { return (uint32_t)rnd64(); }
 static FILE *out;
 static int qemu_mode;
 /* --without LIST: leave out features a core under construction lacks */
-static int no_amo, no_su, no_vm, no_irq;
+static int no_amo, no_su, no_vm, no_irq, no_mprv;
 static int unit_no;           /* labels L<n> mark unit boundaries */
 static int n_units;
 
@@ -248,7 +249,8 @@ static void straight(int mode)
         static const char *const safe[] = {"mscratch", "sscratch", "stval", "scause"};
         static const char *const deny[] = {"mstatus", "mtvec", "cycle", "time", "instret",
                                            "misa", "mepc", "satp", "mhartid"};
-        const char *csr = (mode != 3 && rnd(2)) ? deny[rnd(9)] : safe[rnd(4)];
+        /* (without S and U, only the machine-mode CSR among the safe ones) */
+        const char *csr = (mode != 3 && rnd(2)) ? deny[rnd(9)] : safe[no_su ? 0 : rnd(4)];
         if (mode != 3 && !strcmp(csr, "satp"))
             csr = "sstatus";
         if (mode == 1 && !strcmp(csr, "sstatus"))
@@ -417,7 +419,7 @@ static void unit(int mode, int remaining)
         straight(3);
         emit("csrci mstatus, 8");
         emit("csrw mie, zero");
-    } else if (k < 28 && mode == 3 && !no_vm) {
+    } else if (k < 28 && mode == 3 && !no_vm && !no_mprv) {
         /* M mode with MPRV: loads and stores translated as S or U */
         int as = rnd(2);
         emit("la t5, %s", as ? "root_s" : "root_u");
@@ -697,10 +699,11 @@ int main(int argc, char **argv)
             no_su = strstr(w, "su") != NULL;
             no_vm = strstr(w, "vm") != NULL;
             no_irq = strstr(w, "irq") != NULL;
+            no_mprv = strstr(w, "mprv") != NULL;
         } else if (!strcmp(argv[i], "-o") && i + 1 < argc)
             path = argv[++i];
         else {
-            fprintf(stderr, "usage: rigen [--seed N] [--count N] [--qemu] [--without amo,su,vm,irq]"
+            fprintf(stderr, "usage: rigen [--seed N] [--count N] [--qemu] [--without amo,su,vm,mprv,irq]"
                             " [-o FILE]\n");
             return 2;
         }
