@@ -94,6 +94,28 @@ def t_iss_vm(ctx):
         raise Failure(f"exit {rc} (the finisher code names the check in iss_vm.S):\n{out[-1500:]}")
 
 
+def t_iss_cli(ctx):
+    """The standalone ISS keeps the harness's command line and statuses."""
+    ctx.make('sim-tests')
+    sim_elf = lambda n: os.path.join(ctx.build, 'tests', 'sim', n + '.elf')
+    cases = [
+        (['no-such-file.elf'], 2, r'No such file'),
+        ([os.path.join(ctx.root, 'tests/fuzz/suite.py')], 2, r'not an ELF file'),
+        ([sim_elf('rv64')], 2, r'not a 32-bit ELF'),
+        ([sim_elf('outside')], 2, r'outside RAM'),
+        (['--ram-size', '12Q', sim_elf('finisher_pass')], 2, r'--ram-size'),
+        ([sim_elf('finisher_pass')], 0, None),
+        ([sim_elf('finisher_fail')], 44, r'FAIL: test finisher code 300'),
+        ([sim_elf('fail_tohost')], 21, r'tohost = 0x0000002b'),
+        (['--max-cycles', '1000', sim_elf('spin')], 3, r'--max-cycles 1000 reached'),
+        (['--ram-size', '128K', sim_elf('unmapped')], 0, None),
+    ]
+    for args, status, pattern in cases:
+        rc, out = ctx.run([fuzz.ISS, *args])
+        if rc != status or (pattern and not re.search(pattern, out)):
+            raise Failure(f"accentv-iss {' '.join(args)}: status {rc} (expected {status}):\n{out[-800:]}")
+
+
 def collect(ctx):
     tests = [Test(f'cosim-seed{s}', cosim_test(s)) for s in SEEDS]
     # The same seeds without Sv32 (satp, paging, MPRV): guards everything
@@ -102,4 +124,5 @@ def collect(ctx):
     tests += [Test(f'qemu-seed{s}', qemu_test(s)) for s in SEEDS]
     tests.append(Test('cosim-detects-corrupt-ucode', t_corrupt))
     tests.append(Test('iss-vm-fastpaths', t_iss_vm))
+    tests.append(Test('iss-cli', t_iss_cli))
     return tests
