@@ -17,6 +17,10 @@ module av_icebreaker_top #(
   // microcode images the core loads into its block RAM (board.mk sets them)
   parameter              CS_INIT   = "build/ucode/cs.hex",
   parameter              DISP_INIT = "build/ucode/dispatch.hex",
+  // Clock source: 0 the PLL (16 MHz and up), 1 the 12 MHz oscillator as it
+  // is, 2 the oscillator halved (6 MHz), for a core slower than the PLL's
+  // lowest output. board.mk picks it from IB_MHZ.
+  parameter int unsigned CLK_SRC   = 0,
   // PLL dividers for CLK_HZ from 12 MHz (board.mk computes them with icepll)
   parameter logic [3:0]  PLL_DIVR  = 4'd0,
   parameter logic [6:0]  PLL_DIVF  = 7'd63,
@@ -41,20 +45,31 @@ module av_icebreaker_top #(
   // Outputs the board does not use are left open on purpose (PLL core
   // output, the SoC's retire, observation and finisher-data ports).
   /* verilator lint_off PINCONNECTEMPTY */
-  SB_PLL40_PAD #(
-    .FEEDBACK_PATH("SIMPLE"),
-    .DIVR(PLL_DIVR),
-    .DIVF(PLL_DIVF),
-    .DIVQ(PLL_DIVQ),
-    .FILTER_RANGE(PLL_FILTER)
-  ) u_pll (
-    .PACKAGEPIN(CLK),
-    .PLLOUTCORE(),
-    .PLLOUTGLOBAL(clk),
-    .RESETB(1'b1),
-    .BYPASS(1'b0),
-    .LOCK(pll_lock)
-  );
+  if (CLK_SRC == 0) begin : g_pll
+    SB_PLL40_PAD #(
+      .FEEDBACK_PATH("SIMPLE"),
+      .DIVR(PLL_DIVR),
+      .DIVF(PLL_DIVF),
+      .DIVQ(PLL_DIVQ),
+      .FILTER_RANGE(PLL_FILTER)
+    ) u_pll (
+      .PACKAGEPIN(CLK),
+      .PLLOUTCORE(),
+      .PLLOUTGLOBAL(clk),
+      .RESETB(1'b1),
+      .BYPASS(1'b0),
+      .LOCK(pll_lock)
+    );
+  end else if (CLK_SRC == 1) begin : g_osc
+    assign clk = CLK;
+    assign pll_lock = 1'b1;
+  end else begin : g_osc_half
+    // A flop halves the oscillator; a global buffer carries the result.
+    logic half_q = 1'b0;
+    always_ff @(posedge CLK) half_q <= !half_q;
+    SB_GB u_gb (.USER_SIGNAL_TO_GLOBAL_BUFFER(half_q), .GLOBAL_BUFFER_OUTPUT(clk));
+    assign pll_lock = 1'b1;
+  end
 
   // Reset is asserted asynchronously (button or lost lock) and released
   // synchronously, a few cycles after both are fine. The flops start at 0

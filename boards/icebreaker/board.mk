@@ -54,7 +54,7 @@ $(IB_BUILD)/bootrom.hex: $(IB_BUILD)/bootrom.elf
 	  $(@:.hex=.bin) $(IB_ROM_BYTES) $@
 
 # ---- device tree: the SoC's, with the board's RAM size and clock ----------
-$(IB_BUILD)/board.dtb: $(GEN)/soc.dts $(IB_DIR)/board.mk
+$(IB_BUILD)/board.dtb: $(GEN)/soc.dts $(IB_DIR)/board.mk $(IB_BUILD)/knobs.txt
 	@mkdir -p $(@D)
 	sed -e 's/reg = <0x80000000 0x[0-9a-f]*>/reg = <0x80000000 $(IB_RAM_BYTES)>/' \
 	    -e 's/clock-frequency = <[0-9]*>/clock-frequency = <$(IB_MHZ)000000>/' $< > $(@:.dtb=.dts)
@@ -67,14 +67,30 @@ $(IB_BUILD)/%.img: build/demo/%.elf $(IB_BUILD)/board.dtb $(IB_DIR)/mkimage.py
 $(IB_BUILD)/flash.img: $(FLASH_ELF) $(IB_BUILD)/board.dtb $(IB_DIR)/mkimage.py
 	python3 $(IB_DIR)/mkimage.py $< --dtb $(IB_BUILD)/board.dtb --ram-size $(IB_RAM_BYTES) -o $@
 
-# ---- PLL: dividers for IB_MHZ from icepll ----------------------------------
-$(IB_BUILD)/pll.txt: $(IB_DIR)/board.mk
+# ---- knobs as a file --------------------------------------------------------
+# Rewritten only when IB_MHZ or IB_SEED change, so that what depends on them
+# rebuilds then (and only then).
+.PHONY: ib-force
+$(IB_BUILD)/knobs.txt: ib-force
 	@mkdir -p $(@D)
+	@echo '$(IB_MHZ) $(IB_SEED)' | cmp -s - $@ || echo '$(IB_MHZ) $(IB_SEED)' > $@
+
+# ---- clock: PLL dividers for IB_MHZ from icepll -----------------------------
+# 12 and 6 MHz come from the oscillator without the PLL (its output starts
+# at 16 MHz): a way to run a core that does not reach 16 MHz yet.
+$(IB_BUILD)/pll.txt: $(IB_DIR)/board.mk $(IB_BUILD)/knobs.txt
+	@mkdir -p $(@D)
+ifeq ($(IB_MHZ),12)
+	printf 'HZ 12000000\nSRC 1\n' > $@
+else ifeq ($(IB_MHZ),6)
+	printf 'HZ 6000000\nSRC 2\n' > $@
+else
 	icepll -i 12 -o $(IB_MHZ) > $@.raw
 	awk '/achieved/ {printf "HZ %d\n", $$2 * 1000000 + 0.5} \
 	     /^DIVR:/ {print "DIVR", $$2} /^DIVF:/ {print "DIVF", $$2} \
 	     /^DIVQ:/ {print "DIVQ", $$2} /^FILTER_RANGE:/ {print "FILTER", $$2}' $@.raw > $@
 	@grep -q '^HZ $(IB_MHZ)000000$$' $@ || { echo "icepll cannot make exactly $(IB_MHZ) MHz from 12 MHz:"; cat $@.raw; exit 1; }
+endif
 
 # ---- block RAM images ----------------------------------------------------------
 # Synthesis and place and route see random stand-ins (unique bit patterns, so
@@ -104,7 +120,8 @@ $(IB_BUILD)/synth.ys: $(IB_BUILD)/pll.txt $(IB_DIR)/board.mk
 	  awk 'BEGIN{printf "chparam"} \
 	       /^HZ/ {printf " -set CLK_HZ %s", $$2} /^DIVR/ {printf " -set PLL_DIVR %s", $$2} \
 	       /^DIVF/ {printf " -set PLL_DIVF %s", $$2} /^DIVQ/ {printf " -set PLL_DIVQ %s", $$2} \
-	       /^FILTER/ {printf " -set PLL_FILTER %s", $$2} END{printf " "}' $<; \
+	       /^FILTER/ {printf " -set PLL_FILTER %s", $$2} /^SRC/ {printf " -set CLK_SRC %s", $$2} \
+	       END{printf " "}' $<; \
 	  echo "-set ROM_BYTES $(IB_ROM_BYTES) -set BAUD $(IB_BAUD) -set RAM_BYTES $$(($(IB_RAM_BYTES))) -set ROM_INIT \"$(IB_BUILD)/seed-rom.hex\" av_icebreaker_top"; \
 	  echo "chparam -set CS_INIT \"$(IB_BUILD)/seed-cs.hex\" -set DISP_INIT \"$(IB_BUILD)/seed-disp.hex\" av_icebreaker_top"; \
 	  echo "synth_ice40 -top av_icebreaker_top -dsp -json $(IB_BUILD)/top.json"; \
@@ -116,7 +133,7 @@ $(IB_BUILD)/top.json: $(IB_BUILD)/synth.ys $$(IB_RTL) $(IB_SEEDS) $$(filter-out 
 
 # --timing-allow-fail keeps the full report on a miss; board-report.py then
 # fails the build itself, with the numbers.
-$(IB_BUILD)/top-seed.asc $(IB_BUILD)/report.json &: $(IB_BUILD)/top.json $(IB_DIR)/icebreaker.pcf
+$(IB_BUILD)/top-seed.asc $(IB_BUILD)/report.json &: $(IB_BUILD)/top.json $(IB_DIR)/icebreaker.pcf $(IB_BUILD)/knobs.txt
 	rm -f $(IB_BUILD)/report.json
 	nextpnr-ice40 -q --up5k --package sg48 --pcf $(IB_DIR)/icebreaker.pcf \
 	  --json $< --asc $(IB_BUILD)/top-seed.asc --freq $(IB_MHZ) --seed $(IB_SEED) \
@@ -165,7 +182,7 @@ IB_SIM_DIR   := $(IB_BUILD)/sim
 IB_SIM_BIN   := $(IB_SIM_DIR)/av-icebreaker-sim
 IB_SIM_HZ    := $(IB_MHZ)000000
 IB_SIM_SRCS   = $(IB_DIR)/sim/av_cells.sv $(IB_RTL)
-$(IB_SIM_BIN): $$(IB_SIM_SRCS) $(IB_DIR)/sim/board_main.cpp $(IB_BUILD)/bootrom.hex $$(IB_UCODE) \
+$(IB_SIM_BIN): $$(IB_SIM_SRCS) $(IB_DIR)/sim/board_main.cpp $(IB_BUILD)/bootrom.hex $$(IB_UCODE) $(IB_BUILD)/knobs.txt \
                $(GEN)/memmap.vh $(GEN)/csr.vh
 	@mkdir -p $(IB_SIM_DIR)
 	verilator --cc --exe --build -j 2 -O2 -Wno-fatal -Wno-lint -Wno-style --top-module av_icebreaker_top \

@@ -31,6 +31,14 @@ module SB_PLL40_PAD #(
     else if (!LOCK) cnt_q <= cnt_q + 5'd1;
 endmodule
 
+// Global buffer: a wire.
+module SB_GB (
+  input  logic USER_SIGNAL_TO_GLOBAL_BUFFER,
+  output logic GLOBAL_BUFFER_OUTPUT
+);
+  assign GLOBAL_BUFFER_OUTPUT = USER_SIGNAL_TO_GLOBAL_BUFFER;
+endmodule
+
 // 16K x 16 single-port RAM; nibble write masks; registered read.
 module SB_SPRAM256KA (
   input  logic [13:0] ADDRESS,
