@@ -58,7 +58,7 @@ module av_core #(
   /* verilator lint_off UNUSEDSIGNAL */
   logic        first;
   /* verilator lint_on UNUSEDSIGNAL */
-  logic        cond, trap, take_irq, ifault, csr_illegal;
+  logic        cond, trap, walk, take_irq, ifault, csr_illegal;
   logic        wcs_we, wcs_disp;
   logic [15:0] wcs_idx;
   logic [47:0] wcs_data;
@@ -66,7 +66,7 @@ module av_core #(
   av_wcs #(.CS_INIT(CS_INIT), .DISP_INIT(DISP_INIT)) u_wcs (
     .clk_i, .rst_ni,
     .insn_i(mem_rdata_i), .take_irq_i(take_irq), .ifault_i(ifault), .illegal_i(csr_illegal),
-    .cond_i(cond), .trap_i(trap), .uw_o(uw), .in_a_o(in_a), .boot_o(boot), .end_o(ends),
+    .cond_i(cond), .trap_i(trap), .walk_i(walk), .uw_o(uw), .in_a_o(in_a), .boot_o(boot), .end_o(ends),
     .first_o(first), .upc_o,
     .wr_en_i(wcs_we), .wr_disp_i(wcs_disp), .wr_idx_i(wcs_idx), .wr_data_i(wcs_data));
 
@@ -105,7 +105,16 @@ module av_core #(
   logic        dread_q;
   /* verilator lint_on UNUSEDSIGNAL */
   logic        resv_valid_q;     // the LR reservation
-  logic [29:0] resv_addr_q;
+  logic [29:0] resv_addr_q;      // physical word address
+  logic        sc_ok_q;          // the last sc.w's word held the reservation
+  // Sv32: satp, the one-entry fetch-page and data-page registers (valid for
+  // the current mode/mstatus/satp: flushed when any of them changes), and the
+  // page walker's state.
+  logic [31:0] satp_q;
+  logic        iv_q, dv_q, dr_q, dw_q;
+  logic [19:0] ivpn_q, ippn_q, dvpn_q, dppn_q;
+  logic        walking_q, wk_fetch_q, wk_store_q, wlevel_q, dpte_q;
+  logic [31:0] pte_q;
 
   // ---------------------------------------------------------------- register file
   logic        rf_a_en, rf_b_en, rf_we;
@@ -326,6 +335,29 @@ module av_core #(
                              (csr == 12'h180 && mode_q == PRV_S && st_tvm));
   end
 
+  // ---------------------------------------------------------------- Sv32 walker
+  wire [1:0]  eff_mode = (mode_q == PRV_M && st_mprv) ? st_mpp : mode_q;   // data accesses
+  wire        xl_d     = satp_q[31] && eff_mode != PRV_M;
+  wire [31:0] wva      = wk_fetch_q ? pc_q : q_q;       // the walk's virtual address
+  wire [31:0] pte_addr = wlevel_q ? {satp_q[19:0], wva[31:22], 2'b00}
+                                  : {pte_q[29:10], wva[21:12], 2'b00};
+  wire pte_v = pte_q[0], pte_r = pte_q[1], pte_w = pte_q[2], pte_x = pte_q[3];
+  wire pte_u = pte_q[4], pte_a = pte_q[6], pte_d = pte_q[7];
+  wire [1:0]  wmode    = wk_fetch_q ? mode_q : eff_mode;
+  wire        u_ok     = (wmode == PRV_U) ? pte_u : (!pte_u || (!wk_fetch_q && st_sum));
+  wire        p_load   = (pte_r || (st_mxr && pte_x)) && u_ok;
+  wire        p_store  = pte_w && u_ok;
+  wire        p_fetch  = pte_x && u_ok;
+  wire        pte_bad  = !pte_v || (!pte_r && pte_w);
+  wire        pte_leaf = pte_r || pte_x;
+  wire        pte_ptr  = !pte_bad && !pte_leaf && wlevel_q;
+  wire        pte_perm = wk_fetch_q ? p_fetch : wk_store_q ? p_store : p_load;
+  wire        pte_fault = pte_bad || (!pte_leaf && !wlevel_q) ||
+                          (pte_leaf && ((wlevel_q && pte_q[19:10] != 10'd0) || !pte_perm));
+  wire        pte_needad = !pte_a || (wk_store_q && !pte_d);
+  wire [19:0] leaf_ppn = wlevel_q ? {pte_q[29:20], wva[21:12]} : pte_q[29:10];
+  wire [31:0] pte_adv  = pte_q | 32'h40 | (wk_store_q ? 32'h80 : 32'h0);
+
   // ---------------------------------------------------------------- conditions
   always_comb begin
     case (f_cond)
@@ -338,11 +370,13 @@ module av_core #(
       U_COND_NOIRQ: cond = ~|pend;
       U_COND_NOTM:  cond = (mode_q != PRV_M);
       U_COND_ISU:   cond = (mode_q == PRV_U);
-      U_COND_RESV:  cond = resv_valid_q && (resv_addr_q == ra[31:2]);
+      U_COND_RESV:  cond = sc_ok_q;
       U_COND_DELEG: cond = deleg;
       U_COND_SRETBAD: cond = (mode_q == PRV_U) || (mode_q == PRV_S && st_tsr);
       U_COND_WFIBAD:  cond = (mode_q == PRV_U) || (mode_q == PRV_S && st_tw);
       U_COND_SFBAD:   cond = (mode_q == PRV_U) || (mode_q == PRV_S && st_tvm);
+      U_COND_PTEPTR:  cond = pte_ptr;
+      U_COND_PTEAD:   cond = pte_needad;
       default:      cond = 1'b0;
     endcase
   end
@@ -351,36 +385,64 @@ module av_core #(
   wire active   = !in_a && !boot;
   wire mem_word = active && (f_mem != U_MEM_NONE);
   wire is_amow  = (f_mem == U_MEM_AMOW);
+  wire is_pte   = (f_mem == U_MEM_PTE);
+  wire wpte     = is_amow && walking_q;                 // the walk's A/D write
+  wire phys     = is_pte || wpte;                       // the walker's own accesses
   wire lcause   = (f_mem == U_MEM_LOAD) || (f_mem == U_MEM_LR);     // faults are load faults
-  wire is_read  = lcause || (f_mem == U_MEM_AMOR);
+  wire is_read  = lcause || (f_mem == U_MEM_AMOR) || is_pte;
+  wire wr_kind  = !lcause && !is_pte;                   // needs write permission
   wire ram_only = (f_mem == U_MEM_LR) || (f_mem == U_MEM_AMOR) || (f_mem == U_MEM_SC);
-  wire misal    = !is_amow && ((ir_q[13:12] == 2'b01 && sum[0]) ||
-                               (ir_q[13:12] == 2'b10 && sum[1:0] != 2'b00));
+  wire misal    = !is_amow && !is_pte && ((ir_q[13:12] == 2'b01 && sum[0]) ||
+                                          (ir_q[13:12] == 2'b10 && sum[1:0] != 2'b00));
+  // virtual and physical address of a memory word
+  wire [31:0] vaddr = is_amow ? t_q : sum[31:0];
+  wire        dhit  = dv_q && dvpn_q == vaddr[31:12] && (wr_kind ? dw_q : dr_q);
+  wire        dmiss = mem_word && !phys && xl_d && !dhit;
+  wire [31:0] daddr = is_pte ? pte_addr : wpte ? t_q :
+                      (xl_d ? {dppn_q, vaddr[11:0]} : vaddr);
   wire t_memerr = active && dreq_q && mem_err_i;
   wire t_mis    = mem_word && misal;
-  wire t_noram  = mem_word && ram_only && !sum[31];   // reservations and AMOs: RAM only
+  wire t_noram  = mem_word && ram_only && !daddr[31] && !dmiss;  // reservations and AMOs: RAM only
   wire t_jmp    = active && (f_next == U_NEXT_ENDJ) && sum[1];
-  assign trap   = t_memerr || t_mis || t_noram || t_jmp;
-  wire go       = active && !trap;          // the word's effects happen
+  wire t_pf     = active && (f_cond == U_COND_PTEPTR) && pte_fault;
+  assign trap   = t_memerr || t_mis || (t_noram) || t_jmp || t_pf;
+  wire go       = active && !trap && !dmiss;        // the word's effects happen
 
   // ---------------------------------------------------------------- memory port
   wire [31:0] jump_tgt  = {sum[31:1], 1'b0};
   wire [31:0] fetch_pc  = boot ? pc_q : (f_next == U_NEXT_ENDJ) ? jump_tgt : pc_q + 32'd4;
-  wire [31:0] daddr     = is_amow ? t_q : sum[31:0];
-  wire        sc_match  = resv_valid_q && (resv_addr_q == sum[31:2]);
+  // the mode the next instruction runs in (trap entry and xRET change it now)
+  logic [1:0] next_mode;
+  always_comb begin
+    next_mode = mode_q;
+    if (f_spwe && f_k == U_K_A_MTRAP) next_mode = PRV_M;
+    if (f_spwe && f_k == U_K_A_STRAP) next_mode = PRV_S;
+    if (f_spwe && f_k == U_K_A_MRET)  next_mode = st_mpp;
+    if (f_spwe && f_k == U_K_A_SRET)  next_mode = {1'b0, st_spp};
+  end
+  wire        xl_i     = satp_q[31] && next_mode != PRV_M && !boot;
+  wire        ihit     = iv_q && ivpn_q == fetch_pc[31:12];
+  wire        imiss    = ends && xl_i && !ihit;
+  wire [31:2] fetch_pa = xl_i ? {ippn_q, fetch_pc[11:2]} : fetch_pc[31:2];
+  assign walk = !trap && (dmiss || imiss);
   // An SC without the reservation still reads the word (RAM reads have no
   // side effects), so that an address past the RAM faults as the ISS says.
+  wire        sc_match  = resv_valid_q && (resv_addr_q == daddr[31:2]);
   wire        sc_probe  = (f_mem == U_MEM_SC) && !sc_match;
-  wire        data_req  = mem_word && !trap;
-  assign mem_req_o   = boot || ends || data_req;
+  wire        data_req  = mem_word && !trap && !dmiss;
+  assign mem_req_o   = boot || (ends && !imiss) || data_req;
   assign mem_we_o    = data_req && !is_read && !sc_probe;
-  assign mem_addr_o  = data_req ? {daddr[31:2], 2'b00} : {fetch_pc[31:2], 2'b00};
+  assign mem_addr_o  = data_req ? {daddr[31:2], 2'b00} : {fetch_pa, 2'b00};
   always_comb begin
-    case (ir_q[13:12])
-      2'b00:   begin mem_wdata_o = {4{rb[7:0]}};  mem_be_o = 4'b0001 << daddr[1:0]; end
-      2'b01:   begin mem_wdata_o = {2{rb[15:0]}}; mem_be_o = daddr[1] ? 4'b1100 : 4'b0011; end
-      default: begin mem_wdata_o = is_amow ? alu_out : rb; mem_be_o = 4'b1111; end
-    endcase
+    if (wpte) begin
+      mem_wdata_o = pte_adv; mem_be_o = 4'b1111;
+    end else begin
+      case (ir_q[13:12])
+        2'b00:   begin mem_wdata_o = {4{rb[7:0]}};  mem_be_o = 4'b0001 << daddr[1:0]; end
+        2'b01:   begin mem_wdata_o = {2{rb[15:0]}}; mem_be_o = daddr[1] ? 4'b1100 : 4'b0011; end
+        default: begin mem_wdata_o = is_amow ? alu_out : rb; mem_be_o = 4'b1111; end
+      endcase
+    end
   end
 
   // ---------------------------------------------------------------- register-file write
@@ -409,6 +471,12 @@ module av_core #(
   wire        act_strap  = sp_go && (f_k == U_K_A_STRAP);
   wire        act_sret   = sp_go && (f_k == U_K_A_SRET);
   wire        act_trap   = act_mtrap || act_strap;
+  wire        act_install = sp_go && (f_k == U_K_A_INSTALL);
+  wire        act_level0 = sp_go && (f_k == U_K_A_LEVEL0);
+  wire        act_restart = sp_go && (f_k == U_K_A_RESTART);
+  wire        act_sfence = sp_go && (f_k == U_K_A_SFENCE);
+  // anything that changes what a translation means forgets the page registers
+  wire        pg_flush   = spw || act_trap || act_mret || act_sret || act_sfence;
   wire [31:0] mstatus = {9'b0, st_tsr, st_tw, st_tvm, st_mxr, st_sum, st_mprv, 4'b0,
                          st_mpp, 2'b0, st_spp, st_mpie, 1'b0, st_spie, 1'b0, st_mie, 1'b0, st_sie, 1'b0};
   always_comb begin
@@ -430,6 +498,7 @@ module av_core #(
       U_K_S_SIP:        spr = {20'b0, mip & mideleg_q};
       U_K_S_MEDELEG:    spr = medeleg_q;
       U_K_S_MIDELEG:    spr = {20'b0, mideleg_q};
+      U_K_S_SATP:       spr = satp_q;
       default:               spr = 32'h0;
     endcase
   end
@@ -440,7 +509,7 @@ module av_core #(
   assign wcs_idx  = ra[15:0];
   assign wcs_data = {t_q[15:0], rb};
 
-  wire retire = ends && !act_trap;
+  wire retire = ends && !act_trap && !act_restart;
   wire wr_mcycle    = spw && (f_k == U_K_S_MCYCLE);
   wire wr_mcycleh   = spw && (f_k == U_K_S_MCYCLEH);
   wire wr_minstret  = spw && (f_k == U_K_S_MINSTRET);
@@ -531,31 +600,69 @@ module av_core #(
       t_q <= 32'h0; q_q <= 32'h0; cnt_q <= 5'd0;
       cause_q <= 5'd0; cause_intr_q <= 1'b0;
       dreq_q <= 1'b0; dread_q <= 1'b0; dlcause_q <= 1'b0;
-      resv_valid_q <= 1'b0; resv_addr_q <= '0;
+      satp_q <= '0;
+      {iv_q, dv_q, dr_q, dw_q} <= '0;
+      {ivpn_q, ippn_q, dvpn_q, dppn_q} <= '0;
+      {walking_q, wk_fetch_q, wk_store_q, wlevel_q, dpte_q} <= '0;
+      pte_q <= '0;
+      resv_valid_q <= 1'b0; resv_addr_q <= '0; sc_ok_q <= 1'b0;
     end else begin
       dreq_q    <= data_req;
-      dread_q   <= is_read;
-      dlcause_q <= lcause;
-      if (act_resv)   begin resv_valid_q <= 1'b1; resv_addr_q <= t_q[31:2]; end
+      dread_q   <= is_read && !is_pte;
+      // a walk's PTE access faults with the cause of the access it serves
+      dlcause_q <= phys ? !wk_store_q : lcause;
+      dpte_q    <= data_req && is_pte;
+      if (dpte_q && dreq_q) pte_q <= mem_rdata_i;
+      // ---- Sv32
+      if (spw && f_k == U_K_S_SATP) satp_q <= alu_out;
+      if (pg_flush) begin iv_q <= 1'b0; dv_q <= 1'b0; end
+      if (walk) begin
+        walking_q <= 1'b1; wlevel_q <= 1'b1;
+        wk_fetch_q <= !dmiss; wk_store_q <= dmiss && wr_kind;
+        if (dmiss) q_q <= vaddr;
+      end
+      if (act_level0) wlevel_q <= 1'b0;
+      if (go && wpte) pte_q <= pte_adv;
+      if (act_install) begin
+        if (wk_fetch_q) begin iv_q <= 1'b1; ivpn_q <= wva[31:12]; ippn_q <= leaf_ppn; end
+        else begin
+          dv_q <= 1'b1; dvpn_q <= wva[31:12]; dppn_q <= leaf_ppn;
+          dr_q <= p_load; dw_q <= p_store && pte_d;
+        end
+      end
+      if (act_restart || act_trap) walking_q <= 1'b0;
+      // T is the virtual address; the data-page register still maps its page
+      if (act_resv)   begin
+        resv_valid_q <= 1'b1;
+        resv_addr_q <= xl_d ? {dppn_q, t_q[11:2]} : t_q[31:2];
+      end
+      if (go && f_mem == U_MEM_SC) sc_ok_q <= sc_match;
       if (act_resclr) resv_valid_q <= 1'b0;
       if (in_a) ir_q <= mem_rdata_i;
       if (ends) pc_q <= fetch_pc;
       if (trap) begin
         cause_intr_q <= 1'b0;
-        if (t_memerr) begin
+        walking_q <= 1'b0;
+        if (t_memerr && walking_q) begin
+          cause_q <= wk_fetch_q ? 5'd1 : wk_store_q ? 5'd7 : 5'd5;
+          t_q <= wva;
+        end else if (t_memerr) begin
           cause_q <= dlcause_q ? 5'd5 : 5'd7;        // T still holds the address
         end else if (t_mis) begin
           cause_q <= lcause ? 5'd4 : 5'd6;
           t_q <= sum[31:0];
         end else if (t_noram) begin
           cause_q <= lcause ? 5'd5 : 5'd7;
-          t_q <= sum[31:0];
+          t_q <= vaddr;
+        end else if (t_pf) begin
+          cause_q <= wk_fetch_q ? 5'd12 : wk_store_q ? 5'd15 : 5'd13;
+          t_q <= wva;
         end else begin
           cause_q <= 5'd0;
           t_q <= jump_tgt;
         end
       end else if (go) begin
-        if (f_mem != U_MEM_NONE && !is_amow) t_q <= sum[31:0];
+        if (f_mem != U_MEM_NONE && !is_amow) t_q <= is_pte ? pte_addr : sum[31:0];
         case (f_dst)
           U_DST_T:  t_q <= res;
           U_DST_TB: t_q <= rb;
@@ -626,15 +733,21 @@ module av_core #(
         rv_rs2a_q <= rs2a_now; rv_rs2d_q <= rs2d_now;
       end
       if (rd_now) begin rv_rda_q <= ir_q[11:7]; rv_rdd_q <= res; end
-      if (data_req && !sc_probe) begin
+      if (data_req && !sc_probe && !phys) begin
         rv_maddr_q <= {daddr[31:2], 2'b00};
         if (is_read) rv_rmask_q <= mmask;
         else begin rv_wmask_q <= mmask; rv_mwdata_q <= mem_wdata_o; end
       end
       if (dreq_q && dread_q) rv_mrdata_q <= mem_rdata_i;
 
-      rvfi_valid_o <= ends;
-      if (ends) begin
+      // a fetch that must walk first: what follows is that fetch's step
+      if (imiss && !trap) begin
+        rv_ifault_q <= 1'b1;
+        rv_mode_q <= next_mode;
+        rv_intr_q <= 1'b0;
+      end
+      rvfi_valid_o <= ends && !act_restart;
+      if (ends && !act_restart) begin
         rv_order_q <= rv_order_q + 64'd1;
         rvfi_order_o <= rv_order_q;
         rvfi_mode_o <= rv_mode_q;

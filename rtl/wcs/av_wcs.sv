@@ -26,6 +26,7 @@ module av_wcs #(
   // execution
   input  logic        cond_i,        // the word's COND is true
   input  logic        trap_i,        // the word faulted: abandon it, go to TRAP
+  input  logic        walk_i,        // a page register missed: go to WALK instead of on
   output logic [47:0] uw_o,          // the microinstruction of this cycle
   output logic        in_a_o,        // this is a decode cycle
   output logic        boot_o,        // first cycle after reset: fetch the reset pc
@@ -102,6 +103,8 @@ module av_wcs #(
       if (illegal_i) disp_raddr = UCLASS_ILLEGAL;
     end else if (trap_i) begin
       cs_raddr = UA_TRAP;
+    end else if (walk_i) begin
+      cs_raddr = UA_WALK;
     end else if (ends) begin
       in_a_d = 1'b1;
     end else begin

@@ -236,11 +236,11 @@ SRET:
     RSEL=KB K=SEPC                                  ; port B <- sepc
     NEXT=BR COND=SRETBAD UADDR=ILLEGAL              ; U, or S with TSR: illegal
     ASEL=RBA BSEL=ZERO NEXT=ENDJ SPWE=W K=A_SRET    ; pc <- sepc; mode <- SPP, SIE <- SPIE
-;; No TLB yet: sfence.vma only checks that it may run.
+;; sfence.vma forgets every cached translation.
 SFENCE:
     NEXT=SEQ                                        ; (a dispatch word may not branch)
     NEXT=BR COND=SFBAD UADDR=ILLEGAL                ; U, or S with TVM: illegal
-    NEXT=END                                        ; nothing cached to flush
+    NEXT=END SPWE=W K=A_SFENCE                      ; flush the page registers
 ;; Wait until an interrupt is pending in mip & mie (taken, if enabled, at the
 ;; next instruction boundary). U mode, and S under mstatus.TW, may not wait.
 WFI:
@@ -274,6 +274,29 @@ STRAP:
     RES=CAUSE WB=K K=SCAUSE                         ; scause <- cause
     ASEL=T BSEL=ZERO ALU=ADD WB=K K=STVAL           ; stval <- T
     ASEL=RBA BSEL=VEC ALU=ADD NEXT=ENDJ SPWE=W K=A_STRAP ; pc <- base (+ 4*cause); SPIE <- SIE ...
+;; ---------------------------------------------------------------- Sv32 page walk
+;; A fetch whose page is not in the fetch-page register (the instruction
+;; before it has retired; pc is the new address) or a memory word whose page
+;; is not in the data-page register (the word was abandoned)
+;; comes here; the hardware has set the walk's kind, level 1 and the virtual
+;; address. The walk reads the PTEs, sets A/D in memory, loads the register
+;; and restarts at pc. Faults (page fault 12/13/15, access fault 1/5/7 on a
+;; PTE read, tval = the virtual address) are raised by the hardware.
+WALK:
+.level:
+    MEM=PTE                                         ; read the PTE; T <- its address
+    NEXT=SEQ                                        ; the PTE arrives (kept by the walker)
+    NEXT=BR COND=PTEPTR UADDR=.down                 ; pointer: go down (bad PTE: page fault)
+    NEXT=BR COND=PTEAD UADDR=.ad                    ; leaf without A (or D): set them
+.install:
+    SPWE=W K=A_INSTALL                              ; page register <- translation
+    ASEL=PC BSEL=ZERO ALU=ADD NEXT=ENDJ SPWE=W K=A_RESTART ; fetch pc again
+.down:
+    SPWE=W K=A_LEVEL0 NEXT=JUMP UADDR=.level        ; level 0
+.ad:
+    MEM=AMOW                                        ; PTE <- PTE | A (| D)
+    NEXT=JUMP UADDR=.install                        ; (a failing write faults here)
+
 ;; The decode cycle found an interrupt pending and enabled.
 IRQ:
     ASEL=ZERO BSEL=ZERO DST=TI GO_TRAP              ; T <- 0; cause <- interrupt
@@ -408,11 +431,9 @@ CSR_STVEC:
     RSEL=KB K=STVEC                                 ; port B <- stvec
     CSR_RAM_2 WB=KTVEC K=STVEC                      ; T <- old; stvec <- op (kept if mode 2/3)
     CSR_RAM_3                                       ; rd <- T
-;; satp: kept as written (Sv32 translation is not there yet).
+;; satp lives in flip-flops (the walk and the fetch path use it).
 CSR_SATP:
-    RSEL=KB K=SATP                                  ; port B <- satp
-    CSR_RAM_2 WB=K K=SATP                           ; T <- old; satp <- op
-    CSR_RAM_3                                       ; rd <- T
+    CSR_FF K=S_SATP                                 ; rd <- satp; satp <- op
 
 ;; ---------------------------------------------------------------- the load port
 ;; ucaddr and ucdatalo are plain register-file CSRs; writing ucdatahi stores
