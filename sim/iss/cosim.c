@@ -190,7 +190,24 @@ int cosim_step(struct cosim *c, const struct rvfi_rec *rtl)
     struct rvfi_rec r;
     c->rtl = rtl;
     if (rtl->intr) {
-        iss_interrupt(s, rtl->cause & 0x7fffffffu, &r);
+        /* The RTL's timing decides when; the architecture decides whether:
+         * the interrupt must be enabled, and no higher-priority one that the
+         * ISS knows exactly (software-set: MSI, SSI, STI, SEI) pending. */
+        uint32_t cause = rtl->cause & 0x7fffffffu;
+        const uint32_t known = (1u << 1) | (1u << 3) | (1u << 5) | (1u << 9);
+        if (!(rtl->cause >> 31) || !iss_irq_allowed(s, cause, known)) {
+            fprintf(stderr, "cosim: MISMATCH at record %llu, pc %08x: the RTL took interrupt "
+                            "cause %u, which the ISS sees disabled or outranked "
+                            "(mode %d, mstatus %08x, mie %08x, mip %08x, mideleg %08x)\n",
+                    (unsigned long long)rtl->order, rtl->pc_rdata, cause, s->priv,
+                    s->mstatus, s->mie, s->mip, s->mideleg);
+            memset(&r, 0, sizeof r);
+            r.order = rtl->order;
+            r.pc_rdata = s->pc;
+            report(c, rtl, &r);
+            return 1;
+        }
+        iss_interrupt(s, cause, &r);
     } else if ((rtl->insn & 0x7f) == 0x0b && !rtl->trap && rtl->pc_rdata == s->pc) {
         custom0(c, rtl, &r);
     } else {

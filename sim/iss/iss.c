@@ -845,9 +845,20 @@ static void take_trap(struct iss *s, uint32_t cause, uint32_t tval, int intr)
 
 /* The interrupt to take now, or -1. M-level (not delegated) before S-level;
  * within a level MEI, MSI, MTI, SEI, SSI, STI (privileged spec 3.1.9). */
-static int irq_to_take(struct iss *s)
+static int irq_choose(struct iss *s, uint32_t pending);
+
+static int irq_to_take(struct iss *s) { return irq_choose(s, s->mip); }
+
+int iss_irq_allowed(struct iss *s, uint32_t cause, uint32_t known)
 {
-    uint32_t p = s->mip & s->mie;
+    if (cause >= 32)
+        return 0;
+    return irq_choose(s, (s->mip & known) | (1u << cause)) == (int)cause;
+}
+
+static int irq_choose(struct iss *s, uint32_t pending)
+{
+    uint32_t p = pending & s->mie;
     if (!p)
         return -1;
     static const int prio[6] = {11, 3, 7, 9, 1, 5};

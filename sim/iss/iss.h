@@ -119,6 +119,11 @@ void iss_interrupt(struct iss *s, uint32_t cause, struct rvfi_rec *r);
  * when the program finishes. */
 uint64_t iss_run(struct iss *s, uint64_t max);
 
+/* Co-simulation: may interrupt cause be taken now? It must be enabled (mie,
+ * and MIE/SIE by privilege and delegation) and no higher-priority one among
+ * the mip bits in known (those the ISS models exactly) may be pending. */
+int iss_irq_allowed(struct iss *s, uint32_t cause, uint32_t known);
+
 /* Current mip including the device-driven bits. */
 uint32_t iss_mip(struct iss *s);
 

@@ -50,3 +50,8 @@ fuzz-cpu: deps
 	-$(MAKE) $(SIM_BIN) || echo "fuzz-cpu: the RTL simulator does not build; co-simulation skipped"
 	python3 tests/fuzz/fuzz.py --seeds $(SEEDS) --first $(FIRST) --checks $(FUZZ_CHECKS) \
 	  $(if $(FUZZ_WITHOUT),--without $(FUZZ_WITHOUT))
+
+# The co-simulation library's self-test (a second ISS plays the core).
+COSIM_SELFTEST := $(ISS_BUILD)/cosim_selftest
+$(COSIM_SELFTEST): tests/fuzz/cosim_selftest.c $(filter-out %/main.o,$(ISS_OBJS))
+	$(CC) $(ISS_CFLAGS) -o $@ $^ $(ISS_LIBS)

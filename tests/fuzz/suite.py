@@ -116,6 +116,16 @@ def t_iss_cli(ctx):
             raise Failure(f"accentv-iss {' '.join(args)}: status {rc} (expected {status}):\n{out[-800:]}")
 
 
+def t_cosim_selftest(ctx):
+    """cosim.c refuses a changed record and a disabled interrupt, accepts an
+    identical stream (a second ISS plays the core: no RTL needed)."""
+    ctx.make('build/iss/cosim_selftest', 'build/tests/isa/add.elf')
+    rc, out = ctx.run([os.path.join(ctx.build, 'iss', 'cosim_selftest'),
+                       os.path.join(ctx.build, 'tests', 'isa', 'add.elf')])
+    if rc or 'cosim_selftest: ok' not in out:
+        raise Failure(out[-2000:])
+
+
 def collect(ctx):
     tests = [Test(f'cosim-seed{s}', cosim_test(s)) for s in SEEDS]
     # The same seeds without Sv32 (satp, paging, MPRV): guards everything
@@ -125,4 +135,5 @@ def collect(ctx):
     tests.append(Test('cosim-detects-corrupt-ucode', t_corrupt))
     tests.append(Test('iss-vm-fastpaths', t_iss_vm))
     tests.append(Test('iss-cli', t_iss_cli))
+    tests.append(Test('cosim-selftest', t_cosim_selftest))
     return tests
