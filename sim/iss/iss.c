@@ -72,7 +72,10 @@ struct iss *iss_new(uint32_t ram_bytes)
     if (!s)
         return NULL;
     s->ram = calloc(1, ram_bytes ? ram_bytes : 4);
-    if (!s->ram) {
+    s->ptpage = calloc(1, ram_bytes / 4096 / 8 + 1);
+    if (!s->ram || !s->ptpage) {
+        free(s->ram);
+        free(s->ptpage);
         free(s);
         return NULL;
     }
@@ -89,11 +92,13 @@ void iss_free(struct iss *s)
 {
     if (s) {
         free(s->ram);
+        free(s->ptpage);
         free(s);
     }
 }
 
 static void update_vm(struct iss *s);
+static void xc_flush(struct iss *s);
 
 /* Exit status for a failure code: its low byte, never 0 (as the harness). */
 static int fail_status(uint32_t code) { return (code & 0xff) ? (int)(code & 0xff) : 1; }
@@ -129,6 +134,7 @@ void iss_phys_write(void *ctx, uint32_t paddr, const void *data, uint32_t len)
 {
     struct iss *s = ctx;
     const uint8_t *d = data;
+    xc_flush(s);
     for (uint32_t i = 0; i < len; i++) {
         uint32_t a = paddr + i;
         if (a - s->ram_base < s->ram_size)
@@ -430,6 +436,8 @@ static inline int phys_write(struct iss *s, uint64_t pa, int size, uint32_t v)
         if (size == 4) memcpy(p, &v, 4);
         else if (size == 2) { uint16_t t = (uint16_t)v; memcpy(p, &t, 2); }
         else *p = (uint8_t)v;
+        if (unlikely(s->ptpage[off >> 15] & (1u << ((off >> 12) & 7))))
+            xc_flush(s);                /* a page table changed */
         if (unlikely(s->tohost && (uint32_t)(pa & ~3ull) == s->tohost))
             host_poll(s);
         return 0;
@@ -443,8 +451,11 @@ static inline int phys_write(struct iss *s, uint64_t pa, int size, uint32_t v)
  * Sv32 translation
  * ---------------------------------------------------------------------- */
 
+static void xc_flush(struct iss *s) { memset(s->xc, 0, sizeof s->xc); }
+
 static void update_vm(struct iss *s)
 {
+    xc_flush(s);
     int on = (s->satp >> 31) != 0;
     s->data_priv = (s->priv == PRV_M && (s->mstatus & MS_MPRV)) ? (int)((s->mstatus >> 11) & 3)
                                                                   : s->priv;
@@ -480,6 +491,7 @@ static uint32_t walk(struct iss *s, uint32_t va, int acc, int prv, int update, u
             return af_cause[acc];
         uint32_t pte;
         memcpy(&pte, s->ram + off, 4);
+        s->ptpage[off >> 15] |= (uint8_t)(1u << ((off >> 12) & 7));
         if (!(pte & PTE_V) || (!(pte & PTE_R) && (pte & PTE_W)))
             return pf_cause[acc];
         if (!(pte & (PTE_R | PTE_X))) {
@@ -644,6 +656,7 @@ static void tlb_put(struct iss *s, uint32_t va, uint32_t pte)
  * access can now complete, else cause unchanged. */
 static uint32_t fault_fastpath(struct iss *s, uint32_t va, int acc, uint64_t *pa, uint32_t cause)
 {
+    xc_flush(s);                        /* (it may change a PTE) */
     uint64_t l1a = ((uint64_t)(s->satp & 0x3fffff) << 12) + ((va >> 22) << 2);
     if (!ram_ok(s, l1a, 4))
         return cause;
@@ -720,10 +733,21 @@ static inline uint32_t translate(struct iss *s, uint32_t va, int acc, uint64_t *
 {
     int prv = acc == ACC_FETCH ? s->priv : s->data_priv;
     uint32_t c;
-    if (s->priv == PRV_U && !(s->fpen & FP_REFILL))
+    if (s->priv == PRV_U && !(s->fpen & FP_REFILL)) {
         c = tlb_translate(s, va, acc, pa);
-    else
+    } else {
+        struct iss_xc *x = &s->xc[acc][(va >> 12) % ISS_XC_ENTRIES];
+        if (likely(x->tag == (va >> 12) + 1)) {
+            *pa = x->base | (va & 0xfff);
+            return 0;
+        }
         c = walk(s, va, acc, prv, 1, pa);
+        /* a success has set A (and D for a store): later hits need no walk */
+        if (!c && *pa - s->ram_base < s->ram_size) {
+            x->tag = (va >> 12) + 1;
+            x->base = (uint32_t)*pa & ~0xfffu;
+        }
+    }
     /* zero-fill and copy-on-write serve faults raised in U mode only */
     if (unlikely(c >= 12 && c != 24) && s->priv == PRV_U && (s->fpen & (FP_ZERO | FP_COW)))
         c = fault_fastpath(s, va, acc, pa, c);
@@ -735,6 +759,7 @@ static inline uint32_t translate(struct iss *s, uint32_t va, int acc, uint64_t *
  * changed for a malformed descriptor. */
 static uint32_t remap(struct iss *s, uint32_t desc)
 {
+    xc_flush(s);
     if ((desc & 3) || !ram_ok(s, desc, 20))
         return ~0u;
     uint32_t ssatp = rd32(s, desc), sva = rd32(s, desc + 4);
@@ -1017,7 +1042,7 @@ static void csr_write(struct iss *s, unsigned csr, uint32_t v)
     case CSR_STVAL: s->stval = v; break;
     case CSR_SIP: s->mip = (s->mip & ~(s->mideleg & IP_SSI)) | (v & s->mideleg & IP_SSI); break;
     case CSR_SATP: s->satp = v; update_vm(s); break;
-    case CSR_FPEN: s->fpen = v & 0xf; break;
+    case CSR_FPEN: s->fpen = v & 0xf; xc_flush(s); break;
     case CSR_FPFRAMES: s->fpframes = v; break;
     case CSR_FPFREE: s->fpfree = v; break;
     case CSR_FPEVENT3: s->mhpmevent3 = v & 0x3f; break;
@@ -1398,6 +1423,7 @@ static void exec(struct iss *s, struct rvfi_rec *r)
                 USE_RS1();
                 USE_RS2();
                 tlb_flush(s, rs1, a, rs2, b);
+                xc_flush(s);
             } else {
                 ILLEGAL();
             }

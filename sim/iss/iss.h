@@ -34,6 +34,15 @@ struct iss_tlbe {
     uint8_t valid, mega;
 };
 
+/* Translation cache (a speed device, not a TLB: it is flushed whenever
+ * anything it depends on changes, page-table memory included, so the model
+ * behaves as if every access walked the tables). */
+#define ISS_XC_ENTRIES 64
+struct iss_xc {
+    uint32_t tag;      /* vpn + 1; 0 = empty */
+    uint32_t base;     /* physical page base (RAM only) */
+};
+
 struct iss {
     /* architectural state */
     uint32_t x[32];
@@ -70,6 +79,11 @@ struct iss {
 
     /* derived: is translation on for fetches / data accesses right now */
     int vm_fetch, vm_data, data_priv;
+
+    /* translation cache per access kind (fetch, load, store) and the RAM
+     * pages a walk has read a PTE from (a store there flushes the cache) */
+    struct iss_xc xc[3][ISS_XC_ENTRIES];
+    uint8_t *ptpage;
 
     /* software-refill TLB */
     struct iss_tlbe tlb[ISS_TLB_ENTRIES];
