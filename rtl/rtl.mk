@@ -11,7 +11,7 @@
 # av_core reads build/ucode/cs.hex and dispatch.hex with $readmemh (parameters
 # CS_INIT/DISP_INIT), relative to the directory the simulation runs in.
 
-CORE_RTL     := rtl/core/av_core.sv rtl/core/av_regfile.sv rtl/wcs/av_wcs.sv
+CORE_RTL     := rtl/core/av_core.sv rtl/core/av_regfile.sv rtl/core/av_tlb.sv rtl/wcs/av_wcs.sv
 RTL_SRCS     := $(CORE_RTL)
 CORE_INCDIRS := -Ibuild/ucode
 CORE_DEPS    := build/ucode/cs.hex build/ucode/dispatch.hex build/ucode/ucode_fields.vh \

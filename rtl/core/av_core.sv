@@ -341,20 +341,41 @@ module av_core #(
   wire [31:0] wva      = wk_fetch_q ? pc_q : q_q;       // the walk's virtual address
   wire [31:0] pte_addr = wlevel_q ? {satp_q[19:0], wva[31:22], 2'b00}
                                   : {pte_q[29:10], wva[21:12], 2'b00};
-  wire pte_v = pte_q[0], pte_r = pte_q[1], pte_w = pte_q[2], pte_x = pte_q[3];
-  wire pte_u = pte_q[4], pte_a = pte_q[6], pte_d = pte_q[7];
   wire [1:0]  wmode    = wk_fetch_q ? mode_q : eff_mode;
-  wire        u_ok     = (wmode == PRV_U) ? pte_u : (!pte_u || (!wk_fetch_q && st_sum));
-  wire        p_load   = (pte_r || (st_mxr && pte_x)) && u_ok;
-  wire        p_store  = pte_w && u_ok;
-  wire        p_fetch  = pte_x && u_ok;
-  wire        pte_bad  = !pte_v || (!pte_r && pte_w);
-  wire        pte_leaf = pte_r || pte_x;
-  wire        pte_ptr  = !pte_bad && !pte_leaf && wlevel_q;
-  wire        pte_perm = wk_fetch_q ? p_fetch : wk_store_q ? p_store : p_load;
-  wire        pte_fault = pte_bad || (!pte_leaf && !wlevel_q) ||
-                          (pte_leaf && ((wlevel_q && pte_q[19:10] != 10'd0) || !pte_perm));
-  wire        pte_needad = !pte_a || (wk_store_q && !pte_d);
+  // What a PTE means for the access the walk serves: {page fault, needs A/D
+  // set}. For a leaf: R/W/X as the kind needs (MXR: X reads), U against the
+  // mode (S touches U pages for data only with SUM, never fetches them), a
+  // level-1 leaf must be megapage aligned; a pointer at level 0 faults.
+  // (ppn0: PTE bits 19:10; fl: PTE bits D A U X W R V, G left out)
+  function automatic [1:0] pte_chk(input [9:0] ppn0, input [6:0] fl, input lvl, input fetch,
+                                   input store, input [1:0] m, input sumb, input mxr);
+    logic v, r, w, x, u, leaf, bad, uok, perm;
+    v = fl[0]; r = fl[1]; w = fl[2]; x = fl[3]; u = fl[4];
+    bad  = !v || (!r && w);
+    leaf = r || x;
+    uok  = (m == 2'd0) ? u : (!u || (!fetch && sumb));
+    perm = fetch ? (x && uok) : store ? (w && uok) : ((r || (mxr && x)) && uok);
+    pte_chk[1] = bad || (!leaf && !lvl) || (leaf && ((lvl && ppn0 != 10'd0) || !perm));
+    pte_chk[0] = !fl[5] || (store && !fl[6]);
+  endfunction
+  wire [1:0]  chk_q    = pte_chk(pte_q[19:10], {pte_q[7:6], pte_q[4:0]}, wlevel_q, wk_fetch_q,
+                                 wk_store_q, wmode, st_sum, st_mxr);
+  wire        pte_fault  = chk_q[1];
+  wire        pte_needad = chk_q[0];
+  wire        pte_ptr  = pte_q[0] && !pte_q[1] && !pte_q[2] && !pte_q[3] && wlevel_q;
+  wire        pte_d    = pte_q[7];
+  wire        u_ok     = (wmode == PRV_U) ? pte_q[4] : (!pte_q[4] || (!wk_fetch_q && st_sum));
+  wire        p_load   = (pte_q[1] || (st_mxr && pte_q[3])) && u_ok;
+  wire        p_store  = pte_q[2] && u_ok;
+
+  // the block-RAM TLB, read at the walk address's index every cycle
+  logic [50:0] tlb_e;
+  logic        tlb_ok;
+  wire  [31:0] tlb_pte = {2'b00, tlb_e[27:8], 2'b00, tlb_e[7:0]};
+  wire  [1:0]  chk_t   = pte_chk(tlb_pte[19:10], {tlb_pte[7:6], tlb_pte[4:0]}, 1'b0, wk_fetch_q,
+                                 wk_store_q, wmode, st_sum, st_mxr);
+  wire         tlb_hit = tlb_ok && tlb_e[50] && tlb_e[49:38] == wva[31:20] &&
+                         (tlb_e[28] || tlb_e[37:29] == satp_q[30:22]) && chk_t == 2'b00;
   wire [19:0] leaf_ppn = wlevel_q ? {pte_q[29:20], wva[21:12]} : pte_q[29:10];
   wire [31:0] pte_adv  = pte_q | 32'h40 | (wk_store_q ? 32'h80 : 32'h0);
 
@@ -369,7 +390,7 @@ module av_core #(
       U_COND_IRQ:   cond = |pend;
       U_COND_NOIRQ: cond = ~|pend;
       U_COND_NOTM:  cond = (mode_q != PRV_M);
-      U_COND_ISU:   cond = (mode_q == PRV_U);
+      U_COND_TLBHIT: cond = tlb_hit;
       U_COND_RESV:  cond = sc_ok_q;
       U_COND_DELEG: cond = deleg;
       U_COND_SRETBAD: cond = (mode_q == PRV_U) || (mode_q == PRV_S && st_tsr);
@@ -475,6 +496,13 @@ module av_core #(
   wire        act_level0 = sp_go && (f_k == U_K_A_LEVEL0);
   wire        act_restart = sp_go && (f_k == U_K_A_RESTART);
   wire        act_sfence = sp_go && (f_k == U_K_A_SFENCE);
+
+  av_tlb u_tlb (
+    .clk_i, .rst_ni,
+    .rd_idx_i(wva[19:12]), .rd_entry_o(tlb_e), .rd_ok_o(tlb_ok),
+    .wr_en_i(act_install), .wr_idx_i(wva[19:12]),
+    .wr_entry_i({1'b1, wva[31:20], satp_q[30:22], pte_q[5], leaf_ppn, pte_q[7:0]}),
+    .flush_i(act_sfence));
   // anything that changes what a translation means forgets the page registers
   wire        pg_flush   = spw || act_trap || act_mret || act_sret || act_sfence;
   wire [31:0] mstatus = {9'b0, st_tsr, st_tw, st_tvm, st_mxr, st_sum, st_mprv, 4'b0,
@@ -622,6 +650,8 @@ module av_core #(
         if (dmiss) q_q <= vaddr;
       end
       if (act_level0) wlevel_q <= 1'b0;
+      // a TLB hit: the walker carries on as if it had read this leaf at level 0
+      if (go && f_cond == U_COND_TLBHIT && tlb_hit) begin pte_q <= tlb_pte; wlevel_q <= 1'b0; end
       if (go && wpte) pte_q <= pte_adv;
       if (act_install) begin
         if (wk_fetch_q) begin iv_q <= 1'b1; ivpn_q <= wva[31:12]; ippn_q <= leaf_ppn; end

@@ -279,10 +279,13 @@ STRAP:
 ;; before it has retired; pc is the new address) or a memory word whose page
 ;; is not in the data-page register (the word was abandoned)
 ;; comes here; the hardware has set the walk's kind, level 1 and the virtual
-;; address. The walk reads the PTEs, sets A/D in memory, loads the register
-;; and restarts at pc. Faults (page fault 12/13/15, access fault 1/5/7 on a
-;; PTE read, tval = the virtual address) are raised by the hardware.
+;; address. The block-RAM TLB is looked at first; on a miss the walk reads
+;; the PTEs, sets A/D in memory, fills the TLB and the register and restarts
+;; at pc. Faults (page fault 12/13/15, access fault 1/5/7 on a PTE read, tval
+;; = the virtual address) are raised by the hardware.
 WALK:
+    NEXT=SEQ                                        ; the TLB is read at the address's index
+    NEXT=BR COND=TLBHIT UADDR=.install              ; hit: the walker takes the entry as its PTE
 .level:
     MEM=PTE                                         ; read the PTE; T <- its address
     NEXT=SEQ                                        ; the PTE arrives (kept by the walker)

@@ -1,0 +1,52 @@
+// Translation cache behind the one-entry page registers: 256 direct-mapped
+// entries in block RAM (index VPN[7:0]), each holding what a walk found for
+// one 4 KiB page: valid, tag VPN[19:8], ASID, G, PPN and the PTE's flag byte
+// (megapages are cached as their 4 KiB pieces). Registered read, one write
+// port. sfence.vma starts a background sweep that invalidates every entry, a
+// word a cycle; until it is done the cache reports no hits (entries written
+// behind the sweep are kept, they are newer than the sfence).
+module av_tlb (
+  input  logic        clk_i, rst_ni,
+  input  logic [7:0]  rd_idx_i,         // read: data valid in the next cycle
+  output logic [50:0] rd_entry_o,       // {valid, tag[11:0], asid[8:0], g, ppn[19:0], flags[7:0]}
+  output logic        rd_ok_o,          // no sweep in progress: the entry may be used
+  input  logic        wr_en_i,
+  input  logic [7:0]  wr_idx_i,
+  input  logic [50:0] wr_entry_i,
+  input  logic        flush_i           // start the invalidating sweep
+);
+  logic [50:0] mem [0:255];
+  logic [50:0] rd_q;
+  logic        sweep_q;
+  logic [7:0]  sweep_idx_q;
+
+  // Start empty (bitstream and simulation alike).
+  initial for (int i = 0; i < 256; i++) mem[i] = '0;
+
+  wire        sweep_we = sweep_q && !wr_en_i;   // an install has the port first
+  wire        we       = wr_en_i || sweep_we;
+  wire [7:0]  widx     = wr_en_i ? wr_idx_i : sweep_idx_q;
+  wire [50:0] wdat     = wr_en_i ? wr_entry_i : 51'b0;
+
+  always_ff @(posedge clk_i) begin
+    if (we) mem[widx] <= wdat;
+    rd_q <= mem[rd_idx_i];
+  end
+  assign rd_entry_o = rd_q;
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      sweep_q <= 1'b0; sweep_idx_q <= 8'd0; rd_ok_o <= 1'b1;
+    end else begin
+      if (flush_i) begin
+        sweep_q <= 1'b1; sweep_idx_q <= 8'd0;
+      end else if (sweep_we) begin
+        sweep_idx_q <= sweep_idx_q + 8'd1;
+        if (sweep_idx_q == 8'hFF) sweep_q <= 1'b0;
+      end
+      // the read issued this cycle may be used next cycle only if no sweep
+      // is running or starting
+      rd_ok_o <= !(sweep_q || flush_i);
+    end
+  end
+endmodule
