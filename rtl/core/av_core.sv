@@ -107,12 +107,12 @@ module av_core #(
   logic        resv_valid_q;     // the LR reservation
   logic [29:0] resv_addr_q;      // physical word address
   logic        sc_ok_q;          // the last sc.w's word held the reservation
-  // Sv32: satp, the one-entry fetch-page and data-page registers (valid for
+  // Sv32: satp, the one-entry fetch-page, read-page and write-page registers (valid for
   // the current mode/mstatus/satp: flushed when any of them changes), and the
   // page walker's state.
   logic [31:0] satp_q;
-  logic        iv_q, dv_q, dr_q, dw_q;
-  logic [19:0] ivpn_q, ippn_q, dvpn_q, dppn_q;
+  logic        iv_q, drv_q, dwv_q;
+  logic [19:0] ivpn_q, ippn_q, drvpn_q, drppn_q, dwvpn_q, dwppn_q;
   logic        walking_q, wk_fetch_q, wk_store_q, wlevel_q, dpte_q;
   logic [31:0] pte_q;
 
@@ -417,10 +417,13 @@ module av_core #(
                                           (ir_q[13:12] == 2'b10 && sum[1:0] != 2'b00));
   // virtual and physical address of a memory word
   wire [31:0] vaddr = is_amow ? t_q : sum[31:0];
-  wire        dhit  = dv_q && dvpn_q == vaddr[31:12] && (wr_kind ? dw_q : dr_q);
+  // reads and writes have a page register each (memcpy-like loops hit both)
+  wire        dhit  = wr_kind ? (dwv_q && dwvpn_q == vaddr[31:12])
+                              : (drv_q && drvpn_q == vaddr[31:12]);
+  wire [19:0] dppn  = wr_kind ? dwppn_q : drppn_q;
   wire        dmiss = mem_word && !phys && xl_d && !dhit;
   wire [31:0] daddr = is_pte ? pte_addr : wpte ? t_q :
-                      (xl_d ? {dppn_q, vaddr[11:0]} : vaddr);
+                      (xl_d ? {dppn, vaddr[11:0]} : vaddr);
   wire t_memerr = active && dreq_q && mem_err_i;
   wire t_mis    = mem_word && misal;
   wire t_noram  = mem_word && ram_only && !daddr[31] && !dmiss;  // reservations and AMOs: RAM only
@@ -629,8 +632,8 @@ module av_core #(
       cause_q <= 5'd0; cause_intr_q <= 1'b0;
       dreq_q <= 1'b0; dread_q <= 1'b0; dlcause_q <= 1'b0;
       satp_q <= '0;
-      {iv_q, dv_q, dr_q, dw_q} <= '0;
-      {ivpn_q, ippn_q, dvpn_q, dppn_q} <= '0;
+      {iv_q, drv_q, dwv_q} <= '0;
+      {ivpn_q, ippn_q, drvpn_q, drppn_q, dwvpn_q, dwppn_q} <= '0;
       {walking_q, wk_fetch_q, wk_store_q, wlevel_q, dpte_q} <= '0;
       pte_q <= '0;
       resv_valid_q <= 1'b0; resv_addr_q <= '0; sc_ok_q <= 1'b0;
@@ -643,7 +646,7 @@ module av_core #(
       if (dpte_q && dreq_q) pte_q <= mem_rdata_i;
       // ---- Sv32
       if (spw && f_k == U_K_S_SATP) satp_q <= alu_out;
-      if (pg_flush) begin iv_q <= 1'b0; dv_q <= 1'b0; end
+      if (pg_flush) begin iv_q <= 1'b0; drv_q <= 1'b0; dwv_q <= 1'b0; end
       if (walk) begin
         walking_q <= 1'b1; wlevel_q <= 1'b1;
         wk_fetch_q <= !dmiss; wk_store_q <= dmiss && wr_kind;
@@ -656,15 +659,16 @@ module av_core #(
       if (act_install) begin
         if (wk_fetch_q) begin iv_q <= 1'b1; ivpn_q <= wva[31:12]; ippn_q <= leaf_ppn; end
         else begin
-          dv_q <= 1'b1; dvpn_q <= wva[31:12]; dppn_q <= leaf_ppn;
-          dr_q <= p_load; dw_q <= p_store && pte_d;
+          // (the walk has checked the permission its kind needs)
+          if (wk_store_q) begin dwv_q <= p_store && pte_d; dwvpn_q <= wva[31:12]; dwppn_q <= leaf_ppn; end
+          else begin drv_q <= p_load; drvpn_q <= wva[31:12]; drppn_q <= leaf_ppn; end
         end
       end
       if (act_restart || act_trap) walking_q <= 1'b0;
       // T is the virtual address; the data-page register still maps its page
       if (act_resv)   begin
         resv_valid_q <= 1'b1;
-        resv_addr_q <= xl_d ? {dppn_q, t_q[11:2]} : t_q[31:2];
+        resv_addr_q <= xl_d ? {drppn_q, t_q[11:2]} : t_q[31:2];
       end
       if (go && f_mem == U_MEM_SC) sc_ok_q <= sc_match;
       if (act_resclr) resv_valid_q <= 1'b0;
