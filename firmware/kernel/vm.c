@@ -389,8 +389,8 @@ int vm_protect(struct vmmap *m, uint32_t addr, uint32_t size, uint32_t prot)
     int e = check_range(addr, size);
     if (e)
         return e;
-    if (prot & ~AV_PROT_ALL)
-        return -AV_EINVAL;
+    if ((prot & ~AV_PROT_ALL) || !prot)
+        return -AV_EINVAL;             /* no access has no valid leaf encoding */
     if (!region_covered(m->regions, addr, addr + size))
         return -AV_ENOSPACE;
     if (region_protect(&m->regions, addr, addr + size, prot) < 0)
