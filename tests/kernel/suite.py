@@ -59,7 +59,7 @@ def _run(ctx, name, append=None, dtb=None):
     cmd = ctx.elf_cmd(img, target=_target(ctx), args=extra)
     env_seed = os.environ.get('AV_FUZZ_SEED')
     opts = []
-    if name == 'fuzz' and env_seed and _target(ctx) == 'qemu':
+    if name.startswith('fuzz') and env_seed and _target(ctx) == 'qemu':
         opts.append(f'seed={env_seed}')
     if append:
         if _target(ctx) != 'qemu':
