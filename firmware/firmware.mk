@@ -78,8 +78,9 @@ kernel-tests: $(KT_IMGS)
 firmware: $(FW)/kernel.elf
 
 .PHONY: run-qemu kernel-tests firmware fuzz-kernel
+# APPEND='mem=128K' runs it in the board's RAM size; any boot options work
 run-qemu: $(FW)/kernel.elf
-	$(QEMU_CMD) -kernel $(FW)/kernel.elf
+	$(QEMU_CMD) -kernel $(FW)/kernel.elf $(if $(APPEND),-append '$(APPEND)')
 
 # The seeded random system-call test, SEEDS times with different seeds.
 SEEDS ?= 4
