@@ -38,7 +38,7 @@ $(RIGEN_BIN): tools/rigen/rigen.c
 ALL_TARGETS += $(RIGEN_BIN)
 
 # make fuzz-cpu [SEEDS=N] [FIRST=S] [FUZZ_CHECKS=iss,cosim,qemu]
-#               [FUZZ_WITHOUT=amo,su,vm,irq]: N seeds of
+#               [FUZZ_WITHOUT=amo,su,vm,mprv,irq]: N seeds of
 # >= 10,000 generated instructions each, in co-simulation on the RTL (when it
 # builds), on the ISS alone, and ISS against QEMU (tests/fuzz/fuzz.py).
 SEEDS       ?= 4

@@ -12,7 +12,7 @@ For each seed:
          runs on the ISS and on QEMU; the printed signatures must match.
 
 usage: fuzz.py [--seeds N | --seed-list A,B,...] [--first S] [--count N]
-               [--checks iss,cosim,qemu] [--without amo,su,vm,irq] [-j N]
+               [--checks iss,cosim,qemu] [--without amo,su,vm,mprv,irq] [-j N]
 --without leaves features out of the programs (rigen --without), for a core
 that lacks them yet; the default (also from $FUZZ_WITHOUT) is none.
 Exit status 0 when every check of every seed passed. The last line gives
