@@ -149,8 +149,16 @@ $(IB_BUILD)/top.bin: $(IB_BUILD)/top.asc
 	icepack $< $@
 
 ifeq ($(BOARD),icebreaker)
+# One board build at a time in this tree: builds share build/board/icebreaker,
+# and two at once (say, two `make test` runs) would overwrite each other's
+# netlist and report. flock(1) makes the second wait for the first.
 board: deps
 	$(MAKE) gen
+	@mkdir -p $(IB_BUILD)
+	flock $(IB_BUILD)/.lock $(MAKE) board-locked
+
+.PHONY: board-locked
+board-locked:
 	$(MAKE) $(IB_BUILD)/top.json
 	rc=0; $(MAKE) $(IB_BUILD)/top.bin || rc=$$?; \
 	python3 $(IB_DIR)/board-report.py $(IB_BUILD)/report.json $(IB_BUILD)/nextpnr.log \
@@ -169,7 +177,8 @@ board-stat: $(IB_BUILD)/stat-modules.txt
 
 flash: deps
 	$(MAKE) gen
-	$(MAKE) $(IB_BUILD)/top.bin $(IB_BUILD)/flash.img
+	@mkdir -p $(IB_BUILD)
+	flock $(IB_BUILD)/.lock $(MAKE) $(IB_BUILD)/top.bin $(IB_BUILD)/flash.img
 	iceprog $(IB_BUILD)/top.bin
 	iceprog -o $$(($(FLASH_IMAGE_OFFSET))) $(IB_BUILD)/flash.img
 endif
