@@ -22,7 +22,8 @@ enum {
     SYS_MSG_RPC       = 8,  /* (msg, buf, bufsize, options, timeout_us): send, then
                                receive on msg's reply port */
     SYS_FORK          = 9,  /* () -> child's process port name in parent, 0 in child */
-    SYS_SPAWN         = 10, /* (program name, len) -> process port name */
+    SYS_SPAWN         = 10, /* (program name, len) -> process port name; name "-":
+                               an empty process (no program, never runs) */
     SYS_WAIT          = 11, /* (process port name) -> exit status (blocks) */
     SYS_VM_ALLOCATE   = 12, /* (proc, *addr, size, flags) -> 0 */
     SYS_VM_DEALLOCATE = 13, /* (proc, addr, size) -> 0 */

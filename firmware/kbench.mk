@@ -1,0 +1,33 @@
+# make bench: the kernel benchmarks (DESIGN "Benchmarks"). One user program,
+# firmware/bench-kernel/kbench.c, runs as init in two kernel images that
+# differ only in boot options:
+#   build/bench/kernel/kbench.elf         nopreempt: TLB refill by the hardware/microcode walk,
+#                                         zero-fill, copy-on-write and remap in C (no microcode yet)
+#   build/bench/kernel/kbench-cpaths.elf  nopreempt cpaths: every path in C, refill included
+# firmware/bench-kernel/run.py runs both (on the RTL when the kernel runs
+# there, else on the ISS, labelled so) and writes build/bench/results.md and
+# the gnuplot plots. (Named kbench.mk so the top Makefile reads it after
+# firmware.mk, whose variables its prerequisites use.)
+KB_DIR    := build/bench/kernel
+KB_PROG   := $(KB_DIR)/prog/kbench.elf
+KB_IMGS   := $(KB_DIR)/kbench.elf $(KB_DIR)/kbench-cpaths.elf
+# BENCH_KTARGET=auto|rtl|iss (auto: the RTL if the kernel passes there)
+BENCH_KTARGET ?= auto
+
+$(KB_PROG): firmware/bench-kernel/kbench.c $(FW)/lib/libav.a firmware/user/user.ld
+	@mkdir -p $(dir $@)
+	$(RV_CC) $(U_CFLAGS) -Wall -Wextra -c $< -o $@.o
+	$(RV_CC) $(U_LDFLAGS) $(FW)/lib/crt0.o $@.o $(FW)/lib/libav.a -o $@
+	$(RV_OBJCOPY) --strip-all $@ $@.strip
+
+$(KB_DIR)/kbench.elf: $(KB_PROG) $(K_OBJS) firmware/kernel/kernel.ld firmware/kernel/mkpack.py firmware/kbench.mk
+	$(call fw_image,$@,$<,nopreempt,)
+$(KB_DIR)/kbench-cpaths.elf: $(KB_PROG) $(K_OBJS) firmware/kernel/kernel.ld firmware/kernel/mkpack.py firmware/kbench.mk
+	$(call fw_image,$@,$<,nopreempt cpaths,)
+
+.PHONY: kbench-images
+kbench-images: $(KB_IMGS)
+
+bench: deps
+	$(MAKE) $(KB_IMGS) build/iss/accentv-iss $(if $(filter iss,$(BENCH_KTARGET)),,$(SIM_BIN))
+	python3 firmware/bench-kernel/run.py --target $(BENCH_KTARGET) --out build/bench $(KB_IMGS)
