@@ -32,6 +32,41 @@ static void fail(const char *what, int r)
 }
 #define TRY(e) do { int r_ = (e); if (r_ < 0) fail(#e, r_); } while (0)
 
+/* Software refill on the ISS (boot option cpaths) can livelock a user
+ * instruction whose fetch page and data page share a slot of its 256-entry
+ * direct-mapped TLB (the RTL keeps a fetch-page register; see the kernel
+ * README). So the untimed set-up that makes big regions resident writes the
+ * pages in the slots of its own code through the kernel (a memory-write
+ * request to the own process port: the kernel's copyout walks in S mode),
+ * and the timed fault loops use regions placed clear of their code's slots. */
+#define SLOT(va) (((uint32_t)(va) >> 12) & 255u)
+static uint32_t rq_msg[32], rq_buf[32];
+
+static void write_via_kernel(uint32_t va, uint32_t v)
+{
+    int reply = av_port_allocate();
+    if (reply < 0)
+        fail("reply port", reply);
+    av_msg_init(rq_msg, AV_NAME_SELF, AV_DISP_COPY_SEND, reply, AV_DISP_MAKE_SEND_ONCE, AV_REQ_WRITE_MEM);
+    av_msg_add_words(rq_msg, &va, 1);
+    av_msg_add_bytes(rq_msg, &v, 4);
+    uint32_t got;
+    TRY(av_msg_rpc(rq_msg, rq_buf, sizeof rq_buf, 0, 0, &got));
+    TRY((int)*(uint32_t *)av_item_data(av_item_first(rq_buf)));
+    TRY(av_port_deallocate(reply));
+}
+
+static void __attribute__((noinline)) make_resident(uint32_t a, uint32_t bytes)
+{
+    uint32_t code = SLOT(&make_resident);
+    for (uint32_t p = a & ~(PAGE - 1); p < a + bytes; p += PAGE) {
+        if (SLOT(p) == code || SLOT(p) == ((code + 1) & 255u))
+            write_via_kernel(p, 0xa5a5a5a5u);
+        else
+            *(volatile uint32_t *)p = 0xa5a5a5a5u;
+    }
+}
+
 static void out(const char *name, uint32_t x, uint32_t cyc)
 {
     printf("BENCH %s %lu %lu\n", name, (unsigned long)x, (unsigned long)cyc);
@@ -110,7 +145,7 @@ static void bench_messages(void)
             out("rtt_inline", inline_sizes[k], rtt(port, reply, small, inline_sizes[k], 0, 16));
         uint32_t a = 0;
         TRY(av_vm_allocate(AV_NAME_SELF, &a, 1u << 20, AV_VM_ANYWHERE));
-        memset((void *)a, 0xa5, 1u << 20);      /* resident: sent pages are remapped */
+        make_resident(a, 1u << 20);             /* resident: sent pages are remapped */
         for (unsigned k = 0; k < NELEM(ool_sizes); k++)
             out("rtt_ool", ool_sizes[k], rtt(port, reply, (uint8_t *)a, ool_sizes[k], 1,
                                              ool_sizes[k] >= (256u << 10) ? 4 : 16));
@@ -134,8 +169,7 @@ static void bench_remap(void)
     TRY(av_port_make_send(port));
     uint32_t a = 0;
     TRY(av_vm_allocate(AV_NAME_SELF, &a, 256 * PAGE, AV_VM_ANYWHERE));
-    for (uint32_t i = 0; i < 256; i++)
-        ((volatile uint32_t *)(a + i * PAGE))[0] = i;
+    make_resident(a, 256 * PAGE);
     for (uint32_t n = 0; n <= 256; n = n ? n * 2 : 1) {
         uint32_t best_s = ~0u, best_r = ~0u;
         for (int rep = 0; rep < 4; rep++) {     /* rep 0 also builds transit tables */
@@ -167,7 +201,7 @@ static void bench_remap(void)
 /* ---- faults: N fresh pages less N resident, over N ---------------------- */
 static struct av_stats st0, st1;
 
-static uint32_t touch(uint32_t a, uint32_t n)
+static uint32_t __attribute__((noinline)) touch(uint32_t a, uint32_t n)
 {
     uint32_t t0 = cycles();
     for (uint32_t i = 0; i < n; i++)
@@ -185,9 +219,11 @@ static void kstat(const char *name, int kind)
 #define NF 64u
 static void bench_faults(void)
 {
-    /* zero-fill: page 0 first (its page table), then pages 1..NF */
-    uint32_t z = 0;
-    TRY(av_vm_allocate(AV_NAME_SELF, &z, (NF + 1) * PAGE, AV_VM_ANYWHERE));
+    /* zero-fill: page 0 first (its page table), then pages 1..NF; the
+     * regions start 64 slots past touch()'s code (see make_resident) */
+    uint32_t off = ((SLOT(&touch) + 64) & 255u) * PAGE;
+    uint32_t z = 0x00800000u + off;
+    TRY(av_vm_allocate(AV_NAME_SELF, &z, (NF + 1) * PAGE, 0));
     touch(z, 1);
     av_stats(&st0);
     uint32_t fresh = touch(z + PAGE, NF);
@@ -198,8 +234,8 @@ static void bench_faults(void)
 
     /* copy-on-write: the copy shares every page with z; writing the copy
      * copies (count 2), then writing z finds itself the last sharer */
-    uint32_t d = 0;
-    TRY(av_vm_allocate(AV_NAME_SELF, &d, (NF + 1) * PAGE, AV_VM_ANYWHERE));
+    uint32_t d = 0x00c00000u + off;
+    TRY(av_vm_allocate(AV_NAME_SELF, &d, (NF + 1) * PAGE, 0));
     touch(d, 1);                                /* d's page table, not timed */
     TRY(av_vm_copy(AV_NAME_SELF, z, (NF + 1) * PAGE, d));
     av_stats(&st0);
@@ -294,7 +330,7 @@ static void bench_vm(void)
             TRY(av_vm_allocate(AV_NAME_SELF, &s, n * PAGE, AV_VM_ANYWHERE));
             uint32_t ta = cycles() - t0;
             TRY(av_vm_allocate(AV_NAME_SELF, &d, n * PAGE, AV_VM_ANYWHERE));
-            touch(s, n);                         /* the copy has frames to share */
+            make_resident(s, n * PAGE);          /* the copy has frames to share */
             t0 = cycles();
             TRY(av_vm_copy(AV_NAME_SELF, s, n * PAGE, d));
             uint32_t tc = cycles() - t0;
