@@ -5,8 +5,8 @@
 #                                         zero-fill, copy-on-write and remap in C (no microcode yet)
 #   build/bench/kernel/kbench-cpaths.elf  nopreempt cpaths: every path in C, refill included
 # firmware/bench-kernel/run.py runs both (on the RTL when the kernel runs
-# there, else on the ISS, labelled so) and writes build/bench/results.md and
-# the gnuplot plots. (Named kbench.mk so the top Makefile reads it after
+# there, and on the ISS, labelled so), times the `make run` demo, and writes
+# build/bench/results.md and the gnuplot plots. (Named kbench.mk so the top Makefile reads it after
 # firmware.mk, whose variables its prerequisites use.)
 KB_DIR    := build/bench/kernel
 KB_PROG   := $(KB_DIR)/prog/kbench.elf
@@ -29,5 +29,5 @@ $(KB_DIR)/kbench-cpaths.elf: $(KB_PROG) $(K_OBJS) firmware/kernel/kernel.ld firm
 kbench-images: $(KB_IMGS)
 
 bench: deps
-	$(MAKE) $(KB_IMGS) build/iss/accentv-iss $(if $(filter iss,$(BENCH_KTARGET)),,$(SIM_BIN))
-	python3 firmware/bench-kernel/run.py --target $(BENCH_KTARGET) --out build/bench $(KB_IMGS)
+	$(MAKE) $(KB_IMGS) $(FW)/kernel.elf build/iss/accentv-iss $(if $(filter iss,$(BENCH_KTARGET)),,$(SIM_BIN))
+	python3 firmware/bench-kernel/run.py --target $(BENCH_KTARGET) --out build/bench --demo $(FW)/kernel.elf $(KB_IMGS)

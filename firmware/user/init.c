@@ -158,7 +158,11 @@ int main(void)
         av_msg_add_ool(msg, p, BUFSIZE, 0);
         if ((r = av_msg_send(msg, 0, 0)))
             die("send", r);
-        memset(p, 0, BUFSIZE);                  /* by value: the stages never see this */
+        /* by value: the stages never see this. Not at 128 KiB: the copy it
+         * forces is a frame we lack when the timer lets the stage's forked
+         * child run first (seen on the RTL, whose timing differs from the ISS) */
+        if (BUFSIZE > 8192)
+            memset(p, 0, BUFSIZE);
         av_vm_deallocate(AV_NAME_SELF, a, BUFSIZE);
         if ((r = av_msg_receive(buf, sizeof buf, result, 0, 0, 0)))
             die("result", r);
