@@ -115,6 +115,11 @@ module av_core #(
   logic [19:0] ivpn_q, ippn_q, drvpn_q, drppn_q, dwvpn_q, dwppn_q;
   logic        walking_q, wk_fetch_q, wk_store_q, wlevel_q, dpte_q;
   logic [31:0] pte_q;
+  // the VM contract's CSRs (DESIGN.md): fast-path enables, event selectors,
+  // the last software-refill miss
+  logic [3:0]  fpen_q;
+  logic [5:0]  fpev3_q, fpev4_q;
+  logic [31:0] fpmiss_q;
 
   // ---------------------------------------------------------------- register file
   logic        rf_a_en, rf_b_en, rf_we;
@@ -429,7 +434,9 @@ module av_core #(
   wire t_noram  = mem_word && ram_only && !daddr[31] && !dmiss;  // reservations and AMOs: RAM only
   wire t_jmp    = active && (f_next == U_NEXT_ENDJ) && sum[1];
   wire t_pf     = active && (f_cond == U_COND_PTEPTR) && pte_fault;
-  assign trap   = t_memerr || t_mis || (t_noram) || t_jmp || t_pf;
+  // software refill (fpen bit 0 clear): a TLB miss of a U-mode access is cause 24
+  wire t_sref   = active && (f_cond == U_COND_TLBHIT) && !tlb_hit && !fpen_q[0] && mode_q == PRV_U;
+  assign trap   = t_memerr || t_mis || t_noram || t_jmp || t_pf || t_sref;
   wire go       = active && !trap && !dmiss;        // the word's effects happen
 
   // ---------------------------------------------------------------- memory port
@@ -487,7 +494,10 @@ module av_core #(
   // ---------------------------------------------------------------- flip-flop CSRs
   wire        csr_writes = (ir_q[13:12] == 2'b01) || (ir_q[19:15] != 5'd0);
   wire        sp_go      = go && f_spwe;
-  wire        spw        = sp_go && !f_k[5] && !(f_k[4] && f_k[3]) && csr_writes; // gated CSR write (K 0..23)
+  // gated CSR write: K 0..19 and 48..52
+  wire        spw        = sp_go && csr_writes &&
+                           ((!f_k[5] && (!f_k[4] || f_k[3:2] == 2'b00)) ||
+                            (f_k[5:4] == 2'b11 && f_k[3:0] < 4'd5));
   wire        act_mtrap  = sp_go && (f_k == U_K_A_MTRAP);
   wire        act_mret   = sp_go && (f_k == U_K_A_MRET);
   wire        act_resv   = sp_go && (f_k == U_K_A_RESV);
@@ -503,9 +513,14 @@ module av_core #(
   av_tlb u_tlb (
     .clk_i, .rst_ni,
     .rd_idx_i(wva[19:12]), .rd_entry_o(tlb_e), .rd_ok_o(tlb_ok),
-    .wr_en_i(act_install), .wr_idx_i(wva[19:12]),
-    .wr_entry_i({1'b1, wva[31:20], satp_q[30:22], pte_q[5], leaf_ppn, pte_q[7:0]}),
+    .wr_en_i(act_install || fp_insert), .wr_idx_i(fp_insert ? fpmiss_q[19:12] : wva[19:12]),
+    .wr_entry_i(fp_insert ? {1'b1, fpmiss_q[31:20], fpmiss_q[8:0], alu_out[5], alu_out[29:10], alu_out[7:0]}
+                          : {1'b1, wva[31:20], satp_q[30:22], pte_q[5], leaf_ppn, pte_q[7:0]}),
     .flush_i(act_sfence));
+  // fpinsert: only a valid leaf with A set goes in (software passes the
+  // 4 KiB piece of a megapage)
+  wire        fp_insert  = spw && f_k == U_K_S_FPINSERT && alu_out[0] && (alu_out[1] || alu_out[3]) &&
+                           !(alu_out[2] && !alu_out[1]) && alu_out[6];
   // anything that changes what a translation means forgets the page registers
   wire        pg_flush   = spw || act_trap || act_mret || act_sret || act_sfence;
   wire [31:0] mstatus = {9'b0, st_tsr, st_tw, st_tvm, st_mxr, st_sum, st_mprv, 4'b0,
@@ -530,6 +545,10 @@ module av_core #(
       U_K_S_MEDELEG:    spr = medeleg_q;
       U_K_S_MIDELEG:    spr = {20'b0, mideleg_q};
       U_K_S_SATP:       spr = satp_q;
+      U_K_S_FPEN:       spr = {28'b0, fpen_q};
+      U_K_S_FPEV3:      spr = {26'b0, fpev3_q};
+      U_K_S_FPEV4:      spr = {26'b0, fpev4_q};
+      U_K_S_FPMISS:     spr = fpmiss_q;
       default:               spr = 32'h0;
     endcase
   end
@@ -632,6 +651,8 @@ module av_core #(
       cause_q <= 5'd0; cause_intr_q <= 1'b0;
       dreq_q <= 1'b0; dread_q <= 1'b0; dlcause_q <= 1'b0;
       satp_q <= '0;
+      fpen_q <= 4'd1;              // at reset only hardware refill: a standard Sv32 machine
+      fpev3_q <= '0; fpev4_q <= '0; fpmiss_q <= '0;
       {iv_q, drv_q, dwv_q} <= '0;
       {ivpn_q, ippn_q, drvpn_q, drppn_q, dwvpn_q, dwppn_q} <= '0;
       {walking_q, wk_fetch_q, wk_store_q, wlevel_q, dpte_q} <= '0;
@@ -646,6 +667,11 @@ module av_core #(
       if (dpte_q && dreq_q) pte_q <= mem_rdata_i;
       // ---- Sv32
       if (spw && f_k == U_K_S_SATP) satp_q <= alu_out;
+      if (spw && f_k == U_K_S_FPEN)  fpen_q  <= alu_out[3:0];
+      if (spw && f_k == U_K_S_FPEV3) fpev3_q <= alu_out[5:0];
+      if (spw && f_k == U_K_S_FPEV4) fpev4_q <= alu_out[5:0];
+      if (spw && f_k == U_K_S_FPMISS) fpmiss_q <= alu_out & 32'hFFFF_F7FF;
+      if (t_sref) fpmiss_q <= {wva[31:12], 1'b0, wk_fetch_q ? 2'd0 : wk_store_q ? 2'd2 : 2'd1, satp_q[30:22]};
       if (pg_flush) begin iv_q <= 1'b0; drv_q <= 1'b0; dwv_q <= 1'b0; end
       if (walk) begin
         walking_q <= 1'b1; wlevel_q <= 1'b1;
@@ -690,6 +716,9 @@ module av_core #(
           t_q <= vaddr;
         end else if (t_pf) begin
           cause_q <= wk_fetch_q ? 5'd12 : wk_store_q ? 5'd15 : 5'd13;
+          t_q <= wva;
+        end else if (t_sref) begin
+          cause_q <= 5'd24;
           t_q <= wva;
         end else begin
           cause_q <= 5'd0;

@@ -340,6 +340,18 @@ CSR_MINSTRET:
     CSR_FF K=S_MINSTRET                             ; rd <- minstret; minstret <- op
 CSR_MINSTRETH:
     CSR_FF K=S_MINSTRETH                            ; rd <- minstreth; minstreth <- op
+;; The VM contract's CSRs (DESIGN.md): enables, event selectors, the last
+;; software-refill miss, and the TLB insert port (reads 0).
+CSR_FPEN:
+    CSR_FF K=S_FPEN                                 ; rd <- fpen; fpen <- op
+CSR_FPEVENT3:
+    CSR_FF K=S_FPEV3                                ; rd <- fpevent3; fpevent3 <- op
+CSR_FPEVENT4:
+    CSR_FF K=S_FPEV4                                ; rd <- fpevent4; fpevent4 <- op
+CSR_FPMISS:
+    CSR_FF K=S_FPMISS                               ; rd <- fpmiss; fpmiss <- op
+CSR_FPINSERT:
+    CSR_FF K=S_FPINSERT                             ; rd <- 0; TLB <- leaf PTE for fpmiss
 ;; User counters: read-only views (the decode cycle refuses writes).
 CSR_CYCLE:
     RES=SPR K=S_MCYCLE WB=RD NEXT=END               ; rd <- cycle
@@ -438,6 +450,14 @@ CSR_STVEC:
 CSR_SATP:
     CSR_FF K=S_SATP                                 ; rd <- satp; satp <- op
 
+CSR_FPFRAMES:
+    RSEL=KB K=FPFRAMES                              ; port B <- fpframes
+    CSR_RAM_2 WB=K K=FPFRAMES                       ; T <- old; fpframes <- op
+    CSR_RAM_3                                       ; rd <- T
+CSR_FPFREE:
+    RSEL=KB K=FPFREE                                ; port B <- fpfree
+    CSR_RAM_2 WB=K K=FPFREE                         ; T <- old; fpfree <- op
+    CSR_RAM_3                                       ; rd <- T
 ;; ---------------------------------------------------------------- the load port
 ;; ucaddr and ucdatalo are plain register-file CSRs; writing ucdatahi stores
 ;; {ucdatahi, ucdatalo} at ucaddr (bit 31: dispatch entry, else control store).
