@@ -516,7 +516,8 @@ module av_core #(
     .wr_en_i(act_install || fp_insert), .wr_idx_i(fp_insert ? fpmiss_q[19:12] : wva[19:12]),
     .wr_entry_i(fp_insert ? {1'b1, fpmiss_q[31:20], fpmiss_q[8:0], alu_out[5], alu_out[29:10], alu_out[7:0]}
                           : {1'b1, wva[31:20], satp_q[30:22], pte_q[5], leaf_ppn, pte_q[7:0]}),
-    .flush_i(act_sfence));
+    // (a change of fpen empties the TLB as well, as the ISS does)
+    .flush_i(act_sfence || (spw && f_k == U_K_S_FPEN)));
   // fpinsert: only a valid leaf with A set goes in (software passes the
   // 4 KiB piece of a megapage)
   wire        fp_insert  = spw && f_k == U_K_S_FPINSERT && alu_out[0] && (alu_out[1] || alu_out[3]) &&
