@@ -518,17 +518,65 @@ static uint32_t walk(struct iss *s, uint32_t va, int acc, int prv, int update, u
 
 static inline uint32_t asid_of(struct iss *s) { return (s->satp >> 22) & 0x1ff; }
 
+/* The TLB set of vpn: two ways. */
+static struct iss_tlbe *tlb_set_of(struct iss *s, uint32_t vpn)
+{
+    return &s->tlb[2 * (vpn % (ISS_TLB_ENTRIES / 2))];
+}
+
+/* The entry for (vpn, asid), or NULL; a hit becomes the set's recent one. */
+static struct iss_tlbe *tlb_find(struct iss *s, uint32_t vpn, uint32_t asid)
+{
+    struct iss_tlbe *set = tlb_set_of(s, vpn);
+    for (int w = 0; w < 2; w++) {
+        struct iss_tlbe *e = &set[w];
+        if (e->valid && e->vpn == vpn && (e->asid == asid || (e->pte & PTE_G))) {
+            e->recent = 1;
+            set[!w].recent = 0;
+            return e;
+        }
+    }
+    return NULL;
+}
+
+/* Put (vpn, asid) -> pte: over an entry for the same page, else the way
+ * not used most recently. */
+static void tlb_set(struct iss *s, uint32_t vpn, uint32_t asid, uint32_t pte)
+{
+    struct iss_tlbe *set = tlb_set_of(s, vpn), *e = NULL;
+    for (int w = 0; w < 2 && !e; w++)
+        if (set[w].valid && set[w].vpn == vpn)
+            e = &set[w];
+    if (!e)
+        e = set[0].recent ? &set[1] : &set[0];
+    e->valid = 1;
+    e->vpn = vpn;
+    e->asid = (uint16_t)asid;
+    e->pte = pte;
+    e->recent = 1;
+    set[e == &set[0]].recent = 0;
+}
+
+static void tlb_drop_page(struct iss *s, uint32_t vpn)
+{
+    struct iss_tlbe *set = tlb_set_of(s, vpn);
+    for (int w = 0; w < 2; w++)
+        if (set[w].valid && set[w].vpn == vpn)
+            set[w].valid = 0;
+}
+
 /* Software refill (fpen bit 0 clear) for an access made in U mode. */
 static uint32_t tlb_translate(struct iss *s, uint32_t va, int acc, uint64_t *pa)
 {
     uint32_t vpn = va >> 12, asid = asid_of(s);
-    struct iss_tlbe *e = &s->tlb[vpn % ISS_TLB_ENTRIES];
+    struct iss_tlbe *e = NULL;
     int hit;
-    if (s->tlb_force >= 0)
+    if (s->tlb_force >= 0) {
         hit = !s->tlb_force;
-    else
-        hit = e->valid && e->vpn == vpn && (e->asid == asid || (e->pte & PTE_G)) &&
-              !(acc == ACC_STORE && !(e->pte & PTE_D));
+    } else {
+        e = tlb_find(s, vpn, asid);
+        hit = e && !(acc == ACC_STORE && !(e->pte & PTE_D));
+    }
     if (!hit) {
         s->fpmiss = (vpn << 12) | ((uint32_t)acc << 9) | asid;
         return 24;
@@ -546,13 +594,7 @@ static void tlb_insert(struct iss *s, uint32_t pte)
     if (!(pte & PTE_V) || !(pte & (PTE_R | PTE_X)) || (!(pte & PTE_R) && (pte & PTE_W)) ||
         !(pte & PTE_A))
         return;
-    uint32_t vpn = s->fpmiss >> 12;
-    struct iss_tlbe *e = &s->tlb[vpn % ISS_TLB_ENTRIES];
-    e->valid = 1;
-    e->vpn = vpn;
-    e->asid = s->fpmiss & 0x1ff;
-    e->pte = pte;
-    e->mega = 0;
+    tlb_set(s, s->fpmiss >> 12, s->fpmiss & 0x1ff, pte);
 }
 
 static void tlb_flush(struct iss *s, uint32_t rs1, uint32_t va, uint32_t rs2, uint32_t asid)
@@ -643,12 +685,7 @@ static void frame_pop(struct iss *s)
 /* Leave the new translation of (asid, va) in the TLB model, nothing stale. */
 static void tlb_put(struct iss *s, uint32_t va, uint32_t pte)
 {
-    struct iss_tlbe *e = &s->tlb[(va >> 12) % ISS_TLB_ENTRIES];
-    e->valid = 1;
-    e->vpn = va >> 12;
-    e->asid = (uint16_t)asid_of(s);
-    e->pte = pte;
-    e->mega = 0;
+    tlb_set(s, va >> 12, asid_of(s), pte);
 }
 
 /* A page fault (cause) of a U-mode access: serve it as the zero-fill or
@@ -826,9 +863,7 @@ static uint32_t remap(struct iss *s, uint32_t desc)
         wr32(s, dpa, ndst);
         wr32(s, cnt, rd32(s, cnt) + 1);
         /* the source's stale TLB entry goes */
-        struct iss_tlbe *e = &s->tlb[(va_s >> 12) % ISS_TLB_ENTRIES];
-        if (e->valid && e->vpn == (va_s >> 12))
-            e->valid = 0;
+        tlb_drop_page(s, va_s >> 12);
     }
     if (done < pages)
         fp_event(s, FP_REMAP, EV_HANDOFF);

@@ -25,13 +25,16 @@ enum { PRV_U = 0, PRV_S = 1, PRV_M = 3 };
 
 /* Software-refill TLB model (only used when fpen bit 0 is clear): the
  * architecture needs a TLB only so that U-mode misses (cause 24) and
- * 0x5C6 inserts mean something. Direct-mapped on the low VPN bits. */
+ * 0x5C6 inserts mean something. Two-way set-associative on the low VPN
+ * bits, least recently used replaced, so an instruction's fetch page and
+ * data page can always be held together (a direct-mapped TLB could evict
+ * one with the other forever). */
 #define ISS_TLB_ENTRIES 256
 struct iss_tlbe {
     uint32_t vpn;      /* va >> 12 */
     uint32_t pte;      /* leaf PTE as inserted (megapage: PPN[0] = VPN[0]) */
     uint16_t asid;
-    uint8_t valid, mega;
+    uint8_t valid, recent;
 };
 
 /* Translation cache (a speed device, not a TLB: it is flushed whenever

@@ -37,13 +37,14 @@ $(RIGEN_BIN): tools/rigen/rigen.c
 	$(CC) -O2 -g -Wall -Wextra -o $@ $<
 ALL_TARGETS += $(RIGEN_BIN)
 
-# make fuzz-cpu [SEEDS=N] [FIRST=S] [FUZZ_CHECKS=iss,cosim,qemu]
-#               [FUZZ_WITHOUT=amo,su,vm,mprv,irq]: N seeds of
+# make fuzz-cpu [SEEDS=N] [FIRST=S] [FUZZ_CHECKS=iss,cosim,qemu,swr]
+#               [FUZZ_WITHOUT=amo,su,vm,mprv,swr,irq]: N seeds of
 # >= 10,000 generated instructions each, in co-simulation on the RTL (when it
-# builds), on the ISS alone, and ISS against QEMU (tests/fuzz/fuzz.py).
+# builds), on the ISS alone, ISS against QEMU, and software against hardware
+# TLB refill on the ISS (tests/fuzz/fuzz.py).
 SEEDS       ?= 4
 FIRST       ?= 1
-FUZZ_CHECKS ?= iss,cosim,qemu
+FUZZ_CHECKS ?= iss,cosim,qemu,swr
 FUZZ_WITHOUT ?=
 fuzz-cpu: deps
 	$(MAKE) gen $(RIGEN_BIN) $(ISS_BIN)

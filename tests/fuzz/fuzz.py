@@ -9,10 +9,14 @@ For each seed:
          (build/sim/accentv-sim --cosim): every retire record is checked
          against the ISS, and the RTL's printed signature must equal the ISS's;
   qemu   the --qemu program (without what QEMU 7.2 does differently by design)
-         runs on the ISS and on QEMU; the printed signatures must match.
+         runs on the ISS and on QEMU; the printed signatures must match;
+  swr    the program built with --swrefill (its software-refill stretches
+         run with fpen bit 0 clear, TLB misses served by the program's own
+         handler through 0x5C5/0x5C6) must print the same signature on the
+         ISS as the program with hardware refill.
 
 usage: fuzz.py [--seeds N | --seed-list A,B,...] [--first S] [--count N]
-               [--checks iss,cosim,qemu] [--without amo,su,vm,mprv,irq] [-j N]
+               [--checks iss,cosim,qemu,swr] [--without amo,su,vm,mprv,swr,irq] [-j N]
 --without leaves features out of the programs (rigen --without), for a core
 that lacks them yet; the default (also from $FUZZ_WITHOUT) is none.
 Exit status 0 when every check of every seed passed. The last line gives
@@ -47,15 +51,18 @@ def run(cmd, timeout=300, env=None):
         return -1, '', f'timed out after {timeout}s: {" ".join(cmd)}'
 
 
-def build(seed, count, qemu, without=None):
+def build(seed, count, qemu, without=None, swrefill=False):
     """Generate and assemble one program; return its ELF path."""
     os.makedirs(BUILD, exist_ok=True)
     without = WITHOUT if without is None else without
     tag = '-without-' + without.replace(',', '-') if without else ''
-    stem = os.path.join(BUILD, f"{'q' if qemu else 's'}{seed}{tag}")
+    kind = 'q' if qemu else 'w' if swrefill else 's'
+    stem = os.path.join(BUILD, f"{kind}{seed}{tag}")
     args = [RIGEN, '--seed', str(seed), '--count', str(count), '-o', stem + '.S']
     if qemu:
         args.append('--qemu')
+    if swrefill:
+        args.append('--swrefill')
     if without:
         args += ['--without', without]
     rc, out, err = run(args)
@@ -120,7 +127,17 @@ def check_qemu(seed, count):
     return n
 
 
-CHECKS = {'iss': check_iss, 'cosim': check_cosim, 'qemu': check_qemu}
+def check_swr(seed, count):
+    hw, n = run_iss(build(seed, count, False))
+    elf = build(seed, count, False, swrefill=True)
+    sw, n2 = run_iss(elf)
+    if sw != hw:
+        diff = [f"  word {i + 1}: hardware {a} software {b}" for i, (a, b) in enumerate(zip(hw, sw)) if a != b]
+        raise FuzzError(f"software refill changed the signature ({elf}):\n" + "\n".join(diff))
+    return n2
+
+
+CHECKS = {'iss': check_iss, 'cosim': check_cosim, 'qemu': check_qemu, 'swr': check_swr}
 
 
 def main():
@@ -129,7 +146,7 @@ def main():
     ap.add_argument('--first', type=int, default=1)
     ap.add_argument('--seed-list')
     ap.add_argument('--count', type=int, default=10000)
-    ap.add_argument('--checks', default='iss,cosim,qemu')
+    ap.add_argument('--checks', default='iss,cosim,qemu,swr')
     ap.add_argument('--without', default=os.environ.get('FUZZ_WITHOUT', ''))
     ap.add_argument('-j', type=int, default=2)
     a = ap.parse_args()

@@ -3,7 +3,9 @@ of seeds, each checked in lock-step co-simulation on the RTL (target cosim or
 rtl), on the reference ISS against QEMU as an independent reference, and a
 check that co-simulation can fail: with one control-store bit of the load
 routine flipped (--corrupt-ucode) the harness must report a divergence.
-cosim-novm-* run the same seeds without Sv32 (rigen --without vm).
+cosim-novm-* run the same seeds without Sv32 (rigen --without vm);
+swrefill-* check on the ISS that software TLB refill (fpen bit 0 clear, the
+program's own handler) gives the same results as hardware refill.
 Also the ISS's own directed check of the VM fast paths and software refill
 (iss_vm.S), which QEMU cannot run."""
 import os, re, sys
@@ -44,6 +46,15 @@ def qemu_test(seed):
     def t(ctx):
         try:
             fuzz.check_qemu(seed, COUNT)
+        except fuzz.FuzzError as e:
+            raise Failure(str(e))
+    return t
+
+
+def swr_test(seed):
+    def t(ctx):
+        try:
+            fuzz.check_swr(seed, COUNT)
         except fuzz.FuzzError as e:
             raise Failure(str(e))
     return t
@@ -132,6 +143,7 @@ def collect(ctx):
     # else while the core's MMU is being built.
     tests += [Test(f'cosim-novm-seed{s}', cosim_test(s, 'vm')) for s in SEEDS]
     tests += [Test(f'qemu-seed{s}', qemu_test(s)) for s in SEEDS]
+    tests += [Test(f'swrefill-seed{s}', swr_test(s)) for s in SEEDS]
     tests.append(Test('cosim-detects-corrupt-ucode', t_corrupt))
     tests.append(Test('iss-vm-fastpaths', t_iss_vm))
     tests.append(Test('iss-cli', t_iss_cli))

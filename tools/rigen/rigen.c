@@ -1,11 +1,13 @@
 /*
  * rigen: random instruction stream generator for Accent-V CPU fuzzing.
  *
- *   rigen [--seed N] [--count N] [--qemu] [--without amo,su,vm,mprv,irq] [-o FILE]
+ *   rigen [--seed N] [--count N] [--qemu] [--swrefill]
+ *         [--without amo,su,vm,mprv,swr,irq] [-o FILE]
  *
  * --without leaves features out (for a core that lacks them yet): amo (AMOs,
  * LR/SC), su (S and U stretches), vm (Sv32, satp, MPRV), mprv (MPRV only),
- * irq (interrupts).
+ * swr (the software-refill stretches), irq (interrupts). --swrefill runs the
+ * swr stretches with fpen bit 0 clear (Accent-V only: not with --qemu).
  *
  * Writes one self-checking assembly program, reproducible from the seed:
  * random register values, then --count random units (ALU/immediate ops, loads
@@ -49,7 +51,7 @@ static uint32_t rnd32(void) { return (uint32_t)rnd64(); }
 static FILE *out;
 static int qemu_mode;
 /* --without LIST: leave out features a core under construction lacks */
-static int no_amo, no_su, no_vm, no_irq, no_mprv;
+static int no_amo, no_su, no_vm, no_irq, no_mprv, no_swr;
 static int unit_no;           /* labels L<n> mark unit boundaries */
 static int n_units;
 
@@ -70,6 +72,12 @@ static const int pool[] = {1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 13, 14, 15, 16, 1
 static int avoid_reg = -1;    /* a loop counter the loop body must not write */
 static int cur_paged;         /* the stretch being generated runs with Sv32 on */
 static int cur_tvm, cur_tw, cur_tsr;   /* mstatus traps set for this S stretch */
+/* Software refill: a paged U stretch may run with fpen bit 0 clear, its TLB
+ * misses (cause 24) served by the M handler's table walk. Such a stretch
+ * ("swr") makes only accesses that cannot fault, so that with --swrefill
+ * and without it the program's results must be identical (fuzz.py checks
+ * that on the ISS). The random choices are the same either way. */
+static int cur_swr, opt_swrefill;
 
 /* The paging scenario (see prologue): VA windows above the identity map.
  * 0x8040_0000 + k*4K (k < 8): the data page with the permissions win_flags[k];
@@ -150,7 +158,25 @@ static int data_off(int sz, int misalign)
 static void straight(int mode)
 {
     int k = (int)rnd(100);
-    if (cur_paged && rnd(4) == 0) {
+    if (cur_paged && cur_swr && rnd(4) == 0) {
+        /* a window access a U-mode walk permits: loads from R pages,
+         * stores and AMOs to R W pages (win_flags: V R W X U ...) */
+        int a = wreg_nz(), pg = (int)rnd(8), kind = (int)rnd(3);
+        uint32_t f = win_flags[pg];
+        int ok_r = (f & 0x13) == 0x13 && !((f & 4) && !(f & 2));
+        int ok_w = ok_r && (f & 4);
+        if (!ok_r)
+            return;                      /* (nothing: same choices either way) */
+        emit("li x%d, 0x%08x", a, WIN_VA + (uint32_t)pg * 4096 + (rnd(1024) << 2));
+        if (kind == 0 || !ok_w)
+            emit("lw x%d, 0(x%d)", wreg(), a);
+        else if (kind == 1)
+            emit("%s x%d, 0(x%d)", st_ops[rnd(3)], rreg(), a);
+        else
+            emit("%s x%d, x%d, (x%d)", amo_ops[rnd(9)], wreg(), rreg(), a);
+        return;
+    }
+    if (cur_paged && !cur_swr && rnd(4) == 0) {
         /* an access through the paging windows */
         int a = wreg_nz();
         uint32_t pages = qemu_mode ? 9 : 10, pg = rnd(pages);
@@ -217,6 +243,8 @@ static void straight(int mode)
         int d1 = wreg(), d2 = wreg();      /* never the address register */
         emit("sc.w x%d, x%d, (x%d)", d1 == a ? 0 : d1, rreg(), a);   /* succeeds */
         emit("sc.w x%d, x%d, (x%d)", d2 == a ? 0 : d2, rreg(), a);   /* no reservation: fails */
+    } else if (k < 86 && cur_swr) {
+        emit("fence");                   /* (would be a page fault here) */
     } else if (k < 86) {
         /* an access fault: nothing is mapped at 0xC000_0000 (on QEMU virt either) */
         int a = wreg_nz();
@@ -325,6 +353,7 @@ static void unit(int mode, int remaining)
         /* a stretch in S or U mode, bare or with Sv32: back to M through ecall */
         int to = rnd(2) ? 1 : 0;
         cur_paged = !no_vm && rnd(3) != 0;
+        cur_swr = cur_paged && to == 0 && !qemu_mode && !no_swr && rnd(2);
         if (cur_paged) {
             emit("la t5, %s", to ? "root_s" : "root_u");
             emit("srli t5, t5, 12");
@@ -362,6 +391,12 @@ static void unit(int mode, int remaining)
             emit("csrs mie, t5");
             emit("csrsi mip, 2");
         }
+        if (cur_swr) {
+            /* fpen: software refill (without --swrefill the same bytes keep
+             * hardware refill, so both programs have the same layout) */
+            emit("csrwi 0x5c0, %d", opt_swrefill ? 0 : 1);
+            emit("sfence.vma");
+        }
         emit("la t5, 2f");
         emit("csrw mepc, t5");
         emit("li t5, 0x1800");
@@ -388,7 +423,9 @@ static void unit(int mode, int remaining)
             emit("li t5, 0x%x", 7u << 20);
             emit("csrc mstatus, t5");
         }
-        cur_paged = cur_tvm = cur_tw = cur_tsr = 0;
+        if (cur_swr)
+            emit("csrwi 0x5c0, 1");     /* fpen: hardware refill again */
+        cur_paged = cur_tvm = cur_tw = cur_tsr = cur_swr = 0;
     } else if (k < 26 && mode == 3 && !no_irq) {
         /* an interrupt, raised and enabled in M mode: taken right after
          * MIE is set, by both the ISS and QEMU (the handler clears the
@@ -615,6 +652,8 @@ static void epilogue(void)
     fprintf(out, "    .balign 4\ntrap_handler:\n");
     emit("csrr t6, mcause");
     emit("bltz t6, irq_handler");
+    emit("li t5, 24");
+    emit("beq t6, t5, refill_handler");
     emit("slli t5, t4, 5");
     emit("srli t4, t4, 27");
     emit("or t4, t4, t5");
@@ -636,6 +675,70 @@ static void epilogue(void)
     emit("addi t6, t6, 4");
     emit("csrw mepc, t6");
     emit("mret");
+    /* software refill (cause 24): walk root_u's two tables for the page in
+     * fpmiss, check the access is allowed (swr stretches make only allowed
+     * ones: anything else fails the run with code 0x5a5), set A (and D for a
+     * store/AMO) in the table, insert through 0x5C6 and retry */
+    fprintf(out, "refill_handler:\n");
+    emit("la t5, rf_save");
+    emit("sw t4, 0(t5)");
+    emit("csrr t6, 0x5c5");
+    emit("srli t5, t6, 22");
+    emit("addi t5, t5, -0x200");
+    emit("bnez t5, 1f");
+    emit("la t4, pt_text");
+    emit("j 3f");
+    fprintf(out, "1:\n");
+    emit("addi t5, t5, -1");
+    emit("bnez t5, rf_fault");
+    emit("la t4, pt_win");
+    fprintf(out, "3:\n");
+    emit("srli t5, t6, 12");
+    emit("andi t5, t5, 0x3ff");
+    emit("slli t5, t5, 2");
+    emit("add t4, t4, t5");
+    emit("la t5, rf_addr");
+    emit("sw t4, 0(t5)");
+    emit("lw t4, 0(t4)");
+    emit("andi t5, t4, 0x13");          /* V R U */
+    emit("addi t5, t5, -0x13");
+    emit("bnez t5, 4f");
+    emit("srli t5, t6, 9");
+    emit("andi t5, t5, 3");
+    emit("beqz t5, 5f");                /* fetch: X */
+    emit("addi t5, t5, -1");
+    emit("beqz t5, 6f");                /* load: R (checked) */
+    emit("andi t5, t4, 4");             /* store/AMO: W */
+    emit("beqz t5, rf_fault");
+    emit("ori t4, t4, 0xc0");
+    emit("j rf_insert");
+    fprintf(out, "4:\n");              /* not V R U: a fetch needs V X U */
+    emit("andi t5, t4, 0x19");
+    emit("addi t5, t5, -0x19");
+    emit("bnez t5, rf_fault");
+    emit("srli t5, t6, 9");
+    emit("andi t5, t5, 3");
+    emit("bnez t5, rf_fault");
+    fprintf(out, "5:\n");
+    emit("andi t5, t4, 8");
+    emit("beqz t5, rf_fault");
+    fprintf(out, "6:\n");
+    emit("ori t4, t4, 0x40");
+    fprintf(out, "rf_insert:\n");
+    emit("la t5, rf_addr");
+    emit("lw t5, 0(t5)");
+    emit("sw t4, 0(t5)");
+    emit("csrw 0x5c6, t4");
+    emit("la t5, rf_save");
+    emit("lw t4, 0(t5)");
+    emit("mret");
+    fprintf(out, "rf_fault:\n");
+    emit("li t5, 0x%x", 0x100000);
+    emit("li t6, 0x%x", (0x5a5u << 16) | 0x3333);
+    emit("sw t6, 0(t5)");
+    fprintf(out, "1:\n");
+    emit("j 1b");
+
     /* interrupts: fold the cause, silence every source, resume */
     fprintf(out, "irq_handler:\n");
     emit("slli t5, t4, 5");
@@ -684,6 +787,8 @@ static void epilogue(void)
         fprintf(out, "    .word 0x%08x\n", rvalue());
     fprintf(out, "pt_win:\n    .skip 4096\npt_text:\n    .skip 4096\n"
                  "root_u:\n    .skip 4096\nroot_s:\n    .skip 4096\n");
+    /* the refill handler's two save slots (outside the checksummed pages) */
+    fprintf(out, "rf_save:\n    .word 0\nrf_addr:\n    .word 0\n");
     fprintf(out, "    .balign 64\n    .globl begin_signature\nbegin_signature:\nsig:\n"
                  "    .skip 128\n    .globl end_signature\nend_signature:\n");
 }
@@ -700,6 +805,8 @@ int main(int argc, char **argv)
             count = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--qemu"))
             qemu_mode = 1;
+        else if (!strcmp(argv[i], "--swrefill"))
+            opt_swrefill = 1;
         else if (!strcmp(argv[i], "--without") && i + 1 < argc) {
             const char *w = argv[++i];
             no_amo = strstr(w, "amo") != NULL;
@@ -707,10 +814,12 @@ int main(int argc, char **argv)
             no_vm = strstr(w, "vm") != NULL;
             no_irq = strstr(w, "irq") != NULL;
             no_mprv = strstr(w, "mprv") != NULL;
+            no_swr = strstr(w, "swr") != NULL;
         } else if (!strcmp(argv[i], "-o") && i + 1 < argc)
             path = argv[++i];
         else {
-            fprintf(stderr, "usage: rigen [--seed N] [--count N] [--qemu] [--without amo,su,vm,mprv,irq]"
+            fprintf(stderr, "usage: rigen [--seed N] [--count N] [--qemu] [--swrefill]"
+                            " [--without amo,su,vm,mprv,swr,irq]"
                             " [-o FILE]\n");
             return 2;
         }
