@@ -9,7 +9,8 @@ is in the file, in a comment block:
 
 Each line must appear, in order, as a substring of some output line. The run
 must also end with the kernel's audit "audit: ok" and the finisher's pass
-(status 0), unless the file says "/* exit: N */".
+(status 0), unless the file says "/* exit: N */". "/* not-on cosim: why */"
+skips a test on the targets named.
 
 Target: QEMU unless AV_KERNEL_TARGET names another (the simulators cannot run
 S-mode yet); the runner's --target is not used for this suite.
@@ -34,6 +35,13 @@ def _expect(src):
     return lines, int(e.group(1)) if e else 0
 
 
+def _not_on(src, target):
+    """/* not-on cosim: reason */ keeps a test off a target it cannot mean
+    anything on (the reason is printed with the skip)."""
+    m = re.search(r'not-on\s+([a-z ]+):\s*([^*]*?)\s*\*/', open(src).read())
+    return m.group(2) if m and target in m.group(1).split() else None
+
+
 def _variants(src):
     """Extra runs a test asks for: /* also: mem=128K */ runs it again with
     those boot options (QEMU passes them in the tree's /chosen/bootargs)."""
@@ -53,6 +61,9 @@ def _run(ctx, name, append=None, dtb=None):
         src = os.path.join(ctx.root, 'tests', 'kernel', name + '.c')
         img = os.path.join(ctx.build, 'fw', 'ktest', name + '.elf')
         want, status = _expect(src)
+        why = _not_on(src, _target(ctx))
+        if why:
+            raise Skip(why)
     extra = []
     if append and _target(ctx) != 'qemu' and re.fullmatch(r'mem=\d+[KM]?', append):
         extra, append = ['--ram-size', append[4:]], None   # the simulators size RAM themselves
