@@ -49,6 +49,21 @@ def modules(path):
     return 0
 
 
+def packed(log, limit):
+    """Size check after packing, before place and route."""
+    lc = util_from_log(log).get('ICESTORM_LC')
+    if not lc:
+        print("board: FAILED: no utilisation in the packer's log")
+        return 1
+    pct = 100.0 * lc['used'] / lc['available']
+    print(f"packed: {lc['used']} / {lc['available']} logic cells ({pct:.1f}%)")
+    if pct > limit:
+        print(f"board: FAILED: logic cells at {pct:.1f}% (limit {limit:g}%) "
+              f"after packing; not placing and routing")
+        return 1
+    return 0
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('report', nargs='?')
@@ -57,9 +72,12 @@ def main():
     ap.add_argument('--lut-limit', type=float, default=90)
     ap.add_argument('--stat')
     ap.add_argument('--modules')
+    ap.add_argument('--packed', help='only check the size, from a nextpnr --pack-only log')
     a = ap.parse_args()
     if a.modules:
         return modules(a.modules)
+    if a.packed:
+        return packed(open(a.packed, errors='replace').read(), a.lut_limit)
     if not a.report or not a.log or a.freq is None:
         ap.error("REPORT, LOG and --freq are needed")
     log = open(a.log, errors='replace').read() if os.path.exists(a.log) else ''

@@ -160,6 +160,11 @@ board: deps
 .PHONY: board-locked
 board-locked:
 	$(MAKE) $(IB_BUILD)/top.json
+	@# Fail fast on size: packing takes seconds, placing and routing a design
+	@# that is over the limit takes many minutes (the router struggles there).
+	nextpnr-ice40 -q --up5k --package sg48 --pcf $(IB_DIR)/icebreaker.pcf --json $(IB_BUILD)/top.json \
+	  --pack-only -l $(IB_BUILD)/pack.log
+	python3 $(IB_DIR)/board-report.py --packed $(IB_BUILD)/pack.log --lut-limit $(IB_LUT_LIMIT)
 	rc=0; $(MAKE) $(IB_BUILD)/top.bin || rc=$$?; \
 	python3 $(IB_DIR)/board-report.py $(IB_BUILD)/report.json $(IB_BUILD)/nextpnr.log \
 	  --stat $(IB_BUILD)/stat.txt --freq $(IB_MHZ) --lut-limit $(IB_LUT_LIMIT) || rc=1; \
