@@ -23,7 +23,9 @@ TIMEOUT = {'rtl': 240, 'iss': 120}
 
 def run(target, elf):
     """Run one image; return (ok, parsed dict, raw output, seconds)."""
-    cmd = [SIM if target == 'rtl' else ISS, elf]
+    # line-buffered, so a run stopped by the time limit still shows (and
+    # keeps) what it measured before it stopped
+    cmd = (['stdbuf', '-oL'] if target == 'rtl' else []) + [SIM if target == 'rtl' else ISS, elf]
     t0 = time.time()
     try:
         r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
@@ -290,8 +292,9 @@ def main():
             md.append(f"## {tgt.upper()}: {len(bad)} benchmark image(s) did not complete\n")
             for img, out in bad:
                 tail = '\n'.join(out.splitlines()[-12:])
-                md.append(f"`{os.path.basename(img)}` (its figures below say n/a; what it printed "
-                          f"before stopping is in `{tgt}-{os.path.basename(img)}.log`):\n\n```\n{tail}\n```\n")
+                md.append(f"`{os.path.basename(img)}` (figures it did not reach say n/a; its output "
+                          f"is in `{tgt}-{os.path.basename(img)}.log`; known causes: firmware/kernel/README.md, "
+                          f"Known gaps):\n\n```\n{tail}\n```\n")
             if not (tgt == 'rtl' and a.target == 'auto'):
                 status = 1
             if any(img == mc_img for img, _ in bad):
