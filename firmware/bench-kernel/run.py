@@ -223,7 +223,8 @@ def section(tgt, res, outdir, md):
     title = 'RTL cycles' if tgt == 'rtl' else 'ISS cycles (not RTL)'
     gnuplot(term + f"""set output '{outdir}/rtt-{tgt}.png'
 set title 'Message round trip against size ({title})'
-set logscale x 2; set logscale y 10; set xlabel 'message data (bytes)'; set ylabel 'cycles per round trip'
+set logscale x 2; set logscale y 10; set xrange [1:4194304]
+set xlabel 'message data (bytes; inline plotted at bytes + 1 so that 0 B shows)'; set ylabel 'cycles per round trip'
 set key top left; set grid
 plot """ + series(dat, [('c-rtt_inline', '($1+1):2', 'linespoints', 'inline, all C (cpaths)'),
                          ('mc-rtt_inline', '($1+1):2', 'linespoints', 'inline, default'),
