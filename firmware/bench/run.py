@@ -12,13 +12,20 @@ Cycle counts mean something only on the RTL (build/sim/accentv-sim, the
 default target), whose RAM has the board's timing; on the ISS and QEMU only
 the instruction counts do, and the table says so.
 
-usage: firmware/bench/run.py [--target rtl|iss|qemu] [--out FILE] ELF...
+With --tlb ELF (build/bench/tlb-sv32.elf, firmware/bench/tlb.c) it also
+runs the TLB probe on the RTL and adds a line with what a page-register hit
+and a block-RAM TLB hit add per load and what a TLB refill costs.
+
+usage: firmware/bench/run.py [--target rtl|iss|qemu] [--out FILE] [--tlb ELF] ELF...
 Exit status 1 when a workload fails its check or does not run.
 """
 import argparse, math, os, re, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 LINE = re.compile(r'^bench (\S+): cycles (\d+) instret (\d+) cpi (\d+\.\d+) check (\S+)', re.M)
+TLB = re.compile(r'^tlb: same (\d+) bare (\d+) paged (\d+) alt (\d+) bare (\d+) paged (\d+) '
+                 r'refill (\d+) cold (\d+) warm (\d+) check (\S+)', re.M)
+REFILL_GOAL = 10
 STATS = re.compile(r'(\d+) cycles, (\d+) instructions')
 
 
@@ -79,6 +86,33 @@ def iss_seconds(elf, tries=5):
     return best
 
 
+def tlb_line(target, elf):
+    """Run the TLB probe; return (report line, ok)."""
+    if target != 'rtl':
+        return f"TLB: n/a (target {target} counts no cycles)", True
+    if not elf or not os.path.exists(elf):
+        return f"TLB: not measured ({elf or 'no probe'} not built)", False
+    try:
+        r = subprocess.run(command(target, elf), capture_output=True, text=True,
+                           errors='replace', timeout=600)
+        out, rc = r.stdout + r.stderr, r.returncode
+    except subprocess.TimeoutExpired:
+        return "TLB: probe timed out", False
+    m = TLB.search(out)
+    if not m:
+        lines = out.strip().splitlines()
+        return f"TLB: no result (exit status {rc}): {(lines[-1:] or [''])[0].strip()}", False
+    n1, b1, p1, n2, b2, p2, n3, cold, warm = (int(x) for x in m.groups()[:9])
+    ok = m.group(10) == 'ok' and rc == 0
+    refill = (cold - warm) / n3
+    line = (f"TLB: page-register hit {(p1 - b1) / n1:+.2f} cycles/access, "
+            f"block-RAM TLB hit {(p2 - b2) / n2:+.2f}, refill {refill:.1f} cycles "
+            f"(goal <= {REFILL_GOAL}{'' if refill <= REFILL_GOAL else ': MISSED'})")
+    if not ok:
+        line += f"; probe check {m.group(10)} (status {rc})"
+    return line, ok
+
+
 def gmean(xs):
     return math.exp(sum(math.log(x) for x in xs) / len(xs)) if xs else None
 
@@ -87,6 +121,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--target', default='rtl', choices=['rtl', 'iss', 'qemu'])
     ap.add_argument('--out', default=os.path.join(ROOT, 'build/bench/cpu.md'))
+    ap.add_argument('--tlb', help='the TLB probe ELF (firmware/bench/tlb.c, -sv32 build)')
     ap.add_argument('elfs', nargs='+', help='the bare ELFs; NAME-sv32.elf beside each is the paged variant')
     args = ap.parse_args()
     cyc_ok = args.target == 'rtl'
@@ -154,6 +189,9 @@ def main():
         summary += (f"\nreference ISS speed on these programs: {iss_instr / iss_secs / 1e6:.1f} MIPS "
                     f"({iss_instr} instructions in {iss_secs * 1000:.1f} ms, best of 5 runs each, "
                     f"start-up included)")
+    tlb, tlb_ok = tlb_line(args.target, args.tlb)
+    failed = failed or not tlb_ok
+    summary += '\n' + tlb
     print('\n'.join(lines))
     print(summary)
     for n in notes:
@@ -170,6 +208,13 @@ def main():
                 f"the program's RAM mapped by 4 KiB pages (tests/common/crt.c, AV_PAGED), "
                 f"so its code and data pages go through the TLB; the cost column is the "
                 f"extra cycles that translation takes.\n\n")
+        f.write("The TLB line comes from firmware/bench/tlb.c (S mode, Sv32): one loop "
+                "of loads, timed with `cycle`, on one page (page-register hits) and "
+                "alternating between two pages (read-page register misses, block-RAM "
+                "TLB hits), each against the same call with satp Bare; the refill is "
+                "one load on each of 64 pages right after sfence.vma (TLB misses, "
+                "the microcoded walk) minus the same loop again (TLB hits), per "
+                "page.\n\n")
         f.write('\n'.join(lines) + '\n\n' + summary + '\n')
         if notes:
             f.write('\n' + '\n'.join(f"- {n}" for n in notes) + '\n')
