@@ -32,13 +32,13 @@ static void fail(const char *what, int r)
 }
 #define TRY(e) do { int r_ = (e); if (r_ < 0) fail(#e, r_); } while (0)
 
-/* Software refill on the ISS (boot option cpaths) can livelock a user
- * instruction whose fetch page and data page share a slot of its 256-entry
- * direct-mapped TLB (the RTL keeps a fetch-page register; see the kernel
- * README). So the untimed set-up that makes big regions resident writes the
- * pages in the slots of its own code through the kernel (a memory-write
- * request to the own process port: the kernel's copyout walks in S mode),
- * and the timed fault loops use regions placed clear of their code's slots. */
+/* Software refill (boot option cpaths) in a direct-mapped TLB can livelock a
+ * user instruction whose fetch page and data page share a slot (the ISS's
+ * model did, before it became two-way; see the kernel README). So the
+ * untimed set-up that makes big regions resident writes the pages in the
+ * slots of its own code through the kernel (a memory-write request to the
+ * own process port: the kernel's copyout walks in S mode), and the timed
+ * fault loops use regions placed clear of their code's slots. */
 #define SLOT(va) (((uint32_t)(va) >> 12) & 255u)
 static uint32_t rq_msg[32], rq_buf[32];
 
