@@ -12,15 +12,21 @@ must also end with the kernel's audit "audit: ok" and the finisher's pass
 (status 0), unless the file says "/* exit: N */". "/* not-on cosim: why */"
 skips a test on the targets named.
 
-Target: QEMU unless AV_KERNEL_TARGET names another (the simulators cannot run
-S-mode yet); the runner's --target is not used for this suite.
+Targets: every test runs in co-simulation (the RTL checked against the ISS,
+named kernel/<t>) and on QEMU (kernel/qemu/<t>); AV_KERNEL_TARGET (a comma
+list of cosim, rtl, iss, qemu) chooses others. The runner's --target is not
+used for this suite.
 """
 import os, re
 from run import Test, Failure, Skip
 
 
+def _targets():
+    return os.environ.get('AV_KERNEL_TARGET', 'cosim,qemu').split(',')
+
+
 def _target(ctx):
-    return os.environ.get('AV_KERNEL_TARGET', 'qemu')
+    return ctx.kernel_target
 
 
 def prepare(ctx):
@@ -118,15 +124,33 @@ def _size(ctx):
         raise Failure(f"kernel is {size} bytes, over 40 KiB")
 
 
+def _for_target(t, func):
+    """Run func with ctx.kernel_target set to t (tests of several targets run
+    side by side, so the target travels with a copy of the context)."""
+    def run(ctx):
+        import copy
+        c = copy.copy(ctx)
+        c.kernel_target = t
+        return func(c)
+    return run
+
+
 def collect(ctx):
     d = os.path.join(ctx.root, 'tests', 'kernel')
     names = sorted(f[:-2] for f in os.listdir(d) if f.endswith('.c'))
     # the SoC's own device tree (RAM size and timebase as the simulators give them)
-    tests = [Test('size', _size), Test('hello[soc.dtb]', lambda c: _run(c, 'hello', dtb='soc.dtb')),
-             Test('demo', lambda c: _run(c, 'demo')),
-             Test('demo[mem=128K]', lambda c: _run(c, 'demo', 'mem=128K'))]
+    base = [('size', _size), ('hello[soc.dtb]', lambda c: _run(c, 'hello', dtb='soc.dtb')),
+            ('demo', lambda c: _run(c, 'demo')),
+            ('demo[mem=128K]', lambda c: _run(c, 'demo', 'mem=128K'))]
     for n in names:
-        tests.append(Test(n, lambda c, n=n: _run(c, n)))
+        base.append((n, lambda c, n=n: _run(c, n)))
         for v in _variants(os.path.join(d, n + '.c')):
-            tests.append(Test(f"{n}[{v}]", lambda c, n=n, v=v: _run(c, n, v)))
+            base.append((f"{n}[{v}]", lambda c, n=n, v=v: _run(c, n, v)))
+    tests = []
+    for i, t in enumerate(_targets()):
+        prefix = '' if i == 0 else f'{t}/'
+        for name, func in base:
+            if name == 'size' and i:
+                continue      # a property of the image, not of a target
+            tests.append(Test(prefix + name, _for_target(t, func)))
     return tests
