@@ -26,7 +26,8 @@ LINT_CMDS += verilator --lint-only -Wall -DAV_RVFI $(CORE_INCDIRS) --top-module 
 core-synth: $(CORE_DEPS)
 	@mkdir -p build/core
 	yosys -q -l build/core/synth.log -p 'read_verilog -sv $(CORE_INCDIRS) $(CORE_RTL); synth_ice40 -dsp -top av_core; stat' >/dev/null
-	@grep -A40 'Printing statistics' build/core/synth.log | grep -E 'SB_LUT4|SB_DFF|SB_RAM|SB_MAC|SB_CARRY|cells' | head -20
+	@# the totals (av_wcs is kept as a hierarchy level, so the per-module blocks come first)
+	@sed -n '/design hierarchy/,$$p' build/core/synth.log | grep -E 'SB_LUT4|SB_DFF|SB_RAM|SB_MAC|SB_CARRY|cells' | head -20
 
 # ---- the load-port test (tests/ucode/loadport.S, run by tests/wcs/suite.py)
 # The program links the run-time image of tests/ucode/loadport.uc (uasm
