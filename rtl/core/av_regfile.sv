@@ -28,13 +28,24 @@ module av_regfile (
     end
   end
 
-  always_ff @(posedge clk_i) begin
-    if (w_en_i) mem_a[w_addr_i] <= w_data_i;
-    if (a_en_i) a_data_o <= mem_a[a_addr_i];
-  end
-
-  always_ff @(posedge clk_i) begin
-    if (w_en_i) mem_b[w_addr_i] <= w_data_i;
-    if (b_en_i) b_data_o <= mem_b[b_addr_i];
-  end
+  // A read of the word being written in the same cycle is undefined in an
+  // iCE40 EBR, and the microcode never does it (docs/core.md: a word must not
+  // read the register-file word it writes). Saying so to Yosys (X on a
+  // collision) keeps it from emulating read-old-data with a delayed write
+  // port and a bypass: that emulation cost about 105 flip-flops and 73 LUTs
+  // and sat on the operand path. Simulation keeps read-old-data and stops on
+  // a collision, so the test suites prove the rule holds.
+  wire col_a = w_en_i && a_en_i && (w_addr_i == a_addr_i);
+  wire col_b = w_en_i && b_en_i && (w_addr_i == b_addr_i);
+  always_ff @(posedge clk_i) if (w_en_i) mem_a[w_addr_i] <= w_data_i;
+  always_ff @(posedge clk_i) if (w_en_i) mem_b[w_addr_i] <= w_data_i;
+`ifdef SYNTHESIS
+  always_ff @(posedge clk_i) if (a_en_i) a_data_o <= col_a ? 32'bx : mem_a[a_addr_i];
+  always_ff @(posedge clk_i) if (b_en_i) b_data_o <= col_b ? 32'bx : mem_b[b_addr_i];
+`else
+  always_ff @(posedge clk_i) if (a_en_i) a_data_o <= mem_a[a_addr_i];
+  always_ff @(posedge clk_i) if (b_en_i) b_data_o <= mem_b[b_addr_i];
+  always_ff @(posedge clk_i)
+    if (col_a || col_b) $fatal(1, "av_regfile: word %0d read and written in one cycle", w_addr_i);
+`endif
 endmodule

@@ -28,10 +28,20 @@ module av_tlb (
   wire [7:0]  widx     = wr_en_i ? wr_idx_i : sweep_idx_q;
   wire [50:0] wdat     = wr_en_i ? wr_entry_i : 51'b0;
 
-  always_ff @(posedge clk_i) begin
-    if (we) mem[widx] <= wdat;
-    rd_q <= mem[rd_idx_i];
-  end
+  // Reading the entry being written in the same cycle is undefined in an
+  // iCE40 EBR; telling Yosys so (X) saves its read-old-data emulation (a
+  // delayed write port and a 51-bit bypass, about 120 flip-flops and 80
+  // LUTs). No such read is used: during a sweep and the cycle after a flush
+  // rd_ok_o is low, and after an install or an fpinsert write the next
+  // word never looks at the entry (the walk's install ends it with a
+  // refetch; fpinsert is a CSR instruction, a decode cycle follows).
+  // Simulation keeps read-old-data.
+  always_ff @(posedge clk_i) if (we) mem[widx] <= wdat;
+`ifdef SYNTHESIS
+  always_ff @(posedge clk_i) rd_q <= (we && widx == rd_idx_i) ? 51'bx : mem[rd_idx_i];
+`else
+  always_ff @(posedge clk_i) rd_q <= mem[rd_idx_i];
+`endif
   assign rd_entry_o = rd_q;
 
   always_ff @(posedge clk_i or negedge rst_ni) begin

@@ -66,16 +66,19 @@ module av_clint #(
     end
   end
 
+  // The read mux, shared: the two 64-bit registers differ in address bit 15
+  // only (0x4000/0xBFF8 words), bit 2 picks the half; any other offset
+  // clears the data register (its synchronous reset, no LUT). A full case
+  // per register cost about 40 LUTs more.
+  wire        rd_cmp  = (addr_i[15:3] == CMP_LO_W[15:3]);
+  wire        rd_mt   = (addr_i[15:3] == MT_LO_W[15:3]);
+  wire        rd_msip = (addr_i == MSIP_W);
+  wire [63:0] rd_reg  = rd_mt ? mtime_q : mtimecmp_q;
+  wire [31:0] rd_half = addr_i[2] ? rd_reg[63:32] : rd_reg[31:0];
   always_ff @(posedge clk_i) begin
     if (req_i && !we_i) begin
-      unique case (addr_i)
-        MSIP_W:   rdata_o <= {31'd0, msip_q};
-        CMP_LO_W: rdata_o <= mtimecmp_q[31:0];
-        CMP_HI_W: rdata_o <= mtimecmp_q[63:32];
-        MT_LO_W:  rdata_o <= mtime_q[31:0];
-        MT_HI_W:  rdata_o <= mtime_q[63:32];
-        default:  rdata_o <= '0;
-      endcase
+      if (rd_cmp || rd_mt) rdata_o <= rd_half;
+      else                 rdata_o <= {31'd0, rd_msip && msip_q};
     end
   end
 

@@ -139,9 +139,27 @@ module av_soc #(
   logic        hit_ram, hit_rom, rom_real, hit_fin, hit_clint, hit_uart, unmapped;
   assign ram_off   = {1'b0, mem_addr[30:0]};
   assign rom_off   = mem_addr & (ROM_SIZE - 32'd1);
-  assign hit_ram   = mem_addr[31] && ram_off < ram_limit;
+  // Below a size: with a constant power of two that is "no bit above it set".
+  // Yosys 0.23 turns `x < constant` into a carry chain, and the RAM's one
+  // (27 stages) sat on the board's critical path into the SPRAM chip select.
+  // Simulation may change the RAM size at run time, so it keeps the compare.
+  logic ram_in;
+`ifdef VERILATOR
+  assign ram_in = ram_off < ram_limit;
+`else
+  if ((RAM_BYTES & (RAM_BYTES - 1)) == 0) begin : g_ram_pow2
+    assign ram_in = (ram_off & ~(32'(RAM_BYTES) - 32'd1)) == 32'd0;
+  end else begin : g_ram_any
+    assign ram_in = ram_off < ram_limit;
+  end
+`endif
+  if ((ROM_BYTES & (ROM_BYTES - 1)) == 0) begin : g_rom_pow2
+    assign rom_real = (rom_off & ~(32'(ROM_BYTES) - 32'd1)) == 32'd0;
+  end else begin : g_rom_any
+    assign rom_real = rom_off < ROM_BYTES;
+  end
+  assign hit_ram   = mem_addr[31] && ram_in;
   assign hit_rom   = in_window(mem_addr, ROM_BASE, ROM_SIZE) && !mem_we;
-  assign rom_real  = rom_off < ROM_BYTES;
   assign hit_fin   = in_window(mem_addr, FIN_BASE, FIN_SIZE);
   assign hit_clint = in_window(mem_addr, CLINT_BASE, CLINT_SIZE);
   assign hit_uart  = in_window(mem_addr, UART_BASE, UART_SIZE);

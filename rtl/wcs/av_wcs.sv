@@ -13,6 +13,10 @@
 // class's first word executes in the very next cycle. The decode cycle may
 // instead start an entry routine: an interrupt (IRQ) or a fetch fault
 // (IFAULT); a refused CSR access dispatches the ILLEGAL class.
+// keep_hierarchy: flattened, Yosys no longer matches the X-on-collision
+// read below against the write port (the enable and index come from core
+// logic it has restructured) and falls back to emulating read-old-data.
+(* keep_hierarchy *)
 module av_wcs #(
   parameter CS_INIT   = "build/ucode/cs.hex",
   parameter DISP_INIT = "build/ucode/dispatch.hex"
@@ -61,14 +65,27 @@ module av_wcs #(
   logic          in_a_q, boot_q, from_disp_q;
   logic          in_a_d, from_disp_d;
 
-  always_ff @(posedge clk_i) begin
-    if (wr_en_i && !wr_disp_i) cs_mem[wr_idx_i[AW-1:0]] <= wr_data_i;
-    cs_q <= cs_mem[cs_raddr];
-  end
-  always_ff @(posedge clk_i) begin
-    if (wr_en_i && wr_disp_i) disp_mem[wr_idx_i[7:0]] <= wr_data_i;
-    disp_q <= disp_mem[disp_raddr];
-  end
+  // A load-port write and a read of the same word in one cycle is undefined
+  // in an iCE40 EBR; telling Yosys so (X) saves its read-old-data emulation
+  // (delayed write ports and 48-bit bypasses: about 110 flip-flops and 100
+  // LUTs, on the path into the microinstruction). The read in the load
+  // port's writing cycle is never used for the dispatch RAM (that cycle is
+  // not a decode cycle), and for the control store only if software rewrites
+  // the very word after the ucdatahi routine's last one: like any
+  // self-modifying microcode, undefined. Simulation keeps read-old-data.
+  wire cs_we   = wr_en_i && !wr_disp_i;
+  wire disp_we = wr_en_i && wr_disp_i;
+  always_ff @(posedge clk_i) if (cs_we) cs_mem[wr_idx_i[AW-1:0]] <= wr_data_i;
+  always_ff @(posedge clk_i) if (disp_we) disp_mem[wr_idx_i[7:0]] <= wr_data_i;
+`ifdef SYNTHESIS
+  always_ff @(posedge clk_i)
+    cs_q <= (cs_we && wr_idx_i[AW-1:0] == cs_raddr) ? 48'bx : cs_mem[cs_raddr];
+  always_ff @(posedge clk_i)
+    disp_q <= (disp_we && wr_idx_i[7:0] == disp_raddr) ? 48'bx : disp_mem[disp_raddr];
+`else
+  always_ff @(posedge clk_i) cs_q <= cs_mem[cs_raddr];
+  always_ff @(posedge clk_i) disp_q <= disp_mem[disp_raddr];
+`endif
 
   assign uw = (in_a_q || boot_q) ? 48'h0 : (from_disp_q ? disp_q : cs_q);
   assign uw_o = uw;
