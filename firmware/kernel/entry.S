@@ -6,6 +6,7 @@
  * forward the machine timer, then returns with mret.
  */
 #include "csr.h"
+#include "gprsave.h"
 
     .section .text.entry, "ax"
     .globl _start
@@ -28,36 +29,7 @@ kentry:
 mtrap_vec:
     csrrw sp, mscratch, sp      /* sp = M stack, mscratch = interrupted sp */
     addi sp, sp, -128
-    sw x1, 4(sp)
-    sw x3, 12(sp)
-    sw x4, 16(sp)
-    sw x5, 20(sp)
-    sw x6, 24(sp)
-    sw x7, 28(sp)
-    sw x8, 32(sp)
-    sw x9, 36(sp)
-    sw x10, 40(sp)
-    sw x11, 44(sp)
-    sw x12, 48(sp)
-    sw x13, 52(sp)
-    sw x14, 56(sp)
-    sw x15, 60(sp)
-    sw x16, 64(sp)
-    sw x17, 68(sp)
-    sw x18, 72(sp)
-    sw x19, 76(sp)
-    sw x20, 80(sp)
-    sw x21, 84(sp)
-    sw x22, 88(sp)
-    sw x23, 92(sp)
-    sw x24, 96(sp)
-    sw x25, 100(sp)
-    sw x26, 104(sp)
-    sw x27, 108(sp)
-    sw x28, 112(sp)
-    sw x29, 116(sp)
-    sw x30, 120(sp)
-    sw x31, 124(sp)
+    SAVE_GPRS sp
     mv a0, sp
     call shim_trap
     lw x1, 4(sp)
