@@ -52,7 +52,7 @@ $(FW)/user/%.elf: firmware/user/%.c $(FW)/lib/libav.a firmware/user/user.ld
 	$(RV_CC) $(U_CFLAGS) -c $< -o $@.o
 	$(RV_CC) $(U_LDFLAGS) $(FW)/lib/crt0.o $@.o $(FW)/lib/libav.a -o $@
 	$(RV_OBJCOPY) --strip-all $@ $@.strip
-$(FW)/ktest/prog/%.elf: tests/kernel/%.c $(FW)/lib/libav.a firmware/user/user.ld
+$(FW)/ktest/prog/%.elf: tests/kernel/%.c $(wildcard tests/kernel/*.h) $(FW)/lib/libav.a firmware/user/user.ld
 	@mkdir -p $(dir $@)
 	$(RV_CC) $(U_CFLAGS) -c $< -o $@.o
 	$(RV_CC) $(U_LDFLAGS) $(FW)/lib/crt0.o $@.o $(FW)/lib/libav.a -o $@

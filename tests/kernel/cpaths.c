@@ -4,6 +4,7 @@
  * A workload of faults, copy-on-write and messages must behave the same.
  * bootargs: cpaths */
 #include "ktest.h"
+#include "cow_workload.h"
 
 /* not-on cosim: the core livelocks in software refill (a supervisor walk evicts the entry the C handler just inserted into the same direct-mapped TLB slot) */
 /* expect:
@@ -13,35 +14,11 @@ workload ok
 test cpaths: PASS
 */
 
-static uint32_t msg[64], buf[64];
-
 int main(void)
 {
     ktest_begin("cpaths");
-    uint32_t a = 0;
-    CHECK_RC(av_vm_allocate(AV_NAME_SELF, &a, 64 * 1024, AV_VM_ANYWHERE), 0);
-    uint8_t *p = (uint8_t *)a;
-    for (uint32_t i = 0; i < 64 * 1024; i++)
-        p[i] = (uint8_t)(i * 5);
-    int port = av_port_allocate();
-    CHECK_RC(av_port_make_send(port), 0);
-    int c = av_fork();
-    if (c == 0) {
-        for (uint32_t i = 0; i < 64 * 1024; i += 4096)
-            p[i] ^= 0xff;
-        av_msg_init(msg, port, AV_DISP_COPY_SEND, 0, 0, 1);
-        av_msg_add_ool(msg, p, 64 * 1024, 0);
-        CHECK_RC(av_msg_send(msg, 0, 0), 0);
-        av_exit(0);
-    }
-    CHECK_RC(av_msg_receive(buf, sizeof buf, port, 0, 0, 0), 0);
-    uint8_t *q = (uint8_t *)av_item_addr(av_item_first(buf));
-    for (uint32_t i = 0; i < 64 * 1024; i++)
-        CHECK(q[i] == (uint8_t)((i * 5) ^ (i % 4096 ? 0 : 0xff)), "byte %lu", (unsigned long)i);
-    for (uint32_t i = 0; i < 64 * 1024; i++)
-        CHECK(p[i] == (uint8_t)(i * 5), "parent byte %lu", (unsigned long)i);
-    int st;
-    CHECK_RC(av_wait(c, &st), 0);
+    cow_workload();
+    int c, st;
     /* a user access to kernel memory misses the TLB too: still refused */
     c = av_fork();
     if (c == 0) {
