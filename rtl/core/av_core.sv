@@ -21,7 +21,8 @@ module av_core #(
   parameter        DISP_INIT = "build/ucode/dispatch.hex"
 ) (
   input  logic        clk_i, rst_ni,
-  output logic        mem_req_o,
+  output logic        mem_req_o,   // an access happens (devices, writes)
+  output logic        mem_sreq_o,  // maybe one: RAM and ROM may start a read on it (early)
   output logic        mem_we_o,
   output logic [31:0] mem_addr_o,
   output logic [3:0]  mem_be_o,
@@ -53,12 +54,12 @@ module av_core #(
 
   // ---------------------------------------------------------------- sequencer
   logic [47:0] uw;
-  logic        in_a, boot, ends;
+  logic        in_a, boot, ends, squash;
   // first: "this is a routine's dispatch word"; only the retire port uses it
   /* verilator lint_off UNUSEDSIGNAL */
   logic        first;
   /* verilator lint_on UNUSEDSIGNAL */
-  logic        cond, trap, walk, take_irq, ifault, csr_illegal;
+  logic        cond, cond_early, trap, walk, take_irq, ifault, csr_illegal;
   logic        wcs_we, wcs_disp;
   logic [15:0] wcs_idx;
   logic [47:0] wcs_data;
@@ -66,7 +67,7 @@ module av_core #(
   av_wcs #(.CS_INIT(CS_INIT), .DISP_INIT(DISP_INIT)) u_wcs (
     .clk_i, .rst_ni,
     .insn_i(mem_rdata_i), .take_irq_i(take_irq), .ifault_i(ifault), .illegal_i(csr_illegal),
-    .cond_i(cond), .trap_i(trap), .walk_i(walk), .uw_o(uw), .in_a_o(in_a), .boot_o(boot), .end_o(ends),
+    .cond_i(cond), .cond_early_i(cond_early), .trap_i(trap), .walk_i(walk), .uw_o(uw), .in_a_o(in_a), .squash_o(squash), .boot_o(boot), .end_o(ends),
     .first_o(first), .upc_o,
     .wr_en_i(wcs_we), .wr_disp_i(wcs_disp), .wr_idx_i(wcs_idx), .wr_data_i(wcs_data));
 
@@ -167,7 +168,13 @@ module av_core #(
 
   // ---------------------------------------------------------------- operands
   wire div_signed = ~ir_q[12];                       // DIV/REM (funct3 1x0)
-  wire rb_zero    = (rb == 32'h0);
+  // NEG's decision (negate the quotient or remainder) from the previous
+  // cycle's ports: a divide holds rs1/rs2 on them from its first word to its
+  // last, and the 32-bit zero test of the divisor stays off the adder's
+  // carry-in path.
+  logic neg_q;
+  always_ff @(posedge clk_i)
+    neg_q <= ir_q[13] ? (div_signed & ra[31]) : (div_signed & (ra[31] ^ rb[31]) & (rb != 32'h0));
   logic [31:0] opa, opb;
   logic        aext;
   always_comb begin
@@ -189,6 +196,11 @@ module av_core #(
   // SUBG (mulh sign correction): B counts only when the other operand's sign says so.
   wire subg_gate = (f_bsel == U_BSEL_RB) ? (ra[31] & ~(ir_q[13] & ir_q[12]))
                                          : (rb[31] & (ir_q[13:12] == 2'b01));
+  // Operand B of the adder and the shifter. BSEL=SPR is not among its
+  // sources (it reads as zero there): the flip-flop-CSR read mux, decoded
+  // from K, is deep, and on the adder's input it was the start of the
+  // board's critical path. Only the logic unit sees it (opb_l), which is all
+  // the CSR instructions need (ALU=CSR/AND/OR/XOR).
   always_comb begin
     case (f_bsel)
       U_BSEL_RB:  opb = rb;
@@ -196,27 +208,41 @@ module av_core #(
       U_BSEL_RA:  opb = ra;
       U_BSEL_T:   opb = t_q;
       U_BSEL_Q:   opb = q_q;
-      U_BSEL_SPR: opb = spr;
       U_BSEL_VEC: opb = (rb[0] && cause_intr_q) ? {25'b0, cause_q, 2'b00} : 32'h0;
       default:    opb = 32'h0;
     endcase
     if (f_alu == U_ALU_SUBG && !subg_gate) opb = 32'h0;
   end
+  wire [31:0] opb_l = (f_bsel == U_BSEL_SPR) ? spr : opb;
 
   // ---------------------------------------------------------------- adder
   logic        bext, invb;
+  // ABS and DSTEP negate B by its sign; they take the sign straight from the
+  // register-file port B reads (BSEL=RA: port A, else port B), not through
+  // the operand mux, so that the carry-in is early (the microcode uses them
+  // with BSEL=RA and RB only; simulation checks it).
+  wire bsign = (f_bsel == U_BSEL_RA) ? ra[31] : rb[31];
   always_comb begin
     bext = 1'b0; invb = 1'b0;
     case (f_alu)
       U_ALU_SUB, U_ALU_SLT:   begin bext = opb[31]; invb = 1'b1; end
       U_ALU_SUBU, U_ALU_SLTU, U_ALU_SUBG: invb = 1'b1;
-      U_ALU_ABS:   invb = div_signed & opb[31];
-      U_ALU_NEG:   invb = ir_q[13] ? (div_signed & ra[31])
-                                   : (div_signed & (ra[31] ^ rb[31]) & ~rb_zero);
-      U_ALU_DSTEP: begin bext = div_signed & opb[31]; invb = ~(div_signed & opb[31]); end
+      U_ALU_ABS:   invb = div_signed & bsign;
+      U_ALU_NEG:   invb = neg_q;
+      U_ALU_DSTEP: begin bext = div_signed & bsign; invb = ~(div_signed & bsign); end
       default: ;
     endcase
   end
+`ifndef SYNTHESIS
+  always_ff @(posedge clk_i)
+    if (!in_a && !boot && !squash && (f_alu == U_ALU_ABS || f_alu == U_ALU_DSTEP) &&
+        f_bsel != U_BSEL_RA && f_bsel != U_BSEL_RB)
+      $fatal(1, "av_core: ALU=ABS/DSTEP needs BSEL=RA or RB");
+  always_ff @(posedge clk_i)
+    if (!in_a && !boot && !squash && f_bsel == U_BSEL_SPR &&
+        !(f_alu == U_ALU_CSR || f_alu == U_ALU_AND || f_alu == U_ALU_OR || f_alu == U_ALU_XOR))
+      $fatal(1, "av_core: BSEL=SPR reaches only the logic unit (ALU=CSR/AND/OR/XOR)");
+`endif
   wire        aext_s = (f_alu == U_ALU_SUB || f_alu == U_ALU_SLT) ? opa[31] : aext;
   wire [32:0] sum = {aext_s, opa} + ({bext, opb} ^ {33{invb}}) + {32'b0, invb};
 
@@ -236,13 +262,13 @@ module av_core #(
   logic [31:0] logic_out;
   always_comb begin
     case (f_alu)
-      U_ALU_AND: logic_out = opa & opb;
-      U_ALU_OR:  logic_out = opa | opb;
-      U_ALU_XOR: logic_out = opa ^ opb;
+      U_ALU_AND: logic_out = opa & opb_l;
+      U_ALU_OR:  logic_out = opa | opb_l;
+      U_ALU_XOR: logic_out = opa ^ opb_l;
       default:   // CSR: rw writes A, rs sets A's bits in B, rc clears them
         case (ir_q[13:12])
-          2'b10:   logic_out = opb | opa;
-          2'b11:   logic_out = opb & ~opa;
+          2'b10:   logic_out = opb_l | opa;
+          2'b11:   logic_out = opb_l & ~opa;
           default: logic_out = opa;
         endcase
     endcase
@@ -385,30 +411,42 @@ module av_core #(
   wire [31:0] pte_adv  = pte_q | 32'h40 | (wk_store_q ? 32'h80 : 32'h0);
 
   // ---------------------------------------------------------------- conditions
+  // Two halves: the adder's conditions (EQ/NE/LT/GE, late in the cycle)
+  // and the rest (flip-flops, the TLB's registered read). The sequencer
+  // takes a BR on the early ones straight into the control-store address and
+  // redirects a cycle later on the late ones (av_wcs), so the adder never
+  // feeds that address.
+  logic cond_late;
+  always_comb begin
+    case (f_cond[1:0])
+      2'd0:    cond_late = (sum[31:0] == 32'h0);    // EQ
+      2'd1:    cond_late = (sum[31:0] != 32'h0);    // NE
+      2'd2:    cond_late = sum[32];                 // LT
+      default: cond_late = ~sum[32];                // GE
+    endcase
+  end
+  assign cond = (f_cond[3:2] == 2'b00) ? cond_late : cond_early;
   always_comb begin
     case (f_cond)
-      U_COND_EQ:    cond = (sum[31:0] == 32'h0);
-      U_COND_NE:    cond = (sum[31:0] != 32'h0);
-      U_COND_LT:    cond = sum[32];
-      U_COND_GE:    cond = ~sum[32];
-      U_COND_CNTNZ: cond = (cnt_q != 5'd0);
-      U_COND_IRQ:   cond = |pend;
-      U_COND_NOIRQ: cond = ~|pend;
-      U_COND_NOTM:  cond = (mode_q != PRV_M);
-      U_COND_TLBHIT: cond = tlb_hit;
-      U_COND_RESV:  cond = sc_ok_q;
-      U_COND_DELEG: cond = deleg;
-      U_COND_SRETBAD: cond = (mode_q == PRV_U) || (mode_q == PRV_S && st_tsr);
-      U_COND_WFIBAD:  cond = (mode_q == PRV_U) || (mode_q == PRV_S && st_tw);
-      U_COND_SFBAD:   cond = (mode_q == PRV_U) || (mode_q == PRV_S && st_tvm);
-      U_COND_PTEPTR:  cond = pte_ptr;
-      U_COND_PTEAD:   cond = pte_needad;
-      default:      cond = 1'b0;
+      U_COND_CNTNZ: cond_early = (cnt_q != 5'd0);
+      U_COND_IRQ:   cond_early = |pend;
+      U_COND_NOIRQ: cond_early = ~|pend;
+      U_COND_NOTM:  cond_early = (mode_q != PRV_M);
+      U_COND_TLBHIT: cond_early = tlb_hit;
+      U_COND_RESV:  cond_early = sc_ok_q;
+      U_COND_DELEG: cond_early = deleg;
+      U_COND_SRETBAD: cond_early = (mode_q == PRV_U) || (mode_q == PRV_S && st_tsr);
+      U_COND_WFIBAD:  cond_early = (mode_q == PRV_U) || (mode_q == PRV_S && st_tw);
+      U_COND_SFBAD:   cond_early = (mode_q == PRV_U) || (mode_q == PRV_S && st_tvm);
+      U_COND_PTEPTR:  cond_early = pte_ptr;
+      U_COND_PTEAD:   cond_early = pte_needad;
+      default:      cond_early = 1'b0;       // (EQ NE LT GE: cond_late)
     endcase
   end
 
   // ---------------------------------------------------------------- faults the hardware sees
-  wire active   = !in_a && !boot;
+  // (a squashed cycle, after a late redirect, runs the zero word: nothing to check)
+  wire active   = !in_a && !boot && !squash;
   wire mem_word = active && (f_mem != U_MEM_NONE);
   wire is_amow  = (f_mem == U_MEM_AMOW);
   wire is_pte   = (f_mem == U_MEM_PTE);
@@ -463,7 +501,18 @@ module av_core #(
   wire        data_req  = mem_word && !trap && !dmiss;
   assign mem_req_o   = boot || (ends && !imiss) || data_req;
   assign mem_we_o    = data_req && !is_read && !sc_probe;
-  assign mem_addr_o  = data_req ? {daddr[31:2], 2'b00} : {fetch_pa, 2'b00};
+  // For the clock: the address and mem_sreq_o come from the microinstruction
+  // alone, before the adder's result has decided whether the access happens
+  // (a branch's ENDC condition, a fault, a page-register miss): every word
+  // that may fetch (END/ENDJ/ENDC) or access data (MEM) raises mem_sreq_o,
+  // a superset of mem_req_o. RAM and ROM start their read on it, which has
+  // no effect when nobody takes the data; devices with side effects and
+  // every write go by the exact mem_req_o/mem_we_o. (A MEM word never ends
+  // its instruction, so it never wants a fetch as well.)
+  wire        fetch_word = active && (f_next == U_NEXT_END || f_next == U_NEXT_ENDJ ||
+                                      f_next == U_NEXT_ENDC);
+  assign mem_sreq_o  = boot || fetch_word || mem_word;
+  assign mem_addr_o  = mem_word ? {daddr[31:2], 2'b00} : {fetch_pa, 2'b00};
   always_comb begin
     if (wpte) begin
       mem_wdata_o = pte_adv; mem_be_o = 4'b1111;

@@ -90,7 +90,7 @@ module av_soc #(
   localparam int unsigned ROM_AW = $clog2(ROM_BYTES / 4);
 
   // ---- the core's memory port ---------------------------------------------
-  logic        mem_req, mem_we, mem_err;
+  logic        mem_req, mem_sreq, mem_we, mem_err;
   logic [31:0] mem_addr, mem_wdata, mem_rdata;
   logic [3:0]  mem_be;
   logic        irq_mtimer, irq_msoft, irq_mext;
@@ -98,7 +98,7 @@ module av_soc #(
 
   av_core #(.RESET_PC(ROM_BASE), .CS_INIT(CS_INIT), .DISP_INIT(DISP_INIT)) u_core (
     .clk_i, .rst_ni,
-    .mem_req_o(mem_req), .mem_we_o(mem_we), .mem_addr_o(mem_addr), .mem_be_o(mem_be),
+    .mem_req_o(mem_req), .mem_sreq_o(mem_sreq), .mem_we_o(mem_we), .mem_addr_o(mem_addr), .mem_be_o(mem_be),
     .mem_wdata_o(mem_wdata), .mem_rdata_i(mem_rdata), .mem_err_i(mem_err),
     .irq_mtimer_i(irq_mtimer), .irq_msoft_i(irq_msoft), .irq_mext_i(irq_mext),
     .mtime_i(mtime),
@@ -159,7 +159,9 @@ module av_soc #(
     assign rom_real = rom_off < ROM_BYTES;
   end
   assign hit_ram   = mem_addr[31] && ram_in;
-  assign hit_rom   = in_window(mem_addr, ROM_BASE, ROM_SIZE) && !mem_we;
+  logic rom_win;
+  assign rom_win   = in_window(mem_addr, ROM_BASE, ROM_SIZE);
+  assign hit_rom   = rom_win && !mem_we;
   assign hit_fin   = in_window(mem_addr, FIN_BASE, FIN_SIZE);
   assign hit_clint = in_window(mem_addr, CLINT_BASE, CLINT_SIZE);
   assign hit_uart  = in_window(mem_addr, UART_BASE, UART_SIZE);
@@ -198,12 +200,16 @@ module av_soc #(
   // ---- devices ----------------------------------------------------------------
   logic [31:0] ram_rdata, rom_rdata, clint_rdata, uart_rdata;
 
+  // RAM and ROM take the core's early request (mem_sreq: maybe an access),
+  // so that their chip selects do not wait for the core's fault and
+  // translation checks; a read nobody wanted does nothing, and the RAM
+  // writes only with the exact mem_we (which implies mem_req).
   av_ram #(.BYTES(RAM_BYTES)) u_ram (
-    .clk_i, .req_i(mem_req && hit_ram), .we_i(mem_we), .addr_i(ram_off[RAM_AW+1:2]),
+    .clk_i, .req_i(mem_sreq && hit_ram), .we_i(mem_we), .addr_i(ram_off[RAM_AW+1:2]),
     .be_i(mem_be), .wdata_i(mem_wdata), .rdata_o(ram_rdata));
 
   av_bootrom #(.BYTES(ROM_BYTES), .INIT_FILE(ROM_INIT)) u_rom (
-    .clk_i, .req_i(mem_req && hit_rom && rom_real), .addr_i(rom_off[ROM_AW+1:2]), .rdata_o(rom_rdata));
+    .clk_i, .req_i(mem_sreq && rom_win && rom_real), .addr_i(rom_off[ROM_AW+1:2]), .rdata_o(rom_rdata));
 
   av_clint #(.CLK_HZ(CLK_HZ)) u_clint (
     .clk_i, .rst_ni, .req_i(mem_req && hit_clint), .we_i(mem_we), .addr_i(mem_addr[15:2]),
@@ -241,8 +247,10 @@ module av_soc #(
       sel_q   <= SEL_ZERO;
       mem_err <= 1'b0;
     end else begin
-      mem_err <= mem_req && unmapped;
-      if (mem_req && !mem_we)
+      // (from the early request: the core looks at mem_err only after an
+      // access that happened)
+      mem_err <= mem_sreq && unmapped;
+      if (mem_sreq && !mem_we)
         sel_q <= hit_ram ? SEL_RAM : hit_rom ? (rom_real ? SEL_ROM : SEL_ZERO) : hit_clint ? SEL_CLINT :
                  hit_uart ? SEL_UART : hit_bd ? SEL_BD : SEL_ZERO;
     end
