@@ -59,7 +59,7 @@ module av_core #(
   /* verilator lint_off UNUSEDSIGNAL */
   logic        first;
   /* verilator lint_on UNUSEDSIGNAL */
-  logic        cond, cond_early, trap, walk, take_irq, ifault, csr_illegal;
+  logic        cond, cond_early, trap, walk, walk_seq, take_irq, ifault, csr_illegal;
   logic        wcs_we, wcs_disp;
   logic [15:0] wcs_idx;
   logic [47:0] wcs_data;
@@ -67,7 +67,7 @@ module av_core #(
   av_wcs #(.CS_INIT(CS_INIT), .DISP_INIT(DISP_INIT)) u_wcs (
     .clk_i, .rst_ni,
     .insn_i(mem_rdata_i), .take_irq_i(take_irq), .ifault_i(ifault), .illegal_i(csr_illegal),
-    .cond_i(cond), .cond_early_i(cond_early), .trap_i(trap), .walk_i(walk), .uw_o(uw), .in_a_o(in_a), .squash_o(squash), .boot_o(boot), .end_o(ends),
+    .cond_i(cond), .cond_early_i(cond_early), .trap_i(trap), .walk_i(walk_seq), .uw_o(uw), .in_a_o(in_a), .squash_o(squash), .boot_o(boot), .end_o(ends),
     .first_o(first), .upc_o,
     .wr_en_i(wcs_we), .wr_disp_i(wcs_disp), .wr_idx_i(wcs_idx), .wr_data_i(wcs_data));
 
@@ -196,11 +196,6 @@ module av_core #(
   // SUBG (mulh sign correction): B counts only when the other operand's sign says so.
   wire subg_gate = (f_bsel == U_BSEL_RB) ? (ra[31] & ~(ir_q[13] & ir_q[12]))
                                          : (rb[31] & (ir_q[13:12] == 2'b01));
-  // Operand B of the adder and the shifter. BSEL=SPR is not among its
-  // sources (it reads as zero there): the flip-flop-CSR read mux, decoded
-  // from K, is deep, and on the adder's input it was the start of the
-  // board's critical path. Only the logic unit sees it (opb_l), which is all
-  // the CSR instructions need (ALU=CSR/AND/OR/XOR).
   always_comb begin
     case (f_bsel)
       U_BSEL_RB:  opb = rb;
@@ -208,43 +203,52 @@ module av_core #(
       U_BSEL_RA:  opb = ra;
       U_BSEL_T:   opb = t_q;
       U_BSEL_Q:   opb = q_q;
+      U_BSEL_SPR: opb = spr;
       U_BSEL_VEC: opb = (rb[0] && cause_intr_q) ? {25'b0, cause_q, 2'b00} : 32'h0;
       default:    opb = 32'h0;
     endcase
     if (f_alu == U_ALU_SUBG && !subg_gate) opb = 32'h0;
   end
-  wire [31:0] opb_l = (f_bsel == U_BSEL_SPR) ? spr : opb;
 
   // ---------------------------------------------------------------- adder
   logic        bext, invb;
-  // ABS and DSTEP negate B by its sign; they take the sign straight from the
-  // register-file port B reads (BSEL=RA: port A, else port B), not through
-  // the operand mux, so that the carry-in is early (the microcode uses them
-  // with BSEL=RA and RB only; simulation checks it).
-  wire bsign = (f_bsel == U_BSEL_RA) ? ra[31] : rb[31];
+  // ABS and DSTEP negate B by its sign, without waiting for the operand mux:
+  // ABS (a divide's first word) takes it from port A (BSEL=RA), DSTEP from
+  // the divisor as port B held it in the previous cycle (the divide's words
+  // keep rs1/rs2 on the ports throughout); NEG's decision is registered the
+  // same way (neg_q). So the carry-in and B's inversion depend on the ALU
+  // field and three bits only (the microcode uses ABS with BSEL=RA and
+  // DSTEP with BSEL=RB; simulation checks it).
+  logic dsign_q;
+  always_ff @(posedge clk_i) dsign_q <= div_signed & rb[31];
   always_comb begin
     bext = 1'b0; invb = 1'b0;
     case (f_alu)
       U_ALU_SUB, U_ALU_SLT:   begin bext = opb[31]; invb = 1'b1; end
       U_ALU_SUBU, U_ALU_SLTU, U_ALU_SUBG: invb = 1'b1;
-      U_ALU_ABS:   invb = div_signed & bsign;
+      U_ALU_ABS:   invb = div_signed & ra[31];
       U_ALU_NEG:   invb = neg_q;
-      U_ALU_DSTEP: begin bext = div_signed & bsign; invb = ~(div_signed & bsign); end
+      U_ALU_DSTEP: begin bext = dsign_q; invb = ~dsign_q; end
       default: ;
     endcase
   end
 `ifndef SYNTHESIS
   always_ff @(posedge clk_i)
-    if (!in_a && !boot && !squash && (f_alu == U_ALU_ABS || f_alu == U_ALU_DSTEP) &&
-        f_bsel != U_BSEL_RA && f_bsel != U_BSEL_RB)
-      $fatal(1, "av_core: ALU=ABS/DSTEP needs BSEL=RA or RB");
-  always_ff @(posedge clk_i)
-    if (!in_a && !boot && !squash && f_bsel == U_BSEL_SPR &&
-        !(f_alu == U_ALU_CSR || f_alu == U_ALU_AND || f_alu == U_ALU_OR || f_alu == U_ALU_XOR))
-      $fatal(1, "av_core: BSEL=SPR reaches only the logic unit (ALU=CSR/AND/OR/XOR)");
+    if (!in_a && !boot && !squash && ((f_alu == U_ALU_ABS && f_bsel != U_BSEL_RA) ||
+                                      (f_alu == U_ALU_DSTEP && f_bsel != U_BSEL_RB)))
+      $fatal(1, "av_core: ALU=ABS needs BSEL=RA, ALU=DSTEP BSEL=RB");
 `endif
   wire        aext_s = (f_alu == U_ALU_SUB || f_alu == U_ALU_SLT) ? opa[31] : aext;
   wire [32:0] sum = {aext_s, opa} + ({bext, opb} ^ {33{invb}}) + {32'b0, invb};
+  // sum[31:0] == 0 without waiting for the carry chain (COND=EQ/NE are
+  // branch conditions, late in the cycle): with the adder's operands a and
+  // b = B ^ invb and carry-in invb, every sum bit is 0 exactly when bit 0
+  // has a ^ b == carry-in and each higher bit has a ^ b equal to the carry
+  // that a zero bit below sends up, a | b.
+  wire [31:0] add_b    = opb ^ {32{invb}};
+  wire [31:0] add_x    = opa ^ add_b;
+  wire [30:0] add_o    = opa[30:0] | add_b[30:0];
+  wire        sum_zero = (add_x[0] == invb) && (add_x[31:1] == add_o[30:0]);
 
   // ---------------------------------------------------------------- shifter and logic
   function automatic [31:0] rev32(input [31:0] x);
@@ -262,13 +266,13 @@ module av_core #(
   logic [31:0] logic_out;
   always_comb begin
     case (f_alu)
-      U_ALU_AND: logic_out = opa & opb_l;
-      U_ALU_OR:  logic_out = opa | opb_l;
-      U_ALU_XOR: logic_out = opa ^ opb_l;
+      U_ALU_AND: logic_out = opa & opb;
+      U_ALU_OR:  logic_out = opa | opb;
+      U_ALU_XOR: logic_out = opa ^ opb;
       default:   // CSR: rw writes A, rs sets A's bits in B, rc clears them
         case (ir_q[13:12])
-          2'b10:   logic_out = opb_l | opa;
-          2'b11:   logic_out = opb_l & ~opa;
+          2'b10:   logic_out = opb | opa;
+          2'b11:   logic_out = opb & ~opa;
           default: logic_out = opa;
         endcase
     endcase
@@ -419,8 +423,8 @@ module av_core #(
   logic cond_late;
   always_comb begin
     case (f_cond[1:0])
-      2'd0:    cond_late = (sum[31:0] == 32'h0);    // EQ
-      2'd1:    cond_late = (sum[31:0] != 32'h0);    // NE
+      2'd0:    cond_late = sum_zero;                // EQ
+      2'd1:    cond_late = !sum_zero;               // NE
       2'd2:    cond_late = sum[32];                 // LT
       default: cond_late = ~sum[32];                // GE
     endcase
@@ -494,6 +498,12 @@ module av_core #(
   wire        imiss    = ends && xl_i && !ihit;
   wire [31:2] fetch_pa = xl_i ? {ippn_q, fetch_pc[11:2]} : fetch_pc[31:2];
   assign walk = !trap && (dmiss || imiss);
+  // The same without the trap (a trap takes priority in the sequencer's
+  // registered redirect anyway), so that the redirect does not wait for it.
+  wire        fetch_word = active && (f_next == U_NEXT_END || f_next == U_NEXT_ENDJ ||
+                                      f_next == U_NEXT_ENDC);
+  wire        ends_any = fetch_word && (f_next != U_NEXT_ENDC || cond);
+  wire        walk_seq = dmiss || (ends_any && xl_i && !ihit);
   // An SC without the reservation still reads the word (RAM reads have no
   // side effects), so that an address past the RAM faults as the ISS says.
   wire        sc_match  = resv_valid_q && (resv_addr_q == daddr[31:2]);
@@ -509,8 +519,6 @@ module av_core #(
   // no effect when nobody takes the data; devices with side effects and
   // every write go by the exact mem_req_o/mem_we_o. (A MEM word never ends
   // its instruction, so it never wants a fetch as well.)
-  wire        fetch_word = active && (f_next == U_NEXT_END || f_next == U_NEXT_ENDJ ||
-                                      f_next == U_NEXT_ENDC);
   assign mem_sreq_o  = boot || fetch_word || mem_word;
   assign mem_addr_o  = mem_word ? {daddr[31:2], 2'b00} : {fetch_pa, 2'b00};
   always_comb begin

@@ -44,7 +44,7 @@ module av_wcs #(
   input  logic        cond_i,        // the word's COND is true
   input  logic        cond_early_i,  // the same for the COND values that are not the adder's
   input  logic        trap_i,        // the word faulted: abandon it, go to TRAP (a cycle later)
-  input  logic        walk_i,        // a page register missed: go to WALK (a cycle later)
+  input  logic        walk_i,        // a page register missed: go to WALK (a cycle later; trap_i wins)
   output logic [47:0] uw_o,          // the microinstruction of this cycle
   output logic        in_a_o,        // this is a decode cycle
   output logic        squash_o,      // this cycle's word is a squashed successor (a redirect)
