@@ -240,15 +240,6 @@ module av_core #(
 `endif
   wire        aext_s = (f_alu == U_ALU_SUB || f_alu == U_ALU_SLT) ? opa[31] : aext;
   wire [32:0] sum = {aext_s, opa} + ({bext, opb} ^ {33{invb}}) + {32'b0, invb};
-  // sum[31:0] == 0 without waiting for the carry chain (COND=EQ/NE are
-  // branch conditions, late in the cycle): with the adder's operands a and
-  // b = B ^ invb and carry-in invb, every sum bit is 0 exactly when bit 0
-  // has a ^ b == carry-in and each higher bit has a ^ b equal to the carry
-  // that a zero bit below sends up, a | b.
-  wire [31:0] add_b    = opb ^ {32{invb}};
-  wire [31:0] add_x    = opa ^ add_b;
-  wire [30:0] add_o    = opa[30:0] | add_b[30:0];
-  wire        sum_zero = (add_x[0] == invb) && (add_x[31:1] == add_o[30:0]);
 
   // ---------------------------------------------------------------- shifter and logic
   function automatic [31:0] rev32(input [31:0] x);
@@ -423,8 +414,8 @@ module av_core #(
   logic cond_late;
   always_comb begin
     case (f_cond[1:0])
-      2'd0:    cond_late = sum_zero;                // EQ
-      2'd1:    cond_late = !sum_zero;               // NE
+      2'd0:    cond_late = (sum[31:0] == 32'h0);    // EQ
+      2'd1:    cond_late = (sum[31:0] != 32'h0);    // NE
       2'd2:    cond_late = sum[32];                 // LT
       default: cond_late = ~sum[32];                // GE
     endcase
