@@ -67,7 +67,7 @@ module av_core #(
   av_wcs #(.CS_INIT(CS_INIT), .DISP_INIT(DISP_INIT)) u_wcs (
     .clk_i, .rst_ni,
     .insn_i(mem_rdata_i), .take_irq_i(take_irq), .ifault_i(ifault), .illegal_i(csr_illegal),
-    .cond_i(cond), .cond_early_i(cond_early), .trap_i(trap), .walk_i(walk_seq), .uw_o(uw), .in_a_o(in_a), .squash_o(squash), .boot_o(boot), .end_o(ends),
+    .cond_i(cond), .cond_early_i(cond_early), .trap_i(trap), .walk_i(walk_seq), .uw_o(uw), .in_a_o(in_a), .squash_o(squash), .boot_o(boot),
     .first_o(first), .upc_o,
     .wr_en_i(wcs_we), .wr_disp_i(wcs_disp), .wr_idx_i(wcs_idx), .wr_data_i(wcs_data));
 
@@ -470,9 +470,30 @@ module av_core #(
   // software refill (fpen bit 0 clear): a TLB miss of a U-mode access is cause 24
   wire t_sref   = active && (f_cond == U_COND_TLBHIT) && !tlb_hit && !fpen_q[0] && mode_q == PRV_U;
   assign trap   = t_memerr || t_mis || t_noram || t_jmp || t_pf || t_sref;
-  wire go       = active && !trap && !dmiss;        // the word's effects happen
+  // The faults that are known early in the cycle (the previous access's bus
+  // error, a jump target's bit 1 from the adder's low end, the walker's
+  // registered PTE and TLB checks) stop a word's effects; a data access's
+  // own late faults (misaligned, outside RAM, a page-register miss) stop only
+  // the access (and send the sequencer to TRAP or WALK): a memory word of a
+  // virtual access has no other effect than T (docs/core.md; simulation
+  // checks it), so its register-file, CSR and flip-flop writes need not wait
+  // for the adder's high bits and the page-register compare.
+  wire trap_early = t_memerr || t_jmp || t_pf || t_sref;
+  wire go       = active && !trap_early;            // the word's effects happen
+`ifndef SYNTHESIS
+  always_ff @(posedge clk_i)
+    if (mem_word && !phys && (f_wb != U_WB_NONE || f_dst != U_DST_NONE || f_spwe ||
+                              f_next == U_NEXT_END || f_next == U_NEXT_ENDJ || f_next == U_NEXT_ENDC))
+      $fatal(1, "av_core: a virtual memory word (upc %0d) has effects besides T", upc_o);
+`endif
 
   // ---------------------------------------------------------------- memory port
+  // The word ends its instruction (issues the fetch): ends_any before the
+  // faults, ends once the early ones are known (a memory word never ends).
+  wire        fetch_word = active && (f_next == U_NEXT_END || f_next == U_NEXT_ENDJ ||
+                                      f_next == U_NEXT_ENDC);
+  wire        ends_any   = fetch_word && (f_next != U_NEXT_ENDC || cond);
+  assign      ends       = ends_any && !trap_early;
   wire [31:0] jump_tgt  = {sum[31:1], 1'b0};
   wire [31:0] fetch_pc  = boot ? pc_q : (f_next == U_NEXT_ENDJ) ? jump_tgt : pc_q + 32'd4;
   // the mode the next instruction runs in (trap entry and xRET change it now)
@@ -491,9 +512,7 @@ module av_core #(
   assign walk = !trap && (dmiss || imiss);
   // The same without the trap (a trap takes priority in the sequencer's
   // registered redirect anyway), so that the redirect does not wait for it.
-  wire        fetch_word = active && (f_next == U_NEXT_END || f_next == U_NEXT_ENDJ ||
-                                      f_next == U_NEXT_ENDC);
-  wire        ends_any = fetch_word && (f_next != U_NEXT_ENDC || cond);
+
   wire        walk_seq = dmiss || (ends_any && xl_i && !ihit);
   // An SC without the reservation still reads the word (RAM reads have no
   // side effects), so that an address past the RAM faults as the ISS says.
@@ -749,30 +768,26 @@ module av_core #(
       if (act_resclr) resv_valid_q <= 1'b0;
       if (in_a) ir_q <= mem_rdata_i;
       if (ends) pc_q <= fetch_pc;
+      // A fault's cause, and its tval in T. A data access's own late faults
+      // (misaligned, outside RAM) leave T as their memory word sets it
+      // below: its address, which is the tval. So T waits only for the
+      // early faults, and only CAUSE for the late ones.
       if (trap) begin
         cause_intr_q <= 1'b0;
         walking_q <= 1'b0;
-        if (t_memerr && walking_q) begin
-          cause_q <= wk_fetch_q ? 5'd1 : wk_store_q ? 5'd7 : 5'd5;
-          t_q <= wva;
-        end else if (t_memerr) begin
-          cause_q <= dlcause_q ? 5'd5 : 5'd7;        // T still holds the address
-        end else if (t_mis) begin
-          cause_q <= lcause ? 5'd4 : 5'd6;
-          t_q <= sum[31:0];
-        end else if (t_noram) begin
-          cause_q <= lcause ? 5'd5 : 5'd7;
-          t_q <= vaddr;
-        end else if (t_pf) begin
-          cause_q <= wk_fetch_q ? 5'd12 : wk_store_q ? 5'd15 : 5'd13;
-          t_q <= wva;
-        end else if (t_sref) begin
-          cause_q <= 5'd24;
-          t_q <= wva;
-        end else begin
-          cause_q <= 5'd0;
-          t_q <= jump_tgt;
-        end
+        if (t_memerr && walking_q)  cause_q <= wk_fetch_q ? 5'd1 : wk_store_q ? 5'd7 : 5'd5;
+        else if (t_memerr)          cause_q <= dlcause_q ? 5'd5 : 5'd7;
+        else if (t_mis)             cause_q <= lcause ? 5'd4 : 5'd6;
+        else if (t_noram)           cause_q <= lcause ? 5'd5 : 5'd7;
+        else if (t_pf)              cause_q <= wk_fetch_q ? 5'd12 : wk_store_q ? 5'd15 : 5'd13;
+        else if (t_sref)            cause_q <= 5'd24;
+        else                        cause_q <= 5'd0;
+      end
+      if (trap_early) begin
+        // (a bus error outside a walk: T still holds the access's address)
+        if (t_memerr)            begin if (walking_q) t_q <= wva; end
+        else if (t_pf || t_sref) t_q <= wva;
+        else                     t_q <= jump_tgt;
       end else if (go) begin
         if (f_mem != U_MEM_NONE && !is_amow) t_q <= is_pte ? pte_addr : sum[31:0];
         case (f_dst)

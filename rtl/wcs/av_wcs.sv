@@ -49,7 +49,6 @@ module av_wcs #(
   output logic        in_a_o,        // this is a decode cycle
   output logic        squash_o,      // this cycle's word is a squashed successor (a redirect)
   output logic        boot_o,        // first cycle after reset: fetch the reset pc
-  output logic        end_o,         // the word ends its instruction (fetch issued)
   output logic        first_o,       // the word is a dispatch word
   output logic [15:0] upc_o,         // for traces: CS address, or 0x8000|class, or 0xFFFF in decode
   // load port
@@ -126,12 +125,12 @@ module av_wcs #(
   wire       adder_cond = (cnd == U_COND_EQ) || (cnd == U_COND_NE) ||
                           (cnd == U_COND_LT) || (cnd == U_COND_GE);
 
-  // The word ends its instruction (fetch issued). ends_any leaves the trap
-  // out: it only feeds the decode-cycle flop, which the redirect overrides.
+  // The word ends its instruction (fetch issued; the core gates that with
+  // its faults). ends_any leaves the faults out: it only feeds the
+  // decode-cycle flop, which a redirect overrides.
   wire active   = !zero_q;
   wire ends_any = active && ((next == U_NEXT_END) || (next == U_NEXT_ENDJ) ||
                              (next == U_NEXT_ENDC && cond_i));
-  assign end_o  = ends_any && !trap_i;
 
   // The control-store address from registered state and early conditions
   // only: no trap, walk or adder condition in it (see the header).
