@@ -88,6 +88,7 @@ module av_soc #(
   localparam logic [31:0] UART_BASE = av_memmap_pkg::MM_UART_BASE;
   localparam logic [31:0] UART_SIZE = av_memmap_pkg::MM_UART_SIZE;
   localparam logic [31:0] RAM_BASE = av_memmap_pkg::MM_RAM_BASE;
+  localparam logic [31:0] SPI_BASE = av_memmap_pkg::MM_SPIFLASH_BASE;   // (board builds)
   localparam int unsigned RAM_AW = $clog2(RAM_BYTES / 4);
   localparam int unsigned ROM_AW = $clog2(ROM_BYTES / 4);
 
@@ -177,7 +178,21 @@ module av_soc #(
         (CLINT_SIZE & (CLINT_SIZE - 1)) != 0 || (CLINT_BASE & (CLINT_SIZE - 1)) != 0 ||
         (UART_SIZE & (UART_SIZE - 1)) != 0 || (UART_BASE & (UART_SIZE - 1)) != 0)
       $error("av_soc: a device window is not a power of two aligned to its size");
+    // the response select's coarse decode: no address of a window has all
+    // the base bits of a window with a higher base
+    if (!apart(UART_BASE, CLINT_BASE, CLINT_SIZE) || !apart(UART_BASE, FIN_BASE, FIN_SIZE) ||
+        !apart(UART_BASE, ROM_BASE, ROM_SIZE) || !apart(CLINT_BASE, FIN_BASE, FIN_SIZE) ||
+        !apart(CLINT_BASE, ROM_BASE, ROM_SIZE) || !apart(FIN_BASE, ROM_BASE, ROM_SIZE) ||
+        !apart(SPI_BASE, UART_BASE, UART_SIZE) ||
+        !apart(SPI_BASE, CLINT_BASE, CLINT_SIZE) ||
+        !apart(SPI_BASE, FIN_BASE, FIN_SIZE) ||
+        !apart(SPI_BASE, ROM_BASE, ROM_SIZE))
+      $error("av_soc: the windows' base bits do not tell them apart (sel_q's decode)");
   end
+  function automatic bit apart(input logic [31:0] hi_base, input logic [31:0] lo_base,
+                               input logic [31:0] lo_size);
+    return (hi_base & ~(lo_base | (lo_size - 32'd1))) != 32'd0;
+  endfunction
 `endif
 
   // the devices' registered request (see "devices" below)
@@ -232,7 +247,8 @@ module av_soc #(
       {dv_clint_q, dv_uart_q, dv_fin_q, dv_bd_q} <= '0;
       dv_addr_q <= '0; dv_be_q <= '0;
     end else begin
-      dv_req_q <= mem_req && !hit_ram && !rom_win;
+      // (the window flags below are exact, so a RAM or ROM access reaches no device)
+      dv_req_q <= mem_req;
       dv_we_q  <= mem_we;
       if (mem_sreq) begin
         {dv_clint_q, dv_uart_q, dv_fin_q, dv_bd_q} <= {hit_clint, hit_uart, hit_fin, hit_bd};
@@ -245,12 +261,13 @@ module av_soc #(
   assign dv_uart  = dv_req_q && dv_uart_q;
   assign dv_fin   = dv_req_q && dv_fin_q;
 `ifndef SYNTHESIS
+  wire dv_any = dv_req_q && (dv_clint_q || dv_uart_q || dv_fin_q || dv_bd_q);
   logic [31:0] dv_wdata_chk_q;
   always_ff @(posedge clk_i) begin
     dv_wdata_chk_q <= mem_wdata;
-    if (dv_req_q && mem_req && !hit_ram && !rom_win && !unmapped)
+    if (dv_any && mem_req && (hit_clint || hit_uart || hit_fin || hit_bd))
       $fatal(1, "av_soc: device accesses in adjacent cycles (0x%08x)", mem_addr);
-    if (dv_req_q && dv_we_q && mem_wdata != dv_wdata_chk_q)
+    if (dv_any && dv_we_q && mem_wdata != dv_wdata_chk_q)
       $fatal(1, "av_soc: the write data changed under a device write");
   end
 `endif
@@ -259,12 +276,15 @@ module av_soc #(
   // so that their chip selects do not wait for the core's fault and
   // translation checks; a read nobody wanted does nothing, and the RAM
   // writes only with the exact mem_we (which implies mem_req).
+  // (A read may go to any address of the upper half, or anywhere in the ROM:
+  // the response select below takes the data only from the window that
+  // holds the address. Writes are exact: mem_we and the RAM's full decode.)
   av_ram #(.BYTES(RAM_BYTES)) u_ram (
-    .clk_i, .req_i(mem_sreq && hit_ram), .we_i(mem_we), .addr_i(ram_off[RAM_AW+1:2]),
+    .clk_i, .req_i(mem_sreq && mem_addr[31]), .we_i(mem_we && hit_ram), .addr_i(ram_off[RAM_AW+1:2]),
     .be_i(mem_be), .wdata_i(mem_wdata), .rdata_o(ram_rdata));
 
   av_bootrom #(.BYTES(ROM_BYTES), .INIT_FILE(ROM_INIT)) u_rom (
-    .clk_i, .req_i(mem_sreq && rom_win && rom_real), .addr_i(rom_off[ROM_AW+1:2]), .rdata_o(rom_rdata));
+    .clk_i, .req_i(mem_sreq), .addr_i(rom_off[ROM_AW+1:2]), .rdata_o(rom_rdata));
 
   av_clint #(.CLK_HZ(CLK_HZ)) u_clint (
     .clk_i, .rst_ni, .req_i(dv_clint), .we_i(dv_we_q), .addr_i(dv_addr_q[15:2]),
@@ -295,6 +315,15 @@ module av_soc #(
   end
 
   // ---- response: which device answers next cycle -------------------------------
+  function automatic logic sel_has(input logic [31:0] a, input logic [31:0] base);
+    sel_has = (a & base) == base;
+  endfunction
+  logic sel_bd_c;
+`ifdef AV_BOARD_DEV
+  assign sel_bd_c = sel_has(mem_addr, SPI_BASE);
+`else
+  assign sel_bd_c = 1'b0;
+`endif
   typedef enum logic [2:0] {SEL_ZERO, SEL_RAM, SEL_ROM, SEL_CLINT, SEL_UART, SEL_BD} sel_e;
   sel_e sel_q;
   always_ff @(posedge clk_i or negedge rst_ni) begin
@@ -305,10 +334,15 @@ module av_soc #(
       // (from the early request: the core looks at mem_err only after an
       // access that happened)
       mem_err <= mem_sreq && unmapped;
-      // (a store changes it too: nothing reads the data bus after a store)
+      // Which window answers: decoded coarsely, from the bits each window's
+      // base has set, highest base first (the initial block above checks
+      // that this tells the windows apart). An address no window holds
+      // answers mem_err instead, whatever this picks. (A store changes it
+      // too: nothing reads the data bus after a store.)
       if (mem_sreq)
-        sel_q <= hit_ram ? SEL_RAM : rom_win ? (rom_real ? SEL_ROM : SEL_ZERO) : hit_clint ? SEL_CLINT :
-                 hit_uart ? SEL_UART : hit_bd ? SEL_BD : SEL_ZERO;
+        sel_q <= mem_addr[31] ? SEL_RAM : sel_bd_c ? SEL_BD : sel_has(mem_addr, UART_BASE) ? SEL_UART :
+                 sel_has(mem_addr, CLINT_BASE) ? SEL_CLINT : sel_has(mem_addr, FIN_BASE) ? SEL_ZERO :
+                 rom_real ? SEL_ROM : SEL_ZERO;
     end
   end
   always_comb begin
