@@ -22,6 +22,7 @@
 #include "region.h"
 #include "frame.h"
 #include "kalloc.h"
+#include "runq.h"
 
 #define KVA_UART 0xff000000u
 #define KVA_LOW  0xff400000u
@@ -102,6 +103,8 @@ struct proc {
     enum pwait wait;
     void *wait_obj;
     uint8_t has_deadline, rpc_sent;
+    uint8_t in_call;                   /* blocked in a call: it restarts in the kernel */
+    struct rqnode rq;                  /* run queue link */
     uint32_t rpc_reply;                /* reply name of an RPC whose send is done */
     uint64_t deadline;                 /* in mtime ticks */
     char name[16];
@@ -122,6 +125,9 @@ void console_putc(char c);
 void console_write(const char *s, uint32_t n);
 void kprintf(const char *fmt, ...);   /* %d %u %x %p %s %c, ll for 64-bit; int and long are both 32-bit */
 void kvprintf(const char *fmt, va_list ap);
+
+/* mem.c */
+uint64_t udiv64(uint64_t n, uint32_t d, uint32_t *rem);
 
 /* fdt.c */
 int fdt_parse(uint32_t addr, struct bootinfo *bi);
@@ -170,6 +176,9 @@ int proc_spawn(struct proc *parent, const char *prog, uint32_t len);
 void proc_block(struct proc *p, enum pwait w, void *obj);
 void proc_wake(enum pwait w, void *obj);
 void proc_wake_one(struct proc *p);
+void proc_ready(struct proc *p);
+struct proc *proc_receiving(struct port *pt);
+void timer_disarm(void);
 void schedule(void) __attribute__((noreturn));
 void sched_handoff(struct proc *p);
 int sched_handoff_pending(void);
@@ -183,6 +192,7 @@ void utrap(struct trapframe *tf) __attribute__((noreturn));
 void user_return(struct trapframe *tf) __attribute__((noreturn));
 int probe_fpcsrs(void);
 void kernel_to_user(struct proc *p) __attribute__((noreturn));
+void run_on_kstack(struct proc *p, void (*fn)(struct proc *)) __attribute__((noreturn));
 void idle_wait(void);
 void ktrap(uint32_t *sp);
 

@@ -3,7 +3,9 @@
  * zero-fill and copy-on-write handlers clear and copy whole pages, and their
  * cost is what the statistics and benchmarks measure. Word loops when both
  * ends are aligned (no misaligned access: our core traps on them), bytes
- * otherwise.
+ * otherwise. udiv64 serves the kernel's few 64-bit quotients (printing,
+ * time conversions) by shift and subtract, in place of libgcc's 2 KiB
+ * __udivdi3/__umoddi3 the 40 KiB image cannot afford.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -46,4 +48,19 @@ void *memcpy(void *d, const void *s, size_t n)
     while (n--)
         *p++ = *q++;
     return d;
+}
+
+uint64_t udiv64(uint64_t n, uint32_t d, uint32_t *rem)
+{
+    uint64_t q = 0, r = 0;
+    for (int i = 63; i >= 0; i--) {
+        r = (r << 1) | ((n >> i) & 1);
+        if (r >= d) {
+            r -= d;
+            q |= 1ull << i;
+        }
+    }
+    if (rem)
+        *rem = (uint32_t)r;
+    return q;
 }

@@ -469,9 +469,9 @@ int32_t msg_send(struct proc *p, uint32_t umsg, uint32_t opts, uint32_t timeout)
     }
     stats.bytes_inline += inline_bytes;
     /* a receiver already waiting runs next: the send hands off to it */
-    for (uint32_t i = 0; i < nprocs; i++)
-        if (procs[i].state == P_BLOCKED && procs[i].wait == W_RECV && procs[i].wait_obj == dest)
-            sched_handoff(&procs[i]);
+    struct proc *r = proc_receiving(dest);
+    if (r)
+        sched_handoff(r);
     port_enqueue(dest, km);
     return 0;
 fail:

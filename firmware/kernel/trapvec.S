@@ -71,6 +71,13 @@ user_return:
     lw x10, 40(a0)
     sret
 
+/* void run_on_kstack(struct proc *p, void (*fn)(struct proc *)): fn(p) from
+ * the top of the kernel stack (p's trapframe word 0), as a trap starts. */
+    .globl run_on_kstack
+run_on_kstack:
+    lw sp, 0(a0)
+    jr a1
+
 /* int probe_fpcsrs(void): 1 if the fast-path CSR 0x5C0 exists. A missing CSR
  * traps (illegal instruction, delegated to S) to the temporary vector. */
 #include "csr.h"
