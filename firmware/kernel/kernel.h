@@ -152,10 +152,9 @@ int vm_fork(struct vmmap *child, struct vmmap *parent);
 int vm_map_frame(struct vmmap *m, uint32_t va, uint32_t ppn, uint32_t prot);
 enum { ACC_FETCH, ACC_LOAD, ACC_STORE };
 const char *vm_fault(struct vmmap *m, uint32_t va, int acc, int from_user);
-uint32_t vm_user_pa(struct vmmap *m, uint32_t va, int acc);
 int copyin(struct vmmap *m, void *dst, uint32_t uva, uint32_t n);
 int copyout(struct vmmap *m, uint32_t uva, const void *src, uint32_t n);
-int vm_prepare(struct vmmap *m, uint32_t uva, uint32_t n, int acc);
+int vm_prepare(struct vmmap *m, uint32_t uva, uint32_t n);
 int vm_range_ok(uint32_t addr, uint32_t size);
 void vm_refill(struct vmmap *m, uint32_t va, int acc);
 void vm_activate(struct vmmap *m);
@@ -164,6 +163,7 @@ uint32_t vm_remap(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t d
                   uint32_t pages, int move);
 void vm_count_leaves(struct vmmap *m, int delta);
 extern struct vmmap transit;
+extern struct vmmap *vm_active;
 
 /* proc.c */
 void proc_init(void);
@@ -194,7 +194,9 @@ int probe_fpcsrs(void);
 void kernel_to_user(struct proc *p) __attribute__((noreturn));
 void run_on_kstack(struct proc *p, void (*fn)(struct proc *)) __attribute__((noreturn));
 void idle_wait(void);
-void ktrap(uint32_t *sp);
+void ktrap(void);
+int ucopy(void *dst, const void *src, uint32_t n);
+int utouch(uint32_t uva);
 
 /* syscall.c */
 void syscall(struct proc *p);

@@ -501,7 +501,7 @@ int32_t msg_receive(struct proc *p, uint32_t ubuf, uint32_t bufsize, uint32_t na
     *size_out = km->size;
     if (bufsize < km->size)
         return -AV_ETOOSMALL;
-    if (vm_prepare(&p->map, ubuf, km->size, ACC_STORE) < 0)
+    if (vm_prepare(&p->map, ubuf, km->size) < 0)
         return -AV_EFAULT;
     /* room for names and for out-of-line data, before anything changes */
     uint32_t need = km->reply ? 1 : 0, off = HDR;

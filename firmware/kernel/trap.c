@@ -24,9 +24,18 @@ void trap_init(void)
     t_mark = rdcycle64();
 }
 
-void ktrap(uint32_t *sp)
+/* A trap in S mode: a page fault of a user access (trapvec.S) is served as
+ * the user's own access would be; anything else is a kernel bug. */
+void ktrap(void)
 {
-    (void)sp;
+    extern char uaccess_begin[], uaccess_end[], uaccess_fail[];
+    uint32_t cause = csr_read(CSR_SCAUSE), epc = csr_read(CSR_SEPC);
+    if ((cause == CAUSE_LOAD_PAGE || cause == CAUSE_STORE_PAGE) &&
+        epc >= (uint32_t)uaccess_begin && epc < (uint32_t)uaccess_end) {
+        if (vm_fault(vm_active, csr_read(CSR_STVAL), cause == CAUSE_LOAD_PAGE ? ACC_LOAD : ACC_STORE, 0))
+            csr_write(CSR_SEPC, (uint32_t)uaccess_fail);
+        return;
+    }
     panic("trap in kernel: scause %x sepc %x stval %x", csr_read(CSR_SCAUSE),
           csr_read(CSR_SEPC), csr_read(CSR_STVAL));
 }

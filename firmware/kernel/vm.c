@@ -28,6 +28,7 @@
 #define USER_L1 (AV_USER_TOP >> 22)    /* root entries below this are user */
 
 struct vmmap transit;                  /* out-of-line data between send and receive */
+struct vmmap *vm_active;               /* the map satp holds */
 
 static uint32_t prot_bits(uint32_t prot)
 {
@@ -95,6 +96,7 @@ int vm_create(struct vmmap *m, uint32_t asid)
 
 void vm_activate(struct vmmap *m)
 {
+    vm_active = m;
     csr_write(CSR_SATP, satp_make((uint32_t)(uintptr_t)m->root >> PAGE_SHIFT, m->asid));
 }
 
@@ -241,71 +243,42 @@ void vm_refill(struct vmmap *m, uint32_t va, int acc)
     stats_fault(AV_FAULT_REFILL, rdcycle64() - t0);
 }
 
-/* Physical address of user va for the kernel's own copies, serving zero-fill
- * and copy-on-write in C as a user access would. 0 when not accessible. */
-uint32_t vm_user_pa(struct vmmap *m, uint32_t va, int acc)
-{
-    if (va >= AV_USER_TOP)
-        return 0;
-    for (int tries = 0; tries < 2; tries++) {
-        pte_t *pte = vm_walk(m, va, 0);
-        if (pte && pte_valid(*pte) && pte_leaf(*pte) &&
-            perm_ok(*pte, acc) && (acc != ACC_STORE || (*pte & PTE_W)))
-            return pte_pa(*pte) | (va & (PAGE_SIZE - 1));
-        if (vm_fault(m, va, acc, 0))
-            return 0;
-    }
-    return 0;
-}
-
-int vm_prepare(struct vmmap *m, uint32_t uva, uint32_t n, int acc)
+/* Copies to and from user memory go through the MMU (ucopy, utouch) with
+ * m's map active for the duration: a page fault inside is served by the C
+ * fault handler as the user's own access would be (ktrap). Kernel addresses
+ * and wrapping ranges are refused first. */
+static int uaccess(struct vmmap *m, void *dst, const void *src, uint32_t uva, uint32_t n, int touch)
 {
     if (!vm_range_ok(uva, n))
         return -AV_EFAULT;
-    for (uint32_t a = PG_ROUNDDOWN(uva); n && a < uva + n; a += PAGE_SIZE)
-        if (!vm_user_pa(m, a < uva ? uva : a, acc))
-            return -AV_EFAULT;
-    return 0;
+    struct vmmap *was = vm_active;
+    if (m != was)
+        vm_activate(m);
+    int r = 0;
+    if (!touch)
+        r = ucopy(dst, src, n);
+    for (uint32_t a = PG_ROUNDDOWN(uva); touch && r == 0 && n && a < uva + n; a += PAGE_SIZE)
+        r = utouch(a < uva ? uva : a);
+    if (m != was)
+        vm_activate(was);
+    return r < 0 ? -AV_EFAULT : 0;
+}
+
+/* Make [uva, uva+n) present and writable now (uva word aligned), so a later
+ * copyout there cannot fail. */
+int vm_prepare(struct vmmap *m, uint32_t uva, uint32_t n)
+{
+    return uaccess(m, NULL, NULL, uva, n, 1);
 }
 
 int copyin(struct vmmap *m, void *dst, uint32_t uva, uint32_t n)
 {
-    if (!vm_range_ok(uva, n))
-        return -AV_EFAULT;
-    char *d = dst;
-    while (n) {
-        uint32_t pa = vm_user_pa(m, uva, ACC_LOAD);
-        if (!pa)
-            return -AV_EFAULT;
-        uint32_t chunk = PAGE_SIZE - (uva & (PAGE_SIZE - 1));
-        if (chunk > n)
-            chunk = n;
-        memcpy(d, (void *)(uintptr_t)pa, chunk);
-        d += chunk;
-        uva += chunk;
-        n -= chunk;
-    }
-    return 0;
+    return uaccess(m, dst, (const void *)(uintptr_t)uva, uva, n, 0);
 }
 
 int copyout(struct vmmap *m, uint32_t uva, const void *src, uint32_t n)
 {
-    if (!vm_range_ok(uva, n))
-        return -AV_EFAULT;
-    const char *s = src;
-    while (n) {
-        uint32_t pa = vm_user_pa(m, uva, ACC_STORE);
-        if (!pa)
-            return -AV_EFAULT;
-        uint32_t chunk = PAGE_SIZE - (uva & (PAGE_SIZE - 1));
-        if (chunk > n)
-            chunk = n;
-        memcpy((void *)(uintptr_t)pa, s, chunk);
-        s += chunk;
-        uva += chunk;
-        n -= chunk;
-    }
-    return 0;
+    return uaccess(m, (void *)(uintptr_t)uva, src, uva, n, 0);
 }
 
 static int check_range(uint32_t addr, uint32_t size)
