@@ -43,6 +43,7 @@ struct vmmap {
     pte_t *root;                       /* physical = kernel virtual */
     uint32_t asid;
     struct region *regions;
+    uint16_t l1_lo, l1_hi;             /* root entries [lo, hi) may hold tables */
 };
 
 /* ---- ports --------------------------------------------------------------- */
@@ -213,7 +214,7 @@ struct nameent *name_lookup(struct proc *p, uint32_t name);
 uint32_t name_of_port(struct proc *p, struct port *port);
 int32_t name_insert(struct proc *p, struct port *port, int right);
 int name_release(struct proc *p, uint32_t name, int right);
-uint32_t names_free_slots(struct proc *p);
+uint32_t names_free_slots(struct proc *p, uint32_t want);
 void names_drop_all(struct proc *p);
 int32_t name_deallocate(struct proc *p, uint32_t name);
 uint32_t name_rights(struct proc *p, uint32_t name);
@@ -235,6 +236,7 @@ int32_t msg_receive(struct proc *p, uint32_t ubuf, uint32_t bufsize, uint32_t na
                     uint32_t opts, uint32_t timeout, uint32_t *size_out);
 struct kmsg *kmsg_alloc(uint32_t size);
 void kmsg_destroy(struct kmsg *km);
+void kmsg_free(struct kmsg *km);
 void kmsg_write(struct kmsg *km, uint32_t off, const void *src, uint32_t n);
 void kmsg_read(struct kmsg *km, uint32_t off, void *dst, uint32_t n);
 uint32_t msg_queued_bytes(void);

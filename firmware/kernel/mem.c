@@ -14,15 +14,11 @@ void *memset(void *d, int c, size_t n)
 {
     uint8_t *p = d;
     if ((((uintptr_t)p | n) & 3) == 0) {
-        uint32_t w = (uint8_t)c * 0x01010101u;
-        for (uint32_t *q = (uint32_t *)p, *e = (uint32_t *)(p + n); q < e; q += 4) {
-            if (e - q < 4) {
-                while (q < e)
-                    *q++ = w;
-                break;
-            }
-            q[0] = w, q[1] = w, q[2] = w, q[3] = w;
-        }
+        uint32_t w = (uint8_t)c * 0x01010101u, *q = d, *e = (uint32_t *)(p + n);
+        for (; e - q >= 8; q += 8)
+            q[0] = w, q[1] = w, q[2] = w, q[3] = w, q[4] = w, q[5] = w, q[6] = w, q[7] = w;
+        while (q < e)
+            *q++ = w;
         return d;
     }
     while (n--)

@@ -57,6 +57,17 @@ static pte_t *pt_alloc(void)
 
 static void pt_free(pte_t *t) { frame_unref((uint32_t)(uintptr_t)t >> PAGE_SHIFT); }
 
+/* Widen the root range that may hold second-level tables to VPN1(va), so
+ * teardown and fork visit only that range, not all 512 user entries. */
+static void mark_l1(struct vmmap *m, uint32_t va)
+{
+    uint32_t i = VPN1(va);
+    if (i < m->l1_lo)
+        m->l1_lo = (uint16_t)i;
+    if (i >= m->l1_hi)
+        m->l1_hi = (uint16_t)(i + 1);
+}
+
 static pte_t zfill_pte(uint32_t prot) { return PTE_ZFILL | prot_bits(prot); }
 static pte_t *table_of(pte_t l1) { return (pte_t *)(uintptr_t)pte_pa(l1); }
 static uint32_t asid_of(struct vmmap *m) { return m->asid; }
@@ -91,6 +102,8 @@ int vm_create(struct vmmap *m, uint32_t asid)
     kernel_half(m->root);
     m->asid = asid;
     m->regions = NULL;
+    m->l1_lo = USER_L1;
+    m->l1_hi = 0;
     return 0;
 }
 
@@ -132,6 +145,7 @@ pte_t *vm_walk(struct vmmap *m, uint32_t va, int create)
         if (!l2)
             return NULL;
         fill_from_regions(m, l2, va & ~(MEGA_SIZE - 1));
+        mark_l1(m, va);
         *l1 = pte_make((uint32_t)(uintptr_t)l2 >> PAGE_SHIFT, PTE_V);
         stats.faults[AV_FAULT_PT]++;
     }
@@ -448,13 +462,14 @@ int vm_fork(struct vmmap *c, struct vmmap *p)
 {
     if (region_copy(&c->regions, p->regions) < 0)
         return -AV_ENOMEM;
-    for (uint32_t i = 0; i < USER_L1; i++) {
+    for (uint32_t i = p->l1_lo; i < p->l1_hi; i++) {
         if (!pte_valid(p->root[i]))
             continue;
         pte_t *pl2 = table_of(p->root[i]);
         pte_t *cl2 = pt_alloc();
         if (!cl2)
             return -AV_ENOMEM;
+        mark_l1(c, i << 22);
         c->root[i] = pte_make((uint32_t)(uintptr_t)cl2 >> PAGE_SHIFT, PTE_V);
         for (int j = 0; j < 1024; j++) {
             pte_t s = pl2[j];
@@ -513,6 +528,10 @@ uint32_t vm_remap(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t d
                   uint32_t pages, int move)
 {
     uint32_t done;
+    if (pages) {                       /* the remap microcode may add tables */
+        mark_l1(dst, dva);
+        mark_l1(dst, dva + (pages - 1) * PAGE_SIZE);
+    }
     for (done = 0; done < pages; done++, sva += PAGE_SIZE, dva += PAGE_SIZE) {
         uint32_t k = move ? 0 : remap_insn(src, sva, dst, dva, pages - done);
         if (k) {
@@ -561,7 +580,7 @@ void vm_destroy(struct vmmap *m)
 {
     if (!m->root)
         return;
-    for (uint32_t i = 0; i < USER_L1; i++) {
+    for (uint32_t i = m->l1_lo; i < m->l1_hi; i++) {
         if (!pte_valid(m->root[i]))
             continue;
         pte_t *l2 = table_of(m->root[i]);
