@@ -161,6 +161,14 @@ static void release_pte(pte_t *pte)
     *pte = 0;
 }
 
+/* Release a table's n entries from l2; most are empty, so skip those here. */
+static void release_ptes(pte_t *l2, uint32_t n)
+{
+    for (pte_t *e = l2 + n; l2 < e; l2++)
+        if (*l2)
+            release_pte(l2);
+}
+
 static int perm_ok(pte_t p, int acc)
 {
     if (!(p & PTE_U))
@@ -341,8 +349,7 @@ static void trim_tables(struct vmmap *m, uint32_t start, uint32_t end)
         if (!pte_valid(*l1) || region_overlaps(m->regions, span, span + MEGA_SIZE))
             continue;
         pte_t *l2 = table_of(*l1);
-        for (int i = 0; i < 1024; i++)
-            release_pte(&l2[i]);
+        release_ptes(l2, 1024);
         *l1 = 0;
         pt_free(l2);
         if (span + MEGA_SIZE < span)
@@ -356,12 +363,15 @@ int vm_deallocate(struct vmmap *m, uint32_t addr, uint32_t size)
     int e = check_range(addr, size);
     if (e)
         return e;
-    for (uint32_t a = addr; a - addr < size; a += PAGE_SIZE) {
+    /* span by span: one walk finds the table, then its entries in a row */
+    for (uint32_t a = addr; a - addr < size;) {
+        uint32_t n = (MEGA_SIZE - (a & (MEGA_SIZE - 1))) / PAGE_SIZE;
+        if (n > (size - (a - addr)) / PAGE_SIZE)
+            n = (size - (a - addr)) / PAGE_SIZE;
         pte_t *pte = vm_walk(m, a, 0);
         if (pte)
-            release_pte(pte);
-        else
-            a = (a & ~(MEGA_SIZE - 1)) + MEGA_SIZE - PAGE_SIZE;   /* skip the span */
+            release_ptes(pte, n);
+        a += n * PAGE_SIZE;
     }
     if (region_remove(&m->regions, addr, addr + size) < 0)
         return -AV_ENOMEM;
@@ -532,6 +542,10 @@ uint32_t vm_remap(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t d
         mark_l1(dst, dva);
         mark_l1(dst, dva + (pages - 1) * PAGE_SIZE);
     }
+    /* regions and table entries carry over from page to page within a
+     * region and a 4 MiB span (sp and dp step along their tables) */
+    struct region *sr = NULL, *dr = NULL;
+    pte_t *sp = NULL, *dp = NULL;
     for (done = 0; done < pages; done++, sva += PAGE_SIZE, dva += PAGE_SIZE) {
         uint32_t k = move ? 0 : remap_insn(src, sva, dst, dva, pages - done);
         if (k) {
@@ -539,20 +553,25 @@ uint32_t vm_remap(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t d
             done += k - 1;
             sva += (k - 1) * PAGE_SIZE;
             dva += (k - 1) * PAGE_SIZE;
+            sr = dr = NULL;
+            sp = dp = NULL;
             continue;
         }
-        struct region *sr = region_find(src->regions, sva);
-        struct region *dr = region_find(dst->regions, dva);
+        if (!sr || sva >= sr->end)
+            sr = region_find(src->regions, sva);
+        if (!dr || dva >= dr->end)
+            dr = region_find(dst->regions, dva);
         if (!sr || !dr)
             break;
-        pte_t *sp = vm_walk(src, sva, 0);
+        sp = sp && (sva & (MEGA_SIZE - 1)) ? sp + 1 : vm_walk(src, sva, 0);
         pte_t s = sp ? *sp : zfill_pte(sr->prot);
         if (!pte_is_zfill(s) && !(pte_valid(s) && pte_leaf(s) && frame_valid(pte_ppn(s))))
             break;
-        pte_t *dp = vm_walk(dst, dva, 1);
+        dp = dp && (dva & (MEGA_SIZE - 1)) ? dp + 1 : vm_walk(dst, dva, 1);
         if (!dp)
             break;
-        sp = vm_walk(src, sva, 0);
+        if (!sp)
+            sp = vm_walk(src, sva, 0);     /* the walk may have made its table */
         release_pte(dp);
         if (pte_is_zfill(s)) {
             *dp = zfill_pte(dr->prot);
@@ -584,8 +603,7 @@ void vm_destroy(struct vmmap *m)
         if (!pte_valid(m->root[i]))
             continue;
         pte_t *l2 = table_of(m->root[i]);
-        for (int j = 0; j < 1024; j++)
-            release_pte(&l2[j]);
+        release_ptes(l2, 1024);
         pt_free(l2);
         m->root[i] = 0;
     }
