@@ -373,13 +373,20 @@ module av_core #(
   wire        p_load   = (pte_q[1] || (st_mxr && pte_q[3])) && u_ok;
   wire        p_store  = pte_q[2] && u_ok;
 
-  // the block-RAM TLB, read at the walk address's index every cycle
-  logic [50:0] tlb_e;
+  // the block-RAM TLB, read at the walk address's index every cycle. The
+  // index keeps U and S/M accesses apart (bit 7), and for U fetches apart
+  // from data (bit 6): with software refill the C handler's own S-mode
+  // accesses, or an instruction's fetch, would otherwise evict the entry
+  // just inserted for a U access of the same slot and the access would miss
+  // forever.
+  logic [52:0] tlb_e;
   logic        tlb_ok;
+  wire         w_user  = (wmode == PRV_U);
+  wire  [7:0]  tlb_idx = {w_user, w_user ? wk_fetch_q : wva[18], wva[17:12]};
   wire  [31:0] tlb_pte = {2'b00, tlb_e[27:8], 2'b00, tlb_e[7:0]};
   wire  [1:0]  chk_t   = pte_chk(tlb_pte[19:10], {tlb_pte[7:6], tlb_pte[4:0]}, 1'b0, wk_fetch_q,
                                  wk_store_q, wmode, st_sum, st_mxr);
-  wire         tlb_hit = tlb_ok && tlb_e[50] && tlb_e[49:38] == wva[31:20] &&
+  wire         tlb_hit = tlb_ok && tlb_e[52] && tlb_e[51:38] == wva[31:18] &&
                          (tlb_e[28] || tlb_e[37:29] == satp_q[30:22]) && chk_t == 2'b00;
   wire [19:0] leaf_ppn = wlevel_q ? {pte_q[29:20], wva[21:12]} : pte_q[29:10];
   wire [31:0] pte_adv  = pte_q | 32'h40 | (wk_store_q ? 32'h80 : 32'h0);
@@ -512,10 +519,12 @@ module av_core #(
 
   av_tlb u_tlb (
     .clk_i, .rst_ni,
-    .rd_idx_i(wva[19:12]), .rd_entry_o(tlb_e), .rd_ok_o(tlb_ok),
-    .wr_en_i(act_install || fp_insert), .wr_idx_i(fp_insert ? fpmiss_q[19:12] : wva[19:12]),
-    .wr_entry_i(fp_insert ? {1'b1, fpmiss_q[31:20], fpmiss_q[8:0], alu_out[5], alu_out[29:10], alu_out[7:0]}
-                          : {1'b1, wva[31:20], satp_q[30:22], pte_q[5], leaf_ppn, pte_q[7:0]}),
+    .rd_idx_i(tlb_idx), .rd_entry_o(tlb_e), .rd_ok_o(tlb_ok),
+    // fpinsert serves a U access: the U half, the fetch quarter for kind 0
+    .wr_en_i(act_install || fp_insert),
+    .wr_idx_i(fp_insert ? {1'b1, fpmiss_q[10:9] == 2'b00, fpmiss_q[17:12]} : tlb_idx),
+    .wr_entry_i(fp_insert ? {1'b1, fpmiss_q[31:18], fpmiss_q[8:0], alu_out[5], alu_out[29:10], alu_out[7:0]}
+                          : {1'b1, wva[31:18], satp_q[30:22], pte_q[5], leaf_ppn, pte_q[7:0]}),
     // (a change of fpen empties the TLB as well, as the ISS does)
     .flush_i(act_sfence || (spw && f_k == U_K_S_FPEN)));
   // fpinsert: only a valid leaf with A set goes in (software passes the

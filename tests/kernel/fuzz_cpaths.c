@@ -6,7 +6,6 @@
  * fetch translation on every refill and never completes.
  * bootargs: cpaths */
 
-/* not-on cosim: the core livelocks in software refill (a supervisor walk evicts the entry the C handler just inserted into the same direct-mapped TLB slot) */
 /* expect:
 fuzz: seed
 fuzz: done
