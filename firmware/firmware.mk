@@ -14,6 +14,9 @@ U_LDFLAGS := $(RV_LDARCH) -DPICOLIBC_INTEGER_PRINTF_SCANF -nostartfiles -T firmw
 
 K_SRCS    := $(wildcard firmware/kernel/*.c firmware/kernel/*.S)
 K_OBJS    := $(patsubst firmware/kernel/%,$(FW)/kernel/%.o,$(K_SRCS))
+# the VM fast-path microcode (rtl/wcs/fastpaths.uc) as the run-time image the
+# kernel loads (av_ucode_fastpaths[], {target, lo, hi} triples)
+K_OBJS    += $(FW)/kernel/fastpaths.o
 L_SRCS    := $(wildcard firmware/lib/*.c)
 L_OBJS    := $(patsubst firmware/lib/%.c,$(FW)/lib/%.o,$(L_SRCS))
 U_PROGS   := $(patsubst firmware/user/%.c,%,$(wildcard firmware/user/*.c))
@@ -38,6 +41,16 @@ $(FW)/kernel/%.c.o: firmware/kernel/%.c $(GEN_HDRS) $(wildcard firmware/kernel/*
 $(FW)/kernel/%.S.o: firmware/kernel/%.S $(GEN_HDRS)
 	@mkdir -p $(dir $@)
 	$(RV_CC) $(K_CFLAGS) -c $< -o $@
+# The image's data goes in the image's .pack area with the packed programs:
+# the kernel's 40 KiB (text, data, bss) is for the kernel's own code.
+$(FW)/kernel/fastpaths.c: rtl/wcs/fastpaths.uc build/ucode/ucode.sym build/uasm/uasm
+	@mkdir -p $(dir $@)
+	$(UASM) -d $(UCODE_DEF) --base $(UCODE_DIR)/ucode.sym --c-array av_ucode_fastpaths -o $@ $<
+$(FW)/kernel/fastpaths.o: $(FW)/kernel/fastpaths.c
+	$(RV_CC) $(K_CFLAGS) -fdata-sections -c $< -o $@.tmp.o
+	$(RV_OBJCOPY) $$(for s in $$($(RV_PREFIX)objdump -h $@.tmp.o | awk '$$2 ~ /^\.s?rodata/ {print $$2}'); do \
+	    echo --rename-section $$s=.pack,alloc,load,readonly,data,contents; done) $@.tmp.o $@
+	rm -f $@.tmp.o
 $(FW)/lib/%.o: firmware/lib/%.c $(GEN_HDRS) $(wildcard firmware/lib/*.h firmware/include/*.h)
 	@mkdir -p $(dir $@)
 	$(RV_CC) $(U_CFLAGS) -c $< -o $@
