@@ -35,8 +35,9 @@ static void put_num(uint64_t v, unsigned base, int neg, int width, char pad)
     char buf[24];
     int i = 0;
     do {
-        buf[i++] = "0123456789abcdef"[v % base];
-        v /= base;
+        uint32_t digit;
+        v = udiv64(v, base, &digit);
+        buf[i++] = "0123456789abcdef"[digit];
     } while (v);
     if (neg)
         buf[i++] = '-';

@@ -22,6 +22,7 @@
 #include "region.h"
 #include "frame.h"
 #include "kalloc.h"
+#include "runq.h"
 
 #define KVA_UART 0xff000000u
 #define KVA_LOW  0xff400000u
@@ -42,6 +43,7 @@ struct vmmap {
     pte_t *root;                       /* physical = kernel virtual */
     uint32_t asid;
     struct region *regions;
+    uint16_t l1_lo, l1_hi;             /* root entries [lo, hi) may hold tables */
 };
 
 /* ---- ports --------------------------------------------------------------- */
@@ -102,6 +104,8 @@ struct proc {
     enum pwait wait;
     void *wait_obj;
     uint8_t has_deadline, rpc_sent;
+    uint8_t in_call;                   /* blocked in a call: it restarts in the kernel */
+    struct rqnode rq;                  /* run queue link */
     uint32_t rpc_reply;                /* reply name of an RPC whose send is done */
     uint64_t deadline;                 /* in mtime ticks */
     char name[16];
@@ -122,6 +126,9 @@ void console_putc(char c);
 void console_write(const char *s, uint32_t n);
 void kprintf(const char *fmt, ...);   /* %d %u %x %p %s %c, ll for 64-bit; int and long are both 32-bit */
 void kvprintf(const char *fmt, va_list ap);
+
+/* mem.c */
+uint64_t udiv64(uint64_t n, uint32_t d, uint32_t *rem);
 
 /* fdt.c */
 int fdt_parse(uint32_t addr, struct bootinfo *bi);
@@ -146,10 +153,9 @@ int vm_fork(struct vmmap *child, struct vmmap *parent);
 int vm_map_frame(struct vmmap *m, uint32_t va, uint32_t ppn, uint32_t prot);
 enum { ACC_FETCH, ACC_LOAD, ACC_STORE };
 const char *vm_fault(struct vmmap *m, uint32_t va, int acc, int from_user);
-uint32_t vm_user_pa(struct vmmap *m, uint32_t va, int acc);
 int copyin(struct vmmap *m, void *dst, uint32_t uva, uint32_t n);
 int copyout(struct vmmap *m, uint32_t uva, const void *src, uint32_t n);
-int vm_prepare(struct vmmap *m, uint32_t uva, uint32_t n, int acc);
+int vm_prepare(struct vmmap *m, uint32_t uva, uint32_t n);
 int vm_range_ok(uint32_t addr, uint32_t size);
 void vm_refill(struct vmmap *m, uint32_t va, int acc);
 void vm_activate(struct vmmap *m);
@@ -158,6 +164,7 @@ uint32_t vm_remap(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t d
                   uint32_t pages, int move);
 void vm_count_leaves(struct vmmap *m, int delta);
 extern struct vmmap transit;
+extern struct vmmap *vm_active;
 
 /* proc.c */
 void proc_init(void);
@@ -170,6 +177,9 @@ int proc_spawn(struct proc *parent, const char *prog, uint32_t len);
 void proc_block(struct proc *p, enum pwait w, void *obj);
 void proc_wake(enum pwait w, void *obj);
 void proc_wake_one(struct proc *p);
+void proc_ready(struct proc *p);
+struct proc *proc_receiving(struct port *pt);
+void timer_disarm(void);
 void schedule(void) __attribute__((noreturn));
 void sched_handoff(struct proc *p);
 int sched_handoff_pending(void);
@@ -183,8 +193,11 @@ void utrap(struct trapframe *tf) __attribute__((noreturn));
 void user_return(struct trapframe *tf) __attribute__((noreturn));
 int probe_fpcsrs(void);
 void kernel_to_user(struct proc *p) __attribute__((noreturn));
+void run_on_kstack(struct proc *p, void (*fn)(struct proc *)) __attribute__((noreturn));
 void idle_wait(void);
-void ktrap(uint32_t *sp);
+void ktrap(void);
+int ucopy(void *dst, const void *src, uint32_t n);
+int utouch(uint32_t uva);
 
 /* syscall.c */
 void syscall(struct proc *p);
@@ -201,7 +214,7 @@ struct nameent *name_lookup(struct proc *p, uint32_t name);
 uint32_t name_of_port(struct proc *p, struct port *port);
 int32_t name_insert(struct proc *p, struct port *port, int right);
 int name_release(struct proc *p, uint32_t name, int right);
-uint32_t names_free_slots(struct proc *p);
+uint32_t names_free_slots(struct proc *p, uint32_t want);
 void names_drop_all(struct proc *p);
 int32_t name_deallocate(struct proc *p, uint32_t name);
 uint32_t name_rights(struct proc *p, uint32_t name);
@@ -223,6 +236,7 @@ int32_t msg_receive(struct proc *p, uint32_t ubuf, uint32_t bufsize, uint32_t na
                     uint32_t opts, uint32_t timeout, uint32_t *size_out);
 struct kmsg *kmsg_alloc(uint32_t size);
 void kmsg_destroy(struct kmsg *km);
+void kmsg_free(struct kmsg *km);
 void kmsg_write(struct kmsg *km, uint32_t off, const void *src, uint32_t n);
 void kmsg_read(struct kmsg *km, uint32_t off, void *dst, uint32_t n);
 uint32_t msg_queued_bytes(void);

@@ -17,40 +17,52 @@
 #define ITM ((uint32_t)sizeof(struct av_item))
 
 /* ---- kernel message storage ------------------------------------------- */
+/* A body that fits follows the kmsg in the same slab object (one allocation,
+ * one contiguous body); a bigger one lives in whole pages. */
+#define SMALL_MAX (2048 - (uint32_t)sizeof(struct kmsg))
+
+static uint32_t kmsg_bytes(uint32_t size)
+{
+    return (uint32_t)sizeof(struct kmsg) + (size <= SMALL_MAX ? size : 0);
+}
+
 struct kmsg *kmsg_alloc(uint32_t size)
 {
-    struct kmsg *km = kmalloc(sizeof *km);
+    struct kmsg *km = kmalloc(kmsg_bytes(size));
     if (!km)
         return NULL;
     km->size = size;
-    if (size <= 2048) {
-        km->small = kmalloc(size);
-        if (!km->small)
-            goto fail;
+    if (size <= SMALL_MAX) {
+        km->small = (uint8_t *)(km + 1);
         return km;
     }
     for (uint32_t i = 0; i * PAGE_SIZE < size; i++)
-        if (!(km->pg[i] = kpage_alloc()))
-            goto fail;
+        if (!(km->pg[i] = kpage_alloc())) {
+            kmsg_free(km);
+            return NULL;
+        }
     return km;
-fail:
-    if (km->small)
-        kfree(km->small, size);
-    for (uint32_t i = 0; i < KMSG_PAGES; i++)
-        if (km->pg[i])
-            kpage_free(km->pg[i]);
-    kfree(km, sizeof *km);
-    return NULL;
 }
 
-static void kmsg_free(struct kmsg *km)
+void kmsg_free(struct kmsg *km)
 {
-    if (km->small)
-        kfree(km->small, km->size);
     for (uint32_t i = 0; i < KMSG_PAGES; i++)
         if (km->pg[i])
             kpage_free(km->pg[i]);
-    kfree(km, sizeof *km);
+    kfree(km, kmsg_bytes(km->size));
+}
+
+/* Copy the body from or to user memory (the caller checked the address). */
+static int kmsg_user(struct proc *p, struct kmsg *km, uint32_t uva, int out)
+{
+    uint32_t chunk = km->small ? km->size : PAGE_SIZE;
+    for (uint32_t off = 0; off < km->size; off += chunk) {
+        uint8_t *b = km->small ? km->small : km->pg[off / PAGE_SIZE];
+        uint32_t n = km->size - off < chunk ? km->size - off : chunk;
+        if ((out ? copyout(&p->map, uva + off, b, n) : copyin(&p->map, b, uva + off, n)) < 0)
+            return -AV_EFAULT;
+    }
+    return 0;
 }
 
 static uint8_t *body_at(struct kmsg *km, uint32_t off, uint32_t *room)
@@ -87,8 +99,15 @@ void kmsg_read(struct kmsg *km, uint32_t off, void *dst, uint32_t n)
     }
 }
 
-static uint32_t rd32(struct kmsg *km, uint32_t off) { uint32_t v; kmsg_read(km, off, &v, 4); return v; }
-static void wr32(struct kmsg *km, uint32_t off, uint32_t v) { kmsg_write(km, off, &v, 4); }
+/* Words of the body: offsets are word aligned, and a page body's words
+ * never straddle pages. */
+static uint32_t *word_at(struct kmsg *km, uint32_t off)
+{
+    uint32_t room;
+    return (uint32_t *)body_at(km, off, &room);
+}
+static uint32_t rd32(struct kmsg *km, uint32_t off) { return *word_at(km, off); }
+static void wr32(struct kmsg *km, uint32_t off, uint32_t v) { *word_at(km, off) = v; }
 
 /* ---- item walking ------------------------------------------------------ */
 struct itemref {
@@ -104,7 +123,9 @@ static int item_next(struct kmsg *km, uint32_t *off, struct itemref *it)
 {
     if (km->size - *off < ITM)
         return -AV_EINVAL;
-    kmsg_read(km, *off, &it->d, ITM);
+    uint32_t *w = (uint32_t *)&it->d;     /* word by word: a page body may split them */
+    w[0] = rd32(km, *off);
+    w[1] = rd32(km, *off + 4);
     it->off = *off;
     it->pay = *off + ITM;
     uint32_t es = it->d.elsize, n = it->d.count;
@@ -335,14 +356,9 @@ int32_t msg_send(struct proc *p, uint32_t umsg, uint32_t opts, uint32_t timeout)
     struct kmsg *km = kmsg_alloc(h.size);
     if (!km)
         return -AV_ENOMEM;
-    uint8_t buf[256];
-    for (uint32_t off = 0; off < h.size; off += sizeof buf) {
-        uint32_t n = h.size - off < sizeof buf ? h.size - off : sizeof buf;
-        if (copyin(&p->map, buf, umsg + off, n) < 0) {
-            kmsg_free(km);
-            return -AV_EFAULT;
-        }
-        kmsg_write(km, off, buf, n);
+    if (kmsg_user(p, km, umsg, 0) < 0) {
+        kmsg_free(km);
+        return -AV_EFAULT;
     }
     wr32(km, 0, h.size);                /* the size checked, not a re-read */
 
@@ -469,9 +485,9 @@ int32_t msg_send(struct proc *p, uint32_t umsg, uint32_t opts, uint32_t timeout)
     }
     stats.bytes_inline += inline_bytes;
     /* a receiver already waiting runs next: the send hands off to it */
-    for (uint32_t i = 0; i < nprocs; i++)
-        if (procs[i].state == P_BLOCKED && procs[i].wait == W_RECV && procs[i].wait_obj == dest)
-            sched_handoff(&procs[i]);
+    struct proc *r = proc_receiving(dest);
+    if (r)
+        sched_handoff(r);
     port_enqueue(dest, km);
     return 0;
 fail:
@@ -501,7 +517,7 @@ int32_t msg_receive(struct proc *p, uint32_t ubuf, uint32_t bufsize, uint32_t na
     *size_out = km->size;
     if (bufsize < km->size)
         return -AV_ETOOSMALL;
-    if (vm_prepare(&p->map, ubuf, km->size, ACC_STORE) < 0)
+    if (vm_prepare(&p->map, ubuf, km->size) < 0)
         return -AV_EFAULT;
     /* room for names and for out-of-line data, before anything changes */
     uint32_t need = km->reply ? 1 : 0, off = HDR;
@@ -511,7 +527,7 @@ int32_t msg_receive(struct proc *p, uint32_t ubuf, uint32_t bufsize, uint32_t na
         if (it.d.kind == AV_ITEM_PORT)
             need += it.d.count;
     }
-    if (need > names_free_slots(p))
+    if (need > names_free_slots(p, need))
         return -AV_ENORIGHTS;
     uint32_t placed[AV_MSG_MAX_ITEMS], nplaced = 0;
     int32_t err = 0;
@@ -593,13 +609,8 @@ int32_t msg_receive(struct proc *p, uint32_t ubuf, uint32_t bufsize, uint32_t na
         h.bits |= AV_MSG_REPLY(km->reply_disp);
     }
     kmsg_write(km, 0, &h, HDR);
-    uint8_t buf[256];
-    for (off = 0; off < km->size; off += sizeof buf) {
-        uint32_t n = km->size - off < sizeof buf ? km->size - off : sizeof buf;
-        kmsg_read(km, off, buf, n);
-        if (copyout(&p->map, ubuf + off, buf, n) < 0)
-            panic("copyout after prepare");
-    }
+    if (kmsg_user(p, km, ubuf, 1) < 0)
+        panic("copyout after prepare");
     port_unref(km->dest);
     km->dest = NULL;
     kmsg_free(km);

@@ -64,13 +64,15 @@ uint32_t name_of_port(struct proc *p, struct port *port)
     return 0;
 }
 
-uint32_t names_free_slots(struct proc *p)
+/* Free name slots, counted up to want (a receive asks whether its rights
+ * fit; stopping early keeps that cheap in a big table). */
+uint32_t names_free_slots(struct proc *p, uint32_t want)
 {
-    uint32_t k = 0;
-    for (uint32_t n = 1; n < p->nnames; n++)
+    uint32_t k = p->nquota - p->nnames;
+    for (uint32_t n = 1; k < want && n < p->nnames; n++)
         if (!p->names[n].port)
             k++;
-    return k + (p->nquota - p->nnames);
+    return k;
 }
 
 static uint32_t free_slot(struct proc *p)

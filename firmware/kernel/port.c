@@ -97,7 +97,9 @@ void port_enqueue(struct port *pt, struct kmsg *km)
     pt->qtail = km;
     pt->qlen++;
     queued_bytes += km->size;
-    proc_wake(W_RECV, pt);
+    struct proc *r = proc_receiving(pt);
+    if (r)
+        proc_wake_one(r);
 }
 
 struct kmsg *port_dequeue(struct port *pt)

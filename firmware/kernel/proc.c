@@ -4,7 +4,16 @@
  * receives. Scheduling is round-robin, preempted by the timer unless the
  * boot option "nopreempt" is given. A blocked process leaves its pc on the
  * ecall, so waking it simply restarts the call (the waiting state that must
- * survive the restart, deadline and RPC phase, lives in struct proc).
+ * survive the restart, deadline and RPC phase, lives in struct proc). The
+ * restart happens in the kernel, in the woken process's map, without a
+ * return to user mode first (trap.c).
+ *
+ * Cost matters here (a message round trip switches twice): runnable
+ * processes wait in a FIFO run queue (runq.c); a wake-up scans the table
+ * only when a process waits for that kind of event (counts per kind), and a
+ * receiver is found from its port; deadlines are scanned only once the
+ * earliest may have passed; the timer is re-armed only when its target
+ * changes, and a hand-off keeps the running quantum.
  */
 #include <string.h>
 #include "kernel.h"
@@ -15,9 +24,13 @@ uint32_t nprocs;
 struct proc *curproc;
 int opt_preempt = 1;
 static uint32_t next_pid = 1;
-static uint32_t rr;                    /* index of the last process run */
 static struct proc *handoff;
 static uint32_t name_quota;
+static struct runq runq;
+static uint32_t nwaiting[W_CHILD + 1]; /* blocked processes per wait kind */
+static uint64_t deadline_min = ~0ull;  /* at most every blocked process's deadline */
+static uint64_t armed = ~0ull;         /* the timer's target as last set */
+static uint64_t slice_end, quantum;    /* the running quantum, its length in ticks */
 
 void proc_init(void)
 {
@@ -31,10 +44,11 @@ void proc_init(void)
     uint32_t bytes = nprocs * sizeof(struct proc);
     procs = bytes <= 2048 ? kmalloc(bytes) : kpage_alloc();
     KASSERT(procs);
+    quantum = us_to_ticks(10000);
 }
 
 uint64_t now_ticks(void) { return rdtime64(); }
-uint64_t us_to_ticks(uint32_t us) { return (uint64_t)us * boot.timebase / 1000000u; }
+uint64_t us_to_ticks(uint32_t us) { return udiv64((uint64_t)us * boot.timebase, 1000000u, NULL); }
 
 uint32_t proc_live(void)
 {
@@ -101,15 +115,24 @@ void proc_exit(struct proc *p, int32_t status, const char *why)
 {
     if (p->state == P_FREE || p->state == P_ZOMBIE)
         return;
+    if (p->state == P_BLOCKED && p->wait != W_NONE) {
+        nwaiting[p->wait]--;
+        p->wait = W_NONE;              /* no wake-up below may find it */
+    }
+    if (handoff == p)
+        handoff = NULL;
     if (why && status == -1 && p->pid == 1)
         kprintf("[init ended: %s]\n", why);
     names_drop_all(p);
     vm_destroy(&p->map);
     p->status = status;
     p->state = P_ZOMBIE;
+    rq_remove(&runq, &p->rq);
     if (p->pid == 1)
         init_status = status;
-    proc_wake(W_CHILD, p);
+    struct proc *par = p->parent;
+    if (par && par->state == P_BLOCKED && par->wait == W_CHILD && par->wait_obj == p)
+        proc_wake_one(par);            /* only the parent waits for a child */
     if (p->parent)
         port_notice(p->parent, AV_NOTICE_PROC_ENDED, name_of_port(p->parent, p->self), (uint32_t)status);
     for (uint32_t i = 0; i < nprocs; i++) {
@@ -172,6 +195,7 @@ int proc_fork(struct proc *parent)
     c->tf.r[11] = 0;
     c->parent = parent;
     c->state = P_RUNNABLE;
+    proc_ready(c);
     return name;
 }
 
@@ -201,8 +225,10 @@ int proc_spawn(struct proc *parent, const char *prog, uint32_t len)
         }
         c->parent = parent;
     }
-    if (!empty)
+    if (!empty) {
         c->state = P_RUNNABLE;
+        proc_ready(c);
+    }
     return name;
 }
 
@@ -211,58 +237,106 @@ void proc_block(struct proc *p, enum pwait w, void *obj)
     p->state = P_BLOCKED;
     p->wait = w;
     p->wait_obj = obj;
+    nwaiting[w]++;
+    if (p->has_deadline && p->deadline < deadline_min)
+        deadline_min = p->deadline;
+}
+
+static int runnable(struct proc *p) { return p->state == P_RUNNABLE && !p->suspended; }
+
+/* Queue p if it can run (a queued process is not queued twice). */
+void proc_ready(struct proc *p)
+{
+    if (runnable(p))
+        rq_push(&runq, &p->rq);
 }
 
 void proc_wake_one(struct proc *p)
 {
     if (p->state == P_BLOCKED && p->wait != W_NONE) {
+        nwaiting[p->wait]--;
         p->state = P_RUNNABLE;
         p->wait = W_NONE;
         p->wait_obj = NULL;
+        proc_ready(p);
     }
 }
 
 void proc_wake(enum pwait w, void *obj)
 {
-    for (uint32_t i = 0; i < nprocs; i++)
+    for (uint32_t i = 0; nwaiting[w] && i < nprocs; i++)
         if (procs[i].state == P_BLOCKED && procs[i].wait == w && procs[i].wait_obj == obj)
             proc_wake_one(&procs[i]);
+}
+
+/* The process blocked receiving on pt, if any: only the holder of the
+ * receive right can be, so no scan. */
+struct proc *proc_receiving(struct port *pt)
+{
+    struct proc *r = pt->receiver;
+    return r && r->state == P_BLOCKED && r->wait == W_RECV && r->wait_obj == pt ? r : NULL;
 }
 
 void sched_handoff(struct proc *p) { handoff = p; }
 int sched_handoff_pending(void) { return handoff != NULL; }
 
-static int runnable(struct proc *p) { return p->state == P_RUNNABLE && !p->suspended; }
+static void arm(uint64_t t)
+{
+    if (t != armed) {
+        armed = t;
+        sbi_set_timer(t);
+    }
+}
+
+/* The timer fired (or idling ended): clear STIP by setting it to never. */
+void timer_disarm(void)
+{
+    armed = ~0ull;
+    sbi_set_timer(~0ull);
+}
 
 /* Pick the next process and run it; idle in wfi while all are blocked. */
 void schedule(void)
 {
     for (;;) {
-        uint64_t now = now_ticks(), next = ~0ull;
-        for (uint32_t i = 0; i < nprocs; i++) {
-            struct proc *p = &procs[i];
-            if (p->state != P_BLOCKED || !p->has_deadline)
-                continue;
-            if (p->deadline <= now)
-                proc_wake_one(p);
-            else if (p->deadline < next)
-                next = p->deadline;
+        uint64_t now = now_ticks(), next = deadline_min;
+        if (now >= deadline_min) {
+            /* the earliest deadline may have passed: wake, and find the next */
+            next = ~0ull;
+            for (uint32_t i = 0; i < nprocs; i++) {
+                struct proc *p = &procs[i];
+                if (p->state != P_BLOCKED || !p->has_deadline)
+                    continue;
+                if (p->deadline <= now)
+                    proc_wake_one(p);
+                else if (p->deadline < next)
+                    next = p->deadline;
+            }
+            deadline_min = next;
         }
+        if (curproc)
+            proc_ready(curproc);       /* preempted or yielding: to the tail */
         struct proc *pick = NULL;
-        if (handoff && runnable(handoff))
+        int keep_slice = 0;
+        if (handoff && runnable(handoff)) {
             pick = handoff;
+            keep_slice = slice_end > now;
+        }
         handoff = NULL;
-        for (uint32_t k = 1; !pick && k <= nprocs; k++) {
-            struct proc *p = &procs[(rr + k) % nprocs];
+        while (!pick) {
+            struct rqnode *n = rq_pop(&runq);
+            if (!n)
+                break;
+            struct proc *p = (struct proc *)((char *)n - offsetof(struct proc, rq));
             if (runnable(p))
                 pick = p;
         }
         if (pick) {
-            rr = (uint32_t)(pick - procs);
-            uint64_t slice = now + us_to_ticks(10000);
-            if (opt_preempt && slice < next)
-                next = slice;
-            sbi_set_timer(next);
+            if (!keep_slice)
+                slice_end = now + quantum;
+            if (opt_preempt && slice_end < next)
+                next = slice_end;
+            arm(next);
             kernel_to_user(pick);
         }
         if (!proc_live())
@@ -275,7 +349,7 @@ void schedule(void)
                     proc_exit(&procs[i], -1, "deadlock");
             continue;
         }
-        sbi_set_timer(next);
+        arm(next);
         curproc = NULL;
         idle_wait();
     }

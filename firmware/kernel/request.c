@@ -83,6 +83,7 @@ int32_t proc_request(struct proc *sender, struct port *pt, struct kmsg *km,
     case AV_REQ_SUSPEND:
     case AV_REQ_RESUME:
         t->suspended = h.id == AV_REQ_SUSPEND;
+        proc_ready(t);
         break;
     case AV_REQ_VM_ALLOCATE:
         val = w[0];
@@ -113,6 +114,7 @@ int32_t proc_request(struct proc *sender, struct port *pt, struct kmsg *km,
         kmsg_read(km, boff, mem, blen);
         memcpy(&t->tf.pc, mem, 4);
         memcpy(&t->tf.r[1], mem + 4, sizeof t->tf.r - 4);
+        t->in_call = 0;                /* resumes at the new pc, in user mode */
         break;
     case AV_REQ_WRITE_MEM:
         if (blen > AV_REQ_MEM_MAX)

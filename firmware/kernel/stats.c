@@ -41,7 +41,11 @@ void stats_fault(int kind, uint64_t cycles)
 
 static void pct(const char *what, uint64_t part, uint64_t whole)
 {
-    uint32_t tenths = whole ? (uint32_t)(part * 1000 / whole) : 0;
+    while (whole >> 32) {              /* a 32-bit divisor: no libgcc division */
+        part >>= 1;
+        whole >>= 1;
+    }
+    uint32_t tenths = whole ? (uint32_t)udiv64(part * 1000, (uint32_t)whole, NULL) : 0;
     kprintf("  %s %llu cycles (%u.%u%%)\n", what, part, tenths / 10, tenths % 10);
 }
 
@@ -63,13 +67,13 @@ void stats_print(void)
         uint32_t n = stats.faults[k];
         kprintf("  faults %s: %u", kind[k], n);
         if (n && k != AV_FAULT_PT)
-            kprintf(", avg %llu cycles", stats.fault_cycles[k] / n);
+            kprintf(", avg %llu cycles", udiv64(stats.fault_cycles[k], n, NULL));
         kprintf("\n");
     }
     kprintf("  pages allocated lazily %u, pages ever given a frame %u\n",
             stats.pages_lazy, stats.pages_framed);
     uint32_t shared = stats.pages_cow_shared, copied = stats.pages_cow_copied;
-    uint32_t permille = shared ? (uint32_t)((uint64_t)copied * 1000 / shared) : 0;
+    uint32_t permille = shared ? (uint32_t)udiv64((uint64_t)copied * 1000, shared, NULL) : 0;
     kprintf("  pages shared copy-on-write %u, copied by a fault %u (%u.%u%%)\n",
             shared, copied, permille / 10, permille % 10);
     kprintf("  messages inline %u (%llu bytes), out-of-line %u (%llu bytes, %u pages remapped)\n",

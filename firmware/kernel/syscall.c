@@ -15,6 +15,7 @@ void sys_return(struct proc *p, int32_t a0)
     p->tf.pc += 4;
     p->has_deadline = 0;
     p->rpc_sent = 0;
+    p->in_call = 0;
 }
 
 /* The process a process-port name denotes (the local shortcut of requests). */
@@ -211,11 +212,13 @@ void syscall(struct proc *p)
     }
     case SYS_FREE_FRAMES: ret = (int32_t)frames_free(); break;
     case SYS_YIELD: ret = 0; sched_handoff(NULL); break;
-    case SYS_TIME_US: ret = (int32_t)(uint32_t)(now_ticks() * 1000000u / boot.timebase); break;
+    case SYS_TIME_US: ret = (int32_t)(uint32_t)udiv64(now_ticks() * 1000000u, boot.timebase, NULL); break;
     default: ret = -AV_ENOSYS;
     }
-    if (ret == K_BLOCKED)
+    if (ret == K_BLOCKED) {
+        p->in_call = 1;
         return;
+    }
     if (p->state == P_RUNNABLE || p->state == P_BLOCKED)
         sys_return(p, ret);
     if (no == SYS_YIELD && p->state == P_RUNNABLE)

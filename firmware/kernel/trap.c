@@ -7,6 +7,8 @@
 #include "kernel.h"
 #include "riscv.h"
 
+static void trap_tail(void) __attribute__((noreturn));
+
 extern void strap_vec(void);
 uint32_t kstack_top;                   /* top of the one kernel stack (a frame) */
 static uint64_t t_mark;                /* mcycle at the last user/kernel edge */
@@ -22,9 +24,18 @@ void trap_init(void)
     t_mark = rdcycle64();
 }
 
-void ktrap(uint32_t *sp)
+/* A trap in S mode: a page fault of a user access (trapvec.S) is served as
+ * the user's own access would be; anything else is a kernel bug. */
+void ktrap(void)
 {
-    (void)sp;
+    extern char uaccess_begin[], uaccess_end[], uaccess_fail[];
+    uint32_t cause = csr_read(CSR_SCAUSE), epc = csr_read(CSR_SEPC);
+    if ((cause == CAUSE_LOAD_PAGE || cause == CAUSE_STORE_PAGE) &&
+        epc >= (uint32_t)uaccess_begin && epc < (uint32_t)uaccess_end) {
+        if (vm_fault(vm_active, csr_read(CSR_STVAL), cause == CAUSE_LOAD_PAGE ? ACC_LOAD : ACC_STORE, 0))
+            csr_write(CSR_SEPC, (uint32_t)uaccess_fail);
+        return;
+    }
     panic("trap in kernel: scause %x sepc %x stval %x", csr_read(CSR_SCAUSE),
           csr_read(CSR_SEPC), csr_read(CSR_STVAL));
 }
@@ -40,7 +51,7 @@ void utrap(struct trapframe *tf)
     uint32_t cause = csr_read(CSR_SCAUSE), tval = csr_read(CSR_STVAL);
     if (cause & CAUSE_INTR) {
         if ((cause & ~CAUSE_INTR) == IRQ_STI) {
-            sbi_set_timer(~0ull);      /* clears STIP; schedule re-arms */
+            timer_disarm();            /* clears STIP; schedule re-arms */
             if (p->state == P_RUNNABLE)
                 schedule();
         }
@@ -73,12 +84,28 @@ void utrap(struct trapframe *tf)
         proc_exit(p, -1, "exception");
         break;
     }
+    trap_tail();
+}
+
+/* After a trap's work: back to the caller if it may go on, else switch. */
+static void trap_tail(void)
+{
     if (curproc && curproc->state == P_RUNNABLE && !sched_handoff_pending())
         kernel_to_user(curproc);
     schedule();
 }
 
-/* Leave the kernel for p: account kernel cycles, switch map, sret. */
+/* A call that blocked, run again in its own process once woken (on a fresh
+ * kernel stack, as if the process had just trapped on its ecall). */
+static void resume_call(struct proc *p)
+{
+    syscall(p);
+    trap_tail();
+}
+
+/* Leave the kernel for p: account kernel cycles, switch map, sret; a
+ * process woken inside a call first finishes the call here, which saves
+ * the trip to user mode and back that re-executing its ecall would cost. */
 void kernel_to_user(struct proc *p)
 {
     uint64_t now = rdcycle64();
@@ -86,8 +113,10 @@ void kernel_to_user(struct proc *p)
     t_mark = now;
     curproc = p;
     vm_activate(&p->map);
-    csr_clear(CSR_SSTATUS, MSTATUS_SPP);   /* sret goes to U mode */
     p->tf.r[0] = kstack_top;
+    if (p->in_call)
+        run_on_kstack(p, resume_call);
+    csr_clear(CSR_SSTATUS, MSTATUS_SPP);   /* sret goes to U mode */
     user_return(&p->tf);
 }
 
@@ -102,5 +131,5 @@ void idle_wait(void)
     now = rdcycle64();
     stats.cycles_idle += now - t_mark;
     t_mark = now;
-    sbi_set_timer(~0ull);
+    timer_disarm();
 }

@@ -4,8 +4,9 @@
  * tells the two apart. A user trap saves every register into the trapframe
  * and switches to the one kernel stack (trapframe word 0): the kernel is not
  * reentrant and system calls are not preempted, so one stack serves all.
- * A trap from the kernel itself is a bug (the kernel runs with SIE=0 and
- * resolves user addresses by walking tables), reported by ktrap.
+ * A trap from the kernel itself (the kernel runs with SIE=0) is either a
+ * page fault of the user-access routines below, which ktrap serves and
+ * resumes or turns into their failure return, or a bug, which ktrap reports.
  */
 #include "gprsave.h"
 
@@ -28,9 +29,109 @@ strap_vec:
 
 from_kernel:
     csrrw sp, sscratch, sp          /* back to the kernel sp, sscratch = 0 */
-    mv a0, sp
+    addi sp, sp, -64                /* the registers a C call may change */
+    sw ra, 0(sp)
+    sw t0, 4(sp)
+    sw t1, 8(sp)
+    sw t2, 12(sp)
+    sw a0, 16(sp)
+    sw a1, 20(sp)
+    sw a2, 24(sp)
+    sw a3, 28(sp)
+    sw a4, 32(sp)
+    sw a5, 36(sp)
+    sw a6, 40(sp)
+    sw a7, 44(sp)
+    sw t3, 48(sp)
+    sw t4, 52(sp)
+    sw t5, 56(sp)
+    sw t6, 60(sp)
     call ktrap
-2:  j 2b
+    lw ra, 0(sp)
+    lw t0, 4(sp)
+    lw t1, 8(sp)
+    lw t2, 12(sp)
+    lw a0, 16(sp)
+    lw a1, 20(sp)
+    lw a2, 24(sp)
+    lw a3, 28(sp)
+    lw a4, 32(sp)
+    lw a5, 36(sp)
+    lw a6, 40(sp)
+    lw a7, 44(sp)
+    lw t3, 48(sp)
+    lw t4, 52(sp)
+    lw t5, 56(sp)
+    lw t6, 60(sp)
+    addi sp, sp, 64
+    sret
+
+/* User access with sstatus.SUM set: the hardware MMU translates, and a page
+ * fault traps to ktrap, which serves it as a user access would (zero-fill,
+ * copy-on-write) and retries, or resumes at uaccess_fail. Callers have
+ * checked that the range lies below 0x8000_0000 and that the user map is
+ * the active one. Only t-registers and a-registers are used, so a resumed
+ * access finds them as it left them.
+ *
+ * int ucopy(void *dst, const void *src, uint32_t n): 0, or -1 on a bad page. */
+    .globl ucopy, utouch, uaccess_begin, uaccess_end
+uaccess_begin:
+ucopy:
+    li t0, 0x40000                  /* SUM */
+    csrs sstatus, t0
+    or t1, a0, a1
+    or t1, t1, a2
+    andi t1, t1, 3
+    bnez t1, 3f
+    li t3, 16
+1:  bltu a2, t3, 2f                 /* words, four at a time */
+    lw t1, 0(a1)
+    lw t2, 4(a1)
+    lw t4, 8(a1)
+    lw t5, 12(a1)
+    sw t1, 0(a0)
+    sw t2, 4(a0)
+    sw t4, 8(a0)
+    sw t5, 12(a0)
+    addi a0, a0, 16
+    addi a1, a1, 16
+    addi a2, a2, -16
+    j 1b
+2:  beqz a2, 4f
+    lw t1, 0(a1)
+    sw t1, 0(a0)
+    addi a0, a0, 4
+    addi a1, a1, 4
+    addi a2, a2, -4
+    j 2b
+3:  beqz a2, 4f                     /* unaligned: bytes */
+    lbu t1, 0(a1)
+    sb t1, 0(a0)
+    addi a0, a0, 1
+    addi a1, a1, 1
+    addi a2, a2, -1
+    j 3b
+4:  csrc sstatus, t0
+    li a0, 0
+    ret
+
+/* int utouch(uint32_t uva): make the word at uva (aligned) present and
+ * writable by storing it back; 0, or -1 when it cannot be. */
+utouch:
+    li t0, 0x40000
+    csrs sstatus, t0
+    lw t1, 0(a0)
+    sw t1, 0(a0)
+    csrc sstatus, t0
+    li a0, 0
+    ret
+    .globl uaccess_fail
+uaccess_fail:
+    li t0, 0x40000
+    csrc sstatus, t0
+    li a0, -1
+    ret
+uaccess_end:
 
 /* void user_return(struct trapframe *tf): load the process and sret to it. */
     .globl user_return
@@ -70,6 +171,13 @@ user_return:
     lw x31, 124(a0)
     lw x10, 40(a0)
     sret
+
+/* void run_on_kstack(struct proc *p, void (*fn)(struct proc *)): fn(p) from
+ * the top of the kernel stack (p's trapframe word 0), as a trap starts. */
+    .globl run_on_kstack
+run_on_kstack:
+    lw sp, 0(a0)
+    jr a1
 
 /* int probe_fpcsrs(void): 1 if the fast-path CSR 0x5C0 exists. A missing CSR
  * traps (illegal instruction, delegated to S) to the temporary vector. */

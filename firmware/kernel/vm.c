@@ -28,6 +28,7 @@
 #define USER_L1 (AV_USER_TOP >> 22)    /* root entries below this are user */
 
 struct vmmap transit;                  /* out-of-line data between send and receive */
+struct vmmap *vm_active;               /* the map satp holds */
 
 static uint32_t prot_bits(uint32_t prot)
 {
@@ -55,6 +56,17 @@ static pte_t *pt_alloc(void)
 }
 
 static void pt_free(pte_t *t) { frame_unref((uint32_t)(uintptr_t)t >> PAGE_SHIFT); }
+
+/* Widen the root range that may hold second-level tables to VPN1(va), so
+ * teardown and fork visit only that range, not all 512 user entries. */
+static void mark_l1(struct vmmap *m, uint32_t va)
+{
+    uint32_t i = VPN1(va);
+    if (i < m->l1_lo)
+        m->l1_lo = (uint16_t)i;
+    if (i >= m->l1_hi)
+        m->l1_hi = (uint16_t)(i + 1);
+}
 
 static pte_t zfill_pte(uint32_t prot) { return PTE_ZFILL | prot_bits(prot); }
 static pte_t *table_of(pte_t l1) { return (pte_t *)(uintptr_t)pte_pa(l1); }
@@ -90,11 +102,14 @@ int vm_create(struct vmmap *m, uint32_t asid)
     kernel_half(m->root);
     m->asid = asid;
     m->regions = NULL;
+    m->l1_lo = USER_L1;
+    m->l1_hi = 0;
     return 0;
 }
 
 void vm_activate(struct vmmap *m)
 {
+    vm_active = m;
     csr_write(CSR_SATP, satp_make((uint32_t)(uintptr_t)m->root >> PAGE_SHIFT, m->asid));
 }
 
@@ -130,6 +145,7 @@ pte_t *vm_walk(struct vmmap *m, uint32_t va, int create)
         if (!l2)
             return NULL;
         fill_from_regions(m, l2, va & ~(MEGA_SIZE - 1));
+        mark_l1(m, va);
         *l1 = pte_make((uint32_t)(uintptr_t)l2 >> PAGE_SHIFT, PTE_V);
         stats.faults[AV_FAULT_PT]++;
     }
@@ -143,6 +159,14 @@ static void release_pte(pte_t *pte)
     if (pte_valid(p) && pte_leaf(p) && frame_valid(pte_ppn(p)))
         frame_unref(pte_ppn(p));
     *pte = 0;
+}
+
+/* Release a table's n entries from l2; most are empty, so skip those here. */
+static void release_ptes(pte_t *l2, uint32_t n)
+{
+    for (pte_t *e = l2 + n; l2 < e; l2++)
+        if (*l2)
+            release_pte(l2);
 }
 
 static int perm_ok(pte_t p, int acc)
@@ -241,71 +265,42 @@ void vm_refill(struct vmmap *m, uint32_t va, int acc)
     stats_fault(AV_FAULT_REFILL, rdcycle64() - t0);
 }
 
-/* Physical address of user va for the kernel's own copies, serving zero-fill
- * and copy-on-write in C as a user access would. 0 when not accessible. */
-uint32_t vm_user_pa(struct vmmap *m, uint32_t va, int acc)
-{
-    if (va >= AV_USER_TOP)
-        return 0;
-    for (int tries = 0; tries < 2; tries++) {
-        pte_t *pte = vm_walk(m, va, 0);
-        if (pte && pte_valid(*pte) && pte_leaf(*pte) &&
-            perm_ok(*pte, acc) && (acc != ACC_STORE || (*pte & PTE_W)))
-            return pte_pa(*pte) | (va & (PAGE_SIZE - 1));
-        if (vm_fault(m, va, acc, 0))
-            return 0;
-    }
-    return 0;
-}
-
-int vm_prepare(struct vmmap *m, uint32_t uva, uint32_t n, int acc)
+/* Copies to and from user memory go through the MMU (ucopy, utouch) with
+ * m's map active for the duration: a page fault inside is served by the C
+ * fault handler as the user's own access would be (ktrap). Kernel addresses
+ * and wrapping ranges are refused first. */
+static int uaccess(struct vmmap *m, void *dst, const void *src, uint32_t uva, uint32_t n, int touch)
 {
     if (!vm_range_ok(uva, n))
         return -AV_EFAULT;
-    for (uint32_t a = PG_ROUNDDOWN(uva); n && a < uva + n; a += PAGE_SIZE)
-        if (!vm_user_pa(m, a < uva ? uva : a, acc))
-            return -AV_EFAULT;
-    return 0;
+    struct vmmap *was = vm_active;
+    if (m != was)
+        vm_activate(m);
+    int r = 0;
+    if (!touch)
+        r = ucopy(dst, src, n);
+    for (uint32_t a = PG_ROUNDDOWN(uva); touch && r == 0 && n && a < uva + n; a += PAGE_SIZE)
+        r = utouch(a < uva ? uva : a);
+    if (m != was)
+        vm_activate(was);
+    return r < 0 ? -AV_EFAULT : 0;
+}
+
+/* Make [uva, uva+n) present and writable now (uva word aligned), so a later
+ * copyout there cannot fail. */
+int vm_prepare(struct vmmap *m, uint32_t uva, uint32_t n)
+{
+    return uaccess(m, NULL, NULL, uva, n, 1);
 }
 
 int copyin(struct vmmap *m, void *dst, uint32_t uva, uint32_t n)
 {
-    if (!vm_range_ok(uva, n))
-        return -AV_EFAULT;
-    char *d = dst;
-    while (n) {
-        uint32_t pa = vm_user_pa(m, uva, ACC_LOAD);
-        if (!pa)
-            return -AV_EFAULT;
-        uint32_t chunk = PAGE_SIZE - (uva & (PAGE_SIZE - 1));
-        if (chunk > n)
-            chunk = n;
-        memcpy(d, (void *)(uintptr_t)pa, chunk);
-        d += chunk;
-        uva += chunk;
-        n -= chunk;
-    }
-    return 0;
+    return uaccess(m, dst, (const void *)(uintptr_t)uva, uva, n, 0);
 }
 
 int copyout(struct vmmap *m, uint32_t uva, const void *src, uint32_t n)
 {
-    if (!vm_range_ok(uva, n))
-        return -AV_EFAULT;
-    const char *s = src;
-    while (n) {
-        uint32_t pa = vm_user_pa(m, uva, ACC_STORE);
-        if (!pa)
-            return -AV_EFAULT;
-        uint32_t chunk = PAGE_SIZE - (uva & (PAGE_SIZE - 1));
-        if (chunk > n)
-            chunk = n;
-        memcpy((void *)(uintptr_t)pa, s, chunk);
-        s += chunk;
-        uva += chunk;
-        n -= chunk;
-    }
-    return 0;
+    return uaccess(m, (void *)(uintptr_t)uva, src, uva, n, 0);
 }
 
 static int check_range(uint32_t addr, uint32_t size)
@@ -354,8 +349,7 @@ static void trim_tables(struct vmmap *m, uint32_t start, uint32_t end)
         if (!pte_valid(*l1) || region_overlaps(m->regions, span, span + MEGA_SIZE))
             continue;
         pte_t *l2 = table_of(*l1);
-        for (int i = 0; i < 1024; i++)
-            release_pte(&l2[i]);
+        release_ptes(l2, 1024);
         *l1 = 0;
         pt_free(l2);
         if (span + MEGA_SIZE < span)
@@ -369,12 +363,15 @@ int vm_deallocate(struct vmmap *m, uint32_t addr, uint32_t size)
     int e = check_range(addr, size);
     if (e)
         return e;
-    for (uint32_t a = addr; a - addr < size; a += PAGE_SIZE) {
+    /* span by span: one walk finds the table, then its entries in a row */
+    for (uint32_t a = addr; a - addr < size;) {
+        uint32_t n = (MEGA_SIZE - (a & (MEGA_SIZE - 1))) / PAGE_SIZE;
+        if (n > (size - (a - addr)) / PAGE_SIZE)
+            n = (size - (a - addr)) / PAGE_SIZE;
         pte_t *pte = vm_walk(m, a, 0);
         if (pte)
-            release_pte(pte);
-        else
-            a = (a & ~(MEGA_SIZE - 1)) + MEGA_SIZE - PAGE_SIZE;   /* skip the span */
+            release_ptes(pte, n);
+        a += n * PAGE_SIZE;
     }
     if (region_remove(&m->regions, addr, addr + size) < 0)
         return -AV_ENOMEM;
@@ -475,13 +472,14 @@ int vm_fork(struct vmmap *c, struct vmmap *p)
 {
     if (region_copy(&c->regions, p->regions) < 0)
         return -AV_ENOMEM;
-    for (uint32_t i = 0; i < USER_L1; i++) {
+    for (uint32_t i = p->l1_lo; i < p->l1_hi; i++) {
         if (!pte_valid(p->root[i]))
             continue;
         pte_t *pl2 = table_of(p->root[i]);
         pte_t *cl2 = pt_alloc();
         if (!cl2)
             return -AV_ENOMEM;
+        mark_l1(c, i << 22);
         c->root[i] = pte_make((uint32_t)(uintptr_t)cl2 >> PAGE_SHIFT, PTE_V);
         for (int j = 0; j < 1024; j++) {
             pte_t s = pl2[j];
@@ -540,6 +538,14 @@ uint32_t vm_remap(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t d
                   uint32_t pages, int move)
 {
     uint32_t done;
+    if (pages) {                       /* the remap microcode may add tables */
+        mark_l1(dst, dva);
+        mark_l1(dst, dva + (pages - 1) * PAGE_SIZE);
+    }
+    /* regions and table entries carry over from page to page within a
+     * region and a 4 MiB span (sp and dp step along their tables) */
+    struct region *sr = NULL, *dr = NULL;
+    pte_t *sp = NULL, *dp = NULL;
     for (done = 0; done < pages; done++, sva += PAGE_SIZE, dva += PAGE_SIZE) {
         uint32_t k = move ? 0 : remap_insn(src, sva, dst, dva, pages - done);
         if (k) {
@@ -547,20 +553,25 @@ uint32_t vm_remap(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t d
             done += k - 1;
             sva += (k - 1) * PAGE_SIZE;
             dva += (k - 1) * PAGE_SIZE;
+            sr = dr = NULL;
+            sp = dp = NULL;
             continue;
         }
-        struct region *sr = region_find(src->regions, sva);
-        struct region *dr = region_find(dst->regions, dva);
+        if (!sr || sva >= sr->end)
+            sr = region_find(src->regions, sva);
+        if (!dr || dva >= dr->end)
+            dr = region_find(dst->regions, dva);
         if (!sr || !dr)
             break;
-        pte_t *sp = vm_walk(src, sva, 0);
+        sp = sp && (sva & (MEGA_SIZE - 1)) ? sp + 1 : vm_walk(src, sva, 0);
         pte_t s = sp ? *sp : zfill_pte(sr->prot);
         if (!pte_is_zfill(s) && !(pte_valid(s) && pte_leaf(s) && frame_valid(pte_ppn(s))))
             break;
-        pte_t *dp = vm_walk(dst, dva, 1);
+        dp = dp && (dva & (MEGA_SIZE - 1)) ? dp + 1 : vm_walk(dst, dva, 1);
         if (!dp)
             break;
-        sp = vm_walk(src, sva, 0);
+        if (!sp)
+            sp = vm_walk(src, sva, 0);     /* the walk may have made its table */
         release_pte(dp);
         if (pte_is_zfill(s)) {
             *dp = zfill_pte(dr->prot);
@@ -588,12 +599,11 @@ void vm_destroy(struct vmmap *m)
 {
     if (!m->root)
         return;
-    for (uint32_t i = 0; i < USER_L1; i++) {
+    for (uint32_t i = m->l1_lo; i < m->l1_hi; i++) {
         if (!pte_valid(m->root[i]))
             continue;
         pte_t *l2 = table_of(m->root[i]);
-        for (int j = 0; j < 1024; j++)
-            release_pte(&l2[j]);
+        release_ptes(l2, 1024);
         pt_free(l2);
         m->root[i] = 0;
     }

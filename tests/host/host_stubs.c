@@ -31,6 +31,8 @@ void panic(const char *fmt, ...)
 void *kmalloc(size_t n) { return calloc(1, n); }
 void kfree(void *p, size_t n) { (void)n; free(p); }
 void proc_wake(enum pwait w, void *obj) { (void)w; (void)obj; host_wakes++; }
+void proc_wake_one(struct proc *p) { (void)p; host_wakes++; }
+struct proc *proc_receiving(struct port *pt) { (void)pt; return NULL; }
 
 struct kmsg *kmsg_alloc(uint32_t size)
 {

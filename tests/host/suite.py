@@ -12,6 +12,7 @@ SOURCES = {
     'test_frame': ['frame.c'],
     'test_region': ['region.c'],
     'test_ports': ['names.c', 'port.c'],
+    'test_runq': ['runq.c'],
 }
 
 
