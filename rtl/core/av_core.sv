@@ -411,7 +411,8 @@ module av_core #(
                                  1'b0, wk_fetch_q, wk_store_q, PRV_U, st_sum, st_mxr);
   /* verilator lint_on UNUSEDSIGNAL */
   wire        fp_ok    = mode_q == PRV_U && !wlevel_q && pte_q[8] && !pte_q[9] && !chk_f[1];
-  wire        fp_z     = fp_ok && !pte_q[0] && fpen_q[1] && pte_q[31:10] == 22'd0;
+  // (the zero-fill encoding's PPN = 0 is the routine's first check)
+  wire        fp_z     = fp_ok && !pte_q[0] && fpen_q[1];
   wire        fp_c     = fp_ok && pte_q[0] && wk_store_q && fpen_q[2];
   wire [31:0] pte_adv  = pte_q | 32'h40 | (wk_store_q ? 32'h80 : 32'h0);
 

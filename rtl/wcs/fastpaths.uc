@@ -73,7 +73,10 @@ FP_FIN:
 ;; page's R/W/X/U, A, D on a store).
 FP_ZERO:
     ASEL=T BSEL=ZERO ALU=ADD MEM=LOAD WB=K K=FP0     ; read the PTE; FP0 <- &PTE
-    RES=LOAD WB=K K=FP1 NEXT=CALL UADDR=FP_POPCHK   ; FP1 <- PTE; a frame to pop (or C)
+    RES=LOAD DST=T WB=K K=FP1                       ; T, FP1 <- PTE
+    ASEL=T KC UADDR=10 ALU=SRL DST=T                ; T <- its PPN field
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=FP_HAND ; not 0: not zero-fill, to C
+    NEXT=CALL UADDR=FP_POPCHK                       ; a frame to pop (or C)
     ; every check is done: now the writes
     NEXT=CALL UADDR=FP_POPW                         ; pop; count[new] <- 1; A <- new PPN
     ASEL=RA KC UADDR=12 ALU=SLL WB=K K=FP5          ; FP5 <- the new page
