@@ -92,6 +92,9 @@ module av_core #(
   // page mode: physical memory words take bits 11:2 of their address from
   // the counter, which each store counts down (the fast paths' page loops)
   logic        pgm_q;
+  // a fault fast path has served the instruction being refetched: no
+  // interrupt before it completes (the VM contract's atomic step)
+  logic        fpdone_q;
   logic        cause_intr_q;
   logic [1:0]  mode_q;
   // mstatus bits
@@ -314,7 +317,7 @@ module av_core #(
   /* verilator lint_off UNUSEDSIGNAL */
   wire [11:0] i_pend = m_take ? m_pend : s_pend;
   /* verilator lint_on UNUSEDSIGNAL */
-  assign take_irq = in_a && (m_take || s_take);
+  assign take_irq = in_a && (m_take || s_take) && !fpdone_q;
   always_comb begin
     // priority: MEI, MSI, MTI, SEI, SSI, STI
     if (i_pend[11])     irq_cause = 4'd11;
@@ -699,7 +702,7 @@ module av_core #(
     if (!rst_ni) begin
       pc_q <= RESET_PC;
       ir_q <= 32'h0;
-      t_q <= 32'h0; q_q <= 32'h0; cnt_q <= 10'd0; pgm_q <= 1'b0;
+      t_q <= 32'h0; q_q <= 32'h0; cnt_q <= 10'd0; pgm_q <= 1'b0; fpdone_q <= 1'b0;
       cause_q <= 5'd0; cause_intr_q <= 1'b0;
       dreq_q <= 1'b0; dread_q <= 1'b0; dlcause_q <= 1'b0;
       satp_q <= '0;
@@ -718,6 +721,8 @@ module av_core #(
       dpte_q    <= data_req && is_pte;
       // the walk's PTE read; a fast path's new PTE (read back from memory)
       if ((dpte_q && dreq_q) || act_setpte) pte_q <= mem_rdata_i;
+      if (act_setpte) fpdone_q <= 1'b1;
+      else if (in_a) fpdone_q <= 1'b0;
       // ---- Sv32
       if (spw && f_k == U_K_S_SATP) satp_q <= alu_out;
       if (spw && f_k == U_K_S_FPEN)  fpen_q  <= alu_out[3:0];
