@@ -92,9 +92,6 @@ module av_core #(
   // page mode: physical memory words take bits 11:2 of their address from
   // the counter, which each store counts down (the fast paths' page loops)
   logic        pgm_q;
-  // a fault fast path has served the instruction being refetched: no
-  // interrupt before it completes (the VM contract's atomic step)
-  logic        fpdone_q;
   logic        cause_intr_q;
   logic [1:0]  mode_q;
   // mstatus bits
@@ -123,10 +120,9 @@ module av_core #(
   logic [19:0] ivpn_q, ippn_q, drvpn_q, drppn_q, dwvpn_q, dwppn_q;
   logic        walking_q, wk_fetch_q, wk_store_q, wlevel_q, dpte_q;
   logic [31:0] pte_q;
-  // the VM contract's CSRs (DESIGN.md): fast-path enables, event selectors,
-  // the last software-refill miss
+  // the VM contract's CSRs (DESIGN.md): fast-path enables, the last
+  // software-refill miss (the event selectors live in the register file)
   logic [3:0]  fpen_q;
-  logic [5:0]  fpev3_q, fpev4_q;
   logic [31:0] fpmiss_q;
 
   // ---------------------------------------------------------------- register file
@@ -317,7 +313,9 @@ module av_core #(
   /* verilator lint_off UNUSEDSIGNAL */
   wire [11:0] i_pend = m_take ? m_pend : s_pend;
   /* verilator lint_on UNUSEDSIGNAL */
-  assign take_irq = in_a && (m_take || s_take) && !fpdone_q;
+  // (not in the decode cycle right after a walk, a fast path or remap: a
+  // fault fast path and its instruction are one step, the VM contract says)
+  assign take_irq = in_a && (m_take || s_take) && !walking_q;
   always_comb begin
     // priority: MEI, MSI, MTI, SEI, SSI, STI
     if (i_pend[11])     irq_cause = 4'd11;
@@ -376,9 +374,14 @@ module av_core #(
     pte_chk[1] = bad || (!leaf && !lvl) || (leaf && ((lvl && ppn0 != 10'd0) || !perm));
     pte_chk[0] = !fl[5] || (store && !fl[6]);
   endfunction
-  wire [1:0]  chk_q    = pte_chk(pte_q[19:10], {pte_q[7:6], pte_q[4:0]}, wlevel_q, wk_fetch_q,
-                                 wk_store_q, wmode, st_sum, st_mxr);
-  wire        pte_fault  = chk_q[1];
+  // A PTE with RSW bit 8 (zero-fill, copy-on-write) is checked as valid and,
+  // when valid, writable: what is left is whether a fast path could take the
+  // fault (fp_ok below); the encoding itself faults as the term after says.
+  wire        p8       = pte_q[8];
+  wire [1:0]  chk_q    = pte_chk(pte_q[19:10], {pte_q[7:6], pte_q[4:3], pte_q[2] | (p8 & pte_q[0]),
+                                                pte_q[1], pte_q[0] | p8},
+                                 wlevel_q, wk_fetch_q, wk_store_q, wmode, st_sum, st_mxr);
+  wire        pte_fault  = chk_q[1] || (p8 && (!pte_q[0] || (!pte_q[2] && wk_store_q)));
   wire        pte_needad = chk_q[0];
   wire        pte_ptr  = pte_q[0] && !pte_q[1] && !pte_q[2] && !pte_q[3] && wlevel_q;
   wire        pte_d    = pte_q[7];
@@ -408,12 +411,7 @@ module av_core #(
   // the walk then branches to the routine instead of faulting. The routine
   // checks the tables, and hands the fault to C (COND=PTEPTR in a word that
   // does not branch) or serves it.
-  // (bit 0, "needs A/D", does not matter: the routine writes the PTE anew)
-  /* verilator lint_off UNUSEDSIGNAL */
-  wire [1:0]  chk_f    = pte_chk(10'd0, {pte_q[7:6], pte_q[4:3], pte_q[2] | pte_q[0], pte_q[1], 1'b1},
-                                 1'b0, wk_fetch_q, wk_store_q, PRV_U, st_sum, st_mxr);
-  /* verilator lint_on UNUSEDSIGNAL */
-  wire        fp_ok    = mode_q == PRV_U && !wlevel_q && pte_q[8] && !pte_q[9] && !chk_f[1];
+  wire        fp_ok    = mode_q == PRV_U && !wlevel_q && p8 && !pte_q[9] && !chk_q[1];
   // (the zero-fill encoding's PPN = 0 is the routine's first check)
   wire        fp_z     = fp_ok && !pte_q[0] && fpen_q[1];
   wire        fp_c     = fp_ok && pte_q[0] && wk_store_q && fpen_q[2];
@@ -601,8 +599,6 @@ module av_core #(
       U_K_S_MIDELEG:    spr = {20'b0, mideleg_q};
       U_K_S_SATP:       spr = satp_q;
       U_K_S_FPEN:       spr = {28'b0, fpen_q};
-      U_K_S_FPEV3:      spr = {26'b0, fpev3_q};
-      U_K_S_FPEV4:      spr = {26'b0, fpev4_q};
       U_K_S_FPMISS:     spr = fpmiss_q;
       default:               spr = 32'h0;
     endcase
@@ -702,12 +698,12 @@ module av_core #(
     if (!rst_ni) begin
       pc_q <= RESET_PC;
       ir_q <= 32'h0;
-      t_q <= 32'h0; q_q <= 32'h0; cnt_q <= 10'd0; pgm_q <= 1'b0; fpdone_q <= 1'b0;
+      t_q <= 32'h0; q_q <= 32'h0; cnt_q <= 10'd0; pgm_q <= 1'b0;
       cause_q <= 5'd0; cause_intr_q <= 1'b0;
       dreq_q <= 1'b0; dread_q <= 1'b0; dlcause_q <= 1'b0;
       satp_q <= '0;
       fpen_q <= 4'd1;              // at reset only hardware refill: a standard Sv32 machine
-      fpev3_q <= '0; fpev4_q <= '0; fpmiss_q <= '0;
+      fpmiss_q <= '0;
       {iv_q, drv_q, dwv_q} <= '0;
       {ivpn_q, ippn_q, drvpn_q, drppn_q, dwvpn_q, dwppn_q} <= '0;
       {walking_q, wk_fetch_q, wk_store_q, wlevel_q, dpte_q} <= '0;
@@ -721,18 +717,15 @@ module av_core #(
       dpte_q    <= data_req && is_pte;
       // the walk's PTE read; a fast path's new PTE (read back from memory)
       if ((dpte_q && dreq_q) || act_setpte) pte_q <= mem_rdata_i;
-      if (act_setpte) fpdone_q <= 1'b1;
-      else if (in_a) fpdone_q <= 1'b0;
       // ---- Sv32
       if (spw && f_k == U_K_S_SATP) satp_q <= alu_out;
       if (spw && f_k == U_K_S_FPEN)  fpen_q  <= alu_out[3:0];
-      if (spw && f_k == U_K_S_FPEV3) fpev3_q <= alu_out[5:0];
-      if (spw && f_k == U_K_S_FPEV4) fpev4_q <= alu_out[5:0];
       if (spw && f_k == U_K_S_FPMISS) fpmiss_q <= alu_out & 32'hFFFF_F7FF;
       if (t_sref) fpmiss_q <= {wva[31:12], 1'b0, wk_fetch_q ? 2'd0 : wk_store_q ? 2'd2 : 2'd1, satp_q[30:22]};
       if (pg_flush) begin iv_q <= 1'b0; drv_q <= 1'b0; dwv_q <= 1'b0; end
       if (act_dflush) begin drv_q <= 1'b0; dwv_q <= 1'b0; end
-      if (act_restart || act_trap || ends) walking_q <= 1'b0;
+      // (kept through the next decode cycle, which then takes no interrupt)
+      if (act_trap || in_a) walking_q <= 1'b0;
       // remap runs its physical words like a walk's
       if (act_phys) walking_q <= 1'b1;
       if (walk) begin

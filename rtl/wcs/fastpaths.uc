@@ -178,15 +178,17 @@ FP_COW:
 ;; registers are flushed (the source's stale entries go with them).
 ;;
 ;; Registers: FP0 &descriptor, FP1 src va, FP5 dst va, FP6 src end,
-;; FP7 / FP8 src / dst root table; RF 48 src PTE address, 49 src PTE,
-;; 50 &count, 51 dst table / PTE address, 52 dst L1 address, 53 4096,
-;; 54 the valid-leaf mask 0x8A88 (bit n: flags V R W X = n make a leaf).
+;; FP7 / FP8 src / dst root table, AMOTMP 4096; register-file words 53 src
+;; table / PTE address, 54 src PTE, 50 &count, 51 dst table / PTE address,
+;; 52 dst L1 address (K 50-54 name actions and flip-flop CSRs only with SPWE
+;; or SPR; 48, 49 hold fpevent3/4).
 FP_REMAP:
     ASEL=RA BSEL=ZERO ALU=ADD WB=K K=FP0            ; FP0 <- &descriptor
     NEXT=BR COND=PRIVBAD UADDR=ILLEGAL              ; not S: illegal
     SPWE=W K=A_PHYS                                 ; physical words from here
     ASEL=ZERO KC UADDR=8 ALU=ADD DST=T              ; T <- 8 (fpen bit 3)
-    ASEL=T BSEL=SPR K=S_FPEN ALU=AND NEXT=BR COND=EQ UADDR=R_ZERO ; remap off: rd <- 0
+    ASEL=T BSEL=SPR K=S_FPEN ALU=AND DST=T           ; T <- fpen bit 3
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=R_ZERO ; remap off: rd <- 0
     ASEL=RA KC UADDR=3 ALU=AND DST=T                ; T <- desc & 3
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=R_BAD ; unaligned: -1
     RSEL=KB K=FPFRAMES                              ; B <- &frame table (RAM: its frames)
@@ -227,10 +229,7 @@ FP_REMAP:
     NEXT=CALL UADDR=R_VACHK                         ; aligned, below 2 GiB with the span
     ; constants
     ASEL=ZERO KC UADDR=0x100 ALU=ADD DST=T          ; T <- 0x100
-    ASEL=T KC UADDR=4 ALU=SLL WB=K K=53             ; 53 <- 4096
-    ASEL=ZERO KC UADDR=0x114 ALU=ADD DST=T          ; T <- 0x114
-    ASEL=T KC UADDR=7 ALU=SLL DST=T                 ; T <- 0x8A00
-    ASEL=T KC UADDR=0x88 ALU=OR WB=K K=54           ; 54 <- 0x8A88
+    ASEL=T KC UADDR=4 ALU=SLL WB=K K=AMOTMP         ; AMOTMP <- 4096
     NEXT=JUMP UADDR=R_PAGE                          ; the pages
 
 ;; T = a va, port B = the span: -1 unless T is page aligned and T + span
@@ -255,20 +254,24 @@ R_PAGE:
     ASEL=T BSEL=T ALU=ADD DST=T                     ; 2 VPN[1]
     ASEL=T BSEL=T ALU=ADD DST=T                     ; 4 VPN[1]
     ASEL=T BSEL=RB ALU=ADD MEM=LOAD                 ; read the src L1 entry
-    RES=LOAD DST=T WB=K K=48                        ; T, 48 <- it
-    ASEL=T KC UADDR=15 ALU=AND DST=T RSEL=KA K=48   ; T <- its flags; A <- it
+    RES=LOAD DST=T WB=K K=53                        ; T, 53 <- it
+    ASEL=T KC UADDR=15 ALU=AND DST=T RSEL=KA K=53   ; T <- its flags; A <- it
     ASEL=T KC UADDR=1 ALU=SUB DST=T                 ; T <- flags - V
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=R_STOP ; not a table pointer: stop
     ASEL=RA KC UADDR=10 ALU=SRL DST=T RSEL=KA K=FP1 ; T <- table PPN; A <- src va
-    ASEL=T KC UADDR=12 ALU=SLL WB=K K=48            ; 48 <- src table
+    ASEL=T KC UADDR=12 ALU=SLL WB=K K=53            ; 53 <- src table
     ASEL=RA KC UADDR=10 ALU=SLL DST=T               ; VPN[0] to the top
-    ASEL=T KC UADDR=20 ALU=SRL DST=T RSEL=KB K=48   ; T <- 4 VPN[0]; B <- src table
-    ASEL=T BSEL=RB ALU=ADD MEM=LOAD WB=K K=48       ; 48 <- &src PTE; read it
-    RES=LOAD DST=T WB=K K=49                        ; T, 49 <- src PTE
-    ASEL=T KC UADDR=15 ALU=AND DST=T RSEL=KA K=54   ; T <- flags; A <- leaf mask
-    ASEL=RA BSEL=T ALU=SRL DST=T RSEL=KA K=49       ; T <- mask >> flags; A <- src PTE
-    ASEL=T KC UADDR=1 ALU=AND DST=T                 ; T <- valid leaf?
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=R_STOP ; not a present leaf: stop
+    ASEL=T KC UADDR=20 ALU=SRL DST=T RSEL=KB K=53   ; T <- 4 VPN[0]; B <- src table
+    ASEL=T BSEL=RB ALU=ADD MEM=LOAD WB=K K=53       ; 53 <- &src PTE; read it
+    RES=LOAD DST=T WB=K K=54                        ; T, 54 <- src PTE
+    ASEL=T KC UADDR=1 ALU=AND DST=T RSEL=KA K=54    ; T <- V; A <- src PTE
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=R_STOP ; not present: stop
+    ASEL=RA KC UADDR=14 ALU=AND DST=T               ; T <- R W X (bits 3:1)
+    ASEL=T KC UADDR=1 ALU=SRL WB=K K=FP9            ; FP9 <- R W X as a number
+    ASEL=ZERO KC UADDR=0xBA ALU=ADD DST=T RSEL=KB K=FP9 ; T <- leaf set {R RW X RX RWX}; B <- RWX
+    ASEL=T BSEL=RB ALU=SRL DST=T                    ; T <- the bit of this R W X
+    ASEL=T KC UADDR=1 ALU=AND DST=T                 ; T <- a leaf?
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=R_STOP ; not a leaf: stop
     ASEL=RA KC UADDR=10 ALU=SRL DST=T RSEL=KB K=FPFRAMES ; T <- PPN; B <- &frame table
     NEXT=CALL UADDR=FP_FRAME                        ; T <- &count (outside the table: stop)
     ASEL=T BSEL=ZERO ALU=ADD WB=K K=50              ; 50 <- &count
@@ -291,7 +294,7 @@ R_PAGE:
     ASEL=T KC UADDR=1 ALU=AND WB=K K=FP9            ; FP9 <- V
     ASEL=T KC UADDR=8 ALU=SRL DST=T RSEL=KB K=FP9   ; T <- PTE >> 8; B <- V
     ASEL=T KC UADDR=3 ALU=AND DST=T                 ; T <- bits 9, 8
-    ASEL=T BSEL=RB ALU=OR NEXT=BR COND=NE UADDR=R_STOP ; a mapping: stop
+    ASEL=T BSEL=RB ALU=ADD NEXT=BR COND=NE UADDR=R_STOP ; a mapping (V or bit 8 or 9): stop
     NEXT=JUMP UADDR=R_WRITE                         ; every check done
 
 ;; The destination has no second-level table: every check of the page first
@@ -316,16 +319,16 @@ R_NEWTAB:
 
 ;; The page's writes: src PTE, dst PTE, count + 1; then the next page.
 R_WRITE:
-    RSEL=KA K=49                                    ; A <- src PTE
+    RSEL=KA K=54                                    ; A <- src PTE
     ASEL=RA KC UADDR=0x104 ALU=AND DST=T            ; T <- W, bit 8
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=.ro ; read-only: both keep it
     ASEL=RA KC UADDR=0x104 ALU=OR DST=T             ; T <- PTE | W | bit 8
-    ASEL=T KC UADDR=4 ALU=SUB WB=K K=49             ; 49 <- new src: W=0, bit 8
-    RSEL=KA K=49                                    ; A <- it
+    ASEL=T KC UADDR=4 ALU=SUB WB=K K=54             ; 54 <- new src: W=0, bit 8
+    RSEL=KA K=54                                    ; A <- it
 .ro:
-    ASEL=RA KC UADDR=0xC0 ALU=AND DST=T RSEL=KB K=49 ; T <- A, D; B <- new src
+    ASEL=RA KC UADDR=0xC0 ALU=AND DST=T RSEL=KB K=54 ; T <- A, D; B <- new src
     ASEL=RA BSEL=T ALU=SUB WB=K K=FP9               ; FP9 <- new dst (no A, D)
-    RSEL=KA K=48                                    ; A <- &src PTE
+    RSEL=KA K=53                                    ; A <- &src PTE
     ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE RSEL=KB K=FP9 ; src PTE <- new; B <- new dst
     RSEL=KA K=51                                    ; A <- &dst PTE
     ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE RSEL=KA K=50 ; dst PTE <- new; A <- &count
@@ -334,7 +337,7 @@ R_WRITE:
     ASEL=T KC UADDR=1 ALU=ADD WB=K K=FP9            ; FP9 <- count + 1
     RSEL=KB K=FP9                                   ; B <- it
     ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE RSEL=KA K=FP5 ; count <- count + 1; A <- dst va
-    RSEL=KB K=53                                    ; B <- 4096
+    RSEL=KB K=AMOTMP                                ; B <- 4096
     ASEL=RA BSEL=RB ALU=ADD WB=K K=FP5              ; next dst va
     RSEL=KA K=FP1                                   ; A <- src va
     ASEL=RA BSEL=RB ALU=ADD WB=K K=FP1 NEXT=JUMP UADDR=R_PAGE ; next src va

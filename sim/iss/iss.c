@@ -1085,8 +1085,9 @@ static void csr_write(struct iss *s, unsigned csr, uint32_t v)
     case CSR_FPEN: s->fpen = v & 0xf; xc_flush(s); break;
     case CSR_FPFRAMES: s->fpframes = v; break;
     case CSR_FPFREE: s->fpfree = v; break;
-    case CSR_FPEVENT3: s->mhpmevent3 = v & 0x3f; break;
-    case CSR_FPEVENT4: s->mhpmevent4 = v & 0x3f; break;
+    /* (kept whole, as the RTL's register-file words: bits 5:0 select) */
+    case CSR_FPEVENT3: s->mhpmevent3 = v; break;
+    case CSR_FPEVENT4: s->mhpmevent4 = v; break;
     case CSR_FPMISS: s->fpmiss = v & 0xfffff7ffu; break;
     case CSR_FPINSERT: tlb_insert(s, v); break;
     case CSR_MSTATUS: {

@@ -361,23 +361,16 @@ CSR_MINSTRETH:
 ;; software-refill miss, and the TLB insert port (reads 0).
 CSR_FPEN:
     CSR_FF K=S_FPEN                                 ; rd <- fpen; fpen <- op
-CSR_FPEVENT3:
-    CSR_FF K=S_FPEV3                                ; rd <- fpevent3; fpevent3 <- op
-CSR_FPEVENT4:
-    CSR_FF K=S_FPEV4                                ; rd <- fpevent4; fpevent4 <- op
 CSR_FPMISS:
     CSR_FF K=S_FPMISS                               ; rd <- fpmiss; fpmiss <- op
 CSR_FPINSERT:
     CSR_FF K=S_FPINSERT                             ; rd <- 0; TLB <- leaf PTE for fpmiss
-;; User counters: read-only views (the decode cycle refuses writes).
-CSR_CYCLE:
-    RES=SPR K=S_MCYCLE WB=RD NEXT=END               ; rd <- cycle
-CSR_CYCLEH:
-    RES=SPR K=S_MCYCLEH WB=RD NEXT=END              ; rd <- cycleh
-CSR_INSTRET:
-    RES=SPR K=S_MINSTRET WB=RD NEXT=END             ; rd <- instret
-CSR_INSTRETH:
-    RES=SPR K=S_MINSTRETH WB=RD NEXT=END            ; rd <- instreth
+;; User counters: the machine counters' routines (the decode cycle refuses
+;; writes to these read-only views, so they only read).
+dispatch CSR_CYCLE CSR_MCYCLE
+dispatch CSR_CYCLEH CSR_MCYCLEH
+dispatch CSR_INSTRET CSR_MINSTRET
+dispatch CSR_INSTRETH CSR_MINSTRETH
 CSR_TIME:
     RES=SPR K=S_TIME WB=RD NEXT=END                 ; rd <- mtime low
 CSR_TIMEH:
@@ -467,6 +460,14 @@ CSR_STVEC:
 CSR_SATP:
     CSR_FF K=S_SATP                                 ; rd <- satp; satp <- op
 
+CSR_FPEVENT3:
+    RSEL=KB K=FPEV3                                 ; port B <- fpevent3
+    CSR_RAM_2 WB=K K=FPEV3                          ; T <- old; fpevent3 <- op
+    CSR_RAM_3                                       ; rd <- T
+CSR_FPEVENT4:
+    RSEL=KB K=FPEV4                                 ; port B <- fpevent4
+    CSR_RAM_2 WB=K K=FPEV4                          ; T <- old; fpevent4 <- op
+    CSR_RAM_3                                       ; rd <- T
 CSR_FPFRAMES:
     RSEL=KB K=FPFRAMES                              ; port B <- fpframes
     CSR_RAM_2 WB=K K=FPFRAMES                       ; T <- old; fpframes <- op
