@@ -313,8 +313,8 @@ module av_core #(
   /* verilator lint_off UNUSEDSIGNAL */
   wire [11:0] i_pend = m_take ? m_pend : s_pend;
   /* verilator lint_on UNUSEDSIGNAL */
-  // (not in the decode cycle right after a walk, a fast path or remap: a
-  // fault fast path and its instruction are one step, the VM contract says)
+  // (not in the decode cycle right after a fault fast path: it and its
+  // instruction are one step, the VM contract says)
   assign take_irq = in_a && (m_take || s_take) && !walking_q;
   always_comb begin
     // priority: MEI, MSI, MTI, SEI, SSI, STI
@@ -411,8 +411,8 @@ module av_core #(
   // the walk then branches to the routine instead of faulting. The routine
   // checks the tables, and hands the fault to C (COND=PTEPTR in a word that
   // does not branch) or serves it.
-  wire        fp_ok    = mode_q == PRV_U && !wlevel_q && p8 && !pte_q[9] && !chk_q[1];
-  // (the zero-fill encoding's PPN = 0 is the routine's first check)
+  // (the zero-fill encoding's bit 9 clear and PPN 0 are the routine's check)
+  wire        fp_ok    = mode_q == PRV_U && !wlevel_q && p8 && !chk_q[1];
   wire        fp_z     = fp_ok && !pte_q[0] && fpen_q[1];
   wire        fp_c     = fp_ok && pte_q[0] && wk_store_q && fpen_q[2];
   wire [31:0] pte_adv  = pte_q | 32'h40 | (wk_store_q ? 32'h80 : 32'h0);
@@ -551,7 +551,10 @@ module av_core #(
   wire        act_trap   = act_mtrap || act_strap;
   wire        act_install = sp_go && (f_k == U_K_A_INSTALL);
   wire        act_level0 = sp_go && (f_k == U_K_A_LEVEL0);
-  wire        act_restart = sp_go && (f_k == U_K_A_RESTART);
+  // A_FPRESTART: a fast path's restart, which keeps walking_q (no
+  // interrupt) through the decode cycle of the instruction it served
+  wire        act_fprestart = sp_go && (f_k == U_K_A_FPRESTART);
+  wire        act_restart = (sp_go && (f_k == U_K_A_RESTART)) || act_fprestart;
   wire        act_sfence = sp_go && (f_k == U_K_A_SFENCE);
   wire        act_page   = sp_go && (f_k == U_K_A_PAGE);
   wire        act_setpte = sp_go && (f_k == U_K_A_SETPTE);
@@ -724,8 +727,7 @@ module av_core #(
       if (t_sref) fpmiss_q <= {wva[31:12], 1'b0, wk_fetch_q ? 2'd0 : wk_store_q ? 2'd2 : 2'd1, satp_q[30:22]};
       if (pg_flush) begin iv_q <= 1'b0; drv_q <= 1'b0; dwv_q <= 1'b0; end
       if (act_dflush) begin drv_q <= 1'b0; dwv_q <= 1'b0; end
-      // (kept through the next decode cycle, which then takes no interrupt)
-      if (act_trap || in_a) walking_q <= 1'b0;
+      if (act_trap || in_a || (ends && !act_fprestart)) walking_q <= 1'b0;
       // remap runs its physical words like a walk's
       if (act_phys) walking_q <= 1'b1;
       if (walk) begin

@@ -58,7 +58,7 @@ macro FIN_4  ASEL=RA BSEL=ZERO ALU=ADD MEM=LOAD      ; read it back (T <- &PTE)
 macro FIN_5  SPWE=W K=A_SETPTE                       ; the walker's PTE <- it
 macro FIN_6  MEM=AMOW SPWE=W K=A_DFLUSH              ; PTE |= A (| D); no stale data translation
 macro FIN_7  SPWE=W K=A_INSTALL                      ; page register, TLB <- new
-macro FIN_8  ASEL=PC BSEL=ZERO ALU=ADD NEXT=ENDJ SPWE=W K=A_RESTART ; retry the instruction
+macro FIN_8  ASEL=PC BSEL=ZERO ALU=ADD NEXT=ENDJ SPWE=W K=A_FPRESTART ; retry it (no interrupt first)
 FP_FIN:
     FIN_1                                           ; FP5 <- new PTE
     FIN_2                                           ; B <- it
@@ -74,7 +74,7 @@ FP_FIN:
 FP_ZERO:
     ASEL=T BSEL=ZERO ALU=ADD MEM=LOAD WB=K K=FP0     ; read the PTE; FP0 <- &PTE
     RES=LOAD DST=T WB=K K=FP1                       ; T, FP1 <- PTE
-    ASEL=T KC UADDR=10 ALU=SRL DST=T                ; T <- its PPN field
+    ASEL=T KC UADDR=9 ALU=SRL DST=T                 ; T <- its PPN field and bit 9
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=FP_HAND ; not 0: not zero-fill, to C
     NEXT=CALL UADDR=FP_POPCHK                       ; a frame to pop (or C)
     ; every check is done: now the writes
