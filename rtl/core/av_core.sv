@@ -120,6 +120,7 @@ module av_core #(
   logic        iv_q, drv_q, dwv_q;
   logic [19:0] ivpn_q, ippn_q, drvpn_q, drppn_q, dwvpn_q, dwppn_q;
   logic        walking_q, wk_fetch_q, wk_store_q, wlevel_q, dpte_q;
+  logic        walk_q, wdmiss_q, wwr_q;     // a walk starts next cycle: its kind
   logic [31:0] pte_q;
   // the VM contract's CSRs (DESIGN.md): fast-path enables, the last
   // software-refill miss (the event selectors live in the register file)
@@ -147,7 +148,7 @@ module av_core #(
       rf_a_en = 1'b1; rf_b_en = 1'b1;
       rf_a_addr = {1'b0, mem_rdata_i[19:15]};
       rf_b_addr = {1'b0, mem_rdata_i[24:20]};
-    end else begin
+    end else if (!squash) begin   // (a squashed word is not zeroed: it reads nothing)
       case (f_rsel)
         U_RSEL_IR: begin rf_a_en = 1'b1; rf_b_en = 1'b1; end
         U_RSEL_KA: begin rf_a_en = 1'b1; rf_a_addr = f_k; end
@@ -476,7 +477,9 @@ module av_core #(
   end
 
   // ---------------------------------------------------------------- faults the hardware sees
-  // (a squashed cycle, after a late redirect, runs the zero word: nothing to check)
+  // A squashed cycle (after a late redirect) presents the successor that
+  // was read, not a zero word: everything it could do is gated here (and
+  // its register-file reads above).
   wire active   = !in_a && !boot && !squash;
   wire mem_word = active && (f_mem != U_MEM_NONE);
   wire is_amow  = (f_mem == U_MEM_AMOW);
@@ -502,7 +505,8 @@ module av_core #(
                       {vaddr[31:12], (pgm_q && phys) ? cnt_q : vaddr[11:2], vaddr[1:0]};
   wire t_memerr = active && dreq_q && mem_err_i;
   wire t_mis    = mem_word && misal;
-  wire t_noram  = mem_word && ram_only && !daddr[31] && !dmiss;  // reservations and AMOs: RAM only
+  wire t_noram_any = mem_word && ram_only && !daddr[31];        // reservations and AMOs: RAM only
+  wire t_noram  = t_noram_any && !dmiss;
   wire t_jmp    = active && (f_next == U_NEXT_ENDJ) && sum[1];
   wire t_pf     = active && (f_cond == U_COND_PTEPTR) && pte_fault &&
                   !((fp_z || fp_c) && f_next == U_NEXT_BR);
@@ -555,9 +559,20 @@ module av_core #(
   wire        walk_seq = dmiss || (ends_any && xl_i && !ihit);
   // An SC without the reservation still reads the word (RAM reads have no
   // side effects), so that an address past the RAM faults as the ISS says.
-  wire        sc_match  = resv_valid_q && (resv_addr_q == daddr[31:2]);
+  // The reservation compare takes the SC's address from port A (SC's word
+  // adds zero to rs1; simulation checks it), not from the adder: it sits
+  // on the write enable's path.
+  wire [29:0] sc_pa     = xl_d ? {dwppn_q, ra[11:2]} : ra[31:2];
+  wire        sc_match  = resv_valid_q && (resv_addr_q == sc_pa);
+`ifndef SYNTHESIS
+  always_ff @(posedge clk_i)
+    if (mem_word && f_mem == U_MEM_SC && sum[31:0] != ra)
+      $fatal(1, "av_core: MEM=SC's address must be port A (rs1 + 0)");
+`endif
   wire        sc_probe  = (f_mem == U_MEM_SC) && !sc_match;
-  wire        data_req  = mem_word && !trap && !dmiss;
+  // (spelled out: of the faults only these can stop a memory word, and the
+  // shared `trap` would put the others on the write enable's path)
+  wire        data_req  = mem_word && !t_memerr && !t_mis && !(ram_only && !daddr[31]) && !dmiss;
   assign mem_req_o   = boot || (ends && !imiss) || data_req;
   assign mem_we_o    = data_req && !is_read && !sc_probe;
   // For the clock: the address and mem_sreq_o come from the microinstruction
@@ -777,6 +792,7 @@ module av_core #(
       {iv_q, drv_q, dwv_q} <= '0;
       {ivpn_q, ippn_q, drvpn_q, drppn_q, dwvpn_q, dwppn_q} <= '0;
       {walking_q, wk_fetch_q, wk_store_q, wlevel_q, dpte_q} <= '0;
+      {walk_q, wdmiss_q, wwr_q} <= '0;
       pte_q <= '0;
       resv_valid_q <= 1'b0; resv_addr_q <= '0; sc_ok_q <= 1'b0;
     end else begin
@@ -797,10 +813,14 @@ module av_core #(
       if (act_trap || in_a || (ends && !act_fprestart)) walking_q <= 1'b0;
       // remap runs its physical words like a walk's
       if (act_phys) walking_q <= 1'b1;
-      if (walk) begin
+      // A walk starts in the squashed cycle that follows its miss, from
+      // registered flags (the miss is decided late): the data address is
+      // in T by then (the memory word wrote it, or an AMO's write holds it).
+      walk_q <= walk; wdmiss_q <= dmiss; wwr_q <= wr_kind;
+      if (walk_q) begin
         walking_q <= 1'b1; wlevel_q <= 1'b1;
-        wk_fetch_q <= !dmiss; wk_store_q <= dmiss && wr_kind;
-        if (dmiss) q_q <= vaddr;
+        wk_fetch_q <= !wdmiss_q; wk_store_q <= wdmiss_q && wwr_q;
+        if (wdmiss_q) q_q <= t_q;
       end
       if (act_level0) wlevel_q <= 1'b0;
       // a TLB hit: the walker carries on as if it had read this leaf at level 0
@@ -827,13 +847,16 @@ module av_core #(
       // (misaligned, outside RAM) leave T as their memory word sets it
       // below: its address, which is the tval. So T waits only for the
       // early faults, and only CAUSE for the late ones.
-      if (trap) begin
+      // (t_noram_any leaves the page-register miss out: with a miss there is
+      // no trap but a walk, which never reads CAUSE, so writing it is harmless
+      // and keeps the compare off these flops' path)
+      if (trap_early || t_mis || t_noram_any) begin
         cause_intr_q <= 1'b0;
         walking_q <= 1'b0;
         if (t_memerr && walking_q)  cause_q <= wk_fetch_q ? 5'd1 : wk_store_q ? 5'd7 : 5'd5;
         else if (t_memerr)          cause_q <= dlcause_q ? 5'd5 : 5'd7;
         else if (t_mis)             cause_q <= lcause ? 5'd4 : 5'd6;
-        else if (t_noram)           cause_q <= lcause ? 5'd5 : 5'd7;
+        else if (t_noram_any)       cause_q <= lcause ? 5'd5 : 5'd7;
         else if (t_pf)              cause_q <= wk_fetch_q ? 5'd12 : wk_store_q ? 5'd15 : 5'd13;
         else if (t_sref)            cause_q <= 5'd24;
         else                        cause_q <= 5'd0;
@@ -847,7 +870,9 @@ module av_core #(
         if (f_mem != U_MEM_NONE && !is_amow) t_q <= is_pte ? pte_addr : sum[31:0];
         if (act_page) begin cnt_q <= 10'h3FF; pgm_q <= 1'b1; end
         // page mode: each store counts down; the one at word 0 ends it
-        if (pgm_q && data_req && !is_read) begin
+        // (a page loop's words are physical: only a bus error stops them,
+        // so the count does not wait for data_req's translation check)
+        if (pgm_q && phys && mem_word && !is_read && f_mem != U_MEM_SC && !t_memerr) begin
           cnt_q <= cnt_q - 10'd1;
           if (cnt_q == 10'd0) pgm_q <= 1'b0;
         end

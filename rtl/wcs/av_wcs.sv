@@ -19,9 +19,9 @@
 // directly. A word that faults (trap_i), misses a page register (walk_i) or
 // takes a BR on an adder condition (EQ/NE/LT/GE) lets the sequencer read
 // its ordinary successor; the redirect is registered, the successor that
-// arrives next cycle is squashed (presented as the all-zero no-op, and a
-// decode cycle it would have been is not one) and the control store is read
-// at the redirect's target (TRAP, WALK or UADDR). Trap entry, a walk and a
+// arrives next cycle is squashed (squash_o: the core gates all its effects,
+// and a decode cycle it would have been is not one) and the control store
+// is read at the redirect's target (TRAP, WALK or UADDR). Trap entry, a walk and a
 // taken adder-condition BR therefore cost one cycle more; nothing else does.
 // The faulting word itself is still abandoned in its own cycle (the core
 // gates its effects with trap/walk as before). A word with such a BR must
@@ -78,8 +78,10 @@ module av_wcs #(
   logic [47:0]   cs_q, disp_q, uw;
   logic          in_a_q, boot_q, from_disp_q;
   logic          in_a_d, from_disp_d;
-  // the word presented is the zero no-op (decode, boot or squashed cycle):
-  // one flop, so that the microinstruction mux is a single LUT level
+  // the word presented is the zero no-op (decode or boot cycle): one flop,
+  // so that the microinstruction mux is a single LUT level. A squashed
+  // cycle is not zeroed (that would put the late redirect on this flop's
+  // path): the core gates the squashed word's effects instead (squash_o).
   logic          zero_q, zero_d;
   // a late redirect: this cycle's word is squashed, the store is read at redir_addr_q
   logic          redir_q, redir_d;
@@ -114,7 +116,7 @@ module av_wcs #(
   assign in_a_o = in_a;
   assign squash_o = redir_q;
   assign boot_o = boot_q;
-  assign first_o = from_disp_q && !zero_q;
+  assign first_o = from_disp_q && !zero_q;   // (never in a squashed cycle)
 
   wire [2:0]    next  = uw[UF_NEXT_HI:UF_NEXT_LO];
   wire [AW-1:0] uaddr = uw[UF_UADDR_HI:UF_UADDR_LO];
@@ -128,7 +130,7 @@ module av_wcs #(
   // The word ends its instruction (fetch issued; the core gates that with
   // its faults). ends_any leaves the faults out: it only feeds the
   // decode-cycle flop, which a redirect overrides.
-  wire active   = !zero_q;
+  wire active   = !zero_q && !redir_q;
   wire ends_any = active && ((next == U_NEXT_END) || (next == U_NEXT_ENDJ) ||
                              (next == U_NEXT_ENDC && cond_i));
 
@@ -166,7 +168,7 @@ module av_wcs #(
     redir_d      = active && (trap_i || walk_i || (next == U_NEXT_BR && adder_cond && cond_i));
     redir_addr_d = trap_i ? UA_TRAP : walk_i ? UA_WALK : uaddr;
     in_a_d       = boot_q || ends_any;
-    zero_d       = in_a_d || redir_d;
+    zero_d       = in_a_d;
   end
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
@@ -200,7 +202,7 @@ module av_wcs #(
 `endif
 
   always_comb begin
-    if (zero_q) upc_o = 16'hFFFF;
+    if (zero_q || redir_q) upc_o = 16'hFFFF;
     else if (from_disp_q) upc_o = {8'h80, class_q};
     else                  upc_o = {{(16-AW){1'b0}}, upc_q};
   end
