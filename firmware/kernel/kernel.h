@@ -57,6 +57,7 @@ struct port {
     struct kmsg *qhead, *qtail;
     uint32_t qlen, qlimit;
     uint32_t refs;                     /* names, queued rights, kernel holds */
+    uint32_t named;                    /* name-table entries naming it (dead ones too) */
     uint32_t id;
     uint8_t dead;
 };

@@ -93,6 +93,7 @@ int32_t name_insert(struct proc *p, struct port *port, int right)
         if (!n)
             return -AV_ENORIGHTS;
         p->names[n].port = port;
+        port->named++;
         port_ref(port);
     }
     struct nameent *e = &p->names[n];
@@ -119,6 +120,7 @@ static void drop_if_empty(struct proc *p, uint32_t n)
         return;
     struct port *pt = e->port;
     memset(e, 0, sizeof *e);
+    pt->named--;
     port_unref(pt);
 }
 
@@ -154,6 +156,7 @@ int32_t name_deallocate(struct proc *p, uint32_t name)
     struct port *pt = e->port;
     int recv = e->recv;
     memset(e, 0, sizeof *e);
+    pt->named--;
     if (recv) {
         pt->receiver = NULL;
         port_destroy(pt);

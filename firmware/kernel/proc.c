@@ -180,6 +180,7 @@ int proc_fork(struct proc *parent)
         struct nameent *e = &parent->names[n];
         if (e->port && e->sendrefs && !e->dead) {
             c->names[n].port = e->port;
+            e->port->named++;
             c->names[n].sendrefs = 1;
             port_ref(e->port);
         }
