@@ -119,7 +119,7 @@ static void drop_if_empty(struct proc *p, uint32_t n)
     if (e->recv || e->sendrefs || e->sendonce || e->dead)
         return;
     struct port *pt = e->port;
-    memset(e, 0, sizeof *e);
+    *e = (struct nameent){ 0 };
     pt->named--;
     port_unref(pt);
 }
@@ -155,7 +155,7 @@ int32_t name_deallocate(struct proc *p, uint32_t name)
         return -AV_ENAME;
     struct port *pt = e->port;
     int recv = e->recv;
-    memset(e, 0, sizeof *e);
+    *e = (struct nameent){ 0 };
     pt->named--;
     if (recv) {
         pt->receiver = NULL;

@@ -265,6 +265,8 @@ void proc_wake_one(struct proc *p)
 
 void proc_wake(enum pwait w, void *obj)
 {
+    if (!nwaiting[w])
+        return;
     for (uint32_t i = 0; nwaiting[w] && i < nprocs; i++)
         if (procs[i].state == P_BLOCKED && procs[i].wait == w && procs[i].wait_obj == obj)
             proc_wake_one(&procs[i]);
