@@ -601,6 +601,8 @@ void vm_destroy(struct vmmap *m)
 {
     if (!m->root)
         return;
+    if (m == vm_active)
+        vm_activate(&transit);         /* never run on a freed root */
     for (uint32_t i = m->l1_lo; i < m->l1_hi; i++) {
         if (!pte_valid(m->root[i]))
             continue;
