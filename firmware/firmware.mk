@@ -14,6 +14,9 @@ U_LDFLAGS := $(RV_LDARCH) -DPICOLIBC_INTEGER_PRINTF_SCANF -nostartfiles -T firmw
 
 K_SRCS    := $(wildcard firmware/kernel/*.c firmware/kernel/*.S)
 K_OBJS    := $(patsubst firmware/kernel/%,$(FW)/kernel/%.o,$(K_SRCS))
+# the VM fast-path microcode (rtl/wcs/fastpaths.uc) as the run-time image the
+# kernel loads (av_ucode_fastpaths[], {target, lo, hi} triples)
+K_OBJS    += $(FW)/kernel/fastpaths.o
 L_SRCS    := $(wildcard firmware/lib/*.c)
 L_OBJS    := $(patsubst firmware/lib/%.c,$(FW)/lib/%.o,$(L_SRCS))
 U_PROGS   := $(patsubst firmware/user/%.c,%,$(wildcard firmware/user/*.c))
@@ -38,6 +41,19 @@ $(FW)/kernel/%.c.o: firmware/kernel/%.c $(GEN_HDRS) $(wildcard firmware/kernel/*
 $(FW)/kernel/%.S.o: firmware/kernel/%.S $(GEN_HDRS)
 	@mkdir -p $(dir $@)
 	$(RV_CC) $(K_CFLAGS) -c $< -o $@
+# The image's data goes in the image's .pack area with the packed programs:
+# the kernel's 40 KiB (text, data, bss) is for the kernel's own code.
+# Two words a microinstruction (tools/uasm/ucpack.py): the image stays
+# within a page of the 128 KiB board's RAM.
+$(FW)/kernel/fastpaths.c: rtl/wcs/fastpaths.uc build/ucode/ucode.sym build/uasm/uasm tools/uasm/ucpack.py
+	@mkdir -p $(dir $@)
+	$(UASM) -d $(UCODE_DEF) --base $(UCODE_DIR)/ucode.sym --c-array av_ucode_fastpaths -o $@.triples.c $<
+	python3 tools/uasm/ucpack.py $@.triples.c $@
+$(FW)/kernel/fastpaths.o: $(FW)/kernel/fastpaths.c
+	$(RV_CC) $(K_CFLAGS) -fdata-sections -c $< -o $@.tmp.o
+	$(RV_OBJCOPY) $$(for s in $$($(RV_PREFIX)objdump -h $@.tmp.o | awk '$$2 ~ /^\.s?rodata/ {print $$2}'); do \
+	    echo --rename-section $$s=.pack,alloc,load,readonly,data,contents; done) $@.tmp.o $@
+	rm -f $@.tmp.o
 $(FW)/lib/%.o: firmware/lib/%.c $(GEN_HDRS) $(wildcard firmware/lib/*.h firmware/include/*.h)
 	@mkdir -p $(dir $@)
 	$(RV_CC) $(U_CFLAGS) -c $< -o $@
@@ -58,13 +74,15 @@ $(FW)/ktest/prog/%.elf: tests/kernel/%.c $(wildcard tests/kernel/*.h) $(FW)/lib/
 	$(RV_CC) $(U_LDFLAGS) $(FW)/lib/crt0.o $@.o $(FW)/lib/libav.a -o $@
 	$(RV_OBJCOPY) --strip-all $@ $@.strip
 
-# An image: kernel objects + a pack whose "init" is the given program.
+# An image: kernel objects + a pack whose "init" is the given program. The
+# fast-path microcode goes after the (page-aligned) pack, in its last page.
 # $(1) image, $(2) init ELF, $(3) boot options, $(4) other programs to pack
 define fw_image
 	@mkdir -p $(dir $(1))
 	python3 firmware/kernel/mkpack.py $(1).pack.S "$(3)" init=$(2).strip $(call pack_list,$(4))
 	$(RV_CC) $(K_CFLAGS) -c $(1).pack.S -o $(1).pack.o
-	$(RV_CC) $(RV_LDARCH) -nostartfiles -T firmware/kernel/kernel.ld $(K_OBJS) $(1).pack.o -o $(1) -Wl,--no-warn-rwx-segments
+	$(RV_CC) $(RV_LDARCH) -nostartfiles -T firmware/kernel/kernel.ld $(filter-out $(FW)/kernel/fastpaths.o,$(K_OBJS)) \
+	    $(1).pack.o $(FW)/kernel/fastpaths.o -o $(1) -Wl,--no-warn-rwx-segments
 	$(RV_OBJDUMP) -d $(1) > $(1).dis
 endef
 

@@ -50,8 +50,9 @@ static int has_opt(const char *args, const char *opt)
     return 0;
 }
 
-/* The fast-path microcode, if the build linked it: {target, lo, hi} triples
- * from the microassembler (see firmware/kernel/README.md). */
+/* The fast-path microcode, if the build linked it: the microassembler's
+ * image packed two words a microinstruction (tools/uasm/ucpack.py; see
+ * firmware/kernel/README.md). */
 extern const uint32_t av_ucode_fastpaths[] __attribute__((weak));
 extern const uint32_t av_ucode_fastpaths_count __attribute__((weak));
 

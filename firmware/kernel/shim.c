@@ -62,16 +62,18 @@ void shim_main(uint32_t hartid, uint32_t dtb)
     __builtin_unreachable();
 }
 
-/* Write {target, lo, hi} triples through the load port; writing hi stores. */
+/* Write n microinstructions through the load port, packed two words each
+ * (tools/uasm/ucpack.py): lo, then dispatch flag << 31 | index << 16 | hi.
+ * Writing hi stores. */
 static int32_t load_ucode(uint32_t pa, uint32_t n)
 {
     if (!wcs_present)
         return SBI_ERR_NOT_SUPPORTED;
     const uint32_t *w = (const uint32_t *)pa;
-    for (uint32_t i = 0; i < n; i++, w += 3) {
-        csr_write(CSR_UCADDR, w[0]);
-        csr_write(CSR_UCDATALO, w[1]);
-        csr_write(CSR_UCDATAHI, w[2]);
+    for (uint32_t i = 0; i < n; i++, w += 2) {
+        csr_write(CSR_UCADDR, (w[1] & 0x80000000u) | ((w[1] >> 16) & 0x7fffu));
+        csr_write(CSR_UCDATALO, w[0]);
+        csr_write(CSR_UCDATAHI, w[1] & 0xffffu);
     }
     return SBI_SUCCESS;
 }

@@ -86,7 +86,12 @@ module av_core #(
 
   // ---------------------------------------------------------------- state
   logic [31:0] pc_q, ir_q, t_q, q_q;
-  logic [4:0]  cnt_q, cause_q;
+  logic [4:0]  cause_q;
+  // the loop counter: 5 bits for the divide, 10 for a page loop (1024 words)
+  logic [9:0]  cnt_q;
+  // page mode: physical memory words take bits 11:2 of their address from
+  // the counter, which each store counts down (the fast paths' page loops)
+  logic        pgm_q;
   logic        cause_intr_q;
   logic [1:0]  mode_q;
   // mstatus bits
@@ -115,10 +120,9 @@ module av_core #(
   logic [19:0] ivpn_q, ippn_q, drvpn_q, drppn_q, dwvpn_q, dwppn_q;
   logic        walking_q, wk_fetch_q, wk_store_q, wlevel_q, dpte_q;
   logic [31:0] pte_q;
-  // the VM contract's CSRs (DESIGN.md): fast-path enables, event selectors,
-  // the last software-refill miss
+  // the VM contract's CSRs (DESIGN.md): fast-path enables, the last
+  // software-refill miss (the event selectors live in the register file)
   logic [3:0]  fpen_q;
-  logic [5:0]  fpev3_q, fpev4_q;
   logic [31:0] fpmiss_q;
 
   // ---------------------------------------------------------------- register file
@@ -197,7 +201,9 @@ module av_core #(
       U_BSEL_T:   opb = t_q;
       U_BSEL_Q:   opb = q_q;
       U_BSEL_SPR: opb = spr;
-      U_BSEL_VEC: opb = (rb[0] && cause_intr_q) ? {25'b0, cause_q, 2'b00} : 32'h0;
+      // (during a walk or fast path: the UADDR field as a small constant)
+      U_BSEL_VEC: opb = walking_q ? {23'b0, uw[UF_UADDR_HI:UF_UADDR_LO]} :
+                        (rb[0] && cause_intr_q) ? {25'b0, cause_q, 2'b00} : 32'h0;
       default:    opb = 32'h0;
     endcase
     if (f_alu == U_ALU_SUBG && !subg_gate) opb = 32'h0;
@@ -264,11 +270,14 @@ module av_core #(
   wire [63:0] prod = {32'b0, ra} * {32'b0, rb};
 
   // ---------------------------------------------------------------- load data
+  // the access size: funct3, except for the walker's and the fast paths'
+  // physical words (whatever instruction ir holds)
+  wire [1:0] msz = walking_q ? 2'b10 : ir_q[13:12];
   logic [31:0] load_data;
   always_comb begin
     logic [31:0] sh;
     sh = mem_rdata_i >> {t_q[1:0], 3'b000};
-    case (ir_q[13:12])
+    case (msz)
       2'b00:   load_data = {{24{sh[7] & ~ir_q[14]}}, sh[7:0]};
       2'b01:   load_data = {{16{sh[15] & ~ir_q[14]}}, sh[15:0]};
       default: load_data = sh;
@@ -304,7 +313,9 @@ module av_core #(
   /* verilator lint_off UNUSEDSIGNAL */
   wire [11:0] i_pend = m_take ? m_pend : s_pend;
   /* verilator lint_on UNUSEDSIGNAL */
-  assign take_irq = in_a && (m_take || s_take);
+  // (not in the decode cycle right after a fault fast path: it and its
+  // instruction are one step, the VM contract says)
+  assign take_irq = in_a && (m_take || s_take) && !walking_q;
   always_comb begin
     // priority: MEI, MSI, MTI, SEI, SSI, STI
     if (i_pend[11])     irq_cause = 4'd11;
@@ -363,9 +374,14 @@ module av_core #(
     pte_chk[1] = bad || (!leaf && !lvl) || (leaf && ((lvl && ppn0 != 10'd0) || !perm));
     pte_chk[0] = !fl[5] || (store && !fl[6]);
   endfunction
-  wire [1:0]  chk_q    = pte_chk(pte_q[19:10], {pte_q[7:6], pte_q[4:0]}, wlevel_q, wk_fetch_q,
-                                 wk_store_q, wmode, st_sum, st_mxr);
-  wire        pte_fault  = chk_q[1];
+  // A PTE with RSW bit 8 (zero-fill, copy-on-write) is checked as valid and,
+  // when valid, writable: what is left is whether a fast path could take the
+  // fault (fp_ok below); the encoding itself faults as the term after says.
+  wire        p8       = pte_q[8];
+  wire [1:0]  chk_q    = pte_chk(pte_q[19:10], {pte_q[7:6], pte_q[4:3], pte_q[2] | (p8 & pte_q[0]),
+                                                pte_q[1], pte_q[0] | p8},
+                                 wlevel_q, wk_fetch_q, wk_store_q, wmode, st_sum, st_mxr);
+  wire        pte_fault  = chk_q[1] || (p8 && (!pte_q[0] || (!pte_q[2] && wk_store_q)));
   wire        pte_needad = chk_q[0];
   wire        pte_ptr  = pte_q[0] && !pte_q[1] && !pte_q[2] && !pte_q[3] && wlevel_q;
   wire        pte_d    = pte_q[7];
@@ -373,15 +389,32 @@ module av_core #(
   wire        p_load   = (pte_q[1] || (st_mxr && pte_q[3])) && u_ok;
   wire        p_store  = pte_q[2] && u_ok;
 
-  // the block-RAM TLB, read at the walk address's index every cycle
-  logic [50:0] tlb_e;
+  // the block-RAM TLB, read at the walk address's index every cycle. The
+  // index keeps U and S/M accesses apart (bit 7), and for U fetches apart
+  // from data (bit 6): with software refill the C handler's own S-mode
+  // accesses, or an instruction's fetch, would otherwise evict the entry
+  // just inserted for a U access of the same slot and the access would miss
+  // forever.
+  logic [52:0] tlb_e;
   logic        tlb_ok;
+  wire         w_user  = (wmode == PRV_U);
+  wire  [7:0]  tlb_idx = {w_user, w_user ? wk_fetch_q : wva[18], wva[17:12]};
   wire  [31:0] tlb_pte = {2'b00, tlb_e[27:8], 2'b00, tlb_e[7:0]};
   wire  [1:0]  chk_t   = pte_chk(tlb_pte[19:10], {tlb_pte[7:6], tlb_pte[4:0]}, 1'b0, wk_fetch_q,
                                  wk_store_q, wmode, st_sum, st_mxr);
-  wire         tlb_hit = tlb_ok && tlb_e[50] && tlb_e[49:38] == wva[31:20] &&
+  wire         tlb_hit = tlb_ok && tlb_e[52] && tlb_e[51:38] == wva[31:18] &&
                          (tlb_e[28] || tlb_e[37:29] == satp_q[30:22]) && chk_t == 2'b00;
   wire [19:0] leaf_ppn = wlevel_q ? {pte_q[29:20], wva[21:12]} : pte_q[29:10];
+  // The zero-fill and copy-on-write fast paths (VM contract) take a fault of
+  // a U-mode access on a level-0 U PTE whose permissions allow the access,
+  // taking the zero-fill PTE as valid and the copy-on-write PTE as writable:
+  // the walk then branches to the routine instead of faulting. The routine
+  // checks the tables, and hands the fault to C (COND=PTEPTR in a word that
+  // does not branch) or serves it.
+  // (the zero-fill encoding's bit 9 clear and PPN 0 are the routine's check)
+  wire        fp_ok    = mode_q == PRV_U && !wlevel_q && p8 && !chk_q[1];
+  wire        fp_z     = fp_ok && !pte_q[0] && fpen_q[1];
+  wire        fp_c     = fp_ok && pte_q[0] && wk_store_q && fpen_q[2];
   wire [31:0] pte_adv  = pte_q | 32'h40 | (wk_store_q ? 32'h80 : 32'h0);
 
   // ---------------------------------------------------------------- conditions
@@ -391,18 +424,21 @@ module av_core #(
       U_COND_NE:    cond = (sum[31:0] != 32'h0);
       U_COND_LT:    cond = sum[32];
       U_COND_GE:    cond = ~sum[32];
-      U_COND_CNTNZ: cond = (cnt_q != 5'd0);
+      U_COND_CNTNZ: cond = (cnt_q != 10'd0);
       U_COND_IRQ:   cond = |pend;
       U_COND_NOIRQ: cond = ~|pend;
       U_COND_NOTM:  cond = (mode_q != PRV_M);
       U_COND_TLBHIT: cond = tlb_hit;
       U_COND_RESV:  cond = sc_ok_q;
       U_COND_DELEG: cond = deleg;
-      U_COND_SRETBAD: cond = (mode_q == PRV_U) || (mode_q == PRV_S && st_tsr);
-      U_COND_WFIBAD:  cond = (mode_q == PRV_U) || (mode_q == PRV_S && st_tw);
-      U_COND_SFBAD:   cond = (mode_q == PRV_U) || (mode_q == PRV_S && st_tvm);
+      // sret (TSR), wfi (TW, ir[22]), sfence.vma (TVM, ir[25]); custom-1
+      // (remap, ir[4] clear): U only
+      U_COND_PRIVBAD: cond = !ir_q[4] ? (mode_q != PRV_S) :
+                             (mode_q == PRV_U) || (mode_q == PRV_S && (ir_q[25] ? st_tvm : ir_q[22] ? st_tw : st_tsr));
+      U_COND_FPZ:     cond = fp_z;
+      U_COND_FPC:     cond = fp_c;
       U_COND_PTEPTR:  cond = pte_ptr;
-      U_COND_PTEAD:   cond = pte_needad;
+      U_COND_PTEAD:   cond = pte_needad || fp_z || fp_c;   // (a fast path's fault as well)
       default:      cond = 1'b0;
     endcase
   end
@@ -412,13 +448,14 @@ module av_core #(
   wire mem_word = active && (f_mem != U_MEM_NONE);
   wire is_amow  = (f_mem == U_MEM_AMOW);
   wire is_pte   = (f_mem == U_MEM_PTE);
-  wire wpte     = is_amow && walking_q;                 // the walk's A/D write
-  wire phys     = is_pte || wpte;                       // the walker's own accesses
+  wire wpte     = is_amow && walking_q && !pgm_q;       // the walk's A/D write
+  // the walker's own accesses, and a fast path's loads and stores (words)
+  wire phys     = walking_q;
   wire lcause   = (f_mem == U_MEM_LOAD) || (f_mem == U_MEM_LR);     // faults are load faults
   wire is_read  = lcause || (f_mem == U_MEM_AMOR) || is_pte;
   wire wr_kind  = !lcause && !is_pte;                   // needs write permission
   wire ram_only = (f_mem == U_MEM_LR) || (f_mem == U_MEM_AMOR) || (f_mem == U_MEM_SC);
-  wire misal    = !is_amow && !is_pte && ((ir_q[13:12] == 2'b01 && sum[0]) ||
+  wire misal    = !is_amow && !phys && ((ir_q[13:12] == 2'b01 && sum[0]) ||
                                           (ir_q[13:12] == 2'b10 && sum[1:0] != 2'b00));
   // virtual and physical address of a memory word
   wire [31:0] vaddr = is_amow ? t_q : sum[31:0];
@@ -427,13 +464,15 @@ module av_core #(
                               : (drv_q && drvpn_q == vaddr[31:12]);
   wire [19:0] dppn  = wr_kind ? dwppn_q : drppn_q;
   wire        dmiss = mem_word && !phys && xl_d && !dhit;
-  wire [31:0] daddr = is_pte ? pte_addr : wpte ? t_q :
-                      (xl_d ? {dppn, vaddr[11:0]} : vaddr);
+  wire [31:0] daddr = is_pte ? pte_addr :
+                      (xl_d && !phys) ? {dppn, vaddr[11:0]} :
+                      {vaddr[31:12], (pgm_q && phys) ? cnt_q : vaddr[11:2], vaddr[1:0]};
   wire t_memerr = active && dreq_q && mem_err_i;
   wire t_mis    = mem_word && misal;
   wire t_noram  = mem_word && ram_only && !daddr[31] && !dmiss;  // reservations and AMOs: RAM only
   wire t_jmp    = active && (f_next == U_NEXT_ENDJ) && sum[1];
-  wire t_pf     = active && (f_cond == U_COND_PTEPTR) && pte_fault;
+  wire t_pf     = active && (f_cond == U_COND_PTEPTR) && pte_fault &&
+                  !((fp_z || fp_c) && f_next == U_NEXT_BR);
   // software refill (fpen bit 0 clear): a TLB miss of a U-mode access is cause 24
   wire t_sref   = active && (f_cond == U_COND_TLBHIT) && !tlb_hit && !fpen_q[0] && mode_q == PRV_U;
   assign trap   = t_memerr || t_mis || t_noram || t_jmp || t_pf || t_sref;
@@ -468,10 +507,15 @@ module av_core #(
     if (wpte) begin
       mem_wdata_o = pte_adv; mem_be_o = 4'b1111;
     end else begin
-      case (ir_q[13:12])
+      // (AMOW writes the result bus: the AMOs' ALU result, or in a page
+      // loop the word the previous word read, RES=LOAD: the copy loop)
+      case (msz)
         2'b00:   begin mem_wdata_o = {4{rb[7:0]}};  mem_be_o = 4'b0001 << daddr[1:0]; end
         2'b01:   begin mem_wdata_o = {2{rb[15:0]}}; mem_be_o = daddr[1] ? 4'b1100 : 4'b0011; end
-        default: begin mem_wdata_o = is_amow ? alu_out : rb; mem_be_o = 4'b1111; end
+        default: begin
+          mem_wdata_o = is_amow ? res : rb;
+          mem_be_o = 4'b1111;
+        end
       endcase
     end
   end
@@ -507,23 +551,34 @@ module av_core #(
   wire        act_trap   = act_mtrap || act_strap;
   wire        act_install = sp_go && (f_k == U_K_A_INSTALL);
   wire        act_level0 = sp_go && (f_k == U_K_A_LEVEL0);
-  wire        act_restart = sp_go && (f_k == U_K_A_RESTART);
+  // A_FPRESTART: a fast path's restart, which keeps walking_q (no
+  // interrupt) through the decode cycle of the instruction it served
+  wire        act_fprestart = sp_go && (f_k == U_K_A_FPRESTART);
+  wire        act_restart = (sp_go && (f_k == U_K_A_RESTART)) || act_fprestart;
   wire        act_sfence = sp_go && (f_k == U_K_A_SFENCE);
+  wire        act_page   = sp_go && (f_k == U_K_A_PAGE);
+  wire        act_setpte = sp_go && (f_k == U_K_A_SETPTE);
+  wire        act_phys   = sp_go && (f_k == U_K_A_PHYS);
+  wire        act_dflush = sp_go && (f_k == U_K_A_DFLUSH);
 
   av_tlb u_tlb (
     .clk_i, .rst_ni,
-    .rd_idx_i(wva[19:12]), .rd_entry_o(tlb_e), .rd_ok_o(tlb_ok),
-    .wr_en_i(act_install || fp_insert), .wr_idx_i(fp_insert ? fpmiss_q[19:12] : wva[19:12]),
-    .wr_entry_i(fp_insert ? {1'b1, fpmiss_q[31:20], fpmiss_q[8:0], alu_out[5], alu_out[29:10], alu_out[7:0]}
-                          : {1'b1, wva[31:20], satp_q[30:22], pte_q[5], leaf_ppn, pte_q[7:0]}),
+    .rd_idx_i(tlb_idx), .rd_entry_o(tlb_e), .rd_ok_o(tlb_ok),
+    // fpinsert serves a U access: the U half, the fetch quarter for kind 0
+    .wr_en_i(act_install || fp_insert),
+    .wr_idx_i(fp_insert ? {1'b1, fpmiss_q[10:9] == 2'b00, fpmiss_q[17:12]} : tlb_idx),
+    .wr_entry_i(fp_insert ? {1'b1, fpmiss_q[31:18], fpmiss_q[8:0], alu_out[5], alu_out[29:10], alu_out[7:0]}
+                          : {1'b1, wva[31:18], satp_q[30:22], pte_q[5], leaf_ppn, pte_q[7:0]}),
     // (a change of fpen empties the TLB as well, as the ISS does)
-    .flush_i(act_sfence || (spw && f_k == U_K_S_FPEN)));
+    .flush_i(act_sfence || act_dflush || (spw && f_k == U_K_S_FPEN)));
   // fpinsert: only a valid leaf with A set goes in (software passes the
   // 4 KiB piece of a megapage)
   wire        fp_insert  = spw && f_k == U_K_S_FPINSERT && alu_out[0] && (alu_out[1] || alu_out[3]) &&
                            !(alu_out[2] && !alu_out[1]) && alu_out[6];
   // anything that changes what a translation means forgets the page registers
   wire        pg_flush   = spw || act_trap || act_mret || act_sret || act_sfence;
+  // a fast path that changed a valid PTE: the data page registers and the TLB
+  // may hold the old translation (the fetch page register keeps the code)
   wire [31:0] mstatus = {9'b0, st_tsr, st_tw, st_tvm, st_mxr, st_sum, st_mprv, 4'b0,
                          st_mpp, 2'b0, st_spp, st_mpie, 1'b0, st_spie, 1'b0, st_mie, 1'b0, st_sie, 1'b0};
   always_comb begin
@@ -547,8 +602,6 @@ module av_core #(
       U_K_S_MIDELEG:    spr = {20'b0, mideleg_q};
       U_K_S_SATP:       spr = satp_q;
       U_K_S_FPEN:       spr = {28'b0, fpen_q};
-      U_K_S_FPEV3:      spr = {26'b0, fpev3_q};
-      U_K_S_FPEV4:      spr = {26'b0, fpev4_q};
       U_K_S_FPMISS:     spr = fpmiss_q;
       default:               spr = 32'h0;
     endcase
@@ -648,12 +701,12 @@ module av_core #(
     if (!rst_ni) begin
       pc_q <= RESET_PC;
       ir_q <= 32'h0;
-      t_q <= 32'h0; q_q <= 32'h0; cnt_q <= 5'd0;
+      t_q <= 32'h0; q_q <= 32'h0; cnt_q <= 10'd0; pgm_q <= 1'b0;
       cause_q <= 5'd0; cause_intr_q <= 1'b0;
       dreq_q <= 1'b0; dread_q <= 1'b0; dlcause_q <= 1'b0;
       satp_q <= '0;
       fpen_q <= 4'd1;              // at reset only hardware refill: a standard Sv32 machine
-      fpev3_q <= '0; fpev4_q <= '0; fpmiss_q <= '0;
+      fpmiss_q <= '0;
       {iv_q, drv_q, dwv_q} <= '0;
       {ivpn_q, ippn_q, drvpn_q, drppn_q, dwvpn_q, dwppn_q} <= '0;
       {walking_q, wk_fetch_q, wk_store_q, wlevel_q, dpte_q} <= '0;
@@ -665,15 +718,18 @@ module av_core #(
       // a walk's PTE access faults with the cause of the access it serves
       dlcause_q <= phys ? !wk_store_q : lcause;
       dpte_q    <= data_req && is_pte;
-      if (dpte_q && dreq_q) pte_q <= mem_rdata_i;
+      // the walk's PTE read; a fast path's new PTE (read back from memory)
+      if ((dpte_q && dreq_q) || act_setpte) pte_q <= mem_rdata_i;
       // ---- Sv32
       if (spw && f_k == U_K_S_SATP) satp_q <= alu_out;
       if (spw && f_k == U_K_S_FPEN)  fpen_q  <= alu_out[3:0];
-      if (spw && f_k == U_K_S_FPEV3) fpev3_q <= alu_out[5:0];
-      if (spw && f_k == U_K_S_FPEV4) fpev4_q <= alu_out[5:0];
       if (spw && f_k == U_K_S_FPMISS) fpmiss_q <= alu_out & 32'hFFFF_F7FF;
       if (t_sref) fpmiss_q <= {wva[31:12], 1'b0, wk_fetch_q ? 2'd0 : wk_store_q ? 2'd2 : 2'd1, satp_q[30:22]};
       if (pg_flush) begin iv_q <= 1'b0; drv_q <= 1'b0; dwv_q <= 1'b0; end
+      if (act_dflush) begin drv_q <= 1'b0; dwv_q <= 1'b0; end
+      if (act_trap || in_a || (ends && !act_fprestart)) walking_q <= 1'b0;
+      // remap runs its physical words like a walk's
+      if (act_phys) walking_q <= 1'b1;
       if (walk) begin
         walking_q <= 1'b1; wlevel_q <= 1'b1;
         wk_fetch_q <= !dmiss; wk_store_q <= dmiss && wr_kind;
@@ -691,7 +747,6 @@ module av_core #(
           else begin drv_q <= p_load; drvpn_q <= wva[31:12]; drppn_q <= leaf_ppn; end
         end
       end
-      if (act_restart || act_trap) walking_q <= 1'b0;
       // T is the virtual address; the data-page register still maps its page
       if (act_resv)   begin
         resv_valid_q <= 1'b1;
@@ -727,14 +782,20 @@ module av_core #(
         end
       end else if (go) begin
         if (f_mem != U_MEM_NONE && !is_amow) t_q <= is_pte ? pte_addr : sum[31:0];
+        if (act_page) begin cnt_q <= 10'h3FF; pgm_q <= 1'b1; end
+        // page mode: each store counts down; the one at word 0 ends it
+        if (pgm_q && data_req && !is_read) begin
+          cnt_q <= cnt_q - 10'd1;
+          if (cnt_q == 10'd0) pgm_q <= 1'b0;
+        end
         case (f_dst)
           U_DST_T:  t_q <= res;
           U_DST_TB: t_q <= rb;
           U_DST_TC: begin t_q <= res; cause_q <= f_k[4:0]; cause_intr_q <= 1'b0; end
           U_DST_TE: begin t_q <= res; cause_q <= {3'b010, mode_q}; cause_intr_q <= 1'b0; end
           U_DST_TI: begin t_q <= res; cause_q <= {1'b0, irq_cause}; cause_intr_q <= 1'b1; end
-          U_DST_DIVI: begin q_q <= res; t_q <= 32'h0; cnt_q <= 5'd31; end
-          U_DST_DIVS: begin q_q <= {q_q[30:0], div_ge}; t_q <= div_rem; cnt_q <= cnt_q - 5'd1; end
+          U_DST_DIVI: begin q_q <= res; t_q <= 32'h0; cnt_q <= 10'd31; end
+          U_DST_DIVS: begin q_q <= {q_q[30:0], div_ge}; t_q <= div_rem; cnt_q <= cnt_q - 10'd1; end
           default: ;
         endcase
       end

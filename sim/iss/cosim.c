@@ -211,7 +211,11 @@ int cosim_step(struct cosim *c, const struct rvfi_rec *rtl)
     } else if ((rtl->insn & 0x7f) == 0x0b && !rtl->trap && rtl->pc_rdata == s->pc) {
         custom0(c, rtl, &r);
     } else {
+        /* a cause-24 miss belongs to the access tval names: the fetch when
+         * the record has no instruction word (the fetch did not complete) */
         s->tlb_force = (rtl->trap && rtl->cause == 24) ? 1 : 0;
+        s->tlb_force_va = rtl->tval;
+        s->tlb_force_fetch = rtl->insn == 0;
         iss_step(s, &r);
         s->tlb_force = -1;
     }

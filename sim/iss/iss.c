@@ -572,7 +572,9 @@ static uint32_t tlb_translate(struct iss *s, uint32_t va, int acc, uint64_t *pa)
     struct iss_tlbe *e = NULL;
     int hit;
     if (s->tlb_force >= 0) {
-        hit = !s->tlb_force;
+        /* co-simulation: only the access the RTL charged the miss to misses */
+        hit = !(s->tlb_force && vpn == (s->tlb_force_va >> 12) &&
+                (acc == ACC_FETCH) == s->tlb_force_fetch);
     } else {
         e = tlb_find(s, vpn, asid);
         hit = e && !(acc == ACC_STORE && !(e->pte & PTE_D));
@@ -581,7 +583,7 @@ static uint32_t tlb_translate(struct iss *s, uint32_t va, int acc, uint64_t *pa)
         s->fpmiss = (vpn << 12) | ((uint32_t)acc << 9) | asid;
         return 24;
     }
-    if (s->tlb_force == 0) /* co-sim: the RTL hit; its entry matches the tables */
+    if (s->tlb_force >= 0) /* co-sim: the RTL hit; its entry matches the tables */
         return walk(s, va, acc, PRV_U, 0, pa);
     if (!pte_allows(s, e->pte, acc, PRV_U))
         return pf_cause[acc];
@@ -1070,7 +1072,10 @@ static void csr_write(struct iss *s, unsigned csr, uint32_t v)
         break;
     case CSR_SIE: s->mie = (s->mie & ~s->mideleg) | (v & s->mideleg & IE_MASK); break;
     case CSR_STVEC: if ((v & 3) < 2) s->stvec = v; break;
-    case CSR_SCOUNTEREN: s->scounteren = v; break;
+    /* WARL: only the bits of the counters below M can read (cycle, time,
+     * instret, hpmcounter3/4) are kept, as in the RTL; hpmcounter5-31 read
+     * zero in M and are never enabled below it */
+    case CSR_SCOUNTEREN: s->scounteren = v & 0x1f; break;
     case CSR_SSCRATCH: s->sscratch = v; break;
     case CSR_SEPC: s->sepc = v & ~3u; break;
     case CSR_SCAUSE: s->scause = v; break;
@@ -1080,8 +1085,9 @@ static void csr_write(struct iss *s, unsigned csr, uint32_t v)
     case CSR_FPEN: s->fpen = v & 0xf; xc_flush(s); break;
     case CSR_FPFRAMES: s->fpframes = v; break;
     case CSR_FPFREE: s->fpfree = v; break;
-    case CSR_FPEVENT3: s->mhpmevent3 = v & 0x3f; break;
-    case CSR_FPEVENT4: s->mhpmevent4 = v & 0x3f; break;
+    /* (kept whole, as the RTL's register-file words: bits 5:0 select) */
+    case CSR_FPEVENT3: s->mhpmevent3 = v; break;
+    case CSR_FPEVENT4: s->mhpmevent4 = v; break;
     case CSR_FPMISS: s->fpmiss = v & 0xfffff7ffu; break;
     case CSR_FPINSERT: tlb_insert(s, v); break;
     case CSR_MSTATUS: {
@@ -1096,8 +1102,9 @@ static void csr_write(struct iss *s, unsigned csr, uint32_t v)
     case CSR_MIDELEG: s->mideleg = v & IP_SW_MASK; break;
     case CSR_MIE: s->mie = v & IE_MASK; break;
     case CSR_MTVEC: if ((v & 3) < 2) s->mtvec = v; break;
-    case CSR_MCOUNTEREN: s->mcounteren = v; break;
-    case CSR_MCOUNTINHIBIT: s->mcountinhibit = v & 0x1d; break;
+    case CSR_MCOUNTEREN: s->mcounteren = v & 0x1f; break;
+    /* WARL read-only zero, as in the RTL: every counter always counts */
+    case CSR_MCOUNTINHIBIT: break;
     case CSR_MHPMEVENT3: s->mhpmevent3 = v & 0x3f; break;
     case CSR_MHPMEVENT4: s->mhpmevent4 = v & 0x3f; break;
     case CSR_MSCRATCH: s->mscratch = v; break;

@@ -106,8 +106,12 @@ struct iss {
     /* CSR read of a counter, time, or mip: return the value to use. */
     uint32_t (*csr_read)(void *ctx, unsigned csr, uint32_t model_val);
     /* software refill: -1 decide from the TLB model, 0 hit (use page tables),
-     * 1 miss (raise cause 24). Set per step by co-simulation. */
+     * 1 miss (raise cause 24) for the access the RTL charged it to: the fetch
+     * (tlb_force_fetch) or the data access, of the page of tlb_force_va; any
+     * other access hits. Set per step by co-simulation. */
     int tlb_force;
+    int tlb_force_fetch;
+    uint32_t tlb_force_va;
 };
 
 struct iss *iss_new(uint32_t ram_bytes);

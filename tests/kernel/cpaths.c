@@ -6,7 +6,6 @@
 #include "ktest.h"
 #include "cow_workload.h"
 
-/* not-on cosim: the core livelocks in software refill (a supervisor walk evicts the entry the C handler just inserted into the same direct-mapped TLB slot) */
 /* expect:
 access to a kernel address
 access to unallocated memory

@@ -1,12 +1,9 @@
-/* Boot option fpforce: zero-fill, copy-on-write and remap fast paths on (the ISS
- * models the standard routines); the kernel and the fast paths share the
- * frame table and free stack (on QEMU the CSRs are absent: all C).
- * A workload of faults, copy-on-write and messages must behave the same.
- * bootargs: fpforce */
-/* Not in co-simulation: fpforce enables the paths without loading microcode,
- * so the ISS models the standard routines while the core's slots hand off to
- * C (DESIGN: "Loading"); the two differ by design until the routines exist.
- * not-on cosim: fpforce: the ISS models microcode routines the core lacks */
+/* The default boot: the kernel loads the fast-path microcode
+ * (rtl/wcs/fastpaths.uc) and turns zero-fill, copy-on-write and remap on,
+ * with TLB refill by the microcode walk; the routines and the kernel share
+ * the frame table and free stack (the ISS models the same routines, so
+ * co-simulation checks every step; on QEMU the CSRs are absent: all C).
+ * A workload of faults, copy-on-write and messages must behave the same. */
 #include "ktest.h"
 #include "cow_workload.h"
 

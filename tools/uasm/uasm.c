@@ -332,6 +332,8 @@ typedef struct {
     int star;
     Loc loc;
     int routine; /* bound routine, -1 none */
+    int share;   /* the class whose number the predecoder gives it (itself unless 'share') */
+    Loc sloc;    /* its 'share' line */
 } Class;
 
 typedef struct {
@@ -571,8 +573,24 @@ static void parse_def(const char *path)
                 }
             }
             c.pat[32] = 0;
+            c.share = D.nc;
             map_put(&D.cmap, c.name, D.nc);
             PUSH(D.c, D.nc, D.cc, c);
+        } else if (!strcmp(t[0], "share")) {
+            if (tk.n < 3)
+                fatal(loc, "syntax error: expected 'share CLASS CLASS...'");
+            int first = map_get(&D.cmap, t[1]);
+            if (first < 0)
+                fatal(loc, "unknown class %s", t[1]);
+            for (int i = 2; i < tk.n; i++) {
+                int c = map_get(&D.cmap, t[i]);
+                if (c < 0)
+                    fatal(loc, "unknown class %s", t[i]);
+                if (D.c[c].share != c || D.c[first].share != first || c == first)
+                    fatal(loc, "class %s shares twice", t[i]);
+                D.c[c].share = first;
+                D.c[c].sloc = loc;
+            }
         } else if (!strcmp(t[0], "entry")) {
             if (tk.n < 2)
                 fatal(loc, "syntax error: expected 'entry NAME...'");
@@ -1198,6 +1216,13 @@ static void resolve(void)
         L[R[c->routine].label].used = 1;
         R[c->routine].nclass++;
     }
+    /* classes that share a predecoder number must run one routine */
+    for (int i = 0; i < D.nc; i++) {
+        Class *c = &D.c[i];
+        if (c->share != i && !runtime && c->routine != D.c[c->share].routine)
+            fatal(c->sloc, "class %s shares %s's number but not its routine", c->name,
+                  D.c[c->share].name);
+    }
     if (missing)
         exit(1);
     for (int i = 0; i < D.ne; i++) {
@@ -1583,7 +1608,7 @@ static void gen_vh(const char *dir)
             for (int i = 0; i < 32; i++)
                 pat[i] = D.c[c].pat[i] == '-' ? '?' : D.c[c].pat[i];
             pat[32] = 0;
-            bprintf(b, "    32'b%s: uc_class = 8'd%d; // %s\n", pat, c, D.c[c].name);
+            bprintf(b, "    32'b%s: uc_class = 8'd%d; // %s\n", pat, D.c[c].share, D.c[c].name);
         }
         bprintf(b, "    default: uc_class = 8'd%d; // %s\n", D.star, D.c[D.star].name);
         bprintf(b, "    endcase\nendfunction\n");
@@ -1599,7 +1624,7 @@ static void gen_vh(const char *dir)
                 for (int k = c; k < D.nc; k++)
                     if (!D.c[k].star && (D.c[k].match & 0x7f) == op)
                         done[k] = 1;
-                bprintf(b, "    7'b%.7s: uc_class = 8'd%d; // %s\n", D.c[c].pat + 25, c, D.c[c].name);
+                bprintf(b, "    7'b%.7s: uc_class = 8'd%d; // %s\n", D.c[c].pat + 25, D.c[c].share, D.c[c].name);
                 continue;
             }
             bprintf(b, "    7'b%.7s:\n", D.c[c].pat + 25);
@@ -1620,10 +1645,10 @@ static void gen_vh(const char *dir)
                 }
                 pat[25] = 0;
                 if (wild) {
-                    bprintf(b, "        default: uc_class = 8'd%d; // %s\n", k, D.c[k].name);
+                    bprintf(b, "        default: uc_class = 8'd%d; // %s\n", D.c[k].share, D.c[k].name);
                     open = 0;
                 } else {
-                    bprintf(b, "        25'b%s: uc_class = 8'd%d; // %s\n", pat, k, D.c[k].name);
+                    bprintf(b, "        25'b%s: uc_class = 8'd%d; // %s\n", pat, D.c[k].share, D.c[k].name);
                 }
             }
             if (open)

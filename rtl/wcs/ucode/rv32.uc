@@ -234,18 +234,18 @@ MRET:
 ;; Only S and M return from a supervisor trap (and S not under mstatus.TSR).
 SRET:
     RSEL=KB K=SEPC                                  ; port B <- sepc
-    NEXT=BR COND=SRETBAD UADDR=ILLEGAL              ; U, or S with TSR: illegal
+    NEXT=BR COND=PRIVBAD UADDR=ILLEGAL              ; U, or S with TSR: illegal
     ASEL=RBA BSEL=ZERO NEXT=ENDJ SPWE=W K=A_SRET    ; pc <- sepc; mode <- SPP, SIE <- SPIE
 ;; sfence.vma forgets every cached translation.
 SFENCE:
     NEXT=SEQ                                        ; (a dispatch word may not branch)
-    NEXT=BR COND=SFBAD UADDR=ILLEGAL                ; U, or S with TVM: illegal
+    NEXT=BR COND=PRIVBAD UADDR=ILLEGAL              ; U, or S with TVM: illegal
     NEXT=END SPWE=W K=A_SFENCE                      ; flush the page registers
 ;; Wait until an interrupt is pending in mip & mie (taken, if enabled, at the
 ;; next instruction boundary). U mode, and S under mstatus.TW, may not wait.
 WFI:
     NEXT=SEQ                                        ; (a dispatch word may not branch)
-    NEXT=BR COND=WFIBAD UADDR=ILLEGAL               ; U, or S with TW: illegal
+    NEXT=BR COND=PRIVBAD UADDR=ILLEGAL              ; U, or S with TW: illegal
 .wait:
     NEXT=BR COND=NOIRQ UADDR=.wait                  ; nothing pending: wait
     NEXT=END                                        ; go on
@@ -297,8 +297,25 @@ WALK:
 .down:
     SPWE=W K=A_LEVEL0 NEXT=JUMP UADDR=.level        ; level 0
 .ad:
+    NEXT=BR COND=FPZ UADDR=FP_ZERO                  ; a zero-fill fault the fast path takes
+    NEXT=BR COND=FPC UADDR=FP_COW                   ; a copy-on-write fault it takes
     MEM=AMOW                                        ; PTE <- PTE | A (| D)
     NEXT=JUMP UADDR=.install                        ; (a failing write faults here)
+
+;; ---------------------------------------------------------------- VM fast paths
+;; Entry points at fixed slots (fields.def). Until the kernel loads the real
+;; routines (build from rtl/wcs/fastpaths.uc) they hand off to C: the fault
+;; is the ordinary page fault, and remap returns 0 pages done.
+FP_ZERO:
+    COND=PTEPTR NEXT=JUMP UADDR=TRAP                ; the walk's page fault (nothing changed)
+FP_COW:
+    COND=PTEPTR NEXT=JUMP UADDR=TRAP                ; the walk's page fault (nothing changed)
+;; remap (custom-1): S mode only; rd <- 0 (the kernel does the work in C).
+FP_REMAP:
+    NEXT=SEQ                                        ; (a dispatch word may not branch)
+    NEXT=BR COND=PRIVBAD UADDR=ILLEGAL              ; not S: illegal
+    ASEL=ZERO BSEL=ZERO ALU=ADD WB=RD NEXT=END      ; rd <- 0
+dispatch CUSTOM1 FP_REMAP
 
 ;; The decode cycle found an interrupt pending and enabled.
 IRQ:
@@ -344,23 +361,16 @@ CSR_MINSTRETH:
 ;; software-refill miss, and the TLB insert port (reads 0).
 CSR_FPEN:
     CSR_FF K=S_FPEN                                 ; rd <- fpen; fpen <- op
-CSR_FPEVENT3:
-    CSR_FF K=S_FPEV3                                ; rd <- fpevent3; fpevent3 <- op
-CSR_FPEVENT4:
-    CSR_FF K=S_FPEV4                                ; rd <- fpevent4; fpevent4 <- op
 CSR_FPMISS:
     CSR_FF K=S_FPMISS                               ; rd <- fpmiss; fpmiss <- op
 CSR_FPINSERT:
     CSR_FF K=S_FPINSERT                             ; rd <- 0; TLB <- leaf PTE for fpmiss
-;; User counters: read-only views (the decode cycle refuses writes).
-CSR_CYCLE:
-    RES=SPR K=S_MCYCLE WB=RD NEXT=END               ; rd <- cycle
-CSR_CYCLEH:
-    RES=SPR K=S_MCYCLEH WB=RD NEXT=END              ; rd <- cycleh
-CSR_INSTRET:
-    RES=SPR K=S_MINSTRET WB=RD NEXT=END             ; rd <- instret
-CSR_INSTRETH:
-    RES=SPR K=S_MINSTRETH WB=RD NEXT=END            ; rd <- instreth
+;; User counters: the machine counters' routines (the decode cycle refuses
+;; writes to these read-only views, so they only read).
+dispatch CSR_CYCLE CSR_MCYCLE
+dispatch CSR_CYCLEH CSR_MCYCLEH
+dispatch CSR_INSTRET CSR_MINSTRET
+dispatch CSR_INSTRETH CSR_MINSTRETH
 CSR_TIME:
     RES=SPR K=S_TIME WB=RD NEXT=END                 ; rd <- mtime low
 CSR_TIMEH:
@@ -450,6 +460,14 @@ CSR_STVEC:
 CSR_SATP:
     CSR_FF K=S_SATP                                 ; rd <- satp; satp <- op
 
+CSR_FPEVENT3:
+    RSEL=KB K=FPEV3                                 ; port B <- fpevent3
+    CSR_RAM_2 WB=K K=FPEV3                          ; T <- old; fpevent3 <- op
+    CSR_RAM_3                                       ; rd <- T
+CSR_FPEVENT4:
+    RSEL=KB K=FPEV4                                 ; port B <- fpevent4
+    CSR_RAM_2 WB=K K=FPEV4                          ; T <- old; fpevent4 <- op
+    CSR_RAM_3                                       ; rd <- T
 CSR_FPFRAMES:
     RSEL=KB K=FPFRAMES                              ; port B <- fpframes
     CSR_RAM_2 WB=K K=FPFRAMES                       ; T <- old; fpframes <- op

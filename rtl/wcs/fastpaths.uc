@@ -1,0 +1,361 @@
+; Accent-V VM fast paths (DESIGN.md, "Virtual memory and the microcode fast
+; paths"): the zero-fill and copy-on-write fault routines and remap
+; (custom-1), as a run-time image. The kernel links the image
+; (av_ucode_fastpaths[], built by firmware/firmware.mk) and has the M-mode
+; shim load it through the load port; the configuration image's slots hand
+; off to C until then.
+;
+; The fault routines are entered from the walk (rv32.uc, WALK .ad) when the
+; hardware has found a level-0 fault of a U-mode access that the contract's
+; encodings and permissions let a fast path take (COND=FPZ/FPC): T holds the
+; PTE's physical address, the walker holds the PTE, the walk's kind and
+; virtual address. Every check comes before any write; a check that fails
+; hands the fault to C (FP_HAND) with nothing changed. Memory words here are
+; physical words (the walk's mode); BSEL=VEC is the word's UADDR constant.
+;
+; Register-file temporaries: FP0 &PTE, FP1 PTE, FP2 PPN, FP3 &count[PPN],
+; FP4 the stack's count after the pop, FP5 scratch, FP6 the old frame's
+; count - 1, FP7 &count[old], FP8 the old page, FP9 scratch.
+
+macro KC       BSEL=VEC                             ; B = the UADDR constant
+
+;; Give the fault to C: the walk's page fault, raised by a word with
+;; COND=PTEPTR that does not branch (the walker still holds the PTE).
+FP_HAND:
+    COND=PTEPTR NEXT=JUMP UADDR=TRAP                ; page fault (nothing changed)
+
+;; A check of FP_FRAME or FP_POPCHK failed: in a fault routine (the walker
+;; still holds the fault the hardware let a fast path take) C takes the
+;; fault; in remap (S mode: no such fault) the page is not taken.
+FP_FAIL:
+    NEXT=BR COND=FPZ UADDR=FP_HAND                  ; zero-fill fault: to C
+    NEXT=BR COND=FPC UADDR=FP_HAND                  ; copy-on-write fault: to C
+    NEXT=JUMP UADDR=R_STOP                          ; remap: stop here
+
+;; A frame's entry in the frame table (T = the PPN, port B = &frame table):
+;; FP2 <- PPN, FP3 <- &count[PPN]; a PPN outside the table goes to C.
+FP_FRAME:
+    ASEL=T BSEL=ZERO ALU=ADD WB=K K=FP2             ; FP2 <- PPN
+    ASEL=RBA BSEL=ZERO ALU=ADD MEM=LOAD RSEL=KA K=FP2 ; read the table's base PPN; A <- PPN
+    RES=LOAD DST=T                                  ; T <- base
+    ASEL=RA BSEL=T ALU=SUB WB=K K=FP3               ; FP3 <- index = PPN - base
+    ASEL=RBA KC UADDR=4 ALU=ADD MEM=LOAD RSEL=KA K=FP3 ; read the number of frames; A <- index
+    RES=LOAD DST=T                                  ; T <- frames
+    ASEL=RA BSEL=T ALU=SUBU NEXT=BR COND=GE UADDR=FP_FAIL ; index >= frames: C
+    ASEL=RA BSEL=RA ALU=ADD DST=T                   ; T <- 2 index
+    ASEL=T BSEL=T ALU=ADD DST=T                     ; T <- 4 index
+    ASEL=T BSEL=RB ALU=ADD DST=T                    ; T <- table + 4 index
+    ASEL=T KC UADDR=8 ALU=ADD DST=T WB=K K=FP3 NEXT=RET ; T, FP3 <- &count[PPN]
+
+;; The shared end of the fault routines: T = the new PTE without A and D,
+;; port A = its address. Write it, take it into the walker, let the walk's
+;; A/D write add A (and D for a store), forget stale data translations,
+;; install the page and retry the instruction.
+macro FIN_1  ASEL=T BSEL=ZERO ALU=ADD WB=K K=FP5     ; FP5 <- new PTE
+macro FIN_2  RSEL=KB K=FP5                           ; B <- it
+macro FIN_3  ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE     ; PTE <- new
+macro FIN_4  ASEL=RA BSEL=ZERO ALU=ADD MEM=LOAD      ; read it back (T <- &PTE)
+macro FIN_5  SPWE=W K=A_SETPTE                       ; the walker's PTE <- it
+macro FIN_6  MEM=AMOW SPWE=W K=A_DFLUSH              ; PTE |= A (| D); no stale data translation
+macro FIN_7  SPWE=W K=A_INSTALL                      ; page register, TLB <- new
+macro FIN_8  ASEL=PC BSEL=ZERO ALU=ADD NEXT=ENDJ SPWE=W K=A_FPRESTART ; retry it (no interrupt first)
+FP_FIN:
+    FIN_1                                           ; FP5 <- new PTE
+    FIN_2                                           ; B <- it
+    FIN_3                                           ; PTE <- new
+    FIN_4                                           ; read it back
+    FIN_5                                           ; the walker's PTE <- it
+    FIN_6                                           ; A (D); forget stale data translations
+    FIN_7                                           ; install
+    FIN_8                                           ; retry
+
+;; Zero-fill fault: pop a frame, count 1, zero it, install the PTE (the
+;; page's R/W/X/U, A, D on a store).
+FP_ZERO:
+    ASEL=T BSEL=ZERO ALU=ADD MEM=LOAD WB=K K=FP0     ; read the PTE; FP0 <- &PTE
+    RES=LOAD DST=T WB=K K=FP1                       ; T, FP1 <- PTE
+    ASEL=T KC UADDR=9 ALU=SRL DST=T                 ; T <- its PPN field and bit 9
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=FP_HAND ; not 0: not zero-fill, to C
+    NEXT=CALL UADDR=FP_POPCHK                       ; a frame to pop (or C)
+    ; every check is done: now the writes
+    NEXT=CALL UADDR=FP_POPW                         ; pop; count[new] <- 1; A <- new PPN
+    ASEL=RA KC UADDR=12 ALU=SLL WB=K K=FP5          ; FP5 <- the new page
+    RSEL=KA K=FP5                                   ; A <- page
+    RSEL=KB K=S_ZERO                                ; B <- 0 (x0)
+    SPWE=W K=A_PAGE                                 ; page loop over its 1024 words
+.zero:
+    ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE NEXT=BR COND=CNTNZ UADDR=.zero ; word <- 0
+    RSEL=KA K=FP2                                   ; A <- PPN
+    ASEL=RA KC UADDR=10 ALU=SLL DST=T RSEL=KA K=FP1 ; T <- PPN << 10; A <- old PTE
+    ASEL=RA KC UADDR=0x1E ALU=AND WB=K K=FP5        ; FP5 <- its R W X U
+    ASEL=T KC UADDR=1 ALU=OR DST=T RSEL=KB K=FP5    ; T <- PPN | V; B <- R W X U
+    ASEL=T BSEL=RB ALU=OR DST=T RSEL=KA K=FP0 NEXT=JUMP UADDR=FP_FIN ; T <- new PTE; A <- &PTE
+
+;; The checks of a pop (nothing written): the stack is not empty and the top
+;; frame is in the frame table. FP4 <- count - 1, FP2 <- PPN, FP3 <- &count.
+;; (Called; it ends in FP_FRAME's return.)
+FP_POPCHK:
+    RSEL=KA K=FPFREE                                ; A <- &stack
+    ASEL=RA BSEL=ZERO ALU=ADD MEM=LOAD              ; read its count
+    RES=LOAD DST=T                                  ; T <- count
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=FP_FAIL ; empty: C
+    ASEL=T KC UADDR=1 ALU=SUB WB=K K=FP4            ; FP4 <- count - 1
+    ASEL=T BSEL=T ALU=ADD DST=T                     ; T <- 2 count
+    ASEL=T BSEL=T ALU=ADD DST=T                     ; T <- 4 count
+    ASEL=T BSEL=RA ALU=ADD DST=T                    ; T <- &stack + 4 count
+    ASEL=T KC UADDR=4 ALU=ADD MEM=LOAD              ; read entry count-1 (&stack + 8 + 4 (count-1))
+    RES=LOAD DST=T RSEL=KB K=FPFRAMES               ; T <- PPN; B <- &frame table
+    NEXT=JUMP UADDR=FP_FRAME                        ; its count's address (returns to the caller)
+
+;; The writes of a pop: stack count <- FP4, count[FP2] <- 1; A <- FP2 after.
+FP_POPW:
+    RSEL=KA K=FPFREE                                ; A <- &stack
+    RSEL=KB K=FP4                                   ; B <- count - 1
+    ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE             ; pop
+    ASEL=ZERO KC UADDR=1 ALU=ADD WB=K K=FP9         ; FP9 <- 1
+    RSEL=KA K=FP3                                   ; A <- &count[new]
+    RSEL=KB K=FP9                                   ; B <- 1
+    ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE RSEL=KA K=FP2 ; count[new] <- 1; A <- new PPN
+    NEXT=RET                                        ; (A arrives)
+
+;; Copy-on-write fault (a store to a V=1, W=0, bit-8 PTE): count 1 makes the
+;; PTE writable; otherwise pop a frame, copy the page, drop the old frame's
+;; count and install the copy writable.
+FP_COW:
+    ASEL=T BSEL=ZERO ALU=ADD MEM=LOAD WB=K K=FP0     ; read the PTE; FP0 <- &PTE
+    RES=LOAD DST=T WB=K K=FP1                       ; T, FP1 <- PTE
+    ASEL=T KC UADDR=10 ALU=SRL DST=T                ; T <- old PPN
+    NEXT=CALL UADDR=FP_FRAME RSEL=KB K=FPFRAMES     ; FP2, FP3 <- old PPN, &count (or C)
+    RSEL=KA K=FP3                                   ; A <- &count[old]
+    ASEL=RA BSEL=ZERO ALU=ADD MEM=LOAD              ; read the count
+    RES=LOAD DST=T RSEL=KA K=FP1                    ; T <- count; A <- PTE
+    ASEL=T KC UADDR=1 ALU=SUB DST=T WB=K K=FP6      ; T, FP6 <- count - 1
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=.copy ; shared: copy
+    ; the last sharer: the same frame, writable; G A D and bit 8 cleared
+    ASEL=RA KC UADDR=0x1E0 ALU=AND DST=T            ; T <- PTE & (G A D bit 8)
+    ASEL=RA BSEL=T ALU=SUB DST=T                    ; T <- PTE without them
+    ASEL=T KC UADDR=5 ALU=OR DST=T RSEL=KA K=FP0    ; T <- | W | V; A <- &PTE
+    FIN_1                                           ; (FP_FIN, in line: the fast case)
+    FIN_2                                           ; B <- it
+    FIN_3                                           ; PTE <- new
+    FIN_4                                           ; read it back
+    FIN_5                                           ; the walker's PTE <- it
+    FIN_6                                           ; A, D; forget stale data translations
+    FIN_7                                           ; install
+    FIN_8                                           ; retry
+.copy:
+    RSEL=KA K=FP2                                   ; A <- old PPN
+    ASEL=RA KC UADDR=12 ALU=SLL WB=K K=FP8          ; FP8 <- old page
+    RSEL=KA K=FP3                                   ; A <- &count[old]
+    ASEL=RA BSEL=ZERO ALU=ADD WB=K K=FP7 NEXT=CALL UADDR=FP_POPCHK ; FP7 <- it; a frame (or C)
+    ; every check is done: now the writes
+    NEXT=CALL UADDR=FP_POPW                         ; pop; count[new] <- 1; A <- new PPN
+    ASEL=RA KC UADDR=12 ALU=SLL WB=K K=FP5          ; FP5 <- the new page
+    RSEL=KA K=FP7                                   ; A <- &count[old]
+    RSEL=KB K=FP6                                   ; B <- count - 1
+    ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE RSEL=KA K=FP8 ; count[old] <- count - 1; A <- old page
+    RSEL=KB K=FP5                                   ; B <- new page
+    SPWE=W K=A_PAGE                                 ; page loop over 1024 words
+.loop:
+    ASEL=RA BSEL=ZERO ALU=ADD MEM=LOAD DST=TB       ; read the old page's word; T <- new page
+    MEM=AMOW RES=LOAD NEXT=BR COND=CNTNZ UADDR=.loop ; the new page's word <- it
+    RSEL=KA K=FP2                                   ; A <- new PPN
+    ASEL=RA KC UADDR=10 ALU=SLL DST=T RSEL=KA K=FP1 ; T <- PPN << 10; A <- old PTE
+    ASEL=RA KC UADDR=0x1A ALU=AND WB=K K=FP5        ; FP5 <- its R X U
+    ASEL=T KC UADDR=5 ALU=OR DST=T RSEL=KB K=FP5    ; T <- PPN | W | V; B <- R X U
+    ASEL=T BSEL=RB ALU=OR DST=T RSEL=KA K=FP0 NEXT=JUMP UADDR=FP_FIN ; T <- new PTE; A <- &PTE
+
+;; ---------------------------------------------------------------- remap
+;; custom-1 (S mode; rs1 = physical address of the descriptor {src satp, src
+;; va, dst satp, dst va, pages}): rd <- pages done, 0 with fpen bit 3 clear,
+;; -1 for a malformed descriptor (nothing changed). Per page: the source must
+;; be a present level-0 leaf of a frame in the frame table, the destination
+;; hold no mapping; every check comes before the page's writes. The
+;; destination gets the source PTE without A and D; a writable or
+;; copy-on-write source leaves both W=0 with bit 8 set; the frame's count
+;; rises; a missing destination table is popped, zeroed, counted and linked.
+;; Stops at the first page it cannot take. At the end the TLB and the page
+;; registers are flushed (the source's stale entries go with them).
+;;
+;; Registers: FP0 &descriptor, FP1 src va, FP5 dst va, FP6 src end,
+;; FP7 / FP8 src / dst root table, AMOTMP 4096; register-file words 53 src
+;; table / PTE address, 54 src PTE, 50 &count, 51 dst table / PTE address,
+;; 52 dst L1 address (K 50-54 name actions and flip-flop CSRs only with SPWE
+;; or SPR; 48, 49 hold fpevent3/4).
+FP_REMAP:
+    ASEL=RA BSEL=ZERO ALU=ADD WB=K K=FP0            ; FP0 <- &descriptor
+    NEXT=BR COND=PRIVBAD UADDR=ILLEGAL              ; not S: illegal
+    SPWE=W K=A_PHYS                                 ; physical words from here
+    ASEL=ZERO KC UADDR=8 ALU=ADD DST=T              ; T <- 8 (fpen bit 3)
+    ASEL=T BSEL=SPR K=S_FPEN ALU=AND DST=T           ; T <- fpen bit 3
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=R_ZERO ; remap off: rd <- 0
+    ASEL=RA KC UADDR=3 ALU=AND DST=T                ; T <- desc & 3
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=R_BAD ; unaligned: -1
+    RSEL=KB K=FPFRAMES                              ; B <- &frame table (RAM: its frames)
+    ASEL=RBA BSEL=ZERO ALU=ADD MEM=LOAD             ; read base PPN
+    RES=LOAD DST=T                                  ; T <- base
+    ASEL=T KC UADDR=12 ALU=SLL DST=T WB=K K=FP9     ; T, FP9 <- RAM start
+    ASEL=RA BSEL=T ALU=SUBU NEXT=BR COND=LT UADDR=R_BAD ; below RAM: -1
+    ASEL=RBA KC UADDR=4 ALU=ADD MEM=LOAD RSEL=KB K=FP9 ; read frames; B <- RAM start
+    RES=LOAD DST=T                                  ; T <- frames
+    ASEL=T KC UADDR=12 ALU=SLL DST=T                ; T <- RAM size
+    ASEL=T BSEL=RB ALU=ADD DST=T                    ; T <- RAM end
+    ASEL=T KC UADDR=20 ALU=SUB DST=T                ; T <- RAM end - 20
+    ASEL=T BSEL=RA ALU=SUBU NEXT=BR COND=LT UADDR=R_BAD ; descriptor past RAM: -1
+    ; the descriptor: satps in Sv32 mode, page-aligned vas, no wrap, below 2 GiB
+    ASEL=RA BSEL=ZERO ALU=ADD MEM=LOAD              ; read src satp
+    RES=LOAD DST=T                                  ; T <- it
+    ASEL=T BSEL=ZERO ALU=SUB NEXT=BR COND=GE UADDR=R_BAD ; MODE bare: -1
+    ASEL=T KC UADDR=10 ALU=SLL DST=T                ; drop MODE, ASID
+    ASEL=T KC UADDR=2 ALU=SLL WB=K K=FP7            ; FP7 <- src root table
+    ASEL=RA KC UADDR=8 ALU=ADD MEM=LOAD             ; read dst satp
+    RES=LOAD DST=T                                  ; T <- it
+    ASEL=T BSEL=ZERO ALU=SUB NEXT=BR COND=GE UADDR=R_BAD ; MODE bare: -1
+    ASEL=T KC UADDR=10 ALU=SLL DST=T                ; drop MODE, ASID
+    ASEL=T KC UADDR=2 ALU=SLL WB=K K=FP8            ; FP8 <- dst root table
+    ASEL=RA KC UADDR=16 ALU=ADD MEM=LOAD            ; read pages
+    RES=LOAD DST=T                                  ; T <- pages
+    ASEL=T KC UADDR=19 ALU=SRL DST=T                ; T <- pages >> 19
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=R_BAD ; 2 GiB or more: -1
+    ASEL=RA KC UADDR=16 ALU=ADD MEM=LOAD            ; read pages again
+    RES=LOAD DST=T                                  ; T <- pages
+    ASEL=T KC UADDR=12 ALU=SLL WB=K K=FP9           ; FP9 <- span
+    ASEL=RA KC UADDR=4 ALU=ADD MEM=LOAD RSEL=KB K=FP9 ; read src va; B <- span
+    RES=LOAD DST=T WB=K K=FP1                       ; T, FP1 <- src va
+    NEXT=CALL UADDR=R_VACHK                         ; aligned, below 2 GiB with the span
+    ASEL=T BSEL=ZERO ALU=ADD WB=K K=FP6             ; FP6 <- src end
+    ASEL=RA KC UADDR=12 ALU=ADD MEM=LOAD            ; read dst va
+    RES=LOAD DST=T WB=K K=FP5                       ; T, FP5 <- dst va
+    NEXT=CALL UADDR=R_VACHK                         ; aligned, below 2 GiB with the span
+    ; constants
+    ASEL=ZERO KC UADDR=0x100 ALU=ADD DST=T          ; T <- 0x100
+    ASEL=T KC UADDR=4 ALU=SLL WB=K K=AMOTMP         ; AMOTMP <- 4096
+    NEXT=JUMP UADDR=R_PAGE                          ; the pages
+
+;; T = a va, port B = the span: -1 unless T is page aligned and T + span
+;; stays at or below 0x8000_0000 (span < 2 GiB).
+R_VACHK:
+    ASEL=T KC UADDR=20 ALU=SLL WB=K K=FP9           ; FP9 <- offset bits
+    ASEL=T BSEL=ZERO ALU=SUB NEXT=BR COND=LT UADDR=R_BAD ; va at or past 2 GiB: -1
+    ASEL=T BSEL=RB ALU=ADD DST=T RSEL=KA K=FP9      ; T <- va + span; A <- offset bits
+    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=R_BAD ; unaligned: -1
+    ASEL=T BSEL=ZERO ALU=SUB NEXT=BR COND=LT UADDR=.top ; end >= 2 GiB: only 2 GiB itself
+    RSEL=KA K=FP0 NEXT=RET                          ; A <- &descriptor
+.top:
+    ASEL=T BSEL=T ALU=ADD NEXT=BR COND=NE UADDR=R_BAD ; past 2 GiB: -1
+    RSEL=KA K=FP0 NEXT=RET                          ; A <- &descriptor
+
+;; One page: src va FP1, dst va FP5 (until FP1 reaches FP6).
+R_PAGE:
+    RSEL=KA K=FP1                                   ; A <- src va
+    RSEL=KB K=FP6                                   ; B <- src end
+    ASEL=RA BSEL=RB ALU=SUB NEXT=BR COND=EQ UADDR=R_DONE ; all done
+    ASEL=RA KC UADDR=22 ALU=SRL DST=T RSEL=KB K=FP7 ; T <- VPN[1]; B <- src root
+    ASEL=T BSEL=T ALU=ADD DST=T                     ; 2 VPN[1]
+    ASEL=T BSEL=T ALU=ADD DST=T                     ; 4 VPN[1]
+    ASEL=T BSEL=RB ALU=ADD MEM=LOAD                 ; read the src L1 entry
+    RES=LOAD DST=T WB=K K=53                        ; T, 53 <- it
+    ASEL=T KC UADDR=15 ALU=AND DST=T RSEL=KA K=53   ; T <- its flags; A <- it
+    ASEL=T KC UADDR=1 ALU=SUB DST=T                 ; T <- flags - V
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=R_STOP ; not a table pointer: stop
+    ASEL=RA KC UADDR=10 ALU=SRL DST=T RSEL=KA K=FP1 ; T <- table PPN; A <- src va
+    ASEL=T KC UADDR=12 ALU=SLL WB=K K=53            ; 53 <- src table
+    ASEL=RA KC UADDR=10 ALU=SLL DST=T               ; VPN[0] to the top
+    ASEL=T KC UADDR=20 ALU=SRL DST=T RSEL=KB K=53   ; T <- 4 VPN[0]; B <- src table
+    ASEL=T BSEL=RB ALU=ADD MEM=LOAD WB=K K=53       ; 53 <- &src PTE; read it
+    RES=LOAD DST=T WB=K K=54                        ; T, 54 <- src PTE
+    ASEL=T KC UADDR=1 ALU=AND DST=T RSEL=KA K=54    ; T <- V; A <- src PTE
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=R_STOP ; not present: stop
+    ASEL=RA KC UADDR=14 ALU=AND DST=T               ; T <- R W X (bits 3:1)
+    ASEL=T KC UADDR=1 ALU=SRL WB=K K=FP9            ; FP9 <- R W X as a number
+    ASEL=ZERO KC UADDR=0xBA ALU=ADD DST=T RSEL=KB K=FP9 ; T <- leaf set {R RW X RX RWX}; B <- RWX
+    ASEL=T BSEL=RB ALU=SRL DST=T                    ; T <- the bit of this R W X
+    ASEL=T KC UADDR=1 ALU=AND DST=T                 ; T <- a leaf?
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=R_STOP ; not a leaf: stop
+    ASEL=RA KC UADDR=10 ALU=SRL DST=T RSEL=KB K=FPFRAMES ; T <- PPN; B <- &frame table
+    NEXT=CALL UADDR=FP_FRAME                        ; T <- &count (outside the table: stop)
+    ASEL=T BSEL=ZERO ALU=ADD WB=K K=50              ; 50 <- &count
+    RSEL=KA K=FP5                                   ; A <- dst va
+    ASEL=RA KC UADDR=22 ALU=SRL DST=T RSEL=KB K=FP8 ; T <- VPN[1]; B <- dst root
+    ASEL=T BSEL=T ALU=ADD DST=T                     ; 2 VPN[1]
+    ASEL=T BSEL=T ALU=ADD DST=T                     ; 4 VPN[1]
+    ASEL=T BSEL=RB ALU=ADD MEM=LOAD WB=K K=52       ; 52 <- &dst L1 entry; read it
+    RES=LOAD DST=T WB=K K=51                        ; T, 51 <- it
+    ASEL=T KC UADDR=1 ALU=AND DST=T RSEL=KA K=51    ; T <- V; A <- the entry
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=R_NEWTAB ; no table: make one
+    ASEL=RA KC UADDR=14 ALU=AND DST=T               ; T <- R W X
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=R_STOP ; a megapage: stop
+    ASEL=RA KC UADDR=10 ALU=SRL DST=T RSEL=KA K=FP5 ; T <- table PPN; A <- dst va
+    ASEL=T KC UADDR=12 ALU=SLL WB=K K=51            ; 51 <- dst table
+    ASEL=RA KC UADDR=10 ALU=SLL DST=T               ; VPN[0] to the top
+    ASEL=T KC UADDR=20 ALU=SRL DST=T RSEL=KB K=51   ; T <- 4 VPN[0]; B <- dst table
+    ASEL=T BSEL=RB ALU=ADD MEM=LOAD WB=K K=51       ; 51 <- &dst PTE; read it
+    RES=LOAD DST=T                                  ; T <- dst PTE
+    ASEL=T KC UADDR=1 ALU=AND WB=K K=FP9            ; FP9 <- V
+    ASEL=T KC UADDR=8 ALU=SRL DST=T RSEL=KB K=FP9   ; T <- PTE >> 8; B <- V
+    ASEL=T KC UADDR=3 ALU=AND DST=T                 ; T <- bits 9, 8
+    ASEL=T BSEL=RB ALU=ADD NEXT=BR COND=NE UADDR=R_STOP ; a mapping (V or bit 8 or 9): stop
+    NEXT=JUMP UADDR=R_WRITE                         ; every check done
+
+;; The destination has no second-level table: every check of the page first
+;; (a frame to pop), then make the table.
+R_NEWTAB:
+    NEXT=CALL UADDR=FP_POPCHK                       ; FP2 <- PPN, FP3 <- &count (empty: stop)
+    NEXT=CALL UADDR=FP_POPW                         ; pop; count <- 1; A <- PPN
+    ASEL=RA KC UADDR=10 ALU=SLL DST=T               ; T <- PPN << 10
+    ASEL=T KC UADDR=1 ALU=OR WB=K K=FP9             ; FP9 <- the L1 entry: PPN, V
+    ASEL=RA KC UADDR=12 ALU=SLL WB=K K=51           ; 51 <- the table
+    RSEL=KA K=51                                    ; A <- table
+    RSEL=KB K=S_ZERO                                ; B <- 0 (x0)
+    SPWE=W K=A_PAGE                                 ; page loop over 1024 words
+.zero:
+    ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE NEXT=BR COND=CNTNZ UADDR=.zero ; word <- 0
+    RSEL=KA K=52                                    ; A <- &dst L1 entry
+    RSEL=KB K=FP9                                   ; B <- the entry
+    ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE RSEL=KA K=FP5 ; link it; A <- dst va
+    ASEL=RA KC UADDR=10 ALU=SLL DST=T RSEL=KB K=51  ; VPN[0] to the top; B <- table
+    ASEL=T KC UADDR=20 ALU=SRL DST=T                ; T <- 4 VPN[0]
+    ASEL=T BSEL=RB ALU=ADD WB=K K=51 NEXT=JUMP UADDR=R_WRITE ; 51 <- &dst PTE
+
+;; The page's writes: src PTE, dst PTE, count + 1; then the next page.
+R_WRITE:
+    RSEL=KA K=54                                    ; A <- src PTE
+    ASEL=RA KC UADDR=0x104 ALU=AND DST=T            ; T <- W, bit 8
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=.ro ; read-only: both keep it
+    ASEL=RA KC UADDR=0x104 ALU=OR DST=T             ; T <- PTE | W | bit 8
+    ASEL=T KC UADDR=4 ALU=SUB WB=K K=54             ; 54 <- new src: W=0, bit 8
+    RSEL=KA K=54                                    ; A <- it
+.ro:
+    ASEL=RA KC UADDR=0xC0 ALU=AND DST=T RSEL=KB K=54 ; T <- A, D; B <- new src
+    ASEL=RA BSEL=T ALU=SUB WB=K K=FP9               ; FP9 <- new dst (no A, D)
+    RSEL=KA K=53                                    ; A <- &src PTE
+    ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE RSEL=KB K=FP9 ; src PTE <- new; B <- new dst
+    RSEL=KA K=51                                    ; A <- &dst PTE
+    ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE RSEL=KA K=50 ; dst PTE <- new; A <- &count
+    ASEL=RA BSEL=ZERO ALU=ADD MEM=LOAD              ; read the count
+    RES=LOAD DST=T                                  ; T <- count
+    ASEL=T KC UADDR=1 ALU=ADD WB=K K=FP9            ; FP9 <- count + 1
+    RSEL=KB K=FP9                                   ; B <- it
+    ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE RSEL=KA K=FP5 ; count <- count + 1; A <- dst va
+    RSEL=KB K=AMOTMP                                ; B <- 4096
+    ASEL=RA BSEL=RB ALU=ADD WB=K K=FP5              ; next dst va
+    RSEL=KA K=FP1                                   ; A <- src va
+    ASEL=RA BSEL=RB ALU=ADD WB=K K=FP1 NEXT=JUMP UADDR=R_PAGE ; next src va
+
+;; The end: rd <- pages done (src va - the descriptor's src va) / 4096; the
+;; TLB and the page registers are flushed (the source's stale entries).
+R_STOP:
+    NEXT=JUMP UADDR=R_DONE                          ; (a page it could not take)
+R_DONE:
+    RSEL=KA K=FP0                                   ; A <- &descriptor
+    ASEL=RA KC UADDR=4 ALU=ADD MEM=LOAD RSEL=KA K=FP1 ; read src va; A <- the va reached
+    RES=LOAD DST=T                                  ; T <- src va
+    ASEL=RA BSEL=T ALU=SUB DST=T                    ; T <- bytes done
+    ASEL=T KC UADDR=12 ALU=SRL WB=RD NEXT=END SPWE=W K=A_SFENCE ; rd <- pages done
+;; A malformed descriptor: rd <- -1, nothing changed.
+R_BAD:
+    ASEL=ZERO KC UADDR=1 ALU=SUB WB=RD NEXT=END     ; rd <- -1
+;; fpen bit 3 clear: rd <- 0.
+R_ZERO:
+    ASEL=ZERO BSEL=ZERO ALU=ADD WB=RD NEXT=END      ; rd <- 0
+dispatch CUSTOM1 FP_REMAP
