@@ -44,7 +44,7 @@ def run(target, elf):
         m = re.match(r'KSTAT (\S+) (\d+) (\d+)$', line.strip())
         if m:
             d['kstat'][m.group(1)] = (int(m.group(2)), int(m.group(3)))
-        m = re.search(r'fast paths (present|absent)[^,]*\(fpen (\d+)\)', line)
+        m = re.search(r'fast paths (present|absent)[^,]*\(fpen ([0-9a-f]+)\)', line)
         if m:
             d['fp'] = f"fast-path CSRs {m.group(1)}, fpen {m.group(2)}"
         m = re.search(r"kbench: boot options '([^']*)'", line)

@@ -1,0 +1,21 @@
+/* The differential workload (diff_workload.h) with every path in C (cpaths:
+ * TLB refill, zero-fill, copy-on-write, remap), in 256 KiB so the free stack
+ * runs dry. Its expected output is the same as its twin's.
+ * bootargs: nopreempt cpaths mem=256K */
+#include "ktest.h"
+#include "diff_workload.h"
+
+/* expect:
+dw: child touched 32 pages
+[init pid 2: out of memory at 0x00038025, pc 0x00010150]
+dw: child status -1, free 41
+audit: ok: 64 frames, 47 free, 3 held by the kernel, 0 problems
+*/
+
+int main(void)
+{
+    ktest_begin("diff_dry_c");
+    dw_dry();
+    ktest_end("diff_dry_c");
+    return 0;
+}
