@@ -57,6 +57,7 @@ struct port {
     struct kmsg *qhead, *qtail;
     uint32_t qlen, qlimit;
     uint32_t refs;                     /* names, queued rights, kernel holds */
+    uint32_t named;                    /* name-table entries naming it (dead ones too) */
     uint32_t id;
     uint8_t dead;
 };
@@ -156,7 +157,10 @@ const char *vm_fault(struct vmmap *m, uint32_t va, int acc, int from_user);
 int copyin(struct vmmap *m, void *dst, uint32_t uva, uint32_t n);
 int copyout(struct vmmap *m, uint32_t uva, const void *src, uint32_t n);
 int vm_prepare(struct vmmap *m, uint32_t uva, uint32_t n);
-int vm_range_ok(uint32_t addr, uint32_t size);
+static inline int vm_range_ok(uint32_t addr, uint32_t size)
+{
+    return addr < AV_USER_TOP && size <= AV_USER_TOP - addr;
+}
 void vm_refill(struct vmmap *m, uint32_t va, int acc);
 void vm_activate(struct vmmap *m);
 pte_t *vm_walk(struct vmmap *m, uint32_t va, int create);
@@ -231,7 +235,7 @@ void port_notice(struct proc *to, uint32_t id, uint32_t w0, uint32_t w1);
 void port_release_right(struct port *pt, int right);
 
 /* msg.c */
-int32_t msg_send(struct proc *p, uint32_t umsg, uint32_t opts, uint32_t timeout);
+int32_t msg_send(struct proc *p, uint32_t umsg, uint32_t opts, uint32_t timeout, uint32_t *reply_out);
 int32_t msg_receive(struct proc *p, uint32_t ubuf, uint32_t bufsize, uint32_t name,
                     uint32_t opts, uint32_t timeout, uint32_t *size_out);
 struct kmsg *kmsg_alloc(uint32_t size);

@@ -52,13 +52,16 @@ void kmsg_free(struct kmsg *km)
     kfree(km, kmsg_bytes(km->size));
 }
 
-/* Copy the body from or to user memory (the caller checked the address). */
+/* Copy the body from or to user memory (the caller checked the address);
+ * in, the header is already there. */
 static int kmsg_user(struct proc *p, struct kmsg *km, uint32_t uva, int out)
 {
     uint32_t chunk = km->small ? km->size : PAGE_SIZE;
-    for (uint32_t off = 0; off < km->size; off += chunk) {
-        uint8_t *b = km->small ? km->small : km->pg[off / PAGE_SIZE];
-        uint32_t n = km->size - off < chunk ? km->size - off : chunk;
+    for (uint32_t off = out ? 0 : HDR; off < km->size; off += chunk - off % chunk) {
+        uint8_t *b = km->small ? km->small + off : km->pg[off / PAGE_SIZE] + off % PAGE_SIZE;
+        uint32_t n = chunk - off % chunk;
+        if (n > km->size - off)
+            n = km->size - off;
         if ((out ? copyout(&p->map, uva + off, b, n) : copyin(&p->map, b, uva + off, n)) < 0)
             return -AV_EFAULT;
     }
@@ -322,7 +325,7 @@ int32_t wait_or_fail(struct proc *p, uint32_t opts, uint32_t flag, uint32_t time
 }
 
 /* ---- send ---------------------------------------------------------------- */
-int32_t msg_send(struct proc *p, uint32_t umsg, uint32_t opts, uint32_t timeout)
+int32_t msg_send(struct proc *p, uint32_t umsg, uint32_t opts, uint32_t timeout, uint32_t *reply_out)
 {
     struct av_msg_header h;
     int32_t err;
@@ -330,6 +333,7 @@ int32_t msg_send(struct proc *p, uint32_t umsg, uint32_t opts, uint32_t timeout)
         return -AV_EINVAL;
     if ((umsg & 3) || copyin(&p->map, &h, umsg, HDR) < 0)
         return -AV_EFAULT;
+    *reply_out = h.reply;
     if (h.size < HDR || h.size > AV_MSG_INLINE_MAX || (h.size & 3) ||
         (h.bits & ~(0xffffu | AV_MSG_COMPLEX)))
         return -AV_EINVAL;
@@ -356,11 +360,13 @@ int32_t msg_send(struct proc *p, uint32_t umsg, uint32_t opts, uint32_t timeout)
     struct kmsg *km = kmsg_alloc(h.size);
     if (!km)
         return -AV_ENOMEM;
+    /* the header as checked, then the rest from the user (a message has no
+     * second look at its header) */
+    kmsg_write(km, 0, &h, HDR);
     if (kmsg_user(p, km, umsg, 0) < 0) {
         kmsg_free(km);
         return -AV_EFAULT;
-    }
-    wr32(km, 0, h.size);                /* the size checked, not a re-read */
+    }                /* the size checked, not a re-read */
 
     /* pass 1: check every item before anything moves */
     uint32_t off = HDR, nitems = 0;
@@ -594,21 +600,20 @@ int32_t msg_receive(struct proc *p, uint32_t ubuf, uint32_t bufsize, uint32_t na
             k++;
         }
     }
-    struct av_msg_header h;
-    kmsg_read(km, 0, &h, HDR);
-    h.dest = name;
-    h.reply = AV_NAME_NULL;
-    h.bits &= AV_MSG_COMPLEX;
+    uint32_t room;
+    struct av_msg_header *h = (struct av_msg_header *)body_at(km, 0, &room);   /* in one piece */
+    h->dest = name;
+    h->reply = AV_NAME_NULL;
+    h->bits &= AV_MSG_COMPLEX;
     if (km->reply) {
         int32_t n = name_insert(p, km->reply, km->reply_disp == AV_DISP_PORT_RECEIVE ? R_RECV :
                                 km->reply_disp == AV_DISP_PORT_SEND_ONCE ? R_SENDONCE : R_SEND);
         KASSERT(n > 0);
         port_unref(km->reply);
         km->reply = NULL;
-        h.reply = (uint32_t)n;
-        h.bits |= AV_MSG_REPLY(km->reply_disp);
+        h->reply = (uint32_t)n;
+        h->bits |= AV_MSG_REPLY(km->reply_disp);
     }
-    kmsg_write(km, 0, &h, HDR);
     if (kmsg_user(p, km, ubuf, 1) < 0)
         panic("copyout after prepare");
     port_unref(km->dest);

@@ -93,6 +93,7 @@ int32_t name_insert(struct proc *p, struct port *port, int right)
         if (!n)
             return -AV_ENORIGHTS;
         p->names[n].port = port;
+        port->named++;
         port_ref(port);
     }
     struct nameent *e = &p->names[n];
@@ -118,7 +119,8 @@ static void drop_if_empty(struct proc *p, uint32_t n)
     if (e->recv || e->sendrefs || e->sendonce || e->dead)
         return;
     struct port *pt = e->port;
-    memset(e, 0, sizeof *e);
+    *e = (struct nameent){ 0 };
+    pt->named--;
     port_unref(pt);
 }
 
@@ -153,7 +155,8 @@ int32_t name_deallocate(struct proc *p, uint32_t name)
         return -AV_ENAME;
     struct port *pt = e->port;
     int recv = e->recv;
-    memset(e, 0, sizeof *e);
+    *e = (struct nameent){ 0 };
+    pt->named--;
     if (recv) {
         pt->receiver = NULL;
         port_destroy(pt);

@@ -43,13 +43,18 @@ static void teardown(struct port *pt)
     struct kmsg *km;
     while ((km = port_dequeue(pt)) != NULL)
         kmsg_destroy(km);
-    for (uint32_t i = 0; i < nprocs; i++) {
+    /* every name of pt becomes dead; the search ends when all are found */
+    uint32_t left = pt->named;
+    for (uint32_t i = 0; left && i < nprocs; i++) {
         struct proc *q = &procs[i];
         if (q->state == P_FREE || !q->names)
             continue;
-        for (uint32_t n = 1; n < q->nnames; n++) {
+        for (uint32_t n = 1; left && n < q->nnames; n++) {
             struct nameent *e = &q->names[n];
-            if (e->port != pt || e->dead)
+            if (e->port != pt)
+                continue;
+            left--;
+            if (e->dead)
                 continue;
             e->dead = 1;
             e->recv = 0;

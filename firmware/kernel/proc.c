@@ -180,6 +180,7 @@ int proc_fork(struct proc *parent)
         struct nameent *e = &parent->names[n];
         if (e->port && e->sendrefs && !e->dead) {
             c->names[n].port = e->port;
+            e->port->named++;
             c->names[n].sendrefs = 1;
             port_ref(e->port);
         }
@@ -264,6 +265,8 @@ void proc_wake_one(struct proc *p)
 
 void proc_wake(enum pwait w, void *obj)
 {
+    if (!nwaiting[w])
+        return;
     for (uint32_t i = 0; nwaiting[w] && i < nprocs; i++)
         if (procs[i].state == P_BLOCKED && procs[i].wait == w && procs[i].wait_obj == obj)
             proc_wake_one(&procs[i]);

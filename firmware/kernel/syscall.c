@@ -93,12 +93,9 @@ static int32_t sys_vm(struct proc *p, uint32_t no, uint32_t *a)
 static int32_t sys_rpc(struct proc *p, uint32_t *a)
 {
     /* send (once, even across restarts), then receive on the reply port */
-    struct av_msg_header h;
-    if ((a[0] & 3) || copyin(&p->map, &h, a[0], sizeof h) < 0)
-        return -AV_EFAULT;
-    uint32_t rname = h.reply;
+    uint32_t rname;
     if (!p->rpc_sent) {
-        int32_t r = msg_send(p, a[0], a[3] & ~AV_RCV_TIMEOUT, a[4]);
+        int32_t r = msg_send(p, a[0], a[3] & ~AV_RCV_TIMEOUT, a[4], &rname);
         if (r != 0)
             return r;
         p->rpc_sent = 1;
@@ -161,7 +158,7 @@ void syscall(struct proc *p)
         ret = !e || !e->recv ? -AV_ENAME : name_insert(p, e->port, R_SEND) < 0 ? -AV_ENORIGHTS : 0;
         break;
     }
-    case SYS_MSG_SEND: ret = msg_send(p, a[0], a[1], a[2]); break;
+    case SYS_MSG_SEND: ret = msg_send(p, a[0], a[1], a[2], &size); break;
     case SYS_MSG_RECEIVE:
         ret = msg_receive(p, a[0], a[1], a[2], a[3], a[4], &size);
         if (ret != K_BLOCKED)

@@ -73,7 +73,8 @@ from_kernel:
  * the active one. Only t-registers and a-registers are used, so a resumed
  * access finds them as it left them.
  *
- * int ucopy(void *dst, const void *src, uint32_t n): 0, or -1 on a bad page. */
+ * int ucopy(void *dst, const void *src, uint32_t n): 0, or -2 (-AV_EFAULT) on
+ * a bad page; utouch the same. */
     .globl ucopy, utouch, uaccess_begin, uaccess_end
 uaccess_begin:
 ucopy:
@@ -116,7 +117,7 @@ ucopy:
     ret
 
 /* int utouch(uint32_t uva): make the word at uva (aligned) present and
- * writable by storing it back; 0, or -1 when it cannot be. */
+ * writable by storing it back. */
 utouch:
     li t0, 0x40000
     csrs sstatus, t0
@@ -129,7 +130,7 @@ utouch:
 uaccess_fail:
     li t0, 0x40000
     csrc sstatus, t0
-    li a0, -1
+    li a0, -2
     ret
 uaccess_end:
 

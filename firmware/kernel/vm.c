@@ -113,10 +113,6 @@ void vm_activate(struct vmmap *m)
     csr_write(CSR_SATP, satp_make((uint32_t)(uintptr_t)m->root >> PAGE_SHIFT, m->asid));
 }
 
-int vm_range_ok(uint32_t addr, uint32_t size)
-{
-    return addr < AV_USER_TOP && size <= AV_USER_TOP - addr;
-}
 
 /* Fill a fresh second-level table with the zero-fill pages of every region
  * in its span (what the absent table meant). */
@@ -278,12 +274,12 @@ static int uaccess(struct vmmap *m, void *dst, const void *src, uint32_t uva, ui
         vm_activate(m);
     int r = 0;
     if (!touch)
-        r = ucopy(dst, src, n);
+        r = ucopy(dst, src, n);     /* 0 or -AV_EFAULT */
     for (uint32_t a = PG_ROUNDDOWN(uva); touch && r == 0 && n && a < uva + n; a += PAGE_SIZE)
         r = utouch(a < uva ? uva : a);
     if (m != was)
         vm_activate(was);
-    return r < 0 ? -AV_EFAULT : 0;
+    return r;
 }
 
 /* Make [uva, uva+n) present and writable now (uva word aligned), so a later
@@ -293,13 +289,19 @@ int vm_prepare(struct vmmap *m, uint32_t uva, uint32_t n)
     return uaccess(m, NULL, NULL, uva, n, 1);
 }
 
+/* The common case, the caller's own map, goes straight to ucopy. */
+_Static_assert(AV_EFAULT == 2, "ucopy returns -2 for -AV_EFAULT");
 int copyin(struct vmmap *m, void *dst, uint32_t uva, uint32_t n)
 {
+    if (m == vm_active && vm_range_ok(uva, n))
+        return ucopy(dst, (const void *)(uintptr_t)uva, n);
     return uaccess(m, dst, (const void *)(uintptr_t)uva, uva, n, 0);
 }
 
 int copyout(struct vmmap *m, uint32_t uva, const void *src, uint32_t n)
 {
+    if (m == vm_active && vm_range_ok(uva, n))
+        return ucopy((void *)(uintptr_t)uva, src, n);
     return uaccess(m, (void *)(uintptr_t)uva, src, uva, n, 0);
 }
 
@@ -599,6 +601,8 @@ void vm_destroy(struct vmmap *m)
 {
     if (!m->root)
         return;
+    if (m == vm_active)
+        vm_activate(&transit);         /* never run on a freed root */
     for (uint32_t i = m->l1_lo; i < m->l1_hi; i++) {
         if (!pte_valid(m->root[i]))
             continue;

@@ -9,6 +9,17 @@ extern int host_wakes, host_kmsgs_live, host_notices;
 
 static struct proc P[3];
 
+/* A port's count of naming entries against the tables themselves (port
+ * death uses it to stop searching). */
+static uint32_t names_of(struct port *pt)
+{
+    uint32_t k = 0;
+    for (int i = 0; i < 3; i++)
+        for (uint32_t n = 1; n < P[i].nnames; n++)
+            k += P[i].names[n].port == pt;
+    return k;
+}
+
 int main(void)
 {
     procs = P;
@@ -33,6 +44,7 @@ int main(void)
     CHECK(name_release(&P[1], m, R_SEND) == 0 && P[1].names[m].sendrefs == 1);
     CHECK(name_release(&P[1], m, R_RECV) == -AV_ENAME);
     CHECK(name_lookup(&P[1], 0) == NULL && name_lookup(&P[1], 999) == NULL);
+    CHECK(pt->named == 3 && names_of(pt) == 3);
 
     /* queue: order, limit */
     CHECK(pt->qlimit == AV_QLIMIT_DEFAULT);
@@ -55,6 +67,7 @@ int main(void)
     CHECK(pt->dead && host_kmsgs_live > 0);
     CHECK(P[1].names[m].dead && name_rights(&P[1], m) == AV_RIGHT_DEAD);
     CHECK(P[0].names[so].dead);
+    CHECK(pt->named == names_of(pt) && pt->named == 2);       /* dead names still name it */
     CHECK(host_notices > notices0);                           /* notices were written */
     CHECK(P[1].names[AV_NAME_NOTIFY].port->qlen >= 1);                     /* queued at P1's notify port */
     /* dead names stay until deallocated; the last one frees the port */
