@@ -1,9 +1,10 @@
 /*
  * System-call dispatch. Every pointer, length, port name and flag is checked
  * here or in the routine it reaches; user memory is only touched through
- * copyin/copyout, which walk the caller's tables and refuse kernel addresses
- * and wrapping ranges. A call that blocks returns K_BLOCKED and leaves the pc
- * on the ecall, so it restarts when woken.
+ * copyin/copyout, which refuse kernel addresses and wrapping ranges and then
+ * copy through the MMU (a bad page comes back as -AV_EFAULT). A call that
+ * blocks returns K_BLOCKED and leaves the pc on the ecall; when woken it
+ * runs again in the kernel (trap.c), as if the ecall had been re-executed.
  */
 #include <string.h>
 #include "kernel.h"
