@@ -59,6 +59,8 @@ extern const uint32_t av_ucode_fastpaths_count __attribute__((weak));
 /* Load the fast paths and enable those loaded; "cpaths" keeps every path,
  * TLB refill included, in C (the differential runs); "fpforce" enables them
  * unloaded, for the ISS, which assumes the standard routines. */
+static int fp_switching;
+
 static void fastpaths_setup(const char *args)
 {
     if (!has_fpcsrs)
@@ -70,6 +72,29 @@ static void fastpaths_setup(const char *args)
     else if (av_ucode_fastpaths && &av_ucode_fastpaths_count &&
              sbi_load_ucode((uint32_t)av_ucode_fastpaths, av_ucode_fastpaths_count) == 0)
         csr_set(CSR_FPEN, VMC_FP_ZFILL | VMC_FP_COW | VMC_FP_REMAP);
+    fastpaths = csr_read(CSR_FPEN);
+    fp_switching = has_opt(args, "fpswitch") && (fastpaths & VMC_FP_ZFILL);
+}
+
+/* "fpswitch" (tests): at every trap from user mode (system call, fault the C
+ * handlers serve, software refill) the loaded paths move one step along a
+ * fixed cycle of enable sets, and every 16th step reloads the
+ * microcode with those paths off first, so a workload sees its paths switched
+ * between microcode and C, and reloaded, while its processes run. Both sides
+ * keep the same tables, so what the processes see must not change. */
+void fastpaths_switch(void)
+{
+    static const uint8_t cycle[8] = { 0xf, 0x0, 0x3, 0xc, 0x5, 0xa, 0x9, 0x6 };
+    static uint32_t step;
+    if (!fp_switching)
+        return;
+    uint32_t s = step++;
+    if (s % 16 == 15) {
+        csr_write(CSR_FPEN, fastpaths & VMC_FP_REFILL);   /* enabled only once loaded */
+        if (sbi_load_ucode((uint32_t)av_ucode_fastpaths, av_ucode_fastpaths_count) != 0)
+            panic("fpswitch: reloading the fast paths failed");
+    }
+    csr_write(CSR_FPEN, cycle[s % 8]);
     fastpaths = csr_read(CSR_FPEN);
 }
 

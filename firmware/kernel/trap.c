@@ -57,6 +57,7 @@ void utrap(struct trapframe *tf)
         }
         user_return(tf);
     }
+    fastpaths_switch();                /* boot option fpswitch only */
     switch (cause) {
     case CAUSE_ECALL_U:
         syscall(p);
