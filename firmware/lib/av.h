@@ -35,6 +35,9 @@ int av_msg_receive(void *buf, uint32_t size, uint32_t name, uint32_t opts, uint3
                    uint32_t *size_out);
 int av_msg_rpc(void *msg, void *buf, uint32_t size, uint32_t opts, uint32_t timeout_us,
                uint32_t *size_out);
+/* a server's reply (msg; 0 for none) and its next receive on name, in one call */
+int av_msg_reply_receive(void *msg, void *buf, uint32_t size, uint32_t name, uint32_t opts,
+                         uint32_t timeout_us, uint32_t *size_out);
 int av_fork(void);
 int av_spawn(const char *prog);
 int av_wait(uint32_t proc, int *status);
