@@ -19,6 +19,29 @@ void sys_return(struct proc *p, int32_t a0)
     p->in_call = 0;
 }
 
+/* A receiver just woken by a send finishes its receive now, in the sender's
+ * call, through its own map (copyout to another map), instead of restarting
+ * the call when it next runs: the same msg_receive with the same arguments
+ * and checks, on a queue that now holds the message. It then returns
+ * straight to user mode. Only for inline messages (the sender's choice): an
+ * out-of-line one leaves the table work to the receiver's own restart. */
+void receive_for(struct proc *r)
+{
+    uint32_t *a = &r->tf.r[10], buf = a[1], size = a[2], name, opts, t;
+    switch (r->tf.r[17]) {
+    case SYS_MSG_RECEIVE: buf = a[0]; size = a[1]; name = a[2]; opts = a[3]; t = a[4]; break;
+    case SYS_MSG_RPC: name = r->rpc_reply; opts = a[3]; t = a[4]; break;
+    case SYS_MSG_REPLY_RECEIVE: name = a[3]; opts = a[4]; t = a[5]; break;
+    default: return;
+    }
+    uint32_t got = 0;
+    int32_t ret = msg_receive(r, buf, size, name, opts & ~AV_SEND_TIMEOUT, t, &got);
+    if (ret == K_BLOCKED)
+        return;                        /* not reached (a message is queued): it restarts */
+    a[1] = got;
+    sys_return(r, ret);
+}
+
 /* The process a process-port name denotes (the local shortcut of requests). */
 static struct proc *target(struct proc *p, uint32_t name, int32_t *err)
 {
