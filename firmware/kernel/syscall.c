@@ -34,8 +34,13 @@ void receive_for(struct proc *r)
     case SYS_MSG_REPLY_RECEIVE: name = a[3]; opts = a[4]; t = a[5]; break;
     default: return;
     }
+    /* its map active once for the whole receive, so its buffer is reached
+     * the direct way (copyout to the active map) */
+    struct vmmap *was = vm_active;
+    vm_activate(&r->map);
     uint32_t got = 0;
     int32_t ret = msg_receive(r, buf, size, name, opts & ~AV_SEND_TIMEOUT, t, &got);
+    vm_activate(was);
     if (ret == K_BLOCKED)
         return;                        /* not reached (a message is queued): it restarts */
     a[1] = got;
