@@ -175,7 +175,9 @@ FP_COW:
 ;; copy-on-write source leaves both W=0 with bit 8 set; the frame's count
 ;; rises; a missing destination table is popped, zeroed, counted and linked.
 ;; Stops at the first page it cannot take. At the end the TLB and the page
-;; registers are flushed (the source's stale entries go with them).
+;; registers are flushed (the source's stale entries go with them). Within a
+;; 4 MiB span the next page's PTE addresses follow the last ones (level 1 is
+;; read at the first page and at each span's start).
 ;;
 ;; Registers: FP0 &descriptor, FP1 src va, FP5 dst va, FP6 src end,
 ;; FP7 / FP8 src / dst root table, AMOTMP 4096; register-file words 53 src
@@ -230,6 +232,8 @@ FP_REMAP:
     ; constants
     ASEL=ZERO KC UADDR=0x100 ALU=ADD DST=T          ; T <- 0x100
     ASEL=T KC UADDR=4 ALU=SLL WB=K K=AMOTMP         ; AMOTMP <- 4096
+    ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=53           ; no src PTE address known yet
+    ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=51           ; no dst PTE address known yet
     NEXT=JUMP UADDR=R_PAGE                          ; the pages
 
 ;; T = a va, port B = the span: -1 unless T is page aligned and T + span
@@ -250,19 +254,11 @@ R_PAGE:
     RSEL=KA K=FP1                                   ; A <- src va
     RSEL=KB K=FP6                                   ; B <- src end
     ASEL=RA BSEL=RB ALU=SUB NEXT=BR COND=EQ UADDR=R_DONE ; all done
-    ASEL=RA KC UADDR=22 ALU=SRL DST=T RSEL=KB K=FP7 ; T <- VPN[1]; B <- src root
-    ASEL=T BSEL=T ALU=ADD DST=T                     ; 2 VPN[1]
-    ASEL=T BSEL=T ALU=ADD DST=T                     ; 4 VPN[1]
-    ASEL=T BSEL=RB ALU=ADD MEM=LOAD                 ; read the src L1 entry
-    RES=LOAD DST=T WB=K K=53                        ; T, 53 <- it
-    ASEL=T KC UADDR=15 ALU=AND DST=T RSEL=KA K=53   ; T <- its flags; A <- it
-    ASEL=T KC UADDR=1 ALU=SUB DST=T                 ; T <- flags - V
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=R_STOP ; not a table pointer: stop
-    ASEL=RA KC UADDR=10 ALU=SRL DST=T RSEL=KA K=FP1 ; T <- table PPN; A <- src va
-    ASEL=T KC UADDR=12 ALU=SLL WB=K K=53            ; 53 <- src table
-    ASEL=RA KC UADDR=10 ALU=SLL DST=T               ; VPN[0] to the top
-    ASEL=T KC UADDR=20 ALU=SRL DST=T RSEL=KB K=53   ; T <- 4 VPN[0]; B <- src table
-    ASEL=T BSEL=RB ALU=ADD MEM=LOAD WB=K K=53       ; 53 <- &src PTE; read it
+    ASEL=RA KC UADDR=10 ALU=SLL DST=T RSEL=KB K=53  ; T <- va << 10; B <- the last &src PTE (0: none)
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=.s_l1 ; a new 4 MiB span: walk level 1
+    ASEL=ZERO BSEL=RB ALU=ADD NEXT=BR COND=EQ UADDR=.s_l1 ; the first page: walk level 1
+    ASEL=RBA KC UADDR=4 ALU=ADD MEM=LOAD WB=K K=53  ; 53 <- &src PTE (the next one); read it
+.s_pte:
     RES=LOAD DST=T WB=K K=54                        ; T, 54 <- src PTE
     ASEL=T KC UADDR=1 ALU=AND DST=T RSEL=KA K=54    ; T <- V; A <- src PTE
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=R_STOP ; not present: stop
@@ -276,6 +272,34 @@ R_PAGE:
     NEXT=CALL UADDR=FP_FRAME                        ; T <- &count (outside the table: stop)
     ASEL=T BSEL=ZERO ALU=ADD WB=K K=50              ; 50 <- &count
     RSEL=KA K=FP5                                   ; A <- dst va
+    ASEL=RA KC UADDR=10 ALU=SLL DST=T RSEL=KB K=51  ; T <- va << 10; B <- the last &dst PTE (0: none)
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=.d_l1 ; a new 4 MiB span: walk level 1
+    ASEL=ZERO BSEL=RB ALU=ADD NEXT=BR COND=EQ UADDR=.d_l1 ; the first page: walk level 1
+    ASEL=RBA KC UADDR=4 ALU=ADD MEM=LOAD WB=K K=51  ; 51 <- &dst PTE (the next one); read it
+.d_pte:
+    RES=LOAD DST=T                                  ; T <- dst PTE
+    ASEL=T KC UADDR=1 ALU=AND WB=K K=FP9            ; FP9 <- V
+    ASEL=T KC UADDR=8 ALU=SRL DST=T RSEL=KB K=FP9   ; T <- PTE >> 8; B <- V
+    ASEL=T KC UADDR=3 ALU=AND DST=T                 ; T <- bits 9, 8
+    ASEL=T BSEL=RB ALU=ADD NEXT=BR COND=NE UADDR=R_STOP ; a mapping (V or bit 8 or 9): stop
+    NEXT=JUMP UADDR=R_WRITE                         ; every check done
+;; the source's level-1 entry (A = src va): its table, and the page's PTE
+.s_l1:
+    ASEL=RA KC UADDR=22 ALU=SRL DST=T RSEL=KB K=FP7 ; T <- VPN[1]; B <- src root
+    ASEL=T BSEL=T ALU=ADD DST=T                     ; 2 VPN[1]
+    ASEL=T BSEL=T ALU=ADD DST=T                     ; 4 VPN[1]
+    ASEL=T BSEL=RB ALU=ADD MEM=LOAD                 ; read the src L1 entry
+    RES=LOAD DST=T WB=K K=53                        ; T, 53 <- it
+    ASEL=T KC UADDR=15 ALU=AND DST=T RSEL=KA K=53   ; T <- its flags; A <- it
+    ASEL=T KC UADDR=1 ALU=SUB DST=T                 ; T <- flags - V
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=R_STOP ; not a table pointer: stop
+    ASEL=RA KC UADDR=10 ALU=SRL DST=T RSEL=KA K=FP1 ; T <- table PPN; A <- src va
+    ASEL=T KC UADDR=12 ALU=SLL WB=K K=53            ; 53 <- src table
+    ASEL=RA KC UADDR=10 ALU=SLL DST=T               ; VPN[0] to the top
+    ASEL=T KC UADDR=20 ALU=SRL DST=T RSEL=KB K=53   ; T <- 4 VPN[0]; B <- src table
+    ASEL=T BSEL=RB ALU=ADD MEM=LOAD WB=K K=53 NEXT=JUMP UADDR=.s_pte ; 53 <- &src PTE; read it
+;; the destination's level-1 entry (A = dst va)
+.d_l1:
     ASEL=RA KC UADDR=22 ALU=SRL DST=T RSEL=KB K=FP8 ; T <- VPN[1]; B <- dst root
     ASEL=T BSEL=T ALU=ADD DST=T                     ; 2 VPN[1]
     ASEL=T BSEL=T ALU=ADD DST=T                     ; 4 VPN[1]
@@ -289,13 +313,7 @@ R_PAGE:
     ASEL=T KC UADDR=12 ALU=SLL WB=K K=51            ; 51 <- dst table
     ASEL=RA KC UADDR=10 ALU=SLL DST=T               ; VPN[0] to the top
     ASEL=T KC UADDR=20 ALU=SRL DST=T RSEL=KB K=51   ; T <- 4 VPN[0]; B <- dst table
-    ASEL=T BSEL=RB ALU=ADD MEM=LOAD WB=K K=51       ; 51 <- &dst PTE; read it
-    RES=LOAD DST=T                                  ; T <- dst PTE
-    ASEL=T KC UADDR=1 ALU=AND WB=K K=FP9            ; FP9 <- V
-    ASEL=T KC UADDR=8 ALU=SRL DST=T RSEL=KB K=FP9   ; T <- PTE >> 8; B <- V
-    ASEL=T KC UADDR=3 ALU=AND DST=T                 ; T <- bits 9, 8
-    ASEL=T BSEL=RB ALU=ADD NEXT=BR COND=NE UADDR=R_STOP ; a mapping (V or bit 8 or 9): stop
-    NEXT=JUMP UADDR=R_WRITE                         ; every check done
+    ASEL=T BSEL=RB ALU=ADD MEM=LOAD WB=K K=51 NEXT=JUMP UADDR=.d_pte ; 51 <- &dst PTE; read it
 
 ;; The destination has no second-level table: every check of the page first
 ;; (a frame to pop), then make the table.
