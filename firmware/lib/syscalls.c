@@ -43,24 +43,6 @@ int av_msg_rpc(void *msg, void *buf, uint32_t size, uint32_t opts, uint32_t t, u
     return av_syscall(SYS_MSG_RPC, (uint32_t)msg, (uint32_t)buf, size, opts, t, got);
 }
 
-int av_msg_reply_receive(void *msg, void *buf, uint32_t size, uint32_t name, uint32_t opts,
-                         uint32_t t, uint32_t *got)
-{
-    /* six arguments: a5 carries the timeout, which av_syscall has no room for */
-    register uint32_t x10 __asm__("a0") = (uint32_t)msg;
-    register uint32_t x11 __asm__("a1") = (uint32_t)buf;
-    register uint32_t x12 __asm__("a2") = size;
-    register uint32_t x13 __asm__("a3") = name;
-    register uint32_t x14 __asm__("a4") = opts;
-    register uint32_t x15 __asm__("a5") = t;
-    register uint32_t x17 __asm__("a7") = SYS_MSG_REPLY_RECEIVE;
-    __asm__ volatile("ecall" : "+r"(x10), "+r"(x11) : "r"(x12), "r"(x13), "r"(x14), "r"(x15), "r"(x17)
-                     : "memory");
-    if (got)
-        *got = x11;
-    return (int)(int32_t)x10;
-}
-
 int av_fork(void)
 {
     fflush(stdout);                    /* the child must not print our buffer again */
