@@ -15,8 +15,9 @@
 module av_board_spi (
     input  logic        clk_i,
     input  logic        rst_ni,
-    // register port: a request is accepted in the cycle req_i is high; read
-    // data is valid the cycle after (like a block RAM)
+    // register port: a request is accepted in the cycle req_i is high and
+    // answered in that cycle (rdata_o combinational: the SoC hands board
+    // devices the core's request registered, a cycle late)
     input  logic        req_i,
     input  logic        we_i,
     input  logic        addr_i,      // 0 DATA, 1 CTRL (address bit 2)
@@ -35,11 +36,8 @@ module av_board_spi (
   logic [1:0]  left_q;      // bytes left after this one
   logic        busy_q, phase_q, cs_q;
   logic        unused;
-  logic        raddr_q;     // register a read asked for; its data is live
-  // Read data straight from the registers (no 32-bit output flop): the
-  // transfer can not change them between request and answer, because
-  // software reads only when idle, and a busy CTRL read shows busy anyway.
-  assign rdata_o = raddr_q ? {busy_q, 30'd0, cs_q} : in_q;
+  // Read data straight from the registers (no output flop).
+  assign rdata_o = addr_i ? {busy_q, 30'd0, cs_q} : in_q;
   assign unused = ^wdata_i[31:10];
 
   assign ss_no = ~cs_q;
@@ -56,9 +54,7 @@ module av_board_spi (
       in_q    <= 32'd0;
       bit_q   <= 3'd0;
       left_q  <= 2'd0;
-      raddr_q <= 1'b0;
     end else begin
-      if (req_i && !we_i) raddr_q <= addr_i;
       if (req_i && we_i && addr_i) cs_q <= wdata_i[0];
       if (!busy_q) begin
         if (req_i && we_i && !addr_i) begin

@@ -26,8 +26,9 @@ module av_ram #(
   logic [31:0] dout0, dout1;
   assign bank = addr_i[AW-1];
 
+  // (a write updates it too: nothing reads after a write)
   always_ff @(posedge clk_i)
-    if (req_i && !we_i) bank_q <= bank;
+    if (req_i) bank_q <= bank;
   assign rdata_o = bank_q ? dout1 : dout0;
 
   for (genvar b = 0; b < 2; b++) begin : g_bank

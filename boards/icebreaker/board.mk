@@ -173,6 +173,32 @@ board-locked:
 	  --stat $(IB_BUILD)/stat.txt --freq $(IB_MHZ) --lut-limit $(IB_LUT_LIMIT) || rc=1; \
 	exit $$rc
 
+# ---- timing exploration ---------------------------------------------------
+# make board-timing [IB_ROUTE=0] [IB_SEED=n]: the netlist `make board` builds,
+# placed and routed with no size or clock limit (--timing-allow-fail), then
+# the clock and the critical path net by net (crit-path.py, from nextpnr's
+# report) and the deepest register-to-register paths of the netlist
+# (logic-depth.py: a logic-level estimate that needs no place and route).
+# Routing takes 6-10 minutes at this fill; IB_ROUTE=0 stops after placement
+# (about 1.5 minutes): the clock is then the placer's estimate, which moves
+# by 20% from seed to seed, and there is no path report.
+IB_ROUTE ?= 1
+IB_TIMING := $(IB_BUILD)/timing
+.PHONY: board-timing
+board-timing: deps
+	$(MAKE) gen
+	@mkdir -p $(IB_TIMING)
+	flock $(IB_BUILD)/.lock $(MAKE) $(IB_BUILD)/top.json
+	yosys -q -p 'read_json $(IB_BUILD)/top.json; hierarchy -top av_icebreaker_top; \
+	  setattr -mod -unset keep_hierarchy; flatten; write_json $(IB_TIMING)/flat.json'
+	python3 $(IB_DIR)/logic-depth.py $(IB_TIMING)/flat.json --top av_icebreaker_top -n 12 --brief
+	python3 $(IB_DIR)/logic-depth.py $(IB_TIMING)/flat.json --top av_icebreaker_top -n 1
+	rm -f $(IB_TIMING)/report.json
+	nextpnr-ice40 -q --up5k --package sg48 --pcf $(IB_DIR)/icebreaker.pcf --json $(IB_BUILD)/top.json \
+	  --freq $(IB_MHZ) --seed $(IB_SEED) --timing-allow-fail $(if $(filter 0,$(IB_ROUTE)),--no-route) \
+	  --report $(IB_TIMING)/report.json -l $(IB_TIMING)/nextpnr.log
+	python3 $(IB_DIR)/crit-path.py $(IB_TIMING)/report.json $(IB_TIMING)/nextpnr.log
+
 # Where the logic goes: Yosys's per-module statistics of an unflattened
 # synthesis (for finding the biggest consumers; not part of the build).
 $(IB_BUILD)/stat-modules.txt: $(IB_BUILD)/synth.ys $$(IB_RTL) $(IB_BUILD)/bootrom.hex $$(IB_UCODE)

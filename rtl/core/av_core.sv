@@ -21,7 +21,8 @@ module av_core #(
   parameter        DISP_INIT = "build/ucode/dispatch.hex"
 ) (
   input  logic        clk_i, rst_ni,
-  output logic        mem_req_o,
+  output logic        mem_req_o,   // an access happens (devices, writes)
+  output logic        mem_sreq_o,  // maybe one: RAM and ROM may start a read on it (early)
   output logic        mem_we_o,
   output logic [31:0] mem_addr_o,
   output logic [3:0]  mem_be_o,
@@ -53,12 +54,12 @@ module av_core #(
 
   // ---------------------------------------------------------------- sequencer
   logic [47:0] uw;
-  logic        in_a, boot, ends;
+  logic        in_a, boot, ends, squash;
   // first: "this is a routine's dispatch word"; only the retire port uses it
   /* verilator lint_off UNUSEDSIGNAL */
   logic        first;
   /* verilator lint_on UNUSEDSIGNAL */
-  logic        cond, trap, walk, take_irq, ifault, csr_illegal;
+  logic        cond, cond_early, trap, walk, walk_seq, take_irq, ifault, csr_illegal;
   logic        wcs_we, wcs_disp;
   logic [15:0] wcs_idx;
   logic [47:0] wcs_data;
@@ -66,7 +67,7 @@ module av_core #(
   av_wcs #(.CS_INIT(CS_INIT), .DISP_INIT(DISP_INIT)) u_wcs (
     .clk_i, .rst_ni,
     .insn_i(mem_rdata_i), .take_irq_i(take_irq), .ifault_i(ifault), .illegal_i(csr_illegal),
-    .cond_i(cond), .trap_i(trap), .walk_i(walk), .uw_o(uw), .in_a_o(in_a), .boot_o(boot), .end_o(ends),
+    .cond_i(cond), .cond_early_i(cond_early), .trap_i(trap), .walk_i(walk_seq), .uw_o(uw), .in_a_o(in_a), .squash_o(squash), .boot_o(boot),
     .first_o(first), .upc_o,
     .wr_en_i(wcs_we), .wr_disp_i(wcs_disp), .wr_idx_i(wcs_idx), .wr_data_i(wcs_data));
 
@@ -119,6 +120,7 @@ module av_core #(
   logic        iv_q, drv_q, dwv_q;
   logic [19:0] ivpn_q, ippn_q, drvpn_q, drppn_q, dwvpn_q, dwppn_q;
   logic        walking_q, wk_fetch_q, wk_store_q, wlevel_q, dpte_q;
+  logic        walk_q, wdmiss_q, wwr_q;     // a walk starts next cycle: its kind
   logic [31:0] pte_q;
   // the VM contract's CSRs (DESIGN.md): fast-path enables, the last
   // software-refill miss (the event selectors live in the register file)
@@ -146,7 +148,7 @@ module av_core #(
       rf_a_en = 1'b1; rf_b_en = 1'b1;
       rf_a_addr = {1'b0, mem_rdata_i[19:15]};
       rf_b_addr = {1'b0, mem_rdata_i[24:20]};
-    end else begin
+    end else if (!squash) begin   // (a squashed word is not zeroed: it reads nothing)
       case (f_rsel)
         U_RSEL_IR: begin rf_a_en = 1'b1; rf_b_en = 1'b1; end
         U_RSEL_KA: begin rf_a_en = 1'b1; rf_a_addr = f_k; end
@@ -171,7 +173,13 @@ module av_core #(
 
   // ---------------------------------------------------------------- operands
   wire div_signed = ~ir_q[12];                       // DIV/REM (funct3 1x0)
-  wire rb_zero    = (rb == 32'h0);
+  // NEG's decision (negate the quotient or remainder) from the previous
+  // cycle's ports: a divide holds rs1/rs2 on them from its first word to its
+  // last, and the 32-bit zero test of the divisor stays off the adder's
+  // carry-in path.
+  logic neg_q;
+  always_ff @(posedge clk_i)
+    neg_q <= ir_q[13] ? (div_signed & ra[31]) : (div_signed & (ra[31] ^ rb[31]) & (rb != 32'h0));
   logic [31:0] opa, opb;
   logic        aext;
   always_comb begin
@@ -211,18 +219,32 @@ module av_core #(
 
   // ---------------------------------------------------------------- adder
   logic        bext, invb;
+  // ABS and DSTEP negate B by its sign, without waiting for the operand mux:
+  // ABS (a divide's first word) takes it from port A (BSEL=RA), DSTEP from
+  // the divisor as port B held it in the previous cycle (the divide's words
+  // keep rs1/rs2 on the ports throughout); NEG's decision is registered the
+  // same way (neg_q). So the carry-in and B's inversion depend on the ALU
+  // field and three bits only (the microcode uses ABS with BSEL=RA and
+  // DSTEP with BSEL=RB; simulation checks it).
+  logic dsign_q;
+  always_ff @(posedge clk_i) dsign_q <= div_signed & rb[31];
   always_comb begin
     bext = 1'b0; invb = 1'b0;
     case (f_alu)
       U_ALU_SUB, U_ALU_SLT:   begin bext = opb[31]; invb = 1'b1; end
       U_ALU_SUBU, U_ALU_SLTU, U_ALU_SUBG: invb = 1'b1;
-      U_ALU_ABS:   invb = div_signed & opb[31];
-      U_ALU_NEG:   invb = ir_q[13] ? (div_signed & ra[31])
-                                   : (div_signed & (ra[31] ^ rb[31]) & ~rb_zero);
-      U_ALU_DSTEP: begin bext = div_signed & opb[31]; invb = ~(div_signed & opb[31]); end
+      U_ALU_ABS:   invb = div_signed & ra[31];
+      U_ALU_NEG:   invb = neg_q;
+      U_ALU_DSTEP: begin bext = dsign_q; invb = ~dsign_q; end
       default: ;
     endcase
   end
+`ifndef SYNTHESIS
+  always_ff @(posedge clk_i)
+    if (!in_a && !boot && !squash && ((f_alu == U_ALU_ABS && f_bsel != U_BSEL_RA) ||
+                                      (f_alu == U_ALU_DSTEP && f_bsel != U_BSEL_RB)))
+      $fatal(1, "av_core: ALU=ABS needs BSEL=RA, ALU=DSTEP BSEL=RB");
+`endif
   wire        aext_s = (f_alu == U_ALU_SUB || f_alu == U_ALU_SLT) ? opa[31] : aext;
   wire [32:0] sum = {aext_s, opa} + ({bext, opb} ^ {33{invb}}) + {32'b0, invb};
 
@@ -418,33 +440,47 @@ module av_core #(
   wire [31:0] pte_adv  = pte_q | 32'h40 | (wk_store_q ? 32'h80 : 32'h0);
 
   // ---------------------------------------------------------------- conditions
+  // Two halves: the adder's conditions (EQ/NE/LT/GE, late in the cycle)
+  // and the rest (flip-flops, the TLB's registered read). The sequencer
+  // takes a BR on the early ones straight into the control-store address and
+  // redirects a cycle later on the late ones (av_wcs), so the adder never
+  // feeds that address.
+  logic cond_late;
+  always_comb begin
+    case (f_cond[1:0])
+      2'd0:    cond_late = (sum[31:0] == 32'h0);    // EQ
+      2'd1:    cond_late = (sum[31:0] != 32'h0);    // NE
+      2'd2:    cond_late = sum[32];                 // LT
+      default: cond_late = ~sum[32];                // GE
+    endcase
+  end
+  assign cond = (f_cond[3:2] == 2'b00) ? cond_late : cond_early;
   always_comb begin
     case (f_cond)
-      U_COND_EQ:    cond = (sum[31:0] == 32'h0);
-      U_COND_NE:    cond = (sum[31:0] != 32'h0);
-      U_COND_LT:    cond = sum[32];
-      U_COND_GE:    cond = ~sum[32];
-      U_COND_CNTNZ: cond = (cnt_q != 10'd0);
-      U_COND_IRQ:   cond = |pend;
-      U_COND_NOIRQ: cond = ~|pend;
-      U_COND_NOTM:  cond = (mode_q != PRV_M);
-      U_COND_TLBHIT: cond = tlb_hit;
-      U_COND_RESV:  cond = sc_ok_q;
-      U_COND_DELEG: cond = deleg;
+      U_COND_CNTNZ: cond_early = (cnt_q != 10'd0);
+      U_COND_IRQ:   cond_early = |pend;
+      U_COND_NOIRQ: cond_early = ~|pend;
+      U_COND_NOTM:  cond_early = (mode_q != PRV_M);
+      U_COND_TLBHIT: cond_early = tlb_hit;
+      U_COND_RESV:  cond_early = sc_ok_q;
+      U_COND_DELEG: cond_early = deleg;
       // sret (TSR), wfi (TW, ir[22]), sfence.vma (TVM, ir[25]); custom-1
       // (remap, ir[4] clear): U only
-      U_COND_PRIVBAD: cond = !ir_q[4] ? (mode_q != PRV_S) :
+      U_COND_PRIVBAD: cond_early = !ir_q[4] ? (mode_q != PRV_S) :
                              (mode_q == PRV_U) || (mode_q == PRV_S && (ir_q[25] ? st_tvm : ir_q[22] ? st_tw : st_tsr));
-      U_COND_FPZ:     cond = fp_z;
-      U_COND_FPC:     cond = fp_c;
-      U_COND_PTEPTR:  cond = pte_ptr;
-      U_COND_PTEAD:   cond = pte_needad || fp_z || fp_c;   // (a fast path's fault as well)
-      default:      cond = 1'b0;
+      U_COND_FPZ:     cond_early = fp_z;
+      U_COND_FPC:     cond_early = fp_c;
+      U_COND_PTEPTR:  cond_early = pte_ptr;
+      U_COND_PTEAD:   cond_early = pte_needad || fp_z || fp_c;   // (a fast path's fault as well)
+      default:      cond_early = 1'b0;       // (EQ NE LT GE: cond_late)
     endcase
   end
 
   // ---------------------------------------------------------------- faults the hardware sees
-  wire active   = !in_a && !boot;
+  // A squashed cycle (after a late redirect) presents the successor that
+  // was read, not a zero word: everything it could do is gated here (and
+  // its register-file reads above).
+  wire active   = !in_a && !boot && !squash;
   wire mem_word = active && (f_mem != U_MEM_NONE);
   wire is_amow  = (f_mem == U_MEM_AMOW);
   wire is_pte   = (f_mem == U_MEM_PTE);
@@ -469,16 +505,38 @@ module av_core #(
                       {vaddr[31:12], (pgm_q && phys) ? cnt_q : vaddr[11:2], vaddr[1:0]};
   wire t_memerr = active && dreq_q && mem_err_i;
   wire t_mis    = mem_word && misal;
-  wire t_noram  = mem_word && ram_only && !daddr[31] && !dmiss;  // reservations and AMOs: RAM only
+  wire t_noram_any = mem_word && ram_only && !daddr[31];        // reservations and AMOs: RAM only
+  wire t_noram  = t_noram_any && !dmiss;
   wire t_jmp    = active && (f_next == U_NEXT_ENDJ) && sum[1];
   wire t_pf     = active && (f_cond == U_COND_PTEPTR) && pte_fault &&
                   !((fp_z || fp_c) && f_next == U_NEXT_BR);
   // software refill (fpen bit 0 clear): a TLB miss of a U-mode access is cause 24
   wire t_sref   = active && (f_cond == U_COND_TLBHIT) && !tlb_hit && !fpen_q[0] && mode_q == PRV_U;
   assign trap   = t_memerr || t_mis || t_noram || t_jmp || t_pf || t_sref;
-  wire go       = active && !trap && !dmiss;        // the word's effects happen
+  // The faults that are known early in the cycle (the previous access's bus
+  // error, a jump target's bit 1 from the adder's low end, the walker's
+  // registered PTE and TLB checks) stop a word's effects; a data access's
+  // own late faults (misaligned, outside RAM, a page-register miss) stop only
+  // the access (and send the sequencer to TRAP or WALK): a memory word of a
+  // virtual access has no other effect than T (docs/core.md; simulation
+  // checks it), so its register-file, CSR and flip-flop writes need not wait
+  // for the adder's high bits and the page-register compare.
+  wire trap_early = t_memerr || t_jmp || t_pf || t_sref;
+  wire go       = active && !trap_early;            // the word's effects happen
+`ifndef SYNTHESIS
+  always_ff @(posedge clk_i)
+    if (mem_word && !phys && (f_wb != U_WB_NONE || f_dst != U_DST_NONE || f_spwe ||
+                              f_next == U_NEXT_END || f_next == U_NEXT_ENDJ || f_next == U_NEXT_ENDC))
+      $fatal(1, "av_core: a virtual memory word (upc %0d) has effects besides T", upc_o);
+`endif
 
   // ---------------------------------------------------------------- memory port
+  // The word ends its instruction (issues the fetch): ends_any before the
+  // faults, ends once the early ones are known (a memory word never ends).
+  wire        fetch_word = active && (f_next == U_NEXT_END || f_next == U_NEXT_ENDJ ||
+                                      f_next == U_NEXT_ENDC);
+  wire        ends_any   = fetch_word && (f_next != U_NEXT_ENDC || cond);
+  assign      ends       = ends_any && !trap_early;
   wire [31:0] jump_tgt  = {sum[31:1], 1'b0};
   wire [31:0] fetch_pc  = boot ? pc_q : (f_next == U_NEXT_ENDJ) ? jump_tgt : pc_q + 32'd4;
   // the mode the next instruction runs in (trap entry and xRET change it now)
@@ -495,14 +553,38 @@ module av_core #(
   wire        imiss    = ends && xl_i && !ihit;
   wire [31:2] fetch_pa = xl_i ? {ippn_q, fetch_pc[11:2]} : fetch_pc[31:2];
   assign walk = !trap && (dmiss || imiss);
+  // The same without the trap (a trap takes priority in the sequencer's
+  // registered redirect anyway), so that the redirect does not wait for it.
+
+  wire        walk_seq = dmiss || (ends_any && xl_i && !ihit);
   // An SC without the reservation still reads the word (RAM reads have no
   // side effects), so that an address past the RAM faults as the ISS says.
-  wire        sc_match  = resv_valid_q && (resv_addr_q == daddr[31:2]);
+  // The reservation compare takes the SC's address from port A (SC's word
+  // adds zero to rs1; simulation checks it), not from the adder: it sits
+  // on the write enable's path.
+  wire [29:0] sc_pa     = xl_d ? {dwppn_q, ra[11:2]} : ra[31:2];
+  wire        sc_match  = resv_valid_q && (resv_addr_q == sc_pa);
+`ifndef SYNTHESIS
+  always_ff @(posedge clk_i)
+    if (mem_word && f_mem == U_MEM_SC && sum[31:0] != ra)
+      $fatal(1, "av_core: MEM=SC's address must be port A (rs1 + 0)");
+`endif
   wire        sc_probe  = (f_mem == U_MEM_SC) && !sc_match;
-  wire        data_req  = mem_word && !trap && !dmiss;
+  // (spelled out: of the faults only these can stop a memory word, and the
+  // shared `trap` would put the others on the write enable's path)
+  wire        data_req  = mem_word && !t_memerr && !t_mis && !(ram_only && !daddr[31]) && !dmiss;
   assign mem_req_o   = boot || (ends && !imiss) || data_req;
   assign mem_we_o    = data_req && !is_read && !sc_probe;
-  assign mem_addr_o  = data_req ? {daddr[31:2], 2'b00} : {fetch_pa, 2'b00};
+  // For the clock: the address and mem_sreq_o come from the microinstruction
+  // alone, before the adder's result has decided whether the access happens
+  // (a branch's ENDC condition, a fault, a page-register miss): every word
+  // that may fetch (END/ENDJ/ENDC) or access data (MEM) raises mem_sreq_o,
+  // a superset of mem_req_o. RAM and ROM start their read on it, which has
+  // no effect when nobody takes the data; devices with side effects and
+  // every write go by the exact mem_req_o/mem_we_o. (A MEM word never ends
+  // its instruction, so it never wants a fetch as well.)
+  assign mem_sreq_o  = boot || fetch_word || mem_word;
+  assign mem_addr_o  = mem_word ? {daddr[31:2], 2'b00} : {fetch_pa, 2'b00};
   always_comb begin
     if (wpte) begin
       mem_wdata_o = pte_adv; mem_be_o = 4'b1111;
@@ -710,6 +792,7 @@ module av_core #(
       {iv_q, drv_q, dwv_q} <= '0;
       {ivpn_q, ippn_q, drvpn_q, drppn_q, dwvpn_q, dwppn_q} <= '0;
       {walking_q, wk_fetch_q, wk_store_q, wlevel_q, dpte_q} <= '0;
+      {walk_q, wdmiss_q, wwr_q} <= '0;
       pte_q <= '0;
       resv_valid_q <= 1'b0; resv_addr_q <= '0; sc_ok_q <= 1'b0;
     end else begin
@@ -730,10 +813,14 @@ module av_core #(
       if (act_trap || in_a || (ends && !act_fprestart)) walking_q <= 1'b0;
       // remap runs its physical words like a walk's
       if (act_phys) walking_q <= 1'b1;
-      if (walk) begin
+      // A walk starts in the squashed cycle that follows its miss, from
+      // registered flags (the miss is decided late): the data address is
+      // in T by then (the memory word wrote it, or an AMO's write holds it).
+      walk_q <= walk; wdmiss_q <= dmiss; wwr_q <= wr_kind;
+      if (walk_q) begin
         walking_q <= 1'b1; wlevel_q <= 1'b1;
-        wk_fetch_q <= !dmiss; wk_store_q <= dmiss && wr_kind;
-        if (dmiss) q_q <= vaddr;
+        wk_fetch_q <= !wdmiss_q; wk_store_q <= wdmiss_q && wwr_q;
+        if (wdmiss_q) q_q <= t_q;
       end
       if (act_level0) wlevel_q <= 1'b0;
       // a TLB hit: the walker carries on as if it had read this leaf at level 0
@@ -756,35 +843,36 @@ module av_core #(
       if (act_resclr) resv_valid_q <= 1'b0;
       if (in_a) ir_q <= mem_rdata_i;
       if (ends) pc_q <= fetch_pc;
-      if (trap) begin
+      // A fault's cause, and its tval in T. A data access's own late faults
+      // (misaligned, outside RAM) leave T as their memory word sets it
+      // below: its address, which is the tval. So T waits only for the
+      // early faults, and only CAUSE for the late ones.
+      // (t_noram_any leaves the page-register miss out: with a miss there is
+      // no trap but a walk, which never reads CAUSE, so writing it is harmless
+      // and keeps the compare off these flops' path)
+      if (trap_early || t_mis || t_noram_any) begin
         cause_intr_q <= 1'b0;
         walking_q <= 1'b0;
-        if (t_memerr && walking_q) begin
-          cause_q <= wk_fetch_q ? 5'd1 : wk_store_q ? 5'd7 : 5'd5;
-          t_q <= wva;
-        end else if (t_memerr) begin
-          cause_q <= dlcause_q ? 5'd5 : 5'd7;        // T still holds the address
-        end else if (t_mis) begin
-          cause_q <= lcause ? 5'd4 : 5'd6;
-          t_q <= sum[31:0];
-        end else if (t_noram) begin
-          cause_q <= lcause ? 5'd5 : 5'd7;
-          t_q <= vaddr;
-        end else if (t_pf) begin
-          cause_q <= wk_fetch_q ? 5'd12 : wk_store_q ? 5'd15 : 5'd13;
-          t_q <= wva;
-        end else if (t_sref) begin
-          cause_q <= 5'd24;
-          t_q <= wva;
-        end else begin
-          cause_q <= 5'd0;
-          t_q <= jump_tgt;
-        end
+        if (t_memerr && walking_q)  cause_q <= wk_fetch_q ? 5'd1 : wk_store_q ? 5'd7 : 5'd5;
+        else if (t_memerr)          cause_q <= dlcause_q ? 5'd5 : 5'd7;
+        else if (t_mis)             cause_q <= lcause ? 5'd4 : 5'd6;
+        else if (t_noram_any)       cause_q <= lcause ? 5'd5 : 5'd7;
+        else if (t_pf)              cause_q <= wk_fetch_q ? 5'd12 : wk_store_q ? 5'd15 : 5'd13;
+        else if (t_sref)            cause_q <= 5'd24;
+        else                        cause_q <= 5'd0;
+      end
+      if (trap_early) begin
+        // (a bus error outside a walk: T still holds the access's address)
+        if (t_memerr)            begin if (walking_q) t_q <= wva; end
+        else if (t_pf || t_sref) t_q <= wva;
+        else                     t_q <= jump_tgt;
       end else if (go) begin
         if (f_mem != U_MEM_NONE && !is_amow) t_q <= is_pte ? pte_addr : sum[31:0];
         if (act_page) begin cnt_q <= 10'h3FF; pgm_q <= 1'b1; end
         // page mode: each store counts down; the one at word 0 ends it
-        if (pgm_q && data_req && !is_read) begin
+        // (a page loop's words are physical: only a bus error stops them,
+        // so the count does not wait for data_req's translation check)
+        if (pgm_q && phys && mem_word && !is_read && f_mem != U_MEM_SC && !t_memerr) begin
           cnt_q <= cnt_q - 10'd1;
           if (cnt_q == 10'd0) pgm_q <= 1'b0;
         end

@@ -14,7 +14,7 @@ module av_clint #(
   input  logic [15:2] addr_i,       // word offset inside the CLINT
   input  logic [3:0]  be_i,
   input  logic [31:0] wdata_i,
-  output logic [31:0] rdata_o,      // the cycle after a read
+  output logic [31:0] rdata_o,      // for the request of this cycle (combinational)
   output logic [63:0] mtime_o,
   output logic        irq_timer_o,  // mtime >= mtimecmp
   output logic        irq_soft_o    // msip bit 0
@@ -67,20 +67,15 @@ module av_clint #(
   end
 
   // The read mux, shared: the two 64-bit registers differ in address bit 15
-  // only (0x4000/0xBFF8 words), bit 2 picks the half; any other offset
-  // clears the data register (its synchronous reset, no LUT). A full case
-  // per register cost about 40 LUTs more.
+  // only (0x4000/0xBFF8 words), bit 2 picks the half. Combinational: the SoC
+  // hands devices their request registered (a cycle after the core's) and
+  // takes the answer in that same cycle.
   wire        rd_cmp  = (addr_i[15:3] == CMP_LO_W[15:3]);
   wire        rd_mt   = (addr_i[15:3] == MT_LO_W[15:3]);
   wire        rd_msip = (addr_i == MSIP_W);
   wire [63:0] rd_reg  = rd_mt ? mtime_q : mtimecmp_q;
   wire [31:0] rd_half = addr_i[2] ? rd_reg[63:32] : rd_reg[31:0];
-  always_ff @(posedge clk_i) begin
-    if (req_i && !we_i) begin
-      if (rd_cmp || rd_mt) rdata_o <= rd_half;
-      else                 rdata_o <= {31'd0, rd_msip && msip_q};
-    end
-  end
+  assign rdata_o = (rd_cmp || rd_mt) ? rd_half : {31'd0, rd_msip && msip_q};
 
   // Registered so the 64-bit compare is off the core's critical path; an
   // interrupt one cycle late is indistinguishable to software.

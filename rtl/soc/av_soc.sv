@@ -3,7 +3,9 @@
 // CLINT, UART or test finisher at the addresses in memmap.def (and, in board
 // builds with AV_BOARD_DEV, to the board-device window); every device
 // answers the cycle after the request, which is the core's bus contract
-// (mem_rdata_i / mem_err_i the next cycle). An address where nothing is
+// (mem_rdata_i / mem_err_i the next cycle). For the clock, RAM and ROM read
+// on the core's early request (mem_sreq) and the devices get the exact
+// request registered, a cycle late (see "devices" below). An address where nothing is
 // mapped, or a store to the ROM, answers with mem_err_i so the core raises an
 // access fault. Interrupts: the CLINT's timer and software lines and the
 // UART's as the external one. Outward it offers the UART byte stream, the finisher's
@@ -86,11 +88,12 @@ module av_soc #(
   localparam logic [31:0] UART_BASE = av_memmap_pkg::MM_UART_BASE;
   localparam logic [31:0] UART_SIZE = av_memmap_pkg::MM_UART_SIZE;
   localparam logic [31:0] RAM_BASE = av_memmap_pkg::MM_RAM_BASE;
+  localparam logic [31:0] SPI_BASE = av_memmap_pkg::MM_SPIFLASH_BASE;   // (board builds)
   localparam int unsigned RAM_AW = $clog2(RAM_BYTES / 4);
   localparam int unsigned ROM_AW = $clog2(ROM_BYTES / 4);
 
   // ---- the core's memory port ---------------------------------------------
-  logic        mem_req, mem_we, mem_err;
+  logic        mem_req, mem_sreq, mem_we, mem_err;
   logic [31:0] mem_addr, mem_wdata, mem_rdata;
   logic [3:0]  mem_be;
   logic        irq_mtimer, irq_msoft, irq_mext;
@@ -98,7 +101,7 @@ module av_soc #(
 
   av_core #(.RESET_PC(ROM_BASE), .CS_INIT(CS_INIT), .DISP_INIT(DISP_INIT)) u_core (
     .clk_i, .rst_ni,
-    .mem_req_o(mem_req), .mem_we_o(mem_we), .mem_addr_o(mem_addr), .mem_be_o(mem_be),
+    .mem_req_o(mem_req), .mem_sreq_o(mem_sreq), .mem_we_o(mem_we), .mem_addr_o(mem_addr), .mem_be_o(mem_be),
     .mem_wdata_o(mem_wdata), .mem_rdata_i(mem_rdata), .mem_err_i(mem_err),
     .irq_mtimer_i(irq_mtimer), .irq_msoft_i(irq_msoft), .irq_mext_i(irq_mext),
     .mtime_i(mtime),
@@ -159,7 +162,9 @@ module av_soc #(
     assign rom_real = rom_off < ROM_BYTES;
   end
   assign hit_ram   = mem_addr[31] && ram_in;
-  assign hit_rom   = in_window(mem_addr, ROM_BASE, ROM_SIZE) && !mem_we;
+  logic rom_win;
+  assign rom_win   = in_window(mem_addr, ROM_BASE, ROM_SIZE);
+  assign hit_rom   = rom_win && !mem_we;
   assign hit_fin   = in_window(mem_addr, FIN_BASE, FIN_SIZE);
   assign hit_clint = in_window(mem_addr, CLINT_BASE, CLINT_SIZE);
   assign hit_uart  = in_window(mem_addr, UART_BASE, UART_SIZE);
@@ -173,8 +178,31 @@ module av_soc #(
         (CLINT_SIZE & (CLINT_SIZE - 1)) != 0 || (CLINT_BASE & (CLINT_SIZE - 1)) != 0 ||
         (UART_SIZE & (UART_SIZE - 1)) != 0 || (UART_BASE & (UART_SIZE - 1)) != 0)
       $error("av_soc: a device window is not a power of two aligned to its size");
+    // the response select's coarse decode: no address of a window has all
+    // the base bits of a window with a higher base
+    if (!apart(UART_BASE, CLINT_BASE, CLINT_SIZE) || !apart(UART_BASE, FIN_BASE, FIN_SIZE) ||
+        !apart(UART_BASE, ROM_BASE, ROM_SIZE) || !apart(CLINT_BASE, FIN_BASE, FIN_SIZE) ||
+        !apart(CLINT_BASE, ROM_BASE, ROM_SIZE) || !apart(FIN_BASE, ROM_BASE, ROM_SIZE) ||
+        !apart(SPI_BASE, UART_BASE, UART_SIZE) ||
+        !apart(SPI_BASE, CLINT_BASE, CLINT_SIZE) ||
+        !apart(SPI_BASE, FIN_BASE, FIN_SIZE) ||
+        !apart(SPI_BASE, ROM_BASE, ROM_SIZE))
+      $error("av_soc: the windows' base bits do not tell them apart (sel_q's decode)");
   end
+  function automatic bit apart(input logic [31:0] hi_base, input logic [31:0] lo_base,
+                               input logic [31:0] lo_size);
+    return (hi_base & ~(lo_base | (lo_size - 32'd1))) != 32'd0;
+  endfunction
 `endif
+
+  // the devices' registered request (see "devices" below)
+  logic        dv_req_q, dv_we_q;
+  logic        dv_clint_q, dv_uart_q, dv_fin_q;            // which window
+  /* verilator lint_off UNUSEDSIGNAL */   // (used by board builds only)
+  logic        dv_bd_q;
+  /* verilator lint_on UNUSEDSIGNAL */
+  logic [15:2] dv_addr_q;                                 // the word offset in it
+  logic [3:0]  dv_be_q;
 
   // Board-device window: only a board build (AV_BOARD_DEV) maps it.
   logic        hit_bd;
@@ -183,10 +211,11 @@ module av_soc #(
   localparam logic [31:0] BD_BASE = av_memmap_pkg::MM_SPIFLASH_BASE;
   localparam logic [31:0] BD_SIZE = av_memmap_pkg::MM_SPIFLASH_SIZE;
   assign hit_bd     = in_window(mem_addr, BD_BASE, BD_SIZE);
-  assign bd_req_o   = mem_req && hit_bd;
-  assign bd_we_o    = mem_we;
-  assign bd_addr_o  = mem_addr & (BD_SIZE - 32'd1);
-  assign bd_be_o    = mem_be;
+  // (registered, like the other devices: see below)
+  assign bd_req_o   = dv_req_q && dv_bd_q;
+  assign bd_we_o    = dv_we_q;
+  assign bd_addr_o  = {16'd0, dv_addr_q, 2'b00} & (BD_SIZE - 32'd1);
+  assign bd_be_o    = dv_be_q;
   assign bd_wdata_o = mem_wdata;
   assign bd_rdata   = bd_rdata_i;
 `else
@@ -198,23 +227,75 @@ module av_soc #(
   // ---- devices ----------------------------------------------------------------
   logic [31:0] ram_rdata, rom_rdata, clint_rdata, uart_rdata;
 
+  // The devices (CLINT, UART, finisher, board devices) get the core's exact
+  // request registered: it is decided late in the core's cycle (faults,
+  // translation) and decoding it and acting on it in the same cycle was the
+  // board's critical path. A request in cycle t reaches them in t+1; they
+  // answer combinationally from their registers (the read data is there in
+  // t+1, as the bus contract wants) and their writes and read side effects
+  // (popping RBR, ...) land at the end of t+1, a cycle later than before.
+  // Nothing can tell: the core never makes two device accesses in adjacent
+  // cycles (a load or store routine takes two words, and then the decode
+  // cycle; simulation checks it), and a timer interrupt one cycle later is
+  // indistinguishable to software.
+  // The write data is not registered: the core holds it for the cycle
+  // after a device access (a store's second word keeps port B, the lanes
+  // and the funct3 it came from; simulation checks it).
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      dv_req_q <= 1'b0; dv_we_q <= 1'b0;
+      {dv_clint_q, dv_uart_q, dv_fin_q, dv_bd_q} <= '0;
+      dv_addr_q <= '0; dv_be_q <= '0;
+    end else begin
+      // (the window flags below are exact, so a RAM or ROM access reaches no device)
+      dv_req_q <= mem_req;
+      dv_we_q  <= mem_we;
+      if (mem_sreq) begin
+        {dv_clint_q, dv_uart_q, dv_fin_q, dv_bd_q} <= {hit_clint, hit_uart, hit_fin, hit_bd};
+        dv_addr_q <= mem_addr[15:2]; dv_be_q <= mem_be;
+      end
+    end
+  end
+  logic dv_clint, dv_uart, dv_fin;
+  assign dv_clint = dv_req_q && dv_clint_q;
+  assign dv_uart  = dv_req_q && dv_uart_q;
+  assign dv_fin   = dv_req_q && dv_fin_q;
+`ifndef SYNTHESIS
+  wire dv_any = dv_req_q && (dv_clint_q || dv_uart_q || dv_fin_q || dv_bd_q);
+  logic [31:0] dv_wdata_chk_q;
+  always_ff @(posedge clk_i) begin
+    dv_wdata_chk_q <= mem_wdata;
+    if (dv_any && mem_req && (hit_clint || hit_uart || hit_fin || hit_bd))
+      $fatal(1, "av_soc: device accesses in adjacent cycles (0x%08x)", mem_addr);
+    if (dv_any && dv_we_q && mem_wdata != dv_wdata_chk_q)
+      $fatal(1, "av_soc: the write data changed under a device write");
+  end
+`endif
+
+  // RAM and ROM take the core's early request (mem_sreq: maybe an access),
+  // so that their chip selects do not wait for the core's fault and
+  // translation checks; a read nobody wanted does nothing, and the RAM
+  // writes only with the exact mem_we (which implies mem_req).
+  // (A read may go to any address of the upper half, or anywhere in the ROM:
+  // the response select below takes the data only from the window that
+  // holds the address. Writes are exact: mem_we and the RAM's full decode.)
   av_ram #(.BYTES(RAM_BYTES)) u_ram (
-    .clk_i, .req_i(mem_req && hit_ram), .we_i(mem_we), .addr_i(ram_off[RAM_AW+1:2]),
+    .clk_i, .req_i(mem_sreq && mem_addr[31]), .we_i(mem_we && hit_ram), .addr_i(ram_off[RAM_AW+1:2]),
     .be_i(mem_be), .wdata_i(mem_wdata), .rdata_o(ram_rdata));
 
   av_bootrom #(.BYTES(ROM_BYTES), .INIT_FILE(ROM_INIT)) u_rom (
-    .clk_i, .req_i(mem_req && hit_rom && rom_real), .addr_i(rom_off[ROM_AW+1:2]), .rdata_o(rom_rdata));
+    .clk_i, .req_i(mem_sreq), .addr_i(rom_off[ROM_AW+1:2]), .rdata_o(rom_rdata));
 
   av_clint #(.CLK_HZ(CLK_HZ)) u_clint (
-    .clk_i, .rst_ni, .req_i(mem_req && hit_clint), .we_i(mem_we), .addr_i(mem_addr[15:2]),
-    .be_i(mem_be), .wdata_i(mem_wdata), .rdata_o(clint_rdata), .mtime_o(mtime),
+    .clk_i, .rst_ni, .req_i(dv_clint), .we_i(dv_we_q), .addr_i(dv_addr_q[15:2]),
+    .be_i(dv_be_q), .wdata_i(mem_wdata), .rdata_o(clint_rdata), .mtime_o(mtime),
     .irq_timer_o(irq_mtimer), .irq_soft_o(irq_msoft));
 
   // The UART's interrupt is the only external one (there is no PLIC); it stays
   // low unless software enables it in IER.
   av_uart u_uart (
-    .clk_i, .rst_ni, .req_i(mem_req && hit_uart), .we_i(mem_we), .addr_i(mem_addr[2]),
-    .be_i(mem_be), .wdata_i(mem_wdata), .rdata_o(uart_rdata), .irq_o(irq_mext),
+    .clk_i, .rst_ni, .req_i(dv_uart), .we_i(dv_we_q), .addr_i(dv_addr_q[2]),
+    .be_i(dv_be_q), .wdata_i(mem_wdata), .rdata_o(uart_rdata), .irq_o(irq_mext),
     .tx_valid_o(uart_tx_valid_o), .tx_data_o(uart_tx_data_o), .tx_ready_i(uart_tx_ready_i),
     .rx_valid_i(uart_rx_valid_i), .rx_data_i(uart_rx_data_i), .rx_ready_o(uart_rx_ready_o));
 
@@ -225,15 +306,24 @@ module av_soc #(
       finish_valid_o <= 1'b0;
       finish_data_o  <= '0;
     end else begin
-      finish_valid_o <= mem_req && mem_we && hit_fin && mem_addr[11:2] == '0;
+      finish_valid_o <= dv_fin && dv_we_q && dv_addr_q[11:2] == '0;
       // Only the written lanes count (a byte store replicates its byte in
       // every lane, and sb 0x55 must not read as 0x5555).
-      if (mem_req && mem_we && hit_fin)
-        finish_data_o <= mem_wdata & {{8{mem_be[3]}}, {8{mem_be[2]}}, {8{mem_be[1]}}, {8{mem_be[0]}}};
+      if (dv_fin && dv_we_q)
+        finish_data_o <= mem_wdata & {{8{dv_be_q[3]}}, {8{dv_be_q[2]}}, {8{dv_be_q[1]}}, {8{dv_be_q[0]}}};
     end
   end
 
   // ---- response: which device answers next cycle -------------------------------
+  function automatic logic sel_has(input logic [31:0] a, input logic [31:0] base);
+    sel_has = (a & base) == base;
+  endfunction
+  logic sel_bd_c;
+`ifdef AV_BOARD_DEV
+  assign sel_bd_c = sel_has(mem_addr, SPI_BASE);
+`else
+  assign sel_bd_c = 1'b0;
+`endif
   typedef enum logic [2:0] {SEL_ZERO, SEL_RAM, SEL_ROM, SEL_CLINT, SEL_UART, SEL_BD} sel_e;
   sel_e sel_q;
   always_ff @(posedge clk_i or negedge rst_ni) begin
@@ -241,10 +331,18 @@ module av_soc #(
       sel_q   <= SEL_ZERO;
       mem_err <= 1'b0;
     end else begin
-      mem_err <= mem_req && unmapped;
-      if (mem_req && !mem_we)
-        sel_q <= hit_ram ? SEL_RAM : hit_rom ? (rom_real ? SEL_ROM : SEL_ZERO) : hit_clint ? SEL_CLINT :
-                 hit_uart ? SEL_UART : hit_bd ? SEL_BD : SEL_ZERO;
+      // (from the early request: the core looks at mem_err only after an
+      // access that happened)
+      mem_err <= mem_sreq && unmapped;
+      // Which window answers: decoded coarsely, from the bits each window's
+      // base has set, highest base first (the initial block above checks
+      // that this tells the windows apart). An address no window holds
+      // answers mem_err instead, whatever this picks. (A store changes it
+      // too: nothing reads the data bus after a store.)
+      if (mem_sreq)
+        sel_q <= mem_addr[31] ? SEL_RAM : sel_bd_c ? SEL_BD : sel_has(mem_addr, UART_BASE) ? SEL_UART :
+                 sel_has(mem_addr, CLINT_BASE) ? SEL_CLINT : sel_has(mem_addr, FIN_BASE) ? SEL_ZERO :
+                 rom_real ? SEL_ROM : SEL_ZERO;
     end
   end
   always_comb begin

@@ -20,7 +20,7 @@ module av_uart (
   /* verilator lint_off UNUSEDSIGNAL */ // FCR bits 7:2 (DMA mode, trigger level) mean nothing here
   input  logic [31:0] wdata_i,
   /* verilator lint_on UNUSEDSIGNAL */
-  output logic [31:0] rdata_o,      // the cycle after a read
+  output logic [31:0] rdata_o,      // for the request of this cycle (combinational)
   output logic        irq_o,        // level: enabled receive or THRE interrupt
   // Byte stream.
   output logic        tx_valid_o,
@@ -113,14 +113,11 @@ module av_uart (
   end
 
   // Read data: all four registers of the word, whatever the lanes.
+  // Combinational: the SoC hands devices their request registered (a cycle
+  // after the core's) and takes the answer in that same cycle; the read's
+  // side effects above land at its end.
   logic [7:0] lsr;
   assign lsr = {1'b0, tx_ready_i, tx_ready_i, 4'b0, rx_full_q};
-  always_ff @(posedge clk_i) begin
-    if (rd) begin
-      if (!addr_i)
-        rdata_o <= {lcr_q, iir, dlab ? dlm_q : {4'b0, ier_q}, dlab ? dll_q : rbr_q};
-      else
-        rdata_o <= {scr_q, 8'h00 /* MSR */, lsr, 3'b0, mcr_q};
-    end
-  end
+  assign rdata_o = !addr_i ? {lcr_q, iir, dlab ? dlm_q : {4'b0, ier_q}, dlab ? dll_q : rbr_q}
+                           : {scr_q, 8'h00 /* MSR */, lsr, 3'b0, mcr_q};
 endmodule
