@@ -77,25 +77,21 @@ static void fastpaths_setup(const char *args)
 }
 
 /* "fpswitch" (tests): at every trap from user mode (system call, fault the C
- * handlers serve, software refill) the loaded paths move one step along a
- * fixed cycle of enable sets, and every 16th step reloads the
- * microcode with those paths off first, so a workload sees its paths switched
- * between microcode and C, and reloaded, while its processes run. Both sides
- * keep the same tables, so what the processes see must not change. */
+ * handlers serve, software refill) the enabled set of paths steps through all
+ * sixteen, and on the step to none the microcode is loaded again, so a
+ * workload sees its paths switched between microcode and C, and reloaded,
+ * while its processes run. Both sides keep the same tables, so what the
+ * processes see must not change. A failed reload leaves every path in C. */
 void fastpaths_switch(void)
 {
-    static const uint8_t cycle[8] = { 0xf, 0x0, 0x3, 0xc, 0x5, 0xa, 0x9, 0x6 };
     static uint32_t step;
     if (!fp_switching)
         return;
-    uint32_t s = step++;
-    if (s % 16 == 15) {
-        csr_write(CSR_FPEN, fastpaths & VMC_FP_REFILL);   /* enabled only once loaded */
-        if (sbi_load_ucode((uint32_t)av_ucode_fastpaths, av_ucode_fastpaths_count) != 0)
-            panic("fpswitch: reloading the fast paths failed");
-    }
-    csr_write(CSR_FPEN, cycle[s % 8]);
-    fastpaths = csr_read(CSR_FPEN);
+    uint32_t en = ++step & 0xf;
+    csr_write(CSR_FPEN, en);
+    if (!en && sbi_load_ucode((uint32_t)av_ucode_fastpaths, av_ucode_fastpaths_count) != 0)
+        fp_switching = 0;
+    fastpaths = en;
 }
 
 static void hold_range(uint32_t pa, uint32_t end)

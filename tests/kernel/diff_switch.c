@@ -1,7 +1,7 @@
 /* The differential workload (diff_workload.h) while its fast paths change
- * under it (boot option fpswitch): every trap from user mode moves the set of
- * zero-fill, copy-on-write, remap and TLB refill in microcode one step on,
- * the rest in C, and every 16th reloads the microcode. Its expected output is the
+ * under it (boot option fpswitch): every trap from user mode steps the set of
+ * zero-fill, copy-on-write, remap and TLB refill in microcode through all 16,
+ * the rest in C, reloading the microcode at none. Its expected output is the
  * same as diff_c's and diff_uc's.
  * bootargs: mem=16M nopreempt fpswitch */
 #include "ktest.h"

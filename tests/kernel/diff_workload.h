@@ -6,7 +6,9 @@
  * its memory the workload touched and the free-frame count at fixed points,
  * and the kernel's audit at the end checks the frame table against every
  * page table. The dry runs boot with little RAM, so the free stack runs dry
- * in the middle (a child fills memory until the kernel stops it). */
+ * in the middle (a child fills memory until the kernel stops it); their
+ * free counts follow the kernel's size (its frame tables share its last page),
+ * so a kernel that grows past a page moves both twins' figures together. */
 static uint32_t dw_msg[64], dw_buf[64];
 
 #define DW_PAGES 24u
