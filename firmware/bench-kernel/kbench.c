@@ -77,12 +77,14 @@ static void out(const char *name, uint32_t x, uint32_t cyc)
 static uint32_t smsg[AV_MSG_INLINE_MAX / 4], sbuf[AV_MSG_INLINE_MAX / 4];
 static uint32_t cmsg[AV_MSG_INLINE_MAX / 4], cbuf[64];
 
-/* The server: receive, drop any out-of-line data it was given, reply empty. */
+/* The server: receive, drop any out-of-line data it was given, reply empty;
+ * each reply and the next receive are one call (SYS_MSG_REPLY_RECEIVE). */
 static void server(int port)
 {
+    uint32_t got;
+    void *reply = 0;                   /* nothing to reply to before the first */
     for (;;) {
-        uint32_t got;
-        TRY(av_msg_receive(sbuf, sizeof sbuf, port, 0, 0, &got));
+        TRY(av_msg_reply_receive(reply, sbuf, sizeof sbuf, port, 0, 0, &got));
         struct av_msg_header *h = (struct av_msg_header *)sbuf;
         for (struct av_item *it = av_item_first(sbuf); it; it = av_item_next(sbuf, it))
             if ((it->flags & AV_ITEM_OOL) && av_item_len(it)) {
@@ -92,9 +94,11 @@ static void server(int port)
             }
         uint32_t id = h->id;
         av_msg_init(smsg, h->reply, AV_DISP_MOVE_SEND_ONCE, 0, 0, id);
-        TRY(av_msg_send(smsg, 0, 0));
-        if (id == ID_STOP)
+        if (id == ID_STOP) {
+            TRY(av_msg_send(smsg, 0, 0));
             return;
+        }
+        reply = smsg;
     }
 }
 

@@ -38,6 +38,12 @@ enum {
     SYS_PORT_RIGHTS   = 22, /* (name) -> AV_RIGHT_* bits this process holds */
     SYS_PORT_MAKE_SEND = 23,/* (name) -> 0: add a send right from the receive right */
     SYS_BOOTARGS      = 24, /* (buf, len) -> length of the boot options copied */
+    SYS_MSG_REPLY_RECEIVE = 25, /* (msg, buf, bufsize, name, options, timeout_us): a
+                               * server's reply and next receive in one call. The
+                               * receive side (name, buf, options) is checked first;
+                               * then msg is sent (msg 0: none), then the receive
+                               * as SYS_MSG_RECEIVE; a1 = size. An error of the send
+                               * means nothing was received. */
     SYS_NCALLS
 };
 

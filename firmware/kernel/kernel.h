@@ -206,6 +206,7 @@ int utouch(uint32_t uva);
 /* syscall.c */
 void syscall(struct proc *p);
 void sys_return(struct proc *p, int32_t a0);
+void receive_for(struct proc *r);
 #define K_BLOCKED 0x7fff0000      /* a call that blocked: it restarts when woken */
 int32_t wait_or_fail(struct proc *p, uint32_t opts, uint32_t flag, uint32_t timeout,
                      enum pwait w, void *obj);

@@ -492,9 +492,12 @@ int32_t msg_send(struct proc *p, uint32_t umsg, uint32_t opts, uint32_t timeout,
     stats.bytes_inline += inline_bytes;
     /* a receiver already waiting runs next: the send hands off to it */
     struct proc *r = proc_receiving(dest);
+    int direct = r && !km->ool_pages;
     if (r)
         sched_handoff(r);
     port_enqueue(dest, km);
+    if (direct)
+        receive_for(r);     /* inline only: its receive completes now */
     return 0;
 fail:
     kmsg_free(km);

@@ -115,6 +115,8 @@ int32_t proc_request(struct proc *sender, struct port *pt, struct kmsg *km,
         memcpy(&t->tf.pc, mem, 4);
         memcpy(&t->tf.r[1], mem + 4, sizeof t->tf.r - 4);
         t->in_call = 0;                /* resumes at the new pc, in user mode */
+        t->rpc_sent = 0;               /* its next call starts afresh */
+        t->has_deadline = 0;
         break;
     case AV_REQ_WRITE_MEM:
         if (blen > AV_REQ_MEM_MAX)

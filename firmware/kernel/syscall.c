@@ -19,6 +19,34 @@ void sys_return(struct proc *p, int32_t a0)
     p->in_call = 0;
 }
 
+/* A receiver just woken by a send finishes its receive now, in the sender's
+ * call, through its own map (copyout to another map), instead of restarting
+ * the call when it next runs: the same msg_receive with the same arguments
+ * and checks, on a queue that now holds the message. It then returns
+ * straight to user mode. Only for inline messages (the sender's choice): an
+ * out-of-line one leaves the table work to the receiver's own restart. */
+void receive_for(struct proc *r)
+{
+    uint32_t *a = &r->tf.r[10], buf = a[1], size = a[2], name, opts, t;
+    switch (r->tf.r[17]) {
+    case SYS_MSG_RECEIVE: buf = a[0]; size = a[1]; name = a[2]; opts = a[3]; t = a[4]; break;
+    case SYS_MSG_RPC: name = r->rpc_reply; opts = a[3]; t = a[4]; break;
+    case SYS_MSG_REPLY_RECEIVE: name = a[3]; opts = a[4]; t = a[5]; break;
+    default: return;
+    }
+    /* its map active once for the whole receive, so its buffer is reached
+     * the direct way (copyout to the active map) */
+    struct vmmap *was = vm_active;
+    vm_activate(&r->map);
+    uint32_t got = 0;
+    int32_t ret = msg_receive(r, buf, size, name, opts & ~AV_SEND_TIMEOUT, t, &got);
+    vm_activate(was);
+    if (ret == K_BLOCKED)
+        return;                        /* not reached (a message is queued): it restarts */
+    a[1] = got;
+    sys_return(r, ret);
+}
+
 /* The process a process-port name denotes (the local shortcut of requests). */
 static struct proc *target(struct proc *p, uint32_t name, int32_t *err)
 {
@@ -91,22 +119,37 @@ static int32_t sys_vm(struct proc *p, uint32_t no, uint32_t *a)
     return -AV_ENOSYS;
 }
 
-static int32_t sys_rpc(struct proc *p, uint32_t *a)
+/* Send, then receive in the same call: an RPC (receive on the reply port the
+ * message names) or a server's reply-and-receive (receive on a[3]; no send
+ * when the message is 0). The send happens once, even across restarts, and
+ * a send that fails returns before any receive. */
+static int32_t send_receive(struct proc *p, uint32_t *a, int rpc)
 {
-    /* send (once, even across restarts), then receive on the reply port */
-    uint32_t rname;
-    if (!p->rpc_sent) {
-        int32_t r = msg_send(p, a[0], a[3] & ~AV_RCV_TIMEOUT, a[4], &rname);
+    uint32_t umsg = a[0], name = a[3], opts = rpc ? a[3] : a[4], timeout = rpc ? a[4] : a[5];
+    if (!rpc && !p->rpc_sent) {
+        /* the receive side's own checks before anything is sent, so a bad
+         * name, buffer or flag never leaves a reply sent and no receive */
+        struct nameent *e = name_lookup(p, name);
+        if (opts & ~(AV_SEND_TIMEOUT | AV_RCV_TIMEOUT | AV_NONBLOCK))
+            return -AV_EINVAL;
+        if (!e || (!e->recv && !e->dead))
+            return -AV_ENAME;
+        if (e->dead)
+            return -AV_EDEAD;
+        if ((a[1] & 3) || !vm_range_ok(a[1], a[2]))
+            return -AV_EFAULT;
+    }
+    if ((rpc || umsg) && !p->rpc_sent) {
+        int32_t r = msg_send(p, umsg, opts & ~AV_RCV_TIMEOUT, timeout, &p->rpc_reply);
         if (r != 0)
             return r;
-        p->rpc_sent = 1;
-        p->has_deadline = 0;
-        p->rpc_reply = rname;          /* remembered for the restart */
-    } else {
-        rname = p->rpc_reply;
+        p->rpc_sent = 1;               /* the reply name stays for the restart */
+        p->has_deadline = 0;           /* the receive's timeout starts now */
     }
+    if (rpc)
+        name = p->rpc_reply;
     uint32_t size = 0;
-    int32_t r = msg_receive(p, a[1], a[2], rname, a[3] & ~AV_SEND_TIMEOUT, a[4], &size);
+    int32_t r = msg_receive(p, a[1], a[2], name, opts & ~AV_SEND_TIMEOUT, timeout, &size);
     if (r != K_BLOCKED)
         p->tf.r[11] = size;
     return r;
@@ -165,7 +208,8 @@ void syscall(struct proc *p)
         if (ret != K_BLOCKED)
             r[11] = size;              /* a restarted call needs its a1 */
         break;
-    case SYS_MSG_RPC: ret = sys_rpc(p, a); break;
+    case SYS_MSG_RPC: ret = send_receive(p, a, 1); break;
+    case SYS_MSG_REPLY_RECEIVE: ret = send_receive(p, a, 0); break;
     case SYS_FORK:
         ret = proc_fork(p);
         break;

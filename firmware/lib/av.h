@@ -23,6 +23,26 @@ static inline long av_syscall(uint32_t no, uint32_t a0, uint32_t a1, uint32_t a2
     return (long)(int32_t)x10;
 }
 
+/* A server's reply (msg; 0 for none) and its next receive on name, in one
+ * call. Six arguments: a5 carries the timeout, which av_syscall has no room
+ * for. Inline here, so programs that do not use it keep their layout. */
+static inline int av_msg_reply_receive(void *msg, void *buf, uint32_t size, uint32_t name,
+                                       uint32_t opts, uint32_t timeout_us, uint32_t *size_out)
+{
+    register uint32_t x10 __asm__("a0") = (uint32_t)msg;
+    register uint32_t x11 __asm__("a1") = (uint32_t)buf;
+    register uint32_t x12 __asm__("a2") = size;
+    register uint32_t x13 __asm__("a3") = name;
+    register uint32_t x14 __asm__("a4") = opts;
+    register uint32_t x15 __asm__("a5") = timeout_us;
+    register uint32_t x17 __asm__("a7") = SYS_MSG_REPLY_RECEIVE;
+    __asm__ volatile("ecall" : "+r"(x10), "+r"(x11) : "r"(x12), "r"(x13), "r"(x14), "r"(x15), "r"(x17)
+                     : "memory");
+    if (size_out)
+        *size_out = x11;
+    return (int)(int32_t)x10;
+}
+
 int av_console_write(const void *buf, uint32_t len);
 void av_exit(int status) __attribute__((noreturn));
 int av_port_allocate(void);
