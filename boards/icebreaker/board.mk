@@ -189,8 +189,7 @@ board-timing: deps
 	$(MAKE) gen
 	@mkdir -p $(IB_TIMING)
 	flock $(IB_BUILD)/.lock $(MAKE) $(IB_BUILD)/top.json
-	yosys -q -p 'read_json $(IB_BUILD)/top.json; hierarchy -top av_icebreaker_top; \
-	  setattr -mod -unset keep_hierarchy; flatten; write_json $(IB_TIMING)/flat.json'
+	yosys -q -p 'read_json $(IB_BUILD)/top.json; hierarchy -top av_icebreaker_top; setattr -mod -unset keep_hierarchy; flatten; write_json $(IB_TIMING)/flat.json'
 	python3 $(IB_DIR)/logic-depth.py $(IB_TIMING)/flat.json --top av_icebreaker_top -n 12 --brief
 	python3 $(IB_DIR)/logic-depth.py $(IB_TIMING)/flat.json --top av_icebreaker_top -n 1
 	rm -f $(IB_TIMING)/report.json
