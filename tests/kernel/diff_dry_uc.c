@@ -5,12 +5,7 @@
 #include "ktest.h"
 #include "diff_workload.h"
 
-/* expect:
-dw: child touched 32 pages
-[init pid 2: out of memory at 0x00037024, pc 0x00010150]
-dw: child status -1, free 40
-audit: ok: 64 frames, 46 free, 3 held by the kernel, 0 problems
-*/
+/* expect-as: diff_dry_c */
 
 int main(void)
 {

@@ -7,7 +7,9 @@ is in the file, in a comment block:
     another, later
     */
 
-Each line must appear, in order, as a substring of some output line. The run
+A differential twin says "/* expect-as: NAME */" instead and is held to
+tests/kernel/NAME.c's block. Each line must appear, in order, as a substring
+of some output line. The run
 must also end with the kernel's audit "audit: ok" and the finisher's pass
 (status 0), unless the file says "/* exit: N */". "/* not-on cosim: why */"
 skips a test on the targets named.
@@ -34,7 +36,13 @@ def prepare(ctx):
 
 
 def _expect(src):
+    """The expected lines of a test: its /* expect: ... */ block, or with
+    /* expect-as: NAME */ the block of tests/kernel/NAME.c, so the twins of a
+    differential test share one expectation."""
     text = open(src).read()
+    same = re.search(r'/\*\s*expect-as:\s*(\w+)\s*\*/', text)
+    if same:
+        text = open(os.path.join(os.path.dirname(src), same.group(1) + '.c')).read()
     m = re.search(r'/\*\s*expect:\s*\n(.*?)\*/', text, re.S)
     lines = [l.strip() for l in m.group(1).splitlines() if l.strip()] if m else []
     e = re.search(r'/\*\s*exit:\s*(\d+)\s*\*/', text)
