@@ -121,6 +121,7 @@ module av_core #(
   logic [19:0] ivpn_q, ippn_q, drvpn_q, drppn_q, dwvpn_q, dwppn_q;
   logic        walking_q, wk_fetch_q, wk_store_q, wlevel_q, dpte_q;
   logic        walk_q, wdmiss_q, wwr_q;     // a walk starts next cycle: its kind
+  logic        fpatom_q;                    // a fault fast path restarted: no interrupt yet
   logic [31:0] pte_q;
   // the VM contract's CSRs (DESIGN.md): fast-path enables, the last
   // software-refill miss (the event selectors live in the register file)
@@ -336,8 +337,9 @@ module av_core #(
   wire [11:0] i_pend = m_take ? m_pend : s_pend;
   /* verilator lint_on UNUSEDSIGNAL */
   // (not in the decode cycle right after a fault fast path: it and its
-  // instruction are one step, the VM contract says)
-  assign take_irq = in_a && (m_take || s_take) && !walking_q;
+  // instruction are one step, the VM contract says; fpatom_q carries that
+  // over the fetch walk when the path forgot the fetch page register)
+  assign take_irq = in_a && (m_take || s_take) && !walking_q && !fpatom_q;
   always_comb begin
     // priority: MEI, MSI, MTI, SEI, SSI, STI
     if (i_pend[11])     irq_cause = 4'd11;
@@ -793,6 +795,7 @@ module av_core #(
       {ivpn_q, ippn_q, drvpn_q, drppn_q, dwvpn_q, dwppn_q} <= '0;
       {walking_q, wk_fetch_q, wk_store_q, wlevel_q, dpte_q} <= '0;
       {walk_q, wdmiss_q, wwr_q} <= '0;
+      fpatom_q <= 1'b0;
       pte_q <= '0;
       resv_valid_q <= 1'b0; resv_addr_q <= '0; sc_ok_q <= 1'b0;
     end else begin
@@ -811,6 +814,11 @@ module av_core #(
       if (pg_flush) begin iv_q <= 1'b0; drv_q <= 1'b0; dwv_q <= 1'b0; end
       if (act_dflush) begin drv_q <= 1'b0; dwv_q <= 1'b0; end
       if (act_trap || in_a || (ends && !act_fprestart)) walking_q <= 1'b0;
+      // A copy-on-write copy forgets the fetch page register too (the code
+      // may be on the page it copied), so its restart's fetch walks; the
+      // instruction's decode still takes no interrupt.
+      if (act_fprestart) fpatom_q <= 1'b1;
+      else if (in_a)     fpatom_q <= 1'b0;
       // remap runs its physical words like a walk's
       if (act_phys) walking_q <= 1'b1;
       // A walk starts in the squashed cycle that follows its miss, from
