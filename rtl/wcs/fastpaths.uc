@@ -69,22 +69,6 @@ FP_FIN:
     FIN_7                                           ; install
     FIN_8                                           ; retry
 
-;; The end of a copy: as FP_FIN, but the fetch page register goes too
-;; (A_SFENCE), as the page copied may be the one the program runs from: the
-;; retried store's fetch walks (the TLB sweeps, so the walk reads the
-;; tables: about 10 cycles) and finds the new frame. The walk's restart
-;; takes no interrupt before the store completes (fpatom_q, av_core).
-macro FIN_6S MEM=AMOW SPWE=W K=A_SFENCE              ; PTE |= A | D; no stale translation at all
-FP_FINC:
-    FIN_1                                           ; FP5 <- new PTE
-    FIN_2                                           ; B <- it
-    FIN_3                                           ; PTE <- new
-    FIN_4                                           ; read it back
-    FIN_5                                           ; the walker's PTE <- it
-    FIN_6S                                          ; A, D; forget every page register and the TLB
-    FIN_7                                           ; install
-    FIN_8                                           ; retry
-
 ;; Zero-fill fault: pop a frame, count 1, zero it, install the PTE (the
 ;; page's R/W/X/U, A, D on a store).
 FP_ZERO:
@@ -164,8 +148,11 @@ FP_COW:
     ASEL=RA KC UADDR=12 ALU=SLL WB=K K=FP8          ; FP8 <- old page
     RSEL=KA K=FP3                                   ; A <- &count[old]
     ASEL=RA BSEL=ZERO ALU=ADD WB=K K=FP7 NEXT=CALL UADDR=FP_POPCHK ; FP7 <- it; a frame (or C)
-    ; every check is done: now the writes
-    NEXT=CALL UADDR=FP_POPW                         ; pop; count[new] <- 1; A <- new PPN
+    ; every check is done: now the writes. The page copied may be the one
+    ; the program runs from: the fetch page register goes too (A_SFENCE), so
+    ; the retried store's fetch walks to the new frame (fpatom_q keeps that
+    ; step free of interrupts)
+    NEXT=CALL UADDR=FP_POPW SPWE=W K=A_SFENCE       ; no stale translation; pop; count[new] <- 1; A <- new PPN
     ASEL=RA KC UADDR=12 ALU=SLL WB=K K=FP5          ; FP5 <- the new page
     RSEL=KA K=FP7                                   ; A <- &count[old]
     RSEL=KB K=FP6                                   ; B <- count - 1
@@ -179,7 +166,7 @@ FP_COW:
     ASEL=RA KC UADDR=10 ALU=SLL DST=T RSEL=KA K=FP1 ; T <- PPN << 10; A <- old PTE
     ASEL=RA KC UADDR=0x1A ALU=AND WB=K K=FP5        ; FP5 <- its R X U
     ASEL=T KC UADDR=5 ALU=OR DST=T RSEL=KB K=FP5    ; T <- PPN | W | V; B <- R X U
-    ASEL=T BSEL=RB ALU=OR DST=T RSEL=KA K=FP0 NEXT=JUMP UADDR=FP_FINC ; T <- new PTE; A <- &PTE
+    ASEL=T BSEL=RB ALU=OR DST=T RSEL=KA K=FP0 NEXT=JUMP UADDR=FP_FIN ; T <- new PTE; A <- &PTE
 
 ;; ---------------------------------------------------------------- remap
 ;; custom-1 (S mode; rs1 = physical address of the descriptor {src satp, src
