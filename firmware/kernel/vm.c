@@ -523,8 +523,9 @@ static uint32_t remap_insn(struct vmmap *src, uint32_t sva, struct vmmap *dst, u
     desc[VMC_RD_DST_SATP] = satp_make((uint32_t)(uintptr_t)dst->root >> PAGE_SHIFT, dst->asid);
     desc[VMC_RD_DST_VA] = dva;
     desc[VMC_RD_PAGES] = pages < 64 ? pages : 64;
-    uint32_t rd;
+    uint32_t rd, t0 = csr_read(CSR_CYCLE);     /* the instruction alone (benchmark) */
     __asm__ volatile(".insn r 0x2b, 0, 0, %0, %1, x0" : "=r"(rd) : "r"(desc) : "memory");
+    stats.cycles_remap += csr_read(CSR_CYCLE) - t0;
     if (rd == 0xffffffffu)
         return 0;
     for (uint32_t i = 0; i < rd; i++) {
@@ -539,7 +540,7 @@ static uint32_t remap_insn(struct vmmap *src, uint32_t sva, struct vmmap *dst, u
 uint32_t vm_remap(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t dva,
                   uint32_t pages, int move)
 {
-    uint32_t done;
+    uint32_t done, t0 = csr_read(CSR_CYCLE);
     if (pages) {                       /* the remap microcode may add tables */
         mark_l1(dst, dva);
         mark_l1(dst, dva + (pages - 1) * PAGE_SIZE);
@@ -594,6 +595,8 @@ uint32_t vm_remap(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t d
             sfence_va(sva, src->asid);
         stats.pages_remapped++;
     }
+    if (move || !(fastpaths & VMC_FP_REMAP))    /* the C twin's time (benchmark) */
+        stats.cycles_remap += csr_read(CSR_CYCLE) - t0;
     return done;
 }
 

@@ -30,7 +30,7 @@ FP_HAND:
 FP_FAIL:
     NEXT=BR COND=FPZ UADDR=FP_HAND                  ; zero-fill fault: to C
     NEXT=BR COND=FPC UADDR=FP_HAND                  ; copy-on-write fault: to C
-    NEXT=JUMP UADDR=R_STOP                          ; remap: stop here
+    NEXT=JUMP UADDR=R_DONE                          ; remap: stop here
 
 ;; A frame's entry in the frame table (T = the PPN, port B = &frame table):
 ;; FP2 <- PPN, FP3 <- &count[PPN]; a PPN outside the table goes to C.
@@ -178,15 +178,32 @@ FP_COW:
 ;; copy-on-write source leaves both W=0 with bit 8 set; the frame's count
 ;; rises; a missing destination table is popped, zeroed, counted and linked.
 ;; Stops at the first page it cannot take. At the end the TLB and the page
-;; registers are flushed (the source's stale entries go with them). Within a
-;; 4 MiB span the next page's PTE addresses follow the last ones (level 1 is
-;; read at the first page and at each span's start).
+;; registers are flushed (the source's stale entries go with them).
 ;;
-;; Registers: FP0 &descriptor, FP1 src va, FP5 dst va, FP6 src end,
-;; FP7 / FP8 src / dst root table, AMOTMP 4096; register-file words 53 src
-;; table / PTE address, 54 src PTE, 50 &count, 51 dst table / PTE address,
-;; 52 dst L1 address (K 50-54 name actions and flip-flop CSRs only with SPWE
-;; or SPR; 48, 49 hold fpevent3/4).
+;; Speed: the pages go in runs. A run starts where a 4 MiB span starts on
+;; either side (and at the first page): R_RUN walks level 1 on both sides
+;; (making a missing destination table, after that page's source checks)
+;; and works out the run's end, the last page before either side's table
+;; page ends or the pages run out. Within a run the PTE addresses step by 4
+;; and the destination's lies a fixed distance D from the source's, so the
+;; loop (R_GO .x .. .l1 and on, 20 cycles a page; 28 for a writable source)
+;; keeps one pointer and its checks lean on constants R_SETUP computed:
+;; the frame test is (PTE - base << 10) <u frames << 10 (the table's header
+;; describes PPNs below 2^22, as Sv32 PPNs are), the count's address is
+;; that difference >> 8 plus &count[base] (its RSW bits land in address
+;; bits 1:0, which physical words ignore), and the V+leaf test shifts a mask
+;; of the valid U X W R V patterns left by the PTE's low five bits, so that
+;; the pattern's bit lands in the sign. A destination PTE other than 0 gets
+;; the full test (V and bits 8, 9 clear: no mapping) out of line.
+;;
+;; Registers: FP0 &descriptor, FP1 / FP5 src / dst va of the next page (in a
+;; run: less (its src PTE address << 10)), FP6 src end, FP7 / FP8 src / dst
+;; root table, Q the distance D; R_SETUP's constants FP2 base << 10, FP3
+;; frames << 10, FP4 &count[base], FP9 the leaf mask, AMOTMP 0xFFC;
+;; register-file words 53 the src PTE address, 52 the run's last one (and
+;; the dst L1 address before), 54 the src PTE, 50 &count, 51 count + 1, the
+;; new dst PTE (and the dst table / PTE address before) (K 50-54 name
+;; actions and flip-flop CSRs only with SPWE or SPR; 48, 49 hold fpevent3/4).
 FP_REMAP:
     ASEL=RA BSEL=ZERO ALU=ADD WB=K K=FP0            ; FP0 <- &descriptor
     NEXT=BR COND=PRIVBAD UADDR=ILLEGAL              ; not S: illegal
@@ -232,12 +249,8 @@ FP_REMAP:
     ASEL=RA KC UADDR=12 ALU=ADD MEM=LOAD            ; read dst va
     RES=LOAD DST=T WB=K K=FP5                       ; T, FP5 <- dst va
     NEXT=CALL UADDR=R_VACHK                         ; aligned, below 2 GiB with the span
-    ; constants
-    ASEL=ZERO KC UADDR=0x100 ALU=ADD DST=T          ; T <- 0x100
-    ASEL=T KC UADDR=4 ALU=SLL WB=K K=AMOTMP         ; AMOTMP <- 4096
-    ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=53           ; no src PTE address known yet
-    ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=51           ; no dst PTE address known yet
-    NEXT=JUMP UADDR=R_PAGE                          ; the pages
+    NEXT=CALL UADDR=R_SETUP                         ; the loop's constants
+    NEXT=JUMP UADDR=R_RUN                           ; the pages
 
 ;; T = a va, port B = the span: -1 unless T is page aligned and T + span
 ;; stays at or below 0x8000_0000 (span < 2 GiB).
@@ -252,75 +265,161 @@ R_VACHK:
     ASEL=T BSEL=T ALU=ADD NEXT=BR COND=NE UADDR=R_BAD ; past 2 GiB: -1
     RSEL=KA K=FP0 NEXT=RET                          ; A <- &descriptor
 
-;; One page: src va FP1, dst va FP5 (until FP1 reaches FP6).
-R_PAGE:
+;; The per-page loop's constants (called; again after making a table,
+;; whose pop uses FP2-FP4 and FP9).
+R_SETUP:
+    RSEL=KB K=FPFRAMES                              ; B <- &frame table
+    ASEL=RBA BSEL=ZERO ALU=ADD MEM=LOAD             ; read base PPN
+    RES=LOAD DST=T                                  ; T <- base
+    ASEL=T KC UADDR=10 ALU=SLL WB=K K=FP2           ; FP2 <- base << 10
+    ASEL=RBA KC UADDR=4 ALU=ADD MEM=LOAD            ; read frames
+    RES=LOAD DST=T                                  ; T <- frames
+    ASEL=T KC UADDR=10 ALU=SLL WB=K K=FP3           ; FP3 <- frames << 10
+    ASEL=RBA KC UADDR=8 ALU=ADD WB=K K=FP4          ; FP4 <- &count[base]
+    ASEL=ZERO KC UADDR=0x115 ALU=ADD DST=T          ; T <- 0x115
+    ASEL=T KC UADDR=4 ALU=SLL DST=T                 ; T <- 0x1150
+    ASEL=T KC UADDR=1 ALU=OR DST=T WB=K K=FP9       ; T, FP9 <- 0x1151
+    ASEL=T KC UADDR=16 ALU=SLL DST=T RSEL=KB K=FP9  ; T <- 0x1151 << 16; B <- 0x1151
+    ; bit 31-k set for each valid U X W R V pattern k (V, and R, RW, X, RX
+    ; or RWX; U either): 3 7 9 11 15, 19 23 25 27 31
+    ASEL=T BSEL=RB ALU=OR WB=K K=FP9                ; FP9 <- 0x11511151, the leaf mask
+    ASEL=ZERO KC UADDR=0x1FF ALU=ADD DST=T          ; T <- 0x1FF
+    ASEL=T KC UADDR=3 ALU=SLL DST=T                 ; T <- 0xFF8
+    ASEL=T KC UADDR=4 ALU=OR WB=K K=AMOTMP          ; AMOTMP <- 0xFFC (a table's last entry)
+    NEXT=RET
+
+;; A run's start: src va FP1, dst va FP5 (until FP1 reaches FP6). Level 1
+;; on both sides, then the run's bounds.
+R_RUN:
     RSEL=KA K=FP1                                   ; A <- src va
     RSEL=KB K=FP6                                   ; B <- src end
     ASEL=RA BSEL=RB ALU=SUB NEXT=BR COND=EQ UADDR=R_DONE ; all done
-    ASEL=RA KC UADDR=10 ALU=SLL DST=T RSEL=KB K=53  ; T <- va << 10; B <- the last &src PTE (0: none)
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=.s_l1 ; a new 4 MiB span: walk level 1
-    ASEL=ZERO BSEL=RB ALU=ADD NEXT=BR COND=EQ UADDR=.s_l1 ; the first page: walk level 1
-    ASEL=RBA KC UADDR=4 ALU=ADD MEM=LOAD WB=K K=53  ; 53 <- &src PTE (the next one); read it
-.s_pte:
-    RES=LOAD DST=T WB=K K=54                        ; T, 54 <- src PTE
-    ASEL=T KC UADDR=1 ALU=AND DST=T RSEL=KA K=54    ; T <- V; A <- src PTE
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=R_STOP ; not present: stop
-    ASEL=RA KC UADDR=14 ALU=AND DST=T               ; T <- R W X (bits 3:1)
-    ASEL=T KC UADDR=1 ALU=SRL WB=K K=FP9            ; FP9 <- R W X as a number
-    ASEL=ZERO KC UADDR=0xBA ALU=ADD DST=T RSEL=KB K=FP9 ; T <- leaf set {R RW X RX RWX}; B <- RWX
-    ASEL=T BSEL=RB ALU=SRL DST=T                    ; T <- the bit of this R W X
-    ASEL=T KC UADDR=1 ALU=AND DST=T                 ; T <- a leaf?
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=R_STOP ; not a leaf: stop
-    ASEL=RA KC UADDR=10 ALU=SRL DST=T RSEL=KB K=FPFRAMES ; T <- PPN; B <- &frame table
-    NEXT=CALL UADDR=FP_FRAME                        ; T <- &count (outside the table: stop)
-    ASEL=T BSEL=ZERO ALU=ADD WB=K K=50              ; 50 <- &count
-    RSEL=KA K=FP5                                   ; A <- dst va
-    ASEL=RA KC UADDR=10 ALU=SLL DST=T RSEL=KB K=51  ; T <- va << 10; B <- the last &dst PTE (0: none)
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=.d_l1 ; a new 4 MiB span: walk level 1
-    ASEL=ZERO BSEL=RB ALU=ADD NEXT=BR COND=EQ UADDR=.d_l1 ; the first page: walk level 1
-    ASEL=RBA KC UADDR=4 ALU=ADD MEM=LOAD WB=K K=51  ; 51 <- &dst PTE (the next one); read it
-.d_pte:
-    RES=LOAD DST=T                                  ; T <- dst PTE
-    ASEL=T KC UADDR=1 ALU=AND WB=K K=FP9            ; FP9 <- V
-    ASEL=T KC UADDR=8 ALU=SRL DST=T RSEL=KB K=FP9   ; T <- PTE >> 8; B <- V
-    ASEL=T KC UADDR=3 ALU=AND DST=T                 ; T <- bits 9, 8
-    ASEL=T BSEL=RB ALU=ADD NEXT=BR COND=NE UADDR=R_STOP ; a mapping (V or bit 8 or 9): stop
-    NEXT=JUMP UADDR=R_WRITE                         ; every check done
-;; the source's level-1 entry (A = src va): its table, and the page's PTE
-.s_l1:
     ASEL=RA KC UADDR=22 ALU=SRL DST=T RSEL=KB K=FP7 ; T <- VPN[1]; B <- src root
-    ASEL=T BSEL=T ALU=ADD DST=T                     ; 2 VPN[1]
-    ASEL=T BSEL=T ALU=ADD DST=T                     ; 4 VPN[1]
+    ASEL=T KC UADDR=2 ALU=SLL DST=T                 ; 4 VPN[1]
     ASEL=T BSEL=RB ALU=ADD MEM=LOAD                 ; read the src L1 entry
     RES=LOAD DST=T WB=K K=53                        ; T, 53 <- it
     ASEL=T KC UADDR=15 ALU=AND DST=T RSEL=KA K=53   ; T <- its flags; A <- it
     ASEL=T KC UADDR=1 ALU=SUB DST=T                 ; T <- flags - V
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=R_STOP ; not a table pointer: stop
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=R_DONE ; not a table pointer: stop
     ASEL=RA KC UADDR=10 ALU=SRL DST=T RSEL=KA K=FP1 ; T <- table PPN; A <- src va
     ASEL=T KC UADDR=12 ALU=SLL WB=K K=53            ; 53 <- src table
     ASEL=RA KC UADDR=10 ALU=SLL DST=T               ; VPN[0] to the top
     ASEL=T KC UADDR=20 ALU=SRL DST=T RSEL=KB K=53   ; T <- 4 VPN[0]; B <- src table
-    ASEL=T BSEL=RB ALU=ADD MEM=LOAD WB=K K=53 NEXT=JUMP UADDR=.s_pte ; 53 <- &src PTE; read it
-;; the destination's level-1 entry (A = dst va)
-.d_l1:
+    ASEL=T BSEL=RB ALU=ADD WB=K K=53                ; 53 <- &src PTE
+    ; the destination's level-1 entry
+    RSEL=KA K=FP5                                   ; A <- dst va
     ASEL=RA KC UADDR=22 ALU=SRL DST=T RSEL=KB K=FP8 ; T <- VPN[1]; B <- dst root
-    ASEL=T BSEL=T ALU=ADD DST=T                     ; 2 VPN[1]
-    ASEL=T BSEL=T ALU=ADD DST=T                     ; 4 VPN[1]
+    ASEL=T KC UADDR=2 ALU=SLL DST=T                 ; 4 VPN[1]
     ASEL=T BSEL=RB ALU=ADD MEM=LOAD WB=K K=52       ; 52 <- &dst L1 entry; read it
     RES=LOAD DST=T WB=K K=51                        ; T, 51 <- it
     ASEL=T KC UADDR=1 ALU=AND DST=T RSEL=KA K=51    ; T <- V; A <- the entry
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=R_NEWTAB ; no table: make one
     ASEL=RA KC UADDR=14 ALU=AND DST=T               ; T <- R W X
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=R_STOP ; a megapage: stop
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=R_DONE ; a megapage: stop
     ASEL=RA KC UADDR=10 ALU=SRL DST=T RSEL=KA K=FP5 ; T <- table PPN; A <- dst va
     ASEL=T KC UADDR=12 ALU=SLL WB=K K=51            ; 51 <- dst table
     ASEL=RA KC UADDR=10 ALU=SLL DST=T               ; VPN[0] to the top
     ASEL=T KC UADDR=20 ALU=SRL DST=T RSEL=KB K=51   ; T <- 4 VPN[0]; B <- dst table
-    ASEL=T BSEL=RB ALU=ADD MEM=LOAD WB=K K=51 NEXT=JUMP UADDR=.d_pte ; 51 <- &dst PTE; read it
+    ASEL=T BSEL=RB ALU=ADD WB=K K=51 NEXT=JUMP UADDR=R_GO ; 51 <- &dst PTE
 
-;; The destination has no second-level table: every check of the page first
-;; (a frame to pop), then make the table.
+;; 53 = the run's first src PTE address, 51 its dst PTE's: D, the run's last
+;; src PTE address (52: the src table's last entry, the dst table's, or the
+;; last page), FP1 and FP5 less (53 << 10); then the loop.
+R_GO:
+    RSEL=KA K=53                                    ; A <- sp
+    RSEL=KB K=51                                    ; B <- dp
+    ASEL=RBA BSEL=RA ALU=SUB DST=DIVI RSEL=KB K=AMOTMP ; Q <- D = dp - sp (T <- 0); B <- 0xFFC
+    ASEL=RA BSEL=RB ALU=OR WB=K K=52                ; 52 <- sp | 0xFFC
+    ASEL=RA BSEL=Q ALU=ADD DST=T                    ; T <- dp
+    ASEL=T BSEL=RB ALU=OR DST=T RSEL=KB K=52        ; T <- dp | 0xFFC; B <- 52
+    ASEL=T BSEL=Q ALU=SUB DST=T                     ; T <- that, in src terms
+    ASEL=T BSEL=RB ALU=SUBU NEXT=BR COND=GE UADDR=.e3 ; not below: keep 52
+    ASEL=T BSEL=ZERO ALU=ADD WB=K K=52              ; 52 <- it
+.e3:
+    RSEL=KA K=FP6                                   ; A <- src end
+    RSEL=KB K=FP1                                   ; B <- src va
+    ASEL=RA BSEL=RB ALU=SUB DST=T RSEL=KA K=53      ; T <- bytes left; A <- sp
+    ASEL=T KC UADDR=10 ALU=SRL DST=T                ; T <- 4 pages left
+    ASEL=T BSEL=RA ALU=ADD DST=T RSEL=KB K=52       ; T <- sp + 4 pages; B <- 52
+    ASEL=T KC UADDR=4 ALU=SUB DST=T                 ; T <- the last page's
+    ASEL=T BSEL=RB ALU=SUBU NEXT=BR COND=GE UADDR=.k ; not below: keep 52
+    ASEL=T BSEL=ZERO ALU=ADD WB=K K=52              ; 52 <- it
+.k:
+    ASEL=RA KC UADDR=10 ALU=SLL DST=T RSEL=KA K=FP1 ; T <- sp << 10; A <- src va
+    ASEL=RA BSEL=T ALU=SUB WB=K K=FP1               ; FP1 <- src va - (sp << 10)
+    RSEL=KA K=FP5                                   ; A <- dst va
+    ASEL=RA BSEL=T ALU=SUB WB=K K=FP5               ; FP5 <- dst va - (sp << 10)
+    RSEL=KA K=53                                    ; A <- sp
+    ASEL=RA BSEL=ZERO ALU=ADD MEM=LOAD NEXT=JUMP UADDR=.l2 ; the first page: read its src PTE
+;; The loop, one page: A = 53, the last page's src PTE address.
+.x:
+    ASEL=RA BSEL=RB ALU=SUB NEXT=BR COND=EQ UADDR=.end ; it was the run's last page
+    ASEL=RA KC UADDR=4 ALU=ADD MEM=LOAD WB=K K=53   ; 53 <- sp; read the src PTE
+.l2:
+    ASEL=T BSEL=Q ALU=ADD MEM=LOAD RES=LOAD WB=K K=54 ; read the dst PTE (sp + D); 54 <- s
+    RES=LOAD DST=T RSEL=KA K=54                     ; T <- d; A <- s
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=.dslow RSEL=KB K=FP2 ; d not 0: look closer; B <- base << 10
+.ck:
+    ASEL=RA BSEL=RB ALU=SUB DST=T RSEL=KB K=FP3     ; T <- s - base << 10; B <- frames << 10
+    ASEL=T BSEL=RB ALU=SUBU NEXT=BR COND=GE UADDR=.stop RSEL=KB K=FP4 ; not in the frame table: stop; B <- &count[base]
+    ASEL=T KC UADDR=8 ALU=SRL DST=T                 ; T <- 4 (PPN - base), RSW in bits 1:0
+    ASEL=T BSEL=RB ALU=ADD MEM=LOAD DST=TB WB=K K=50 ; read the count; 50 <- &count; T <- &count[base]
+    RES=LOAD DST=T RSEL=KB K=FP9                    ; T <- count; B <- the leaf mask
+    ASEL=T KC UADDR=1 ALU=ADD WB=K K=51 DST=TB      ; 51 <- count + 1; T <- the mask
+    ASEL=T BSEL=RA ALU=SLL DST=T RSEL=KB K=51       ; T <- mask << s[4:0]; B <- count + 1
+    ASEL=T BSEL=ZERO ALU=SUB NEXT=BR COND=GE UADDR=.stop ; not a present leaf: stop
+    ; every check is done: now the writes
+    ASEL=RA KC UADDR=0xC0 ALU=AND DST=T             ; T <- s's A, D
+    ASEL=RA BSEL=T ALU=SUB WB=K K=54                ; 54 <- new dst: s without A, D
+    ASEL=RA KC UADDR=4 ALU=AND DST=T RSEL=KA K=50   ; T <- W; A <- &count
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=.w ; writable: both lose W
+    ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE RSEL=KA K=53 ; count <- count + 1; A <- sp
+    RSEL=KB K=54                                    ; B <- new dst
+    ASEL=RA BSEL=Q ALU=ADD MEM=STORE RSEL=KB K=52 NEXT=JUMP UADDR=.x ; dst PTE <- it (src keeps its PTE); B <- last
+;; a writable source: both get W=0 and bit 8 (A = &count, B = count + 1)
+.w:
+    ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE RSEL=KA K=53 ; count <- count + 1; A <- sp
+    ASEL=RA BSEL=ZERO ALU=ADD MEM=LOAD RSEL=KB K=54 ; read s again; B <- new dst
+    RES=LOAD DST=T                                  ; T <- s
+    ASEL=T KC UADDR=0x104 ALU=OR DST=T              ; T <- | W | bit 8
+    ASEL=T KC UADDR=4 ALU=SUB WB=K K=51             ; 51 <- new src: W=0, bit 8
+    DST=TB RSEL=KB K=51                             ; T <- new dst; B <- new src
+    ASEL=T KC UADDR=0x104 ALU=OR DST=T              ; T <- | W | bit 8
+    ASEL=T KC UADDR=4 ALU=SUB WB=K K=54             ; 54 <- new dst: W=0, bit 8
+    ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE RSEL=KB K=54 ; src PTE <- it; B <- new dst
+    ASEL=RA BSEL=Q ALU=ADD MEM=STORE RSEL=KB K=52 NEXT=JUMP UADDR=.x ; dst PTE <- it; B <- last
+;; a dst PTE other than 0 (T): a mapping is V or bit 8 or 9
+.dslow:
+    ASEL=T KC UADDR=0xFE ALU=OR DST=T               ; T <- d | bits 7:1
+    ASEL=T KC UADDR=0xFE ALU=SUB DST=T              ; T <- d without bits 7:1
+    ASEL=T KC UADDR=22 ALU=SLL DST=T                ; T <- bits 9, 8, 0 at the top
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=.stop ; a mapping: stop
+    NEXT=JUMP UADDR=.ck                             ; no mapping: on (A = s, B = base << 10)
+;; the page at 53 cannot be taken: FP1 <- its va, and the end
+.stop:
+    RSEL=KA K=53                                    ; A <- sp
+    ASEL=RA KC UADDR=10 ALU=SLL DST=T RSEL=KB K=FP1 ; T <- sp << 10; B <- FP1
+    ASEL=T BSEL=RB ALU=ADD WB=K K=FP1 NEXT=JUMP UADDR=R_DONE ; FP1 <- its va
+;; the run is done (A = 53): FP1, FP5 <- the next page's vas, the next run
+.end:
+    ASEL=RA KC UADDR=4 ALU=ADD DST=T                ; T <- the next page's sp
+    ASEL=T KC UADDR=10 ALU=SLL DST=T RSEL=KB K=FP1  ; T <- it << 10; B <- FP1
+    ASEL=T BSEL=RB ALU=ADD WB=K K=FP1               ; FP1 <- next src va
+    RSEL=KB K=FP5                                   ; B <- FP5
+    ASEL=T BSEL=RB ALU=ADD WB=K K=FP5 NEXT=JUMP UADDR=R_RUN ; FP5 <- next dst va
+
+;; The destination has no second-level table: the page's source checks
+;; first (53 = its src PTE address), then a frame to pop, then the table.
 R_NEWTAB:
+    RSEL=KA K=53                                    ; A <- sp
+    ASEL=RA BSEL=ZERO ALU=ADD MEM=LOAD RSEL=KB K=FP2 ; read s; B <- base << 10
+    RES=LOAD DST=T WB=K K=54                        ; T, 54 <- s
+    ASEL=T BSEL=RB ALU=SUB DST=T RSEL=KB K=FP3      ; T <- s - base << 10; B <- frames << 10
+    ASEL=T BSEL=RB ALU=SUBU NEXT=BR COND=GE UADDR=R_DONE RSEL=KA K=54 ; not in the frame table: stop; A <- s
+    RSEL=KB K=FP9                                   ; B <- the leaf mask
+    DST=TB                                          ; T <- it
+    ASEL=T BSEL=RA ALU=SLL DST=T                    ; T <- mask << s[4:0]
+    ASEL=T BSEL=ZERO ALU=SUB NEXT=BR COND=GE UADDR=R_DONE ; not a present leaf: stop
     NEXT=CALL UADDR=FP_POPCHK                       ; FP2 <- PPN, FP3 <- &count (empty: stop)
     NEXT=CALL UADDR=FP_POPW                         ; pop; count <- 1; A <- PPN
     ASEL=RA KC UADDR=10 ALU=SLL DST=T               ; T <- PPN << 10
@@ -336,37 +435,11 @@ R_NEWTAB:
     ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE RSEL=KA K=FP5 ; link it; A <- dst va
     ASEL=RA KC UADDR=10 ALU=SLL DST=T RSEL=KB K=51  ; VPN[0] to the top; B <- table
     ASEL=T KC UADDR=20 ALU=SRL DST=T                ; T <- 4 VPN[0]
-    ASEL=T BSEL=RB ALU=ADD WB=K K=51 NEXT=JUMP UADDR=R_WRITE ; 51 <- &dst PTE
-
-;; The page's writes: src PTE, dst PTE, count + 1; then the next page.
-R_WRITE:
-    RSEL=KA K=54                                    ; A <- src PTE
-    ASEL=RA KC UADDR=0x104 ALU=AND DST=T            ; T <- W, bit 8
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=.ro ; read-only: both keep it
-    ASEL=RA KC UADDR=0x104 ALU=OR DST=T             ; T <- PTE | W | bit 8
-    ASEL=T KC UADDR=4 ALU=SUB WB=K K=54             ; 54 <- new src: W=0, bit 8
-    RSEL=KA K=54                                    ; A <- it
-.ro:
-    ASEL=RA KC UADDR=0xC0 ALU=AND DST=T RSEL=KB K=54 ; T <- A, D; B <- new src
-    ASEL=RA BSEL=T ALU=SUB WB=K K=FP9               ; FP9 <- new dst (no A, D)
-    RSEL=KA K=53                                    ; A <- &src PTE
-    ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE RSEL=KB K=FP9 ; src PTE <- new; B <- new dst
-    RSEL=KA K=51                                    ; A <- &dst PTE
-    ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE RSEL=KA K=50 ; dst PTE <- new; A <- &count
-    ASEL=RA BSEL=ZERO ALU=ADD MEM=LOAD              ; read the count
-    RES=LOAD DST=T                                  ; T <- count
-    ASEL=T KC UADDR=1 ALU=ADD WB=K K=FP9            ; FP9 <- count + 1
-    RSEL=KB K=FP9                                   ; B <- it
-    ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE RSEL=KA K=FP5 ; count <- count + 1; A <- dst va
-    RSEL=KB K=AMOTMP                                ; B <- 4096
-    ASEL=RA BSEL=RB ALU=ADD WB=K K=FP5              ; next dst va
-    RSEL=KA K=FP1                                   ; A <- src va
-    ASEL=RA BSEL=RB ALU=ADD WB=K K=FP1 NEXT=JUMP UADDR=R_PAGE ; next src va
+    ASEL=T BSEL=RB ALU=ADD WB=K K=51 NEXT=CALL UADDR=R_SETUP ; 51 <- &dst PTE; the constants again
+    NEXT=JUMP UADDR=R_GO                            ; the run
 
 ;; The end: rd <- pages done (src va - the descriptor's src va) / 4096; the
 ;; TLB and the page registers are flushed (the source's stale entries).
-R_STOP:
-    NEXT=JUMP UADDR=R_DONE                          ; (a page it could not take)
 R_DONE:
     RSEL=KA K=FP0                                   ; A <- &descriptor
     ASEL=RA KC UADDR=4 ALU=ADD MEM=LOAD RSEL=KA K=FP1 ; read src va; A <- the va reached
