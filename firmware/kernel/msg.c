@@ -324,6 +324,77 @@ int32_t wait_or_fail(struct proc *p, uint32_t opts, uint32_t flag, uint32_t time
     return K_BLOCKED;
 }
 
+/* ---- direct transfer ---------------------------------------------------- */
+/* A small message of inline data to a receiver already blocked in a receive
+ * on dest: copied from the sender's memory into a buffer on the kernel
+ * stack and from there into the receiver's buffer, with no kmsg, no queue
+ * and no restart of the receiver's call. Every check of the queued path is
+ * made first (the sender's in msg_send and here, the receiver's as
+ * msg_receive makes them, its buffer made present and writable); a message
+ * with rights or memory items, a malformed one, or a receive that would
+ * fail takes the queued path instead (returns 0), which gives the errors.
+ * Only the reply right moves (as the queued path moves it, straight into
+ * the receiver's table). 1: done, the sender's result in *err. */
+#define DIRECT_MAX 512u
+
+static int send_direct(struct proc *p, struct proc *r, const struct av_msg_header *h, uint32_t umsg,
+                       struct port *dest, struct port *reply, int32_t *err)
+{
+    uint32_t buf[DIRECT_MAX / 4];
+    struct kmsg fk = { .size = h->size, .small = (uint8_t *)buf };
+    struct av_msg_header *o = (struct av_msg_header *)buf;
+    *o = *h;
+    if (kmsg_user(p, &fk, umsg, 0) < 0) {
+        *err = -AV_EFAULT;             /* as the queued path: nothing happened */
+        return 1;
+    }
+    uint32_t off = HDR, nitems = 0, bytes = 0;
+    struct itemref it;
+    while (off < h->size) {
+        if (++nitems > AV_MSG_MAX_ITEMS || item_next(&fk, &off, &it) ||
+            it.d.kind == AV_ITEM_PORT || it.d.flags)
+            return 0;
+        bytes += it.len;
+    }
+    struct recv_args ra;
+    struct nameent *e;
+    if (recv_args(r, &ra) < 0 || (ra.opts & ~(AV_RCV_TIMEOUT | AV_NONBLOCK)) ||
+        !(e = name_lookup(r, ra.name)) || e->dead || !e->recv || e->port != dest ||
+        (ra.buf & 3) || !vm_range_ok(ra.buf, ra.size) || ra.size < h->size)
+        return 0;
+    uint32_t rdisp = AV_MSG_GET_REPLY(h->bits), ddisp = AV_MSG_GET_DEST(h->bits);
+    int once = rdisp == AV_DISP_MAKE_SEND_ONCE || rdisp == AV_DISP_MOVE_SEND_ONCE;
+    int32_t n = AV_NAME_NULL;
+    struct vmmap *was = vm_active;
+    vm_activate(&r->map);              /* once, for the prepare and the copy */
+    if (vm_prepare(&r->map, ra.buf, h->size) < 0 ||
+        (reply && (n = name_insert(r, reply, once ? R_SENDONCE : R_SEND)) < 0)) {
+        vm_activate(was);
+        return 0;
+    }
+    /* committed: nothing below fails */
+    o->dest = ra.name;
+    o->reply = (uint32_t)n;
+    o->bits = (h->bits & AV_MSG_COMPLEX) |
+              (reply ? AV_MSG_REPLY(once ? AV_DISP_PORT_SEND_ONCE : AV_DISP_PORT_SEND) : 0);
+    if (copyout(&r->map, ra.buf, buf, h->size) < 0)
+        panic("copyout after prepare");
+    vm_activate(was);
+    if (reply && (rdisp == AV_DISP_MOVE_SEND || rdisp == AV_DISP_MOVE_SEND_ONCE))
+        name_release(p, h->reply, once ? R_SENDONCE : R_SEND);
+    if (ddisp == AV_DISP_MOVE_SEND || ddisp == AV_DISP_MOVE_SEND_ONCE)
+        name_release(p, h->dest, ddisp == AV_DISP_MOVE_SEND ? R_SEND : R_SENDONCE);
+    stats.msgs_inline++;
+    stats.bytes_inline += bytes;
+    stats.msgs_direct++;
+    /* the receiver's call ends here; it runs next */
+    proc_wake_one(r);
+    receive_done(r, 0, h->size);
+    sched_handoff(r);
+    *err = 0;
+    return 1;
+}
+
 /* ---- send ---------------------------------------------------------------- */
 int32_t msg_send(struct proc *p, uint32_t umsg, uint32_t opts, uint32_t timeout, uint32_t *reply_out)
 {
@@ -356,6 +427,10 @@ int32_t msg_send(struct proc *p, uint32_t umsg, uint32_t opts, uint32_t timeout,
     int once = ddisp == AV_DISP_MOVE_SEND_ONCE || ddisp == AV_DISP_MAKE_SEND_ONCE;
     if (!dest->kproc && !once && port_full(dest))
         return wait_or_fail(p, opts, AV_SEND_TIMEOUT, timeout, W_SEND, dest);
+    struct proc *r = dest->kproc ? NULL : proc_receiving(dest);
+    if (r && h.size <= DIRECT_MAX && !(reply && rdisp == AV_DISP_MOVE_RECEIVE) &&
+        send_direct(p, r, &h, umsg, dest, reply, &err))
+        return err;
 
     struct kmsg *km = kmsg_alloc(h.size);
     if (!km)
@@ -491,7 +566,7 @@ int32_t msg_send(struct proc *p, uint32_t umsg, uint32_t opts, uint32_t timeout,
     }
     stats.bytes_inline += inline_bytes;
     /* a receiver already waiting runs next: the send hands off to it */
-    struct proc *r = proc_receiving(dest);
+    r = proc_receiving(dest);
     int direct = r && !km->ool_pages;
     if (r)
         sched_handoff(r);
