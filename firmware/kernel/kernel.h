@@ -24,6 +24,11 @@
 #include "kalloc.h"
 #include "runq.h"
 
+/* The message path (traps, calls, messages, names, scheduling): linked
+ * together after the entry (kernel.ld), so it runs from a few pages and
+ * the core's one-entry fetch-page register misses less. */
+#define HOT __attribute__((section(".text.hot")))
+
 #define KVA_UART 0xff000000u
 #define KVA_LOW  0xff400000u
 #define USER_TEXT_BASE  0x00010000u

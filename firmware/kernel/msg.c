@@ -54,7 +54,7 @@ void kmsg_free(struct kmsg *km)
 
 /* Copy the body from or to user memory (the caller checked the address);
  * in, the header is already there. */
-static int kmsg_user(struct proc *p, struct kmsg *km, uint32_t uva, int out)
+HOT static int kmsg_user(struct proc *p, struct kmsg *km, uint32_t uva, int out)
 {
     uint32_t chunk = km->small ? km->size : PAGE_SIZE;
     for (uint32_t off = out ? 0 : HDR; off < km->size; off += chunk - off % chunk) {
@@ -68,7 +68,7 @@ static int kmsg_user(struct proc *p, struct kmsg *km, uint32_t uva, int out)
     return 0;
 }
 
-static uint8_t *body_at(struct kmsg *km, uint32_t off, uint32_t *room)
+HOT static uint8_t *body_at(struct kmsg *km, uint32_t off, uint32_t *room)
 {
     if (km->small) {
         *room = km->size - off;
@@ -122,7 +122,7 @@ struct itemref {
 };
 
 /* Read the item at *off and advance; 0, or -AV_EINVAL if malformed. */
-static int item_next(struct kmsg *km, uint32_t *off, struct itemref *it)
+HOT static int item_next(struct kmsg *km, uint32_t *off, struct itemref *it)
 {
     if (km->size - *off < ITM)
         return -AV_EINVAL;
@@ -162,7 +162,7 @@ static int item_next(struct kmsg *km, uint32_t *off, struct itemref *it)
 
 /* ---- rights -------------------------------------------------------------- */
 /* Check that p can give a right by disposition; returns the port. */
-static struct port *right_check(struct proc *p, uint32_t name, uint32_t disp, int32_t *err)
+HOT static struct port *right_check(struct proc *p, uint32_t name, uint32_t disp, int32_t *err)
 {
     struct nameent *e = name_lookup(p, name);
     *err = -AV_ENAME;
@@ -306,7 +306,7 @@ static int capture_ool(struct proc *p, uint32_t va, uint32_t len, int dealloc, u
     return (int)pages;
 }
 
-int32_t wait_or_fail(struct proc *p, uint32_t opts, uint32_t flag, uint32_t timeout,
+HOT int32_t wait_or_fail(struct proc *p, uint32_t opts, uint32_t flag, uint32_t timeout,
                      enum pwait w, void *obj)
 {
     if (opts & AV_NONBLOCK)
@@ -337,13 +337,13 @@ int32_t wait_or_fail(struct proc *p, uint32_t opts, uint32_t flag, uint32_t time
  * the receiver's table). 1: done, the sender's result in *err. */
 #define DIRECT_MAX 512u
 
-static int send_direct(struct proc *p, struct proc *r, const struct av_msg_header *h, uint32_t umsg,
+HOT static int send_direct(struct proc *p, struct proc *r, const struct av_msg_header *h, uint32_t umsg,
                        struct port *dest, struct port *reply, int32_t *err)
 {
     uint32_t buf[DIRECT_MAX / 4];
-    struct kmsg fk = { .size = h->size, .small = (uint8_t *)buf };
-    struct av_msg_header *o = (struct av_msg_header *)buf;
-    *o = *h;
+    struct kmsg fk;                    /* only size and small: the body in buf */
+    fk.size = h->size;
+    fk.small = (uint8_t *)buf;
     if (kmsg_user(p, &fk, umsg, 0) < 0) {
         *err = -AV_EFAULT;             /* as the queued path: nothing happened */
         return 1;
@@ -367,19 +367,27 @@ static int send_direct(struct proc *p, struct proc *r, const struct av_msg_heade
     int32_t n = AV_NAME_NULL;
     struct vmmap *was = vm_active;
     vm_activate(&r->map);              /* once, for the prepare and the copy */
-    if (vm_prepare(&r->map, ra.buf, h->size) < 0 ||
-        (reply && (n = name_insert(r, reply, once ? R_SENDONCE : R_SEND)) < 0)) {
+    /* its buffer present and writable (at most two pages), as vm_prepare
+     * makes it, so the copy below cannot fail */
+    int bad = 0;
+    for (uint32_t a = ra.buf; !bad && a < ra.buf + h->size; a = PG_ROUNDDOWN(a) + PAGE_SIZE)
+        bad = utouch(a);
+    if (bad || (reply && (n = name_insert(r, reply, once ? R_SENDONCE : R_SEND)) < 0)) {
         vm_activate(was);
         return 0;
     }
     /* committed: nothing below fails */
+    struct av_msg_header *o = (struct av_msg_header *)buf;
+    o->size = h->size;
+    o->id = h->id;
     o->dest = ra.name;
     o->reply = (uint32_t)n;
     o->bits = (h->bits & AV_MSG_COMPLEX) |
               (reply ? AV_MSG_REPLY(once ? AV_DISP_PORT_SEND_ONCE : AV_DISP_PORT_SEND) : 0);
     if (copyout(&r->map, ra.buf, buf, h->size) < 0)
         panic("copyout after prepare");
-    vm_activate(was);
+    /* r's map stays active: it runs next, and the sender's own accesses
+     * (copyin, copyout) switch back if it needs them */
     if (reply && (rdisp == AV_DISP_MOVE_SEND || rdisp == AV_DISP_MOVE_SEND_ONCE))
         name_release(p, h->reply, once ? R_SENDONCE : R_SEND);
     if (ddisp == AV_DISP_MOVE_SEND || ddisp == AV_DISP_MOVE_SEND_ONCE)
@@ -396,7 +404,7 @@ static int send_direct(struct proc *p, struct proc *r, const struct av_msg_heade
 }
 
 /* ---- send ---------------------------------------------------------------- */
-int32_t msg_send(struct proc *p, uint32_t umsg, uint32_t opts, uint32_t timeout, uint32_t *reply_out)
+HOT int32_t msg_send(struct proc *p, uint32_t umsg, uint32_t opts, uint32_t timeout, uint32_t *reply_out)
 {
     struct av_msg_header h;
     int32_t err;
@@ -580,7 +588,7 @@ fail:
 }
 
 /* ---- receive ---------------------------------------------------------------- */
-int32_t msg_receive(struct proc *p, uint32_t ubuf, uint32_t bufsize, uint32_t name,
+HOT int32_t msg_receive(struct proc *p, uint32_t ubuf, uint32_t bufsize, uint32_t name,
                     uint32_t opts, uint32_t timeout, uint32_t *size_out)
 {
     if (opts & ~(AV_SEND_TIMEOUT | AV_RCV_TIMEOUT | AV_NONBLOCK))

@@ -10,7 +10,7 @@
 #include "kernel.h"
 #include "riscv.h"
 
-void sys_return(struct proc *p, int32_t a0)
+HOT void sys_return(struct proc *p, int32_t a0)
 {
     p->tf.r[10] = (uint32_t)a0;
     p->tf.pc += 4;
@@ -22,7 +22,7 @@ void sys_return(struct proc *p, int32_t a0)
 /* The receive a blocked receiver r waits in, from its saved registers (its
  * call restarts with the same arguments): 0, or -1 if r's call receives
  * nothing. The sender's direct transfer (msg.c) and receive_for use it. */
-int recv_args(struct proc *r, struct recv_args *ra)
+HOT int recv_args(struct proc *r, struct recv_args *ra)
 {
     uint32_t *a = &r->tf.r[10];
     ra->buf = a[1];
@@ -61,7 +61,7 @@ void receive_for(struct proc *r)
 }
 
 /* r's receive ends with ret and a message of size bytes (a1). */
-void receive_done(struct proc *r, int32_t ret, uint32_t size)
+HOT void receive_done(struct proc *r, int32_t ret, uint32_t size)
 {
     r->tf.r[11] = size;
     sys_return(r, ret);
@@ -143,7 +143,7 @@ static int32_t sys_vm(struct proc *p, uint32_t no, uint32_t *a)
  * message names) or a server's reply-and-receive (receive on a[3]; no send
  * when the message is 0). The send happens once, even across restarts, and
  * a send that fails returns before any receive. */
-static int32_t send_receive(struct proc *p, uint32_t *a, int rpc)
+HOT static int32_t send_receive(struct proc *p, uint32_t *a, int rpc)
 {
     uint32_t umsg = a[0], name = a[3], opts = rpc ? a[3] : a[4], timeout = rpc ? a[4] : a[5];
     if (!rpc && !p->rpc_sent) {
@@ -175,7 +175,7 @@ static int32_t send_receive(struct proc *p, uint32_t *a, int rpc)
     return r;
 }
 
-void syscall(struct proc *p)
+HOT void syscall(struct proc *p)
 {
     uint32_t *r = p->tf.r;
     uint32_t no = r[17], a[6] = { r[10], r[11], r[12], r[13], r[14], r[15] };

@@ -10,7 +10,7 @@
  */
 #include "gprsave.h"
 
-    .text
+    .section .text.hot, "ax"            /* with the C message path (kernel.h HOT) */
     .balign 4
     .globl strap_vec
 strap_vec:
@@ -183,6 +183,7 @@ run_on_kstack:
 /* int probe_fpcsrs(void): 1 if the fast-path CSR 0x5C0 exists. A missing CSR
  * traps (illegal instruction, delegated to S) to the temporary vector. */
 #include "csr.h"
+    .text
     .globl probe_fpcsrs
 probe_fpcsrs:
     csrr t1, stvec

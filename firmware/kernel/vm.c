@@ -107,8 +107,13 @@ int vm_create(struct vmmap *m, uint32_t asid)
     return 0;
 }
 
-void vm_activate(struct vmmap *m)
+/* satp is written only here, so vm_active is what it holds: a switch to the
+ * map already active is skipped (a CSR write costs the core its page
+ * registers). */
+HOT void vm_activate(struct vmmap *m)
 {
+    if (m == vm_active)
+        return;
     vm_active = m;
     csr_write(CSR_SATP, satp_make((uint32_t)(uintptr_t)m->root >> PAGE_SHIFT, m->asid));
 }
@@ -291,14 +296,14 @@ int vm_prepare(struct vmmap *m, uint32_t uva, uint32_t n)
 
 /* The common case, the caller's own map, goes straight to ucopy. */
 _Static_assert(AV_EFAULT == 2, "ucopy returns -2 for -AV_EFAULT");
-int copyin(struct vmmap *m, void *dst, uint32_t uva, uint32_t n)
+HOT int copyin(struct vmmap *m, void *dst, uint32_t uva, uint32_t n)
 {
     if (m == vm_active && vm_range_ok(uva, n))
         return ucopy(dst, (const void *)(uintptr_t)uva, n);
     return uaccess(m, dst, (const void *)(uintptr_t)uva, uva, n, 0);
 }
 
-int copyout(struct vmmap *m, uint32_t uva, const void *src, uint32_t n)
+HOT int copyout(struct vmmap *m, uint32_t uva, const void *src, uint32_t n)
 {
     if (m == vm_active && vm_range_ok(uva, n))
         return ucopy((void *)(uintptr_t)uva, src, n);
