@@ -28,6 +28,10 @@
  * together after the entry (kernel.ld), so it runs from a few pages and
  * the core's one-entry fetch-page register misses less. */
 #define HOT __attribute__((section(".text.hot")))
+/* Tight loops (page clears and copies, table scans, user copies): linked
+ * first, in the entry's page, so no loop straddles a page boundary (each
+ * iteration would miss the fetch-page register twice). */
+#define LOOP __attribute__((section(".text.loop")))
 
 #define KVA_UART 0xff000000u
 #define KVA_LOW  0xff400000u

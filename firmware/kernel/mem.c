@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-void *memset(void *d, int c, size_t n)
+__attribute__((section(".text.loop"))) void *memset(void *d, int c, size_t n)
 {
     uint8_t *p = d;
     if ((((uintptr_t)p | n) & 3) == 0) {
@@ -26,7 +26,7 @@ void *memset(void *d, int c, size_t n)
     return d;
 }
 
-void *memcpy(void *d, const void *s, size_t n)
+__attribute__((section(".text.loop"))) void *memcpy(void *d, const void *s, size_t n)
 {
     uint8_t *p = d;
     const uint8_t *q = s;

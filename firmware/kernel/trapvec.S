@@ -75,6 +75,7 @@ from_kernel:
  *
  * int ucopy(void *dst, const void *src, uint32_t n): 0, or -2 (-AV_EFAULT) on
  * a bad page; utouch the same. */
+    .section .text.loop, "ax"           /* with the other tight loops (kernel.h LOOP) */
     .globl ucopy, utouch, uaccess_begin, uaccess_end
 uaccess_begin:
 ucopy:
@@ -133,6 +134,7 @@ uaccess_fail:
     li a0, -2
     ret
 uaccess_end:
+    .section .text.hot, "ax"
 
 /* void user_return(struct trapframe *tf): load the process and sret to it. */
     .globl user_return
