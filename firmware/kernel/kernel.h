@@ -53,6 +53,8 @@ struct vmmap {
     uint32_t asid;
     struct region *regions;
     uint16_t l1_lo, l1_hi;             /* root entries [lo, hi) may hold tables */
+    uint32_t top;                      /* no region has ever reached above it, so no
+                                          table entry from there on was ever written */
 };
 
 /* ---- ports --------------------------------------------------------------- */
@@ -161,6 +163,7 @@ int vm_protect(struct vmmap *m, uint32_t addr, uint32_t size, uint32_t prot);
 int vm_copy(struct vmmap *m, uint32_t src, uint32_t size, uint32_t dst);
 int vm_fork(struct vmmap *child, struct vmmap *parent);
 int vm_map_frame(struct vmmap *m, uint32_t va, uint32_t ppn, uint32_t prot);
+int vm_region_insert(struct vmmap *m, uint32_t start, uint32_t end, uint32_t prot);
 enum { ACC_FETCH, ACC_LOAD, ACC_STORE };
 const char *vm_fault(struct vmmap *m, uint32_t va, int acc, int from_user);
 int copyin(struct vmmap *m, void *dst, uint32_t uva, uint32_t n);

@@ -280,7 +280,7 @@ static int capture_ool(struct proc *p, uint32_t va, uint32_t len, int dealloc, u
     uint32_t tbase = region_first_fit(transit.regions, b - a, USER_LOW, AV_USER_TOP);
     if (!tbase)
         return -AV_ENOMEM;
-    if (region_insert(&transit.regions, tbase, tbase + (b - a), AV_PROT_READ | AV_PROT_WRITE) < 0)
+    if (vm_region_insert(&transit, tbase, tbase + (b - a), AV_PROT_READ | AV_PROT_WRITE) < 0)
         return -AV_ENOMEM;
     int e = 0;
     uint32_t first_full = va == a ? a : a + PAGE_SIZE;
@@ -631,7 +631,7 @@ HOT int32_t msg_receive(struct proc *p, uint32_t ubuf, uint32_t bufsize, uint32_
         uint32_t tva = rd32(km, it.pay);
         uint32_t span = PG_ROUNDUP(tva + it.len) - PG_ROUNDDOWN(tva);
         uint32_t at = region_first_fit(p->map.regions, span, USER_LOW, AV_USER_TOP);
-        if (!at || region_insert(&p->map.regions, at, at + span, AV_PROT_READ | AV_PROT_WRITE) < 0) {
+        if (!at || vm_region_insert(&p->map, at, at + span, AV_PROT_READ | AV_PROT_WRITE) < 0) {
             err = -AV_ENOSPACE;
             break;
         }

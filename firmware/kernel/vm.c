@@ -104,7 +104,28 @@ int vm_create(struct vmmap *m, uint32_t asid)
     m->regions = NULL;
     m->l1_lo = USER_L1;
     m->l1_hi = 0;
+    m->top = 0;
     return 0;
+}
+
+/* Every region of a map goes in here: the map's top bounds the table
+ * entries ever written (a leaf or zero-fill entry exists only inside a
+ * region), so freeing a table scans only below it. */
+int vm_region_insert(struct vmmap *m, uint32_t start, uint32_t end, uint32_t prot)
+{
+    if (region_insert(&m->regions, start, end, prot) < 0)
+        return -1;
+    if (end > m->top)
+        m->top = end;
+    return 0;
+}
+
+/* Entries of the table for span that may be non-zero: those below top. */
+static uint32_t span_entries(struct vmmap *m, uint32_t span)
+{
+    if (m->top <= span)
+        return 0;
+    return m->top - span >= MEGA_SIZE ? 1024 : (m->top - span + PAGE_SIZE - 1) / PAGE_SIZE;
 }
 
 /* satp is written only here, so vm_active is what it holds: a switch to the
@@ -342,7 +363,7 @@ int vm_allocate(struct vmmap *m, uint32_t *addr, uint32_t size, uint32_t flags, 
         if (!region_free(m->regions, *addr, *addr + size))
             return -AV_ENOSPACE;
     }
-    if (region_insert(&m->regions, *addr, *addr + size, prot) < 0)
+    if (vm_region_insert(m, *addr, *addr + size, prot) < 0)
         return -AV_ENOMEM;
     /* where tables exist, their entries become zero-fill; elsewhere the
      * absent table already means zero-fill */
@@ -363,7 +384,7 @@ static void trim_tables(struct vmmap *m, uint32_t start, uint32_t end)
         if (!pte_valid(*l1) || region_overlaps(m->regions, span, span + MEGA_SIZE))
             continue;
         pte_t *l2 = table_of(*l1);
-        release_ptes(l2, 1024);
+        release_ptes(l2, span_entries(m, span));
         *l1 = 0;
         pt_free(l2);
         if (span + MEGA_SIZE < span)
@@ -486,6 +507,7 @@ int vm_fork(struct vmmap *c, struct vmmap *p)
 {
     if (region_copy(&c->regions, p->regions) < 0)
         return -AV_ENOMEM;
+    c->top = p->top;                   /* the same entries, copied below */
     for (uint32_t i = p->l1_lo; i < p->l1_hi; i++) {
         if (!pte_valid(p->root[i]))
             continue;
@@ -619,7 +641,7 @@ void vm_destroy(struct vmmap *m)
         if (!pte_valid(m->root[i]))
             continue;
         pte_t *l2 = table_of(m->root[i]);
-        release_ptes(l2, 1024);
+        release_ptes(l2, span_entries(m, i << 22));
         pt_free(l2);
         m->root[i] = 0;
     }
