@@ -184,17 +184,15 @@ static void release_pte(pte_t *pte)
 }
 
 /* Release a table's n entries from l2; most are empty, so skip those here,
- * eight at a time (a freed table is scanned whole: 1024 entries). */
+ * eight at a time (a freed table is scanned up to its map's top). */
 LOOP static void release_ptes(pte_t *l2, uint32_t n)
 {
     for (pte_t *e = l2 + n; l2 < e; l2++) {
-        if (!((uintptr_t)l2 & 31) && e - l2 >= 8 &&
-            !(l2[0] | l2[1] | l2[2] | l2[3] | l2[4] | l2[5] | l2[6] | l2[7])) {
-            l2 += 7;
-            continue;
-        }
         if (*l2)
             release_pte(l2);
+        else if (!((uintptr_t)l2 & 31) && e - l2 >= 8 &&
+                 !(l2[1] | l2[2] | l2[3] | l2[4] | l2[5] | l2[6] | l2[7]))
+            l2 += 7;                   /* an empty group of eight */
     }
 }
 
