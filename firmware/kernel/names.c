@@ -87,7 +87,8 @@ HOT static uint32_t free_slot(struct proc *p)
 /* Give p one more right to port; returns its name or -AV_ENORIGHTS. */
 HOT int32_t name_insert(struct proc *p, struct port *port, int right)
 {
-    uint32_t n = right == R_SENDONCE ? 0 : name_of_port(p, port);
+    /* a port no entry names (a fresh one) needs no search for a name */
+    uint32_t n = right == R_SENDONCE || !port->named ? 0 : name_of_port(p, port);
     if (!n) {
         n = free_slot(p);
         if (!n)
