@@ -643,6 +643,61 @@ module av_core #(
   wire        act_phys   = sp_go && (f_k == U_K_A_PHYS);
   wire        act_dflush = sp_go && (f_k == U_K_A_DFLUSH);
 
+  // ---------------------------------------------------------------- fast-path event counters
+  // hpmcounter3/4 (32 bits) count what mhpmevent3/4 (= fpevent3/4, kept in
+  // register-file words 48/49; a copy of bits 5:0 here) select: bits 3:0 a
+  // mask of paths (refill, zero-fill, copy-on-write, remap), bits 5:4 the
+  // event (1 runs, 2 hand-offs to C, 3 cycles). The moments are the ISS's
+  // (sim/iss/iss.c, fp_event; docs/core.md lists them).
+  logic [5:0]  fpev3_q, fpev4_q;
+  logic [31:0] hpm3_q, hpm4_q;
+  logic [3:0]  fpp_q;          // the path running now (one-hot, as the mask)
+  logic        hinc3_q, hinc4_q;
+  wire         act_fprun  = sp_go && (f_k == U_K_A_FPRUN);
+  wire         act_fphand = sp_go && (f_k == U_K_A_FPHAND);
+  // a TLB miss the walk reads the tables for (the TLB lookup word, not
+  // giving it to C as cause 24: no other fault can stop that word)
+  wire         ev_walk = active && f_cond == U_COND_TLBHIT && !tlb_hit && !(!fpen_q[0] && mode_q == PRV_U);
+  // a U-mode page fault on a level-0 PTE with the encoding of an enabled
+  // path goes to C (its permissions, a missing frame)
+  wire         fp_lvl0u = t_pf && mode_q == PRV_U && !wlevel_q && pte_q[8];
+  wire         ev_hz = fp_lvl0u && !pte_q[0] && !pte_q[9] && pte_q[31:10] == 22'd0 && fpen_q[1];
+  wire         ev_hc = fp_lvl0u && pte_q[0] && !pte_q[2] && wk_store_q && fpen_q[2];
+  wire [3:0]   ev_run  = ((act_fprun || act_fprestart) ? fpp_q : 4'b0) | {3'b0, ev_walk};
+  wire [3:0]   ev_hand = (act_fphand ? fpp_q : 4'b0) | {1'b0, ev_hc, ev_hz, t_sref};
+  wire [3:0]   ev_cyc  = (walking_q && !in_a) ? fpp_q : 4'b0;
+  function automatic logic hpm_hit(input [5:0] sel, input [3:0] run, input [3:0] hand, input [3:0] cyc);
+    case (sel[5:4])
+      2'd1:    hpm_hit = |(sel[3:0] & run);
+      2'd2:    hpm_hit = |(sel[3:0] & hand);
+      2'd3:    hpm_hit = |(sel[3:0] & cyc);
+      default: hpm_hit = 1'b0;
+    endcase
+  endfunction
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      {fpev3_q, fpev4_q, fpp_q, hinc3_q, hinc4_q} <= '0;
+      hpm3_q <= '0; hpm4_q <= '0;
+    end else begin
+      if (rf_we && rf_waddr == U_K_FPEV3) fpev3_q <= rf_wdata[5:0];
+      if (rf_we && rf_waddr == U_K_FPEV4) fpev4_q <= rf_wdata[5:0];
+      // which path runs: a walk starts as none, becomes refill when the TLB
+      // misses, zero-fill or copy-on-write when it branches to their routine
+      if (walk_q) fpp_q <= 4'b0000;
+      if (ev_walk) fpp_q <= 4'b0001;
+      if (go && f_cond == U_COND_FPZ && fp_z) fpp_q <= 4'b0010;
+      if (go && f_cond == U_COND_FPC && fp_c) fpp_q <= 4'b0100;
+      if (act_phys) fpp_q <= 4'b1000;
+      // counted a cycle late (off the datapath's paths); a write wins
+      hinc3_q <= hpm_hit(fpev3_q, ev_run, ev_hand, ev_cyc);
+      hinc4_q <= hpm_hit(fpev4_q, ev_run, ev_hand, ev_cyc);
+      if (spw && f_k == U_K_S_HPM3) hpm3_q <= alu_out;
+      else                          hpm3_q <= hpm3_q + {31'b0, hinc3_q};
+      if (spw && f_k == U_K_S_HPM4) hpm4_q <= alu_out;
+      else                          hpm4_q <= hpm4_q + {31'b0, hinc4_q};
+    end
+  end
+
   av_tlb u_tlb (
     .clk_i, .rst_ni,
     .rd_idx_i(tlb_idx), .rd_entry_o(tlb_e), .rd_ok_o(tlb_ok),
@@ -685,6 +740,8 @@ module av_core #(
       U_K_S_SATP:       spr = satp_q;
       U_K_S_FPEN:       spr = {28'b0, fpen_q};
       U_K_S_FPMISS:     spr = fpmiss_q;
+      U_K_S_HPM3:       spr = hpm3_q;
+      U_K_S_HPM4:       spr = hpm4_q;
       default:               spr = 32'h0;
     endcase
   end

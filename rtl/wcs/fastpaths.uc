@@ -234,7 +234,7 @@ FP_REMAP:
     ASEL=T KC UADDR=4 ALU=SLL WB=K K=AMOTMP         ; AMOTMP <- 4096
     ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=53           ; no src PTE address known yet
     ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=51           ; no dst PTE address known yet
-    NEXT=JUMP UADDR=R_PAGE                          ; the pages
+    NEXT=JUMP UADDR=R_PAGE SPWE=W K=A_FPRUN         ; the pages (a run: hpmcounter3/4)
 
 ;; T = a va, port B = the span: -1 unless T is page aligned and T + span
 ;; stays at or below 0x8000_0000 (span < 2 GiB).
@@ -363,7 +363,7 @@ R_WRITE:
 ;; The end: rd <- pages done (src va - the descriptor's src va) / 4096; the
 ;; TLB and the page registers are flushed (the source's stale entries).
 R_STOP:
-    NEXT=JUMP UADDR=R_DONE                          ; (a page it could not take)
+    NEXT=JUMP UADDR=R_DONE SPWE=W K=A_FPHAND        ; (a page it could not take: C goes on)
 R_DONE:
     RSEL=KA K=FP0                                   ; A <- &descriptor
     ASEL=RA KC UADDR=4 ALU=ADD MEM=LOAD RSEL=KA K=FP1 ; read src va; A <- the va reached
