@@ -658,11 +658,11 @@ module av_core #(
   // a TLB miss the walk reads the tables for (the TLB lookup word, not
   // giving it to C as cause 24: no other fault can stop that word)
   wire         ev_walk = active && f_cond == U_COND_TLBHIT && !tlb_hit && !(!fpen_q[0] && mode_q == PRV_U);
-  // a U-mode page fault on a level-0 PTE with the encoding of an enabled
-  // path goes to C (its permissions, a missing frame)
-  wire         fp_lvl0u = t_pf && mode_q == PRV_U && !wlevel_q && pte_q[8];
-  wire         ev_hz = fp_lvl0u && !pte_q[0] && !pte_q[9] && pte_q[31:10] == 22'd0 && fpen_q[1];
-  wire         ev_hc = fp_lvl0u && pte_q[0] && !pte_q[2] && wk_store_q && fpen_q[2];
+  // a fault routine gives its fault to C (no frame; for zero-fill only a
+  // PTE with the encoding, bit 9 and PPN 0: the routine's other hand-off is
+  // of a PTE that is no zero-fill fault)
+  wire         ev_hz = t_pf && fpp_q[1] && pte_q[31:9] == 23'd0;
+  wire         ev_hc = t_pf && fpp_q[2];
   wire [3:0]   ev_run  = ((act_fprun || act_fprestart) ? fpp_q : 4'b0) | {3'b0, ev_walk};
   wire [3:0]   ev_hand = (act_fphand ? fpp_q : 4'b0) | {1'b0, ev_hc, ev_hz, t_sref};
   wire [3:0]   ev_cyc  = (walking_q && !in_a) ? fpp_q : 4'b0;
@@ -677,10 +677,10 @@ module av_core #(
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       {fpev3_q, fpev4_q, fpp_q, hinc3_q, hinc4_q} <= '0;
-      hpm3_q <= '0; hpm4_q <= '0;
     end else begin
-      if (rf_we && rf_waddr == U_K_FPEV3) fpev3_q <= rf_wdata[5:0];
-      if (rf_we && rf_waddr == U_K_FPEV4) fpev4_q <= rf_wdata[5:0];
+      // (the CSR routines write words 48/49 with WB=K, nothing else does)
+      if (go && f_wb == U_WB_K && f_k == U_K_FPEV3) fpev3_q <= res[5:0];
+      if (go && f_wb == U_WB_K && f_k == U_K_FPEV4) fpev4_q <= res[5:0];
       // which path runs: a walk starts as none, becomes refill when the TLB
       // misses, zero-fill or copy-on-write when it branches to their routine
       if (walk_q) fpp_q <= 4'b0000;
@@ -688,15 +688,31 @@ module av_core #(
       if (go && f_cond == U_COND_FPZ && fp_z) fpp_q <= 4'b0010;
       if (go && f_cond == U_COND_FPC && fp_c) fpp_q <= 4'b0100;
       if (act_phys) fpp_q <= 4'b1000;
-      // counted a cycle late (off the datapath's paths); a write wins
+      // counted a cycle late (off the datapath's paths)
       hinc3_q <= hpm_hit(fpev3_q, ev_run, ev_hand, ev_cyc);
       hinc4_q <= hpm_hit(fpev4_q, ev_run, ev_hand, ev_cyc);
-      if (spw && f_k == U_K_S_HPM3) hpm3_q <= alu_out;
-      else                          hpm3_q <= hpm3_q + {31'b0, hinc3_q};
-      if (spw && f_k == U_K_S_HPM4) hpm4_q <= alu_out;
-      else                          hpm4_q <= hpm4_q + {31'b0, hinc4_q};
     end
   end
+  // The counters: a CSR write (from T: the routine computes the new value
+  // a word earlier) wins over this cycle's count. On the iCE40 each is a
+  // DSP's 32-bit accumulator (its adder and load mux cost no logic cells).
+  wire hpm3_we = spw && f_k == U_K_S_HPM3;
+  wire hpm4_we = spw && f_k == U_K_S_HPM4;
+`ifdef SYNTHESIS
+  av_hpm_acc u_hpm3 (.clk_i, .rst_ni, .ld_i(hpm3_we), .d_i(t_q), .inc_i(hinc3_q), .q_o(hpm3_q));
+  av_hpm_acc u_hpm4 (.clk_i, .rst_ni, .ld_i(hpm4_we), .d_i(t_q), .inc_i(hinc4_q), .q_o(hpm4_q));
+`else
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      hpm3_q <= '0; hpm4_q <= '0;
+    end else begin
+      if (hpm3_we) hpm3_q <= t_q;
+      else         hpm3_q <= hpm3_q + {31'b0, hinc3_q};
+      if (hpm4_we) hpm4_q <= t_q;
+      else         hpm4_q <= hpm4_q + {31'b0, hinc4_q};
+    end
+  end
+`endif
 
   av_tlb u_tlb (
     .clk_i, .rst_ni,
@@ -1062,3 +1078,31 @@ module av_core #(
   assign {rvfi_cause_o, rvfi_tval_o} = '0;
 `endif
 endmodule
+
+`ifdef SYNTHESIS
+// An event counter in an iCE40 SB_MAC16 used as a 32-bit accumulator: the
+// low half adds B = {15'b0, inc} to itself, the high half adds A = 0 and the
+// low half's carry; ld loads {C, D} = d instead. Outputs are the
+// accumulator registers.
+module av_hpm_acc (
+  input  logic        clk_i, rst_ni,
+  input  logic        ld_i,
+  input  logic [31:0] d_i,
+  input  logic        inc_i,
+  output logic [31:0] q_o
+);
+  SB_MAC16 #(
+    .TOPOUTPUT_SELECT(2'd1), .TOPADDSUB_LOWERINPUT(2'd0), .TOPADDSUB_UPPERINPUT(1'b0),
+    .TOPADDSUB_CARRYSELECT(2'd2),
+    .BOTOUTPUT_SELECT(2'd1), .BOTADDSUB_LOWERINPUT(2'd0), .BOTADDSUB_UPPERINPUT(1'b0),
+    .BOTADDSUB_CARRYSELECT(2'd0)
+  ) u_mac (
+    .CLK(clk_i), .CE(1'b1),
+    .C(d_i[31:16]), .A(16'h0), .B({15'h0, inc_i}), .D(d_i[15:0]),
+    .AHOLD(1'b0), .BHOLD(1'b0), .CHOLD(1'b0), .DHOLD(1'b0),
+    .IRSTTOP(1'b0), .IRSTBOT(1'b0), .ORSTTOP(!rst_ni), .ORSTBOT(!rst_ni),
+    .OLOADTOP(ld_i), .OLOADBOT(ld_i), .ADDSUBTOP(1'b0), .ADDSUBBOT(1'b0),
+    .OHOLDTOP(1'b0), .OHOLDBOT(1'b0), .CI(1'b0), .ACCUMCI(1'b0), .SIGNEXTIN(1'b0),
+    .O(q_o), .CO(), .ACCUMCO(), .SIGNEXTOUT());
+endmodule
+`endif

@@ -572,9 +572,10 @@ enum { EV_RUN = 1, EV_HANDOFF = 2 };
 /* Count a fast-path event in hpmcounter3/4 (32 bits) where mhpmevent3/4
  * select it. The moments (docs/core.md, as the RTL counts them): a run of
  * zero-fill or copy-on-write is a fault it served, of remap a well-formed
- * descriptor with bit 3 set; a hand-off is a fault of the path's encoding
- * (path enabled, U mode, level 0) left to C, a remap that stopped before
- * its last page, and for refill a cause-24 miss. Not modelled: event 3,
+ * descriptor with bit 3 set; a hand-off is a fault the path takes (its
+ * encoding, enabled, U mode, level 0, permissions that allow the access)
+ * but leaves to C (no frame, a frame outside the frame table), a remap that
+ * stopped before its last page, and for refill a cause-24 miss. Not modelled: event 3,
  * cycles (the ISS has no cycles), and refill runs, walks for TLB misses
  * (the ISS has no TLB when the hardware refills). mcountinhibit reads zero:
  * the counters always count. */
@@ -724,7 +725,9 @@ static uint32_t fault_fastpath(struct iss *s, uint32_t va, int acc, uint64_t *pa
         uint32_t need = acc == ACC_FETCH ? PTE_X : is_store ? PTE_W : PTE_R;
         int ok = rwx && !((pte & PTE_W) && !(pte & PTE_R)) && (pte & PTE_U) &&
                  ((pte & need) || (acc == ACC_LOAD && (s->mstatus & MS_MXR) && (pte & PTE_X)));
-        uint32_t ppn = ok ? frame_peek(s) : 0;
+        if (!ok)
+            return cause;                 /* not a fault the path takes */
+        uint32_t ppn = frame_peek(s);
         if (!ppn) {
             fp_event(s, FP_ZERO, EV_HANDOFF);
             return cause;
@@ -746,8 +749,9 @@ static uint32_t fault_fastpath(struct iss *s, uint32_t va, int acc, uint64_t *pa
             return cause;
         uint32_t old = pte >> 10;
         uint64_t oc = frame_count_addr(s, old);
-        int ok = (pte & PTE_R) && (pte & PTE_U) && oc && ram_ok(s, (uint64_t)old << 12, 4096);
-        if (!ok) {
+        if (!(pte & PTE_R) || !(pte & PTE_U))
+            return cause;                 /* not a fault the path takes */
+        if (!oc || !ram_ok(s, (uint64_t)old << 12, 4096)) {
             fp_event(s, FP_COW, EV_HANDOFF);
             return cause;
         }

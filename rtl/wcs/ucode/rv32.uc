@@ -357,11 +357,14 @@ CSR_MINSTRET:
     CSR_FF K=S_MINSTRET                             ; rd <- minstret; minstret <- op
 CSR_MINSTRETH:
     CSR_FF K=S_MINSTRETH                            ; rd <- minstreth; minstreth <- op
-;; The fast-path event counters (32 bits: their high halves read zero).
+;; The fast-path event counters (32 bits: their high halves read zero). The
+;; counter loads a new value from T (the core's timing: see av_core).
 CSR_MHPMCOUNTER3:
-    CSR_FF K=S_HPM3                                 ; rd <- mhpmcounter3; mhpmcounter3 <- op
+    ASEL=CSRSRC BSEL=SPR K=S_HPM3 ALU=CSR DST=T     ; T <- op(mhpmcounter3)
+    RES=SPR K=S_HPM3 WB=RD SPWE=W NEXT=END          ; rd <- mhpmcounter3; mhpmcounter3 <- T
 CSR_MHPMCOUNTER4:
-    CSR_FF K=S_HPM4                                 ; rd <- mhpmcounter4; mhpmcounter4 <- op
+    ASEL=CSRSRC BSEL=SPR K=S_HPM4 ALU=CSR DST=T     ; T <- op(mhpmcounter4)
+    RES=SPR K=S_HPM4 WB=RD SPWE=W NEXT=END          ; rd <- mhpmcounter4; mhpmcounter4 <- T
 ;; The VM contract's CSRs (DESIGN.md): enables, event selectors, the last
 ;; software-refill miss, and the TLB insert port (reads 0).
 CSR_FPEN:
