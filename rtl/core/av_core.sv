@@ -699,8 +699,8 @@ module av_core #(
   wire hpm3_we = spw && f_k == U_K_S_HPM3;
   wire hpm4_we = spw && f_k == U_K_S_HPM4;
 `ifdef SYNTHESIS
-  av_hpm_acc u_hpm3 (.clk_i, .rst_ni, .ld_i(hpm3_we), .d_i(t_q), .inc_i(hinc3_q), .q_o(hpm3_q));
-  av_hpm_acc u_hpm4 (.clk_i, .rst_ni, .ld_i(hpm4_we), .d_i(t_q), .inc_i(hinc4_q), .q_o(hpm4_q));
+  av_acc32 u_hpm3 (.clk_i, .rst_ni, .ld_i(hpm3_we), .d_i(t_q), .inc_i(hinc3_q), .q_o(hpm3_q), .co_o());
+  av_acc32 u_hpm4 (.clk_i, .rst_ni, .ld_i(hpm4_we), .d_i(t_q), .inc_i(hinc4_q), .q_o(hpm4_q), .co_o());
 `else
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
@@ -774,6 +774,26 @@ module av_core #(
   wire wr_minstret  = spw && (f_k == U_K_S_MINSTRET);
   wire wr_minstreth = spw && (f_k == U_K_S_MINSTRETH);
 
+  // minstret: a write (of T: its routine computes the value a word earlier)
+  // wins over this cycle's count. On the iCE40 two DSP accumulators, the
+  // low one's carry counting the high one (no logic cells for the 64-bit
+  // adder and the write muxes).
+  wire minstret_inc = retire && !wr_minstret && !wr_minstreth;
+`ifdef SYNTHESIS
+  logic minstret_co;
+  av_acc32 u_minstret_lo (.clk_i, .rst_ni, .ld_i(wr_minstret), .d_i(t_q), .inc_i(minstret_inc),
+                          .q_o(minstret_q[31:0]), .co_o(minstret_co));
+  av_acc32 u_minstret_hi (.clk_i, .rst_ni, .ld_i(wr_minstreth), .d_i(t_q), .inc_i(minstret_co),
+                          .q_o(minstret_q[63:32]), .co_o());
+`else
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni)           minstret_q <= '0;
+    else if (wr_minstret)  minstret_q[31:0]  <= t_q;
+    else if (wr_minstreth) minstret_q[63:32] <= t_q;
+    else if (minstret_inc) minstret_q <= minstret_q + 64'd1;
+  end
+`endif
+
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       mode_q <= PRV_M;
@@ -786,15 +806,11 @@ module av_core #(
       medeleg_q <= '0;
       mideleg_q <= '0;
       mcycle_q <= '0;
-      minstret_q <= '0;
     end else begin
       // counters: a write wins over this cycle's count
       if (wr_mcycle)       mcycle_q[31:0]  <= alu_out;
       else if (wr_mcycleh) mcycle_q[63:32] <= alu_out;
       else                 mcycle_q <= mcycle_q + 64'd1;
-      if (wr_minstret)       minstret_q[31:0]  <= alu_out;
-      else if (wr_minstreth) minstret_q[63:32] <= alu_out;
-      else if (retire)       minstret_q <= minstret_q + 64'd1;
 
       if (spw && f_k == U_K_S_MSTATUS) begin
         st_sie  <= alu_out[1];  st_mie  <= alu_out[3];
@@ -1080,16 +1096,17 @@ module av_core #(
 endmodule
 
 `ifdef SYNTHESIS
-// An event counter in an iCE40 SB_MAC16 used as a 32-bit accumulator: the
-// low half adds B = {15'b0, inc} to itself, the high half adds A = 0 and the
-// low half's carry; ld loads {C, D} = d instead. Outputs are the
-// accumulator registers.
-module av_hpm_acc (
+// A counter in an iCE40 SB_MAC16 used as a 32-bit accumulator (the event
+// counters, minstret): the low half adds B = {15'b0, inc} to itself, the
+// high half adds A = 0 and the low half's carry; ld loads {C, D} = d
+// instead. q_o is the accumulator register, co_o this cycle's carry out.
+module av_acc32 (
   input  logic        clk_i, rst_ni,
   input  logic        ld_i,
   input  logic [31:0] d_i,
   input  logic        inc_i,
-  output logic [31:0] q_o
+  output logic [31:0] q_o,
+  output logic        co_o
 );
   SB_MAC16 #(
     .TOPOUTPUT_SELECT(2'd1), .TOPADDSUB_LOWERINPUT(2'd0), .TOPADDSUB_UPPERINPUT(1'b0),
@@ -1103,6 +1120,6 @@ module av_hpm_acc (
     .IRSTTOP(1'b0), .IRSTBOT(1'b0), .ORSTTOP(!rst_ni), .ORSTBOT(!rst_ni),
     .OLOADTOP(ld_i), .OLOADBOT(ld_i), .ADDSUBTOP(1'b0), .ADDSUBBOT(1'b0),
     .OHOLDTOP(1'b0), .OHOLDBOT(1'b0), .CI(1'b0), .ACCUMCI(1'b0), .SIGNEXTIN(1'b0),
-    .O(q_o), .CO(), .ACCUMCO(), .SIGNEXTOUT());
+    .O(q_o), .CO(co_o), .ACCUMCO(), .SIGNEXTOUT());
 endmodule
 `endif

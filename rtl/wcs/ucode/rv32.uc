@@ -353,12 +353,15 @@ CSR_MCYCLE:
     CSR_FF K=S_MCYCLE                               ; rd <- mcycle; mcycle <- op
 CSR_MCYCLEH:
     CSR_FF K=S_MCYCLEH                              ; rd <- mcycleh; mcycleh <- op
+;; minstret loads a new value from T, as the event counters below do.
 CSR_MINSTRET:
-    CSR_FF K=S_MINSTRET                             ; rd <- minstret; minstret <- op
+    ASEL=CSRSRC BSEL=SPR K=S_MINSTRET ALU=CSR DST=T ; T <- op(minstret)
+    RES=SPR K=S_MINSTRET WB=RD SPWE=W NEXT=END      ; rd <- minstret; minstret <- T
 CSR_MINSTRETH:
-    CSR_FF K=S_MINSTRETH                            ; rd <- minstreth; minstreth <- op
-;; The fast-path event counters (32 bits: their high halves read zero). The
-;; counter loads a new value from T (the core's timing: see av_core).
+    ASEL=CSRSRC BSEL=SPR K=S_MINSTRETH ALU=CSR DST=T ; T <- op(minstreth)
+    RES=SPR K=S_MINSTRETH WB=RD SPWE=W NEXT=END     ; rd <- minstreth; minstreth <- T
+;; The fast-path event counters (32 bits: their high halves read zero). A
+;; counter loads a new value from T (on the board it is a DSP accumulator).
 CSR_MHPMCOUNTER3:
     ASEL=CSRSRC BSEL=SPR K=S_HPM3 ALU=CSR DST=T     ; T <- op(mhpmcounter3)
     RES=SPR K=S_HPM3 WB=RD SPWE=W NEXT=END          ; rd <- mhpmcounter3; mhpmcounter3 <- T
