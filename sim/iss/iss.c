@@ -984,6 +984,26 @@ static int is_hooked_csr(unsigned csr)
            (csr >= CSR_MCYCLEH && csr <= CSR_MHPMCOUNTER4H) || csr == CSR_MIP || csr == CSR_SIP;
 }
 
+/* The CSRs that exist only as read-only zero, as in the RTL's predecoder
+ * (fields.def, CSR_Z_*): the privileged spec has all 16 pmpcfg and 64
+ * pmpaddr registers exist when fewer PMP entries are implemented, and all of
+ * mhpmcounter3-31 / mhpmevent3-31 exist (counters 5-31 count nothing); the
+ * user views of counters 5-31 are never enabled below M (their
+ * mcounteren/scounteren bits are read-only zero), so only M reaches them. */
+static int zero_csr(struct iss *s, unsigned csr)
+{
+    if ((csr >= CSR_PMPCFG0 && csr <= CSR_PMPCFG0 + 15) ||
+        (csr >= CSR_PMPADDR0 && csr <= CSR_PMPADDR0 + 63) ||
+        (csr > CSR_MHPMEVENT4 && csr <= CSR_MHPMEVENT3 + 28) ||
+        (csr > CSR_MHPMCOUNTER4 && csr <= CSR_MHPMCOUNTER3 + 28) ||
+        (csr > CSR_MHPMCOUNTER4H && csr <= CSR_MHPMCOUNTER3H + 28))
+        return 1;
+    if ((csr > CSR_HPMCOUNTER4 && csr <= CSR_HPMCOUNTER3 + 28) ||
+        (csr > CSR_HPMCOUNTER4H && csr <= CSR_HPMCOUNTER3H + 28))
+        return counter_allowed(s, csr);
+    return 0;
+}
+
 /* Read a CSR's value; returns 0, or -1 when it does not exist or is denied. */
 static int csr_read(struct iss *s, unsigned csr, uint32_t *v)
 {
@@ -1057,7 +1077,11 @@ static int csr_read(struct iss *s, unsigned csr, uint32_t *v)
     case CSR_UCADDR: *v = s->ucaddr; break;
     case CSR_UCDATALO: *v = s->ucdatalo; break;
     case CSR_UCDATAHI: *v = 0; break;
-    default: return -1;
+    default:
+        if (!zero_csr(s, csr))
+            return -1;
+        *v = 0;
+        break;
     }
     if (s->csr_read && is_hooked_csr(csr))
         *v = s->csr_read(s->hook_ctx, csr, *v);
