@@ -14,6 +14,13 @@ U_LDFLAGS := $(RV_LDARCH) -DPICOLIBC_INTEGER_PRINTF_SCANF -nostartfiles -T firmw
 
 K_SRCS    := $(wildcard firmware/kernel/*.c firmware/kernel/*.S)
 K_OBJS    := $(patsubst firmware/kernel/%,$(FW)/kernel/%.o,$(K_SRCS))
+# Size pays for speed (the kernel's 40 KiB): files off the message path save
+# and restore callee-saved registers through libgcc's shared routines (a
+# call each way instead of inline stores and loads: about 3.5 KiB smaller);
+# the message path (messages, calls, traps, scheduling, names) keeps them inline.
+K_HOT     := msg syscall trap proc names vm region frame port
+K_COLD    := $(filter-out $(patsubst %,$(FW)/kernel/%.c.o,$(K_HOT)),$(filter %.c.o,$(K_OBJS)))
+$(K_COLD): K_CFLAGS += -msave-restore
 # the VM fast-path microcode (rtl/wcs/fastpaths.uc) as the run-time image the
 # kernel loads (av_ucode_fastpaths[], {target, lo, hi} triples)
 K_OBJS    += $(FW)/kernel/fastpaths.o
@@ -35,7 +42,7 @@ $(GEN)/vm_contract.h: firmware/include/vm_contract.def tools/gen/vmcontract.py
 	python3 tools/gen/vmcontract.py $< $(GEN)
 gen: $(GEN)/vm_contract.h
 
-$(FW)/kernel/%.c.o: firmware/kernel/%.c $(GEN_HDRS) $(wildcard firmware/kernel/*.h firmware/include/*.h)
+$(FW)/kernel/%.c.o: firmware/kernel/%.c $(GEN_HDRS) $(wildcard firmware/kernel/*.h firmware/include/*.h) firmware/firmware.mk
 	@mkdir -p $(dir $@)
 	$(RV_CC) $(K_CFLAGS) -c $< -o $@
 $(FW)/kernel/%.S.o: firmware/kernel/%.S $(GEN_HDRS)

@@ -186,6 +186,7 @@ struct av_stats {
     uint64_t bytes_inline, bytes_ool;
     uint32_t pages_remapped;
     uint32_t fastpaths;         /* fpen value in use (0 on QEMU) */
+    uint32_t msgs_direct;       /* of msgs_inline, copied straight to a waiting receiver */
 };
 
 #endif

@@ -54,7 +54,7 @@ void kmsg_free(struct kmsg *km)
 
 /* Copy the body from or to user memory (the caller checked the address);
  * in, the header is already there. */
-static int kmsg_user(struct proc *p, struct kmsg *km, uint32_t uva, int out)
+HOT static int kmsg_user(struct proc *p, struct kmsg *km, uint32_t uva, int out)
 {
     uint32_t chunk = km->small ? km->size : PAGE_SIZE;
     for (uint32_t off = out ? 0 : HDR; off < km->size; off += chunk - off % chunk) {
@@ -68,7 +68,7 @@ static int kmsg_user(struct proc *p, struct kmsg *km, uint32_t uva, int out)
     return 0;
 }
 
-static uint8_t *body_at(struct kmsg *km, uint32_t off, uint32_t *room)
+HOT static uint8_t *body_at(struct kmsg *km, uint32_t off, uint32_t *room)
 {
     if (km->small) {
         *room = km->size - off;
@@ -122,7 +122,7 @@ struct itemref {
 };
 
 /* Read the item at *off and advance; 0, or -AV_EINVAL if malformed. */
-static int item_next(struct kmsg *km, uint32_t *off, struct itemref *it)
+HOT static int item_next(struct kmsg *km, uint32_t *off, struct itemref *it)
 {
     if (km->size - *off < ITM)
         return -AV_EINVAL;
@@ -162,7 +162,7 @@ static int item_next(struct kmsg *km, uint32_t *off, struct itemref *it)
 
 /* ---- rights -------------------------------------------------------------- */
 /* Check that p can give a right by disposition; returns the port. */
-static struct port *right_check(struct proc *p, uint32_t name, uint32_t disp, int32_t *err)
+HOT static struct port *right_check(struct proc *p, uint32_t name, uint32_t disp, int32_t *err)
 {
     struct nameent *e = name_lookup(p, name);
     *err = -AV_ENAME;
@@ -280,7 +280,7 @@ static int capture_ool(struct proc *p, uint32_t va, uint32_t len, int dealloc, u
     uint32_t tbase = region_first_fit(transit.regions, b - a, USER_LOW, AV_USER_TOP);
     if (!tbase)
         return -AV_ENOMEM;
-    if (region_insert(&transit.regions, tbase, tbase + (b - a), AV_PROT_READ | AV_PROT_WRITE) < 0)
+    if (vm_region_insert(&transit, tbase, tbase + (b - a), AV_PROT_READ | AV_PROT_WRITE) < 0)
         return -AV_ENOMEM;
     int e = 0;
     uint32_t first_full = va == a ? a : a + PAGE_SIZE;
@@ -306,7 +306,7 @@ static int capture_ool(struct proc *p, uint32_t va, uint32_t len, int dealloc, u
     return (int)pages;
 }
 
-int32_t wait_or_fail(struct proc *p, uint32_t opts, uint32_t flag, uint32_t timeout,
+HOT int32_t wait_or_fail(struct proc *p, uint32_t opts, uint32_t flag, uint32_t timeout,
                      enum pwait w, void *obj)
 {
     if (opts & AV_NONBLOCK)
@@ -324,8 +324,87 @@ int32_t wait_or_fail(struct proc *p, uint32_t opts, uint32_t flag, uint32_t time
     return K_BLOCKED;
 }
 
+/* ---- direct transfer ---------------------------------------------------- */
+/* A small message of inline data to a receiver already blocked in a receive
+ * on dest: copied from the sender's memory into a buffer on the kernel
+ * stack and from there into the receiver's buffer, with no kmsg, no queue
+ * and no restart of the receiver's call. Every check of the queued path is
+ * made first (the sender's in msg_send and here, the receiver's as
+ * msg_receive makes them, its buffer made present and writable); a message
+ * with rights or memory items, a malformed one, or a receive that would
+ * fail takes the queued path instead (returns 0), which gives the errors.
+ * Only the reply right moves (as the queued path moves it, straight into
+ * the receiver's table). 1: done, the sender's result in *err. */
+#define DIRECT_MAX 512u
+
+HOT static int send_direct(struct proc *p, struct proc *r, const struct av_msg_header *h, uint32_t umsg,
+                       struct port *dest, struct port *reply, int32_t *err)
+{
+    uint32_t buf[DIRECT_MAX / 4];
+    struct kmsg fk;                    /* only size and small: the body in buf */
+    fk.size = h->size;
+    fk.small = (uint8_t *)buf;
+    if (kmsg_user(p, &fk, umsg, 0) < 0) {
+        *err = -AV_EFAULT;             /* as the queued path: nothing happened */
+        return 1;
+    }
+    uint32_t off = HDR, nitems = 0, bytes = 0;
+    struct itemref it;
+    while (off < h->size) {
+        if (++nitems > AV_MSG_MAX_ITEMS || item_next(&fk, &off, &it) ||
+            it.d.kind == AV_ITEM_PORT || it.d.flags)
+            return 0;
+        bytes += it.len;
+    }
+    struct recv_args ra;
+    struct nameent *e;
+    if (recv_args(r, &ra) < 0 || (ra.opts & ~(AV_RCV_TIMEOUT | AV_NONBLOCK)) ||
+        !(e = name_lookup(r, ra.name)) || e->dead || !e->recv || e->port != dest ||
+        (ra.buf & 3) || !vm_range_ok(ra.buf, ra.size) || ra.size < h->size)
+        return 0;
+    uint32_t rdisp = AV_MSG_GET_REPLY(h->bits), ddisp = AV_MSG_GET_DEST(h->bits);
+    int once = rdisp == AV_DISP_MAKE_SEND_ONCE || rdisp == AV_DISP_MOVE_SEND_ONCE;
+    int32_t n = AV_NAME_NULL;
+    struct vmmap *was = vm_active;
+    vm_activate(&r->map);              /* once, for the prepare and the copy */
+    /* its buffer present and writable (at most two pages), as vm_prepare
+     * makes it, so the copy below cannot fail */
+    int bad = 0;
+    for (uint32_t a = ra.buf; !bad && a < ra.buf + h->size; a = PG_ROUNDDOWN(a) + PAGE_SIZE)
+        bad = utouch(a);
+    if (bad || (reply && (n = name_insert(r, reply, once ? R_SENDONCE : R_SEND)) < 0)) {
+        vm_activate(was);
+        return 0;
+    }
+    /* committed: nothing below fails */
+    struct av_msg_header *o = (struct av_msg_header *)buf;
+    o->size = h->size;
+    o->id = h->id;
+    o->dest = ra.name;
+    o->reply = (uint32_t)n;
+    o->bits = (h->bits & AV_MSG_COMPLEX) |
+              (reply ? AV_MSG_REPLY(once ? AV_DISP_PORT_SEND_ONCE : AV_DISP_PORT_SEND) : 0);
+    if (copyout(&r->map, ra.buf, buf, h->size) < 0)
+        panic("copyout after prepare");
+    /* r's map stays active: it runs next, and the sender's own accesses
+     * (copyin, copyout) switch back if it needs them */
+    if (reply && (rdisp == AV_DISP_MOVE_SEND || rdisp == AV_DISP_MOVE_SEND_ONCE))
+        name_release(p, h->reply, once ? R_SENDONCE : R_SEND);
+    if (ddisp == AV_DISP_MOVE_SEND || ddisp == AV_DISP_MOVE_SEND_ONCE)
+        name_release(p, h->dest, ddisp == AV_DISP_MOVE_SEND ? R_SEND : R_SENDONCE);
+    stats.msgs_inline++;
+    stats.bytes_inline += bytes;
+    stats.msgs_direct++;
+    /* the receiver's call ends here; it runs next */
+    proc_wake_one(r);
+    receive_done(r, 0, h->size);
+    sched_handoff(r);
+    *err = 0;
+    return 1;
+}
+
 /* ---- send ---------------------------------------------------------------- */
-int32_t msg_send(struct proc *p, uint32_t umsg, uint32_t opts, uint32_t timeout, uint32_t *reply_out)
+HOT int32_t msg_send(struct proc *p, uint32_t umsg, uint32_t opts, uint32_t timeout, uint32_t *reply_out)
 {
     struct av_msg_header h;
     int32_t err;
@@ -356,6 +435,10 @@ int32_t msg_send(struct proc *p, uint32_t umsg, uint32_t opts, uint32_t timeout,
     int once = ddisp == AV_DISP_MOVE_SEND_ONCE || ddisp == AV_DISP_MAKE_SEND_ONCE;
     if (!dest->kproc && !once && port_full(dest))
         return wait_or_fail(p, opts, AV_SEND_TIMEOUT, timeout, W_SEND, dest);
+    struct proc *r = dest->kproc ? NULL : proc_receiving(dest);
+    if (r && h.size <= DIRECT_MAX && !(reply && rdisp == AV_DISP_MOVE_RECEIVE) &&
+        send_direct(p, r, &h, umsg, dest, reply, &err))
+        return err;
 
     struct kmsg *km = kmsg_alloc(h.size);
     if (!km)
@@ -491,7 +574,7 @@ int32_t msg_send(struct proc *p, uint32_t umsg, uint32_t opts, uint32_t timeout,
     }
     stats.bytes_inline += inline_bytes;
     /* a receiver already waiting runs next: the send hands off to it */
-    struct proc *r = proc_receiving(dest);
+    r = proc_receiving(dest);
     int direct = r && !km->ool_pages;
     if (r)
         sched_handoff(r);
@@ -505,7 +588,7 @@ fail:
 }
 
 /* ---- receive ---------------------------------------------------------------- */
-int32_t msg_receive(struct proc *p, uint32_t ubuf, uint32_t bufsize, uint32_t name,
+HOT int32_t msg_receive(struct proc *p, uint32_t ubuf, uint32_t bufsize, uint32_t name,
                     uint32_t opts, uint32_t timeout, uint32_t *size_out)
 {
     if (opts & ~(AV_SEND_TIMEOUT | AV_RCV_TIMEOUT | AV_NONBLOCK))
@@ -548,7 +631,7 @@ int32_t msg_receive(struct proc *p, uint32_t ubuf, uint32_t bufsize, uint32_t na
         uint32_t tva = rd32(km, it.pay);
         uint32_t span = PG_ROUNDUP(tva + it.len) - PG_ROUNDDOWN(tva);
         uint32_t at = region_first_fit(p->map.regions, span, USER_LOW, AV_USER_TOP);
-        if (!at || region_insert(&p->map.regions, at, at + span, AV_PROT_READ | AV_PROT_WRITE) < 0) {
+        if (!at || vm_region_insert(&p->map, at, at + span, AV_PROT_READ | AV_PROT_WRITE) < 0) {
             err = -AV_ENOSPACE;
             break;
         }

@@ -47,14 +47,14 @@ void names_free_table(struct proc *p)
     p->nnames = 0;
 }
 
-struct nameent *name_lookup(struct proc *p, uint32_t name)
+HOT struct nameent *name_lookup(struct proc *p, uint32_t name)
 {
     if (name == 0 || name >= p->nnames || !p->names[name].port)
         return NULL;
     return &p->names[name];
 }
 
-uint32_t name_of_port(struct proc *p, struct port *port)
+HOT uint32_t name_of_port(struct proc *p, struct port *port)
 {
     for (uint32_t n = 1; n < p->nnames; n++) {
         struct nameent *e = &p->names[n];
@@ -75,7 +75,7 @@ uint32_t names_free_slots(struct proc *p, uint32_t want)
     return k;
 }
 
-static uint32_t free_slot(struct proc *p)
+HOT static uint32_t free_slot(struct proc *p)
 {
     for (uint32_t n = 1; n < p->nnames; n++)
         if (!p->names[n].port)
@@ -85,9 +85,10 @@ static uint32_t free_slot(struct proc *p)
 }
 
 /* Give p one more right to port; returns its name or -AV_ENORIGHTS. */
-int32_t name_insert(struct proc *p, struct port *port, int right)
+HOT int32_t name_insert(struct proc *p, struct port *port, int right)
 {
-    uint32_t n = right == R_SENDONCE ? 0 : name_of_port(p, port);
+    /* a port no entry names (a fresh one) needs no search for a name */
+    uint32_t n = right == R_SENDONCE || !port->named ? 0 : name_of_port(p, port);
     if (!n) {
         n = free_slot(p);
         if (!n)
@@ -113,7 +114,7 @@ int32_t name_insert(struct proc *p, struct port *port, int right)
     return (int32_t)n;
 }
 
-static void drop_if_empty(struct proc *p, uint32_t n)
+HOT static void drop_if_empty(struct proc *p, uint32_t n)
 {
     struct nameent *e = &p->names[n];
     if (e->recv || e->sendrefs || e->sendonce || e->dead)
@@ -125,7 +126,7 @@ static void drop_if_empty(struct proc *p, uint32_t n)
 }
 
 /* Take one right of the given kind out of p's name (it moves elsewhere). */
-int name_release(struct proc *p, uint32_t name, int right)
+HOT int name_release(struct proc *p, uint32_t name, int right)
 {
     struct nameent *e = name_lookup(p, name);
     if (!e)

@@ -22,9 +22,9 @@ struct port *port_alloc(void)
     return pt;
 }
 
-void port_ref(struct port *pt) { pt->refs++; }
+HOT void port_ref(struct port *pt) { pt->refs++; }
 
-void port_unref(struct port *pt)
+HOT void port_unref(struct port *pt)
 {
     KASSERT(pt->refs > 0);
     if (--pt->refs == 0) {
@@ -122,7 +122,7 @@ struct kmsg *port_dequeue(struct port *pt)
     return km;
 }
 
-int port_full(struct port *pt)
+HOT int port_full(struct port *pt)
 {
     return pt->qlen >= pt->qlimit || queued_bytes + AV_MSG_INLINE_MAX > boot.ram_size / 8;
 }

@@ -233,7 +233,7 @@ int proc_spawn(struct proc *parent, const char *prog, uint32_t len)
     return name;
 }
 
-void proc_block(struct proc *p, enum pwait w, void *obj)
+HOT void proc_block(struct proc *p, enum pwait w, void *obj)
 {
     p->state = P_BLOCKED;
     p->wait = w;
@@ -243,16 +243,16 @@ void proc_block(struct proc *p, enum pwait w, void *obj)
         deadline_min = p->deadline;
 }
 
-static int runnable(struct proc *p) { return p->state == P_RUNNABLE && !p->suspended; }
+HOT static int runnable(struct proc *p) { return p->state == P_RUNNABLE && !p->suspended; }
 
 /* Queue p if it can run (a queued process is not queued twice). */
-void proc_ready(struct proc *p)
+HOT void proc_ready(struct proc *p)
 {
     if (runnable(p))
         rq_push(&runq, &p->rq);
 }
 
-void proc_wake_one(struct proc *p)
+HOT void proc_wake_one(struct proc *p)
 {
     if (p->state == P_BLOCKED && p->wait != W_NONE) {
         nwaiting[p->wait]--;
@@ -274,16 +274,16 @@ void proc_wake(enum pwait w, void *obj)
 
 /* The process blocked receiving on pt, if any: only the holder of the
  * receive right can be, so no scan. */
-struct proc *proc_receiving(struct port *pt)
+HOT struct proc *proc_receiving(struct port *pt)
 {
     struct proc *r = pt->receiver;
     return r && r->state == P_BLOCKED && r->wait == W_RECV && r->wait_obj == pt ? r : NULL;
 }
 
-void sched_handoff(struct proc *p) { handoff = p; }
-int sched_handoff_pending(void) { return handoff != NULL; }
+HOT void sched_handoff(struct proc *p) { handoff = p; }
+HOT int sched_handoff_pending(void) { return handoff != NULL; }
 
-static void arm(uint64_t t)
+HOT static void arm(uint64_t t)
 {
     if (t != armed) {
         armed = t;
@@ -299,7 +299,7 @@ void timer_disarm(void)
 }
 
 /* Pick the next process and run it; idle in wfi while all are blocked. */
-void schedule(void)
+HOT void schedule(void)
 {
     for (;;) {
         uint64_t now = now_ticks(), next = deadline_min;

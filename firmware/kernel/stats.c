@@ -76,8 +76,8 @@ void stats_print(void)
     uint32_t permille = shared ? (uint32_t)udiv64((uint64_t)copied * 1000, shared, NULL) : 0;
     kprintf("  pages shared copy-on-write %u, copied by a fault %u (%u.%u%%)\n",
             shared, copied, permille / 10, permille % 10);
-    kprintf("  messages inline %u (%llu bytes), out-of-line %u (%llu bytes, %u pages remapped)\n",
-            stats.msgs_inline, stats.bytes_inline, stats.msgs_ool, stats.bytes_ool,
+    kprintf("  messages inline %u (%llu bytes, %u direct), out-of-line %u (%llu bytes, %u pages remapped)\n",
+            stats.msgs_inline, stats.bytes_inline, stats.msgs_direct, stats.msgs_ool, stats.bytes_ool,
             stats.pages_remapped);
     kprintf("  postponed pages given backing store: n/a\n");
 }

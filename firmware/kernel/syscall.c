@@ -10,13 +10,31 @@
 #include "kernel.h"
 #include "riscv.h"
 
-void sys_return(struct proc *p, int32_t a0)
+HOT void sys_return(struct proc *p, int32_t a0)
 {
     p->tf.r[10] = (uint32_t)a0;
     p->tf.pc += 4;
     p->has_deadline = 0;
     p->rpc_sent = 0;
     p->in_call = 0;
+}
+
+/* The receive a blocked receiver r waits in, from its saved registers (its
+ * call restarts with the same arguments): 0, or -1 if r's call receives
+ * nothing. The sender's direct transfer (msg.c) and receive_for use it. */
+HOT int recv_args(struct proc *r, struct recv_args *ra)
+{
+    uint32_t *a = &r->tf.r[10];
+    ra->buf = a[1];
+    ra->size = a[2];
+    switch (r->tf.r[17]) {
+    case SYS_MSG_RECEIVE: ra->buf = a[0]; ra->size = a[1]; ra->name = a[2]; ra->opts = a[3]; ra->timeout = a[4]; break;
+    case SYS_MSG_RPC: ra->name = r->rpc_reply; ra->opts = a[3]; ra->timeout = a[4]; break;
+    case SYS_MSG_REPLY_RECEIVE: ra->name = a[3]; ra->opts = a[4]; ra->timeout = a[5]; break;
+    default: return -1;
+    }
+    ra->opts &= ~AV_SEND_TIMEOUT;
+    return 0;
 }
 
 /* A receiver just woken by a send finishes its receive now, in the sender's
@@ -27,23 +45,25 @@ void sys_return(struct proc *p, int32_t a0)
  * out-of-line one leaves the table work to the receiver's own restart. */
 void receive_for(struct proc *r)
 {
-    uint32_t *a = &r->tf.r[10], buf = a[1], size = a[2], name, opts, t;
-    switch (r->tf.r[17]) {
-    case SYS_MSG_RECEIVE: buf = a[0]; size = a[1]; name = a[2]; opts = a[3]; t = a[4]; break;
-    case SYS_MSG_RPC: name = r->rpc_reply; opts = a[3]; t = a[4]; break;
-    case SYS_MSG_REPLY_RECEIVE: name = a[3]; opts = a[4]; t = a[5]; break;
-    default: return;
-    }
+    struct recv_args ra;
+    if (recv_args(r, &ra) < 0)
+        return;
     /* its map active once for the whole receive, so its buffer is reached
      * the direct way (copyout to the active map) */
     struct vmmap *was = vm_active;
     vm_activate(&r->map);
     uint32_t got = 0;
-    int32_t ret = msg_receive(r, buf, size, name, opts & ~AV_SEND_TIMEOUT, t, &got);
+    int32_t ret = msg_receive(r, ra.buf, ra.size, ra.name, ra.opts, ra.timeout, &got);
     vm_activate(was);
     if (ret == K_BLOCKED)
         return;                        /* not reached (a message is queued): it restarts */
-    a[1] = got;
+    receive_done(r, ret, got);
+}
+
+/* r's receive ends with ret and a message of size bytes (a1). */
+HOT void receive_done(struct proc *r, int32_t ret, uint32_t size)
+{
+    r->tf.r[11] = size;
     sys_return(r, ret);
 }
 
@@ -123,7 +143,7 @@ static int32_t sys_vm(struct proc *p, uint32_t no, uint32_t *a)
  * message names) or a server's reply-and-receive (receive on a[3]; no send
  * when the message is 0). The send happens once, even across restarts, and
  * a send that fails returns before any receive. */
-static int32_t send_receive(struct proc *p, uint32_t *a, int rpc)
+HOT static int32_t send_receive(struct proc *p, uint32_t *a, int rpc)
 {
     uint32_t umsg = a[0], name = a[3], opts = rpc ? a[3] : a[4], timeout = rpc ? a[4] : a[5];
     if (!rpc && !p->rpc_sent) {
@@ -155,7 +175,7 @@ static int32_t send_receive(struct proc *p, uint32_t *a, int rpc)
     return r;
 }
 
-void syscall(struct proc *p)
+HOT void syscall(struct proc *p)
 {
     uint32_t *r = p->tf.r;
     uint32_t no = r[17], a[6] = { r[10], r[11], r[12], r[13], r[14], r[15] };

@@ -40,7 +40,7 @@ void ktrap(void)
           csr_read(CSR_SEPC), csr_read(CSR_STVAL));
 }
 
-void utrap(struct trapframe *tf)
+HOT void utrap(struct trapframe *tf)
 {
     uint64_t now = rdcycle64();
     stats.cycles_user += now - t_mark;
@@ -89,7 +89,7 @@ void utrap(struct trapframe *tf)
 }
 
 /* After a trap's work: back to the caller if it may go on, else switch. */
-static void trap_tail(void)
+HOT static void trap_tail(void)
 {
     if (curproc && curproc->state == P_RUNNABLE && !sched_handoff_pending())
         kernel_to_user(curproc);
@@ -107,7 +107,7 @@ static void resume_call(struct proc *p)
 /* Leave the kernel for p: account kernel cycles, switch map, sret; a
  * process woken inside a call first finishes the call here, which saves
  * the trip to user mode and back that re-executing its ecall would cost. */
-void kernel_to_user(struct proc *p)
+HOT void kernel_to_user(struct proc *p)
 {
     uint64_t now = rdcycle64();
     stats.cycles_kernel += now - t_mark;
@@ -117,7 +117,8 @@ void kernel_to_user(struct proc *p)
     p->tf.r[0] = kstack_top;
     if (p->in_call)
         run_on_kstack(p, resume_call);
-    csr_clear(CSR_SSTATUS, MSTATUS_SPP);   /* sret goes to U mode */
+    if (csr_read(CSR_SSTATUS) & MSTATUS_SPP)
+        csr_clear(CSR_SSTATUS, MSTATUS_SPP);   /* sret goes to U mode (a write only when needed) */
     user_return(&p->tf);
 }
 

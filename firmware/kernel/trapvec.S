@@ -10,7 +10,7 @@
  */
 #include "gprsave.h"
 
-    .text
+    .section .text.hot, "ax"            /* with the C message path (kernel.h HOT) */
     .balign 4
     .globl strap_vec
 strap_vec:
@@ -75,6 +75,7 @@ from_kernel:
  *
  * int ucopy(void *dst, const void *src, uint32_t n): 0, or -2 (-AV_EFAULT) on
  * a bad page; utouch the same. */
+    .section .text.loop, "ax"           /* with the other tight loops (kernel.h LOOP) */
     .globl ucopy, utouch, uaccess_begin, uaccess_end
 uaccess_begin:
 ucopy:
@@ -133,6 +134,7 @@ uaccess_fail:
     li a0, -2
     ret
 uaccess_end:
+    .section .text.hot, "ax"
 
 /* void user_return(struct trapframe *tf): load the process and sret to it. */
     .globl user_return
@@ -183,6 +185,7 @@ run_on_kstack:
 /* int probe_fpcsrs(void): 1 if the fast-path CSR 0x5C0 exists. A missing CSR
  * traps (illegal instruction, delegated to S) to the temporary vector. */
 #include "csr.h"
+    .text
     .globl probe_fpcsrs
 probe_fpcsrs:
     csrr t1, stvec

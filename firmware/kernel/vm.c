@@ -104,11 +104,37 @@ int vm_create(struct vmmap *m, uint32_t asid)
     m->regions = NULL;
     m->l1_lo = USER_L1;
     m->l1_hi = 0;
+    m->top = 0;
     return 0;
 }
 
-void vm_activate(struct vmmap *m)
+/* Every region of a map goes in here: the map's top bounds the table
+ * entries ever written (a leaf or zero-fill entry exists only inside a
+ * region), so freeing a table scans only below it. */
+int vm_region_insert(struct vmmap *m, uint32_t start, uint32_t end, uint32_t prot)
 {
+    if (region_insert(&m->regions, start, end, prot) < 0)
+        return -1;
+    if (end > m->top)
+        m->top = end;
+    return 0;
+}
+
+/* Entries of the table for span that may be non-zero: those below top. */
+static uint32_t span_entries(struct vmmap *m, uint32_t span)
+{
+    if (m->top <= span)
+        return 0;
+    return m->top - span >= MEGA_SIZE ? 1024 : (m->top - span + PAGE_SIZE - 1) / PAGE_SIZE;
+}
+
+/* satp is written only here, so vm_active is what it holds: a switch to the
+ * map already active is skipped (a CSR write costs the core its page
+ * registers). */
+HOT void vm_activate(struct vmmap *m)
+{
+    if (m == vm_active)
+        return;
     vm_active = m;
     csr_write(CSR_SATP, satp_make((uint32_t)(uintptr_t)m->root >> PAGE_SHIFT, m->asid));
 }
@@ -157,12 +183,17 @@ static void release_pte(pte_t *pte)
     *pte = 0;
 }
 
-/* Release a table's n entries from l2; most are empty, so skip those here. */
-static void release_ptes(pte_t *l2, uint32_t n)
+/* Release a table's n entries from l2; most are empty, so skip those here,
+ * eight at a time (a freed table is scanned up to its map's top). */
+LOOP static void release_ptes(pte_t *l2, uint32_t n)
 {
-    for (pte_t *e = l2 + n; l2 < e; l2++)
+    for (pte_t *e = l2 + n; l2 < e; l2++) {
         if (*l2)
             release_pte(l2);
+        else if (!((uintptr_t)l2 & 31) && e - l2 >= 8 &&
+                 !(l2[1] | l2[2] | l2[3] | l2[4] | l2[5] | l2[6] | l2[7]))
+            l2 += 7;                   /* an empty group of eight */
+    }
 }
 
 static int perm_ok(pte_t p, int acc)
@@ -291,14 +322,14 @@ int vm_prepare(struct vmmap *m, uint32_t uva, uint32_t n)
 
 /* The common case, the caller's own map, goes straight to ucopy. */
 _Static_assert(AV_EFAULT == 2, "ucopy returns -2 for -AV_EFAULT");
-int copyin(struct vmmap *m, void *dst, uint32_t uva, uint32_t n)
+HOT int copyin(struct vmmap *m, void *dst, uint32_t uva, uint32_t n)
 {
     if (m == vm_active && vm_range_ok(uva, n))
         return ucopy(dst, (const void *)(uintptr_t)uva, n);
     return uaccess(m, dst, (const void *)(uintptr_t)uva, uva, n, 0);
 }
 
-int copyout(struct vmmap *m, uint32_t uva, const void *src, uint32_t n)
+HOT int copyout(struct vmmap *m, uint32_t uva, const void *src, uint32_t n)
 {
     if (m == vm_active && vm_range_ok(uva, n))
         return ucopy((void *)(uintptr_t)uva, src, n);
@@ -330,7 +361,7 @@ int vm_allocate(struct vmmap *m, uint32_t *addr, uint32_t size, uint32_t flags, 
         if (!region_free(m->regions, *addr, *addr + size))
             return -AV_ENOSPACE;
     }
-    if (region_insert(&m->regions, *addr, *addr + size, prot) < 0)
+    if (vm_region_insert(m, *addr, *addr + size, prot) < 0)
         return -AV_ENOMEM;
     /* where tables exist, their entries become zero-fill; elsewhere the
      * absent table already means zero-fill */
@@ -351,7 +382,7 @@ static void trim_tables(struct vmmap *m, uint32_t start, uint32_t end)
         if (!pte_valid(*l1) || region_overlaps(m->regions, span, span + MEGA_SIZE))
             continue;
         pte_t *l2 = table_of(*l1);
-        release_ptes(l2, 1024);
+        release_ptes(l2, span_entries(m, span));
         *l1 = 0;
         pt_free(l2);
         if (span + MEGA_SIZE < span)
@@ -474,6 +505,7 @@ int vm_fork(struct vmmap *c, struct vmmap *p)
 {
     if (region_copy(&c->regions, p->regions) < 0)
         return -AV_ENOMEM;
+    c->top = p->top;                   /* the same entries, copied below */
     for (uint32_t i = p->l1_lo; i < p->l1_hi; i++) {
         if (!pte_valid(p->root[i]))
             continue;
@@ -607,7 +639,7 @@ void vm_destroy(struct vmmap *m)
         if (!pte_valid(m->root[i]))
             continue;
         pte_t *l2 = table_of(m->root[i]);
-        release_ptes(l2, 1024);
+        release_ptes(l2, span_entries(m, i << 22));
         pt_free(l2);
         m->root[i] = 0;
     }
