@@ -72,6 +72,9 @@ SIM_VFLAGS := --cc --exe --build -j 2 --top-module av_sim_top -Wno-fatal \
 $(SIM_BIN): $$(SIM_RTL) $$(SIM_UCODE) $(SIM_CXX) $(SIM_HDRS) $$(SIM_LIB_OBJS) \
             $(BOOT_GEN) $(GEN)/csr.vh sim/sim.mk
 	@mkdir -p $(SIM_BUILD)/obj
+	@# (Verilator's own make does not know the C objects: without the binary
+	@# it must link again, so a changed ISS object reaches the harness)
+	@rm -f $@
 	verilator $(SIM_VFLAGS) -Mdir $(SIM_BUILD)/obj -o $(abspath $@) \
 	  -I$(GEN) $(CORE_INCDIRS) $(filter +define+%,$(SIM_CDEFS)) \
 	  -GCS_INIT='"$(abspath $(UCODE_DIR)/cs.hex)"' -GDISP_INIT='"$(abspath $(UCODE_DIR)/dispatch.hex)"' \

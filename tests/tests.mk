@@ -39,12 +39,12 @@ $(TEST_BUILD)/priv/%.elf: $(TEST_BUILD)/priv/%.o $(TEST_BUILD)/common/start.o $(
 	$(RV_CC) $(TEST_LDFLAGS) -o $@ $(TEST_BUILD)/common/start.o $<
 	$(RV_OBJDUMP) -d -M no-aliases,numeric $@ > $(@:.elf=.dump)
 
-# remap_bad and remap_pages load the fast-path microcode themselves: the kernel's packed image
+# remap_bad, remap_pages and hpm_fastpaths load the fast-path microcode themselves: the kernel's packed image
 # (firmware/firmware.mk) linked in.
 $(TEST_BUILD)/priv/fastpaths_img.o: build/fw/kernel/fastpaths.c
 	@mkdir -p $(@D)
 	$(RV_CC) $(RV_ARCH) --specs=picolibc.specs -O2 -c -o $@ $<
-$(TEST_BUILD)/priv/remap_bad.elf $(TEST_BUILD)/priv/remap_pages.elf: $(TEST_BUILD)/priv/%.elf: $(TEST_BUILD)/priv/%.o $(TEST_BUILD)/common/start.o $(TEST_LD) $(TEST_BUILD)/priv/fastpaths_img.o
+$(TEST_BUILD)/priv/remap_bad.elf $(TEST_BUILD)/priv/remap_pages.elf $(TEST_BUILD)/priv/hpm_fastpaths.elf: $(TEST_BUILD)/priv/%.elf: $(TEST_BUILD)/priv/%.o $(TEST_BUILD)/common/start.o $(TEST_LD) $(TEST_BUILD)/priv/fastpaths_img.o
 	$(RV_CC) $(TEST_LDFLAGS) -o $@ $(TEST_BUILD)/common/start.o $< $(TEST_BUILD)/priv/fastpaths_img.o
 	$(RV_OBJDUMP) -d -M no-aliases,numeric $@ > $(@:.elf=.dump)
 

@@ -645,6 +645,77 @@ module av_core #(
   wire        act_phys   = sp_go && (f_k == U_K_A_PHYS);
   wire        act_dflush = sp_go && (f_k == U_K_A_DFLUSH);
 
+  // ---------------------------------------------------------------- fast-path event counters
+  // hpmcounter3/4 (32 bits) count what mhpmevent3/4 (= fpevent3/4, kept in
+  // register-file words 48/49; a copy of bits 5:0 here) select: bits 3:0 a
+  // mask of paths (refill, zero-fill, copy-on-write, remap), bits 5:4 the
+  // event (1 runs, 2 hand-offs to C, 3 cycles). The moments are the ISS's
+  // (sim/iss/iss.c, fp_event; docs/core.md lists them).
+  logic [5:0]  fpev3_q, fpev4_q;
+  logic [31:0] hpm3_q, hpm4_q;
+  logic [3:0]  fpp_q;          // the path running now (one-hot, as the mask)
+  logic        hinc3_q, hinc4_q;
+  wire         act_fprun  = sp_go && (f_k == U_K_A_FPRUN);
+  wire         act_fphand = sp_go && (f_k == U_K_A_FPHAND);
+  // a TLB miss the walk reads the tables for (the TLB lookup word, not
+  // giving it to C as cause 24: no other fault can stop that word)
+  wire         ev_walk = active && f_cond == U_COND_TLBHIT && !tlb_hit && !(!fpen_q[0] && mode_q == PRV_U);
+  // a fault routine gives its fault to C (no frame; for zero-fill only a
+  // PTE with the encoding, bit 9 and PPN 0: the routine's other hand-off is
+  // of a PTE that is no zero-fill fault)
+  wire         ev_hz = t_pf && fpp_q[1] && pte_q[31:9] == 23'd0;
+  wire         ev_hc = t_pf && fpp_q[2];
+  wire [3:0]   ev_run  = ((act_fprun || act_fprestart) ? fpp_q : 4'b0) | {3'b0, ev_walk};
+  wire [3:0]   ev_hand = (act_fphand ? fpp_q : 4'b0) | {1'b0, ev_hc, ev_hz, t_sref};
+  wire [3:0]   ev_cyc  = (walking_q && !in_a) ? fpp_q : 4'b0;
+  function automatic logic hpm_hit(input [5:0] sel, input [3:0] run, input [3:0] hand, input [3:0] cyc);
+    case (sel[5:4])
+      2'd1:    hpm_hit = |(sel[3:0] & run);
+      2'd2:    hpm_hit = |(sel[3:0] & hand);
+      2'd3:    hpm_hit = |(sel[3:0] & cyc);
+      default: hpm_hit = 1'b0;
+    endcase
+  endfunction
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      {fpev3_q, fpev4_q, fpp_q, hinc3_q, hinc4_q} <= '0;
+    end else begin
+      // (the CSR routines write words 48/49 with WB=K, nothing else does)
+      if (go && f_wb == U_WB_K && f_k == U_K_FPEV3) fpev3_q <= res[5:0];
+      if (go && f_wb == U_WB_K && f_k == U_K_FPEV4) fpev4_q <= res[5:0];
+      // which path runs: a walk starts as none, becomes refill when the TLB
+      // misses, zero-fill or copy-on-write when it branches to their routine
+      if (walk_q) fpp_q <= 4'b0000;
+      if (ev_walk) fpp_q <= 4'b0001;
+      if (go && f_cond == U_COND_FPZ && fp_z) fpp_q <= 4'b0010;
+      if (go && f_cond == U_COND_FPC && fp_c) fpp_q <= 4'b0100;
+      if (act_phys) fpp_q <= 4'b1000;
+      // counted a cycle late (off the datapath's paths)
+      hinc3_q <= hpm_hit(fpev3_q, ev_run, ev_hand, ev_cyc);
+      hinc4_q <= hpm_hit(fpev4_q, ev_run, ev_hand, ev_cyc);
+    end
+  end
+  // The counters: a CSR write (from T: the routine computes the new value
+  // a word earlier) wins over this cycle's count. On the iCE40 each is a
+  // DSP's 32-bit accumulator (its adder and load mux cost no logic cells).
+  wire hpm3_we = spw && f_k == U_K_S_HPM3;
+  wire hpm4_we = spw && f_k == U_K_S_HPM4;
+`ifdef SYNTHESIS
+  av_acc32 u_hpm3 (.clk_i, .rst_ni, .ld_i(hpm3_we), .d_i(t_q), .inc_i(hinc3_q), .q_o(hpm3_q), .co_o());
+  av_acc32 u_hpm4 (.clk_i, .rst_ni, .ld_i(hpm4_we), .d_i(t_q), .inc_i(hinc4_q), .q_o(hpm4_q), .co_o());
+`else
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      hpm3_q <= '0; hpm4_q <= '0;
+    end else begin
+      if (hpm3_we) hpm3_q <= t_q;
+      else         hpm3_q <= hpm3_q + {31'b0, hinc3_q};
+      if (hpm4_we) hpm4_q <= t_q;
+      else         hpm4_q <= hpm4_q + {31'b0, hinc4_q};
+    end
+  end
+`endif
+
   av_tlb u_tlb (
     .clk_i, .rst_ni,
     .rd_idx_i(tlb_idx), .rd_entry_o(tlb_e), .rd_ok_o(tlb_ok),
@@ -687,6 +758,8 @@ module av_core #(
       U_K_S_SATP:       spr = satp_q;
       U_K_S_FPEN:       spr = {28'b0, fpen_q};
       U_K_S_FPMISS:     spr = fpmiss_q;
+      U_K_S_HPM3:       spr = hpm3_q;
+      U_K_S_HPM4:       spr = hpm4_q;
       default:               spr = 32'h0;
     endcase
   end
@@ -703,6 +776,26 @@ module av_core #(
   wire wr_minstret  = spw && (f_k == U_K_S_MINSTRET);
   wire wr_minstreth = spw && (f_k == U_K_S_MINSTRETH);
 
+  // minstret: a write (of T: its routine computes the value a word earlier)
+  // wins over this cycle's count. On the iCE40 two DSP accumulators, the
+  // low one's carry counting the high one (no logic cells for the 64-bit
+  // adder and the write muxes).
+  wire minstret_inc = retire && !wr_minstret && !wr_minstreth;
+`ifdef SYNTHESIS
+  logic minstret_co;
+  av_acc32 u_minstret_lo (.clk_i, .rst_ni, .ld_i(wr_minstret), .d_i(t_q), .inc_i(minstret_inc),
+                          .q_o(minstret_q[31:0]), .co_o(minstret_co));
+  av_acc32 u_minstret_hi (.clk_i, .rst_ni, .ld_i(wr_minstreth), .d_i(t_q), .inc_i(minstret_co),
+                          .q_o(minstret_q[63:32]), .co_o());
+`else
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni)           minstret_q <= '0;
+    else if (wr_minstret)  minstret_q[31:0]  <= t_q;
+    else if (wr_minstreth) minstret_q[63:32] <= t_q;
+    else if (minstret_inc) minstret_q <= minstret_q + 64'd1;
+  end
+`endif
+
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       mode_q <= PRV_M;
@@ -715,15 +808,11 @@ module av_core #(
       medeleg_q <= '0;
       mideleg_q <= '0;
       mcycle_q <= '0;
-      minstret_q <= '0;
     end else begin
       // counters: a write wins over this cycle's count
       if (wr_mcycle)       mcycle_q[31:0]  <= alu_out;
       else if (wr_mcycleh) mcycle_q[63:32] <= alu_out;
       else                 mcycle_q <= mcycle_q + 64'd1;
-      if (wr_minstret)       minstret_q[31:0]  <= alu_out;
-      else if (wr_minstreth) minstret_q[63:32] <= alu_out;
-      else if (retire)       minstret_q <= minstret_q + 64'd1;
 
       if (spw && f_k == U_K_S_MSTATUS) begin
         st_sie  <= alu_out[1];  st_mie  <= alu_out[3];
@@ -1013,3 +1102,32 @@ module av_core #(
   assign {rvfi_cause_o, rvfi_tval_o} = '0;
 `endif
 endmodule
+
+`ifdef SYNTHESIS
+// A counter in an iCE40 SB_MAC16 used as a 32-bit accumulator (the event
+// counters, minstret): the low half adds B = {15'b0, inc} to itself, the
+// high half adds A = 0 and the low half's carry; ld loads {C, D} = d
+// instead. q_o is the accumulator register, co_o this cycle's carry out.
+module av_acc32 (
+  input  logic        clk_i, rst_ni,
+  input  logic        ld_i,
+  input  logic [31:0] d_i,
+  input  logic        inc_i,
+  output logic [31:0] q_o,
+  output logic        co_o
+);
+  SB_MAC16 #(
+    .TOPOUTPUT_SELECT(2'd1), .TOPADDSUB_LOWERINPUT(2'd0), .TOPADDSUB_UPPERINPUT(1'b0),
+    .TOPADDSUB_CARRYSELECT(2'd2),
+    .BOTOUTPUT_SELECT(2'd1), .BOTADDSUB_LOWERINPUT(2'd0), .BOTADDSUB_UPPERINPUT(1'b0),
+    .BOTADDSUB_CARRYSELECT(2'd0)
+  ) u_mac (
+    .CLK(clk_i), .CE(1'b1),
+    .C(d_i[31:16]), .A(16'h0), .B({15'h0, inc_i}), .D(d_i[15:0]),
+    .AHOLD(1'b0), .BHOLD(1'b0), .CHOLD(1'b0), .DHOLD(1'b0),
+    .IRSTTOP(1'b0), .IRSTBOT(1'b0), .ORSTTOP(!rst_ni), .ORSTBOT(!rst_ni),
+    .OLOADTOP(ld_i), .OLOADBOT(ld_i), .ADDSUBTOP(1'b0), .ADDSUBBOT(1'b0),
+    .OHOLDTOP(1'b0), .OHOLDBOT(1'b0), .CI(1'b0), .ACCUMCI(1'b0), .SIGNEXTIN(1'b0),
+    .O(q_o), .CO(co_o), .ACCUMCO(), .SIGNEXTOUT());
+endmodule
+`endif

@@ -30,7 +30,7 @@ FP_HAND:
 FP_FAIL:
     NEXT=BR COND=FPZ UADDR=FP_HAND                  ; zero-fill fault: to C
     NEXT=BR COND=FPC UADDR=FP_HAND                  ; copy-on-write fault: to C
-    NEXT=JUMP UADDR=R_DONE                          ; remap: stop here
+    NEXT=JUMP UADDR=R_STOP                          ; remap: stop here
 
 ;; A frame's entry in the frame table (T = the PPN, port B = &frame table):
 ;; FP2 <- PPN, FP3 <- &count[PPN]; a PPN outside the table goes to C.
@@ -250,7 +250,7 @@ FP_REMAP:
     RES=LOAD DST=T WB=K K=FP5                       ; T, FP5 <- dst va
     NEXT=CALL UADDR=R_VACHK                         ; aligned, below 2 GiB with the span
     NEXT=CALL UADDR=R_SETUP                         ; the loop's constants
-    NEXT=JUMP UADDR=R_RUN                           ; the pages
+    NEXT=JUMP UADDR=R_RUN SPWE=W K=A_FPRUN          ; the pages (a run: hpmcounter3/4)
 
 ;; T = a va, port B = the span: -1 unless T is page aligned and T + span
 ;; stays at or below 0x8000_0000 (span < 2 GiB).
@@ -300,7 +300,7 @@ R_RUN:
     RES=LOAD DST=T WB=K K=53                        ; T, 53 <- it
     ASEL=T KC UADDR=15 ALU=AND DST=T RSEL=KA K=53   ; T <- its flags; A <- it
     ASEL=T KC UADDR=1 ALU=SUB DST=T                 ; T <- flags - V
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=R_DONE ; not a table pointer: stop
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=R_STOP ; not a table pointer: stop
     ASEL=RA KC UADDR=10 ALU=SRL DST=T RSEL=KA K=FP1 ; T <- table PPN; A <- src va
     ASEL=T KC UADDR=12 ALU=SLL WB=K K=53            ; 53 <- src table
     ASEL=RA KC UADDR=10 ALU=SLL DST=T               ; VPN[0] to the top
@@ -315,7 +315,7 @@ R_RUN:
     ASEL=T KC UADDR=1 ALU=AND DST=T RSEL=KA K=51    ; T <- V; A <- the entry
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=R_NEWTAB ; no table: make one
     ASEL=RA KC UADDR=14 ALU=AND DST=T               ; T <- R W X
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=R_DONE ; a megapage: stop
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=R_STOP ; a megapage: stop
     ASEL=RA KC UADDR=10 ALU=SRL DST=T RSEL=KA K=FP5 ; T <- table PPN; A <- dst va
     ASEL=T KC UADDR=12 ALU=SLL WB=K K=51            ; 51 <- dst table
     ASEL=RA KC UADDR=10 ALU=SLL DST=T               ; VPN[0] to the top
@@ -399,7 +399,7 @@ R_GO:
 .stop:
     RSEL=KA K=53                                    ; A <- sp
     ASEL=RA KC UADDR=10 ALU=SLL DST=T RSEL=KB K=FP1 ; T <- sp << 10; B <- FP1
-    ASEL=T BSEL=RB ALU=ADD WB=K K=FP1 NEXT=JUMP UADDR=R_DONE ; FP1 <- its va
+    ASEL=T BSEL=RB ALU=ADD WB=K K=FP1 NEXT=JUMP UADDR=R_STOP ; FP1 <- its va
 ;; the run is done (A = 53): FP1, FP5 <- the next page's vas, the next run
 .end:
     ASEL=RA KC UADDR=4 ALU=ADD DST=T                ; T <- the next page's sp
@@ -415,11 +415,11 @@ R_NEWTAB:
     ASEL=RA BSEL=ZERO ALU=ADD MEM=LOAD RSEL=KB K=FP2 ; read s; B <- base << 10
     RES=LOAD DST=T WB=K K=54                        ; T, 54 <- s
     ASEL=T BSEL=RB ALU=SUB DST=T RSEL=KB K=FP3      ; T <- s - base << 10; B <- frames << 10
-    ASEL=T BSEL=RB ALU=SUBU NEXT=BR COND=GE UADDR=R_DONE RSEL=KA K=54 ; not in the frame table: stop; A <- s
+    ASEL=T BSEL=RB ALU=SUBU NEXT=BR COND=GE UADDR=R_STOP RSEL=KA K=54 ; not in the frame table: stop; A <- s
     RSEL=KB K=FP9                                   ; B <- the leaf mask
     DST=TB                                          ; T <- it
     ASEL=T BSEL=RA ALU=SLL DST=T                    ; T <- mask << s[4:0]
-    ASEL=T BSEL=ZERO ALU=SUB NEXT=BR COND=GE UADDR=R_DONE ; not a present leaf: stop
+    ASEL=T BSEL=ZERO ALU=SUB NEXT=BR COND=GE UADDR=R_STOP ; not a present leaf: stop
     NEXT=CALL UADDR=FP_POPCHK                       ; FP2 <- PPN, FP3 <- &count (empty: stop)
     NEXT=CALL UADDR=FP_POPW                         ; pop; count <- 1; A <- PPN
     ASEL=RA KC UADDR=10 ALU=SLL DST=T               ; T <- PPN << 10
@@ -440,6 +440,8 @@ R_NEWTAB:
 
 ;; The end: rd <- pages done (src va - the descriptor's src va) / 4096; the
 ;; TLB and the page registers are flushed (the source's stale entries).
+R_STOP:
+    NEXT=JUMP UADDR=R_DONE SPWE=W K=A_FPHAND        ; (a page it could not take: C goes on)
 R_DONE:
     RSEL=KA K=FP0                                   ; A <- &descriptor
     ASEL=RA KC UADDR=4 ALU=ADD MEM=LOAD RSEL=KA K=FP1 ; read src va; A <- the va reached

@@ -565,6 +565,28 @@ static void tlb_drop_page(struct iss *s, uint32_t vpn)
             set[w].valid = 0;
 }
 
+/* The fast paths (fpen bits, mhpmevent3/4's path mask) and their events. */
+enum { FP_REFILL = 1, FP_ZERO = 2, FP_COW = 4, FP_REMAP = 8 };
+enum { EV_RUN = 1, EV_HANDOFF = 2 };
+
+/* Count a fast-path event in hpmcounter3/4 (32 bits) where mhpmevent3/4
+ * select it. The moments (docs/core.md, as the RTL counts them): a run of
+ * zero-fill or copy-on-write is a fault it served, of remap a well-formed
+ * descriptor with bit 3 set; a hand-off is a fault the path takes (its
+ * encoding, enabled, U mode, level 0, permissions that allow the access)
+ * but leaves to C (no frame, a frame outside the frame table), a remap that
+ * stopped before its last page, and for refill a cause-24 miss. Not modelled: event 3,
+ * cycles (the ISS has no cycles), and refill runs, walks for TLB misses
+ * (the ISS has no TLB when the hardware refills). mcountinhibit reads zero:
+ * the counters always count. */
+static void fp_event(struct iss *s, uint32_t path, int ev)
+{
+    if ((s->mhpmevent3 & path) && ((s->mhpmevent3 >> 4) & 3) == (uint32_t)ev)
+        s->mhpmcounter3++;
+    if ((s->mhpmevent4 & path) && ((s->mhpmevent4 >> 4) & 3) == (uint32_t)ev)
+        s->mhpmcounter4++;
+}
+
 /* Software refill (fpen bit 0 clear) for an access made in U mode. */
 static uint32_t tlb_translate(struct iss *s, uint32_t va, int acc, uint64_t *pa)
 {
@@ -581,6 +603,7 @@ static uint32_t tlb_translate(struct iss *s, uint32_t va, int acc, uint64_t *pa)
     }
     if (!hit) {
         s->fpmiss = (vpn << 12) | ((uint32_t)acc << 9) | asid;
+        fp_event(s, FP_REFILL, EV_HANDOFF);
         return 24;
     }
     if (s->tlb_force >= 0) /* co-sim: the RTL hit; its entry matches the tables */
@@ -621,8 +644,6 @@ static void tlb_flush(struct iss *s, uint32_t rs1, uint32_t va, uint32_t rs2, ui
 
 #define PTE_COW   (1u << 8)    /* RSW bit 8: copy-on-write / zero-fill */
 #define PTE_PAGED (1u << 9)    /* RSW bit 9: paged out */
-enum { FP_REFILL = 1, FP_ZERO = 2, FP_COW = 4, FP_REMAP = 8 };
-enum { EV_RUN = 1, EV_HANDOFF = 2 };
 
 static int ram_ok(struct iss *s, uint64_t pa, uint64_t len)
 {
@@ -637,18 +658,6 @@ static uint32_t rd32(struct iss *s, uint64_t pa)
 static void wr32(struct iss *s, uint64_t pa, uint32_t v)
 {
     memcpy(s->ram + (pa - s->ram_base), &v, 4);
-}
-
-/* Count a fast-path event in hpmcounter3/4 where mhpmevent3/4 select it.
- * (Event 3, cycles spent, is not modelled: the ISS has no cycles.) */
-static void fp_event(struct iss *s, uint32_t path, int ev)
-{
-    if ((s->mhpmevent3 & path) && ((s->mhpmevent3 >> 4) & 3) == (uint32_t)ev &&
-        !(s->mcountinhibit & 8))
-        s->mhpmcounter3++;
-    if ((s->mhpmevent4 & path) && ((s->mhpmevent4 >> 4) & 3) == (uint32_t)ev &&
-        !(s->mcountinhibit & 16))
-        s->mhpmcounter4++;
 }
 
 /* The frame table's count word for ppn, or 0 when ppn is outside it. */
@@ -716,7 +725,9 @@ static uint32_t fault_fastpath(struct iss *s, uint32_t va, int acc, uint64_t *pa
         uint32_t need = acc == ACC_FETCH ? PTE_X : is_store ? PTE_W : PTE_R;
         int ok = rwx && !((pte & PTE_W) && !(pte & PTE_R)) && (pte & PTE_U) &&
                  ((pte & need) || (acc == ACC_LOAD && (s->mstatus & MS_MXR) && (pte & PTE_X)));
-        uint32_t ppn = ok ? frame_peek(s) : 0;
+        if (!ok)
+            return cause;                 /* not a fault the path takes */
+        uint32_t ppn = frame_peek(s);
         if (!ppn) {
             fp_event(s, FP_ZERO, EV_HANDOFF);
             return cause;
@@ -738,8 +749,9 @@ static uint32_t fault_fastpath(struct iss *s, uint32_t va, int acc, uint64_t *pa
             return cause;
         uint32_t old = pte >> 10;
         uint64_t oc = frame_count_addr(s, old);
-        int ok = (pte & PTE_R) && (pte & PTE_U) && oc && ram_ok(s, (uint64_t)old << 12, 4096);
-        if (!ok) {
+        if (!(pte & PTE_R) || !(pte & PTE_U))
+            return cause;                 /* not a fault the path takes */
+        if (!oc || !ram_ok(s, (uint64_t)old << 12, 4096)) {
             fp_event(s, FP_COW, EV_HANDOFF);
             return cause;
         }
@@ -1015,10 +1027,11 @@ static int csr_read(struct iss *s, unsigned csr, uint32_t *v)
     case CSR_INSTRETH: case CSR_MINSTRETH: *v = (uint32_t)(s->minstret >> 32); break;
     case CSR_TIME: *v = (uint32_t)s->mtime; break;
     case CSR_TIMEH: *v = (uint32_t)(s->mtime >> 32); break;
-    case CSR_HPMCOUNTER3: case CSR_MHPMCOUNTER3: *v = (uint32_t)s->mhpmcounter3; break;
-    case CSR_HPMCOUNTER3H: case CSR_MHPMCOUNTER3H: *v = (uint32_t)(s->mhpmcounter3 >> 32); break;
-    case CSR_HPMCOUNTER4: case CSR_MHPMCOUNTER4: *v = (uint32_t)s->mhpmcounter4; break;
-    case CSR_HPMCOUNTER4H: case CSR_MHPMCOUNTER4H: *v = (uint32_t)(s->mhpmcounter4 >> 32); break;
+    case CSR_HPMCOUNTER3: case CSR_MHPMCOUNTER3: *v = s->mhpmcounter3; break;
+    case CSR_HPMCOUNTER4: case CSR_MHPMCOUNTER4: *v = s->mhpmcounter4; break;
+    /* the event counters are 32 bits (DESIGN.md): their high halves read zero */
+    case CSR_HPMCOUNTER3H: case CSR_MHPMCOUNTER3H: *v = 0; break;
+    case CSR_HPMCOUNTER4H: case CSR_MHPMCOUNTER4H: *v = 0; break;
     case CSR_SSTATUS: *v = s->mstatus & SSTATUS_MASK; break;
     case CSR_SIE: *v = s->mie & s->mideleg; break;
     case CSR_STVEC: *v = s->stvec; break;
@@ -1086,10 +1099,9 @@ static void csr_write(struct iss *s, unsigned csr, uint32_t v)
     case CSR_MCYCLEH: set64hi(&s->mcycle, v); break;
     case CSR_MINSTRET: set64lo(&s->minstret, v); break;
     case CSR_MINSTRETH: set64hi(&s->minstret, v); break;
-    case CSR_MHPMCOUNTER3: set64lo(&s->mhpmcounter3, v); break;
-    case CSR_MHPMCOUNTER3H: set64hi(&s->mhpmcounter3, v); break;
-    case CSR_MHPMCOUNTER4: set64lo(&s->mhpmcounter4, v); break;
-    case CSR_MHPMCOUNTER4H: set64hi(&s->mhpmcounter4, v); break;
+    case CSR_MHPMCOUNTER3: s->mhpmcounter3 = v; break;
+    case CSR_MHPMCOUNTER4: s->mhpmcounter4 = v; break;
+    case CSR_MHPMCOUNTER3H: case CSR_MHPMCOUNTER4H: break;     /* read-only zero */
     case CSR_SSTATUS:
         s->mstatus = (s->mstatus & ~SSTATUS_MASK) | (v & SSTATUS_MASK);
         update_vm(s);
@@ -1129,8 +1141,9 @@ static void csr_write(struct iss *s, unsigned csr, uint32_t v)
     case CSR_MCOUNTEREN: s->mcounteren = v & 0x1f; break;
     /* WARL read-only zero, as in the RTL: every counter always counts */
     case CSR_MCOUNTINHIBIT: break;
-    case CSR_MHPMEVENT3: s->mhpmevent3 = v & 0x3f; break;
-    case CSR_MHPMEVENT4: s->mhpmevent4 = v & 0x3f; break;
+    /* the same registers as fpevent3/4 (their supervisor views) */
+    case CSR_MHPMEVENT3: s->mhpmevent3 = v; break;
+    case CSR_MHPMEVENT4: s->mhpmevent4 = v; break;
     case CSR_MSCRATCH: s->mscratch = v; break;
     case CSR_MEPC: s->mepc = v & ~3u; break;
     case CSR_MCAUSE: s->mcause = v; break;

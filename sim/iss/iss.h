@@ -62,7 +62,8 @@ struct iss {
     uint32_t mstatus, medeleg, mideleg, mie, mip, mtvec, mcounteren, mscratch;
     uint32_t mepc, mcause, mtval, mcountinhibit, mhpmevent3, mhpmevent4;
     uint32_t stvec, scounteren, sscratch, sepc, scause, stval, satp;
-    uint64_t mcycle, minstret, mhpmcounter3, mhpmcounter4;
+    uint64_t mcycle, minstret;
+    uint32_t mhpmcounter3, mhpmcounter4;          /* 32 bits (DESIGN.md) */
     uint32_t fpen, fpframes, fpfree, fpmiss;
     uint32_t ucaddr, ucdatalo;  /* WCS load port (the ISS has no control store) */
 

@@ -353,10 +353,21 @@ CSR_MCYCLE:
     CSR_FF K=S_MCYCLE                               ; rd <- mcycle; mcycle <- op
 CSR_MCYCLEH:
     CSR_FF K=S_MCYCLEH                              ; rd <- mcycleh; mcycleh <- op
+;; minstret loads a new value from T, as the event counters below do.
 CSR_MINSTRET:
-    CSR_FF K=S_MINSTRET                             ; rd <- minstret; minstret <- op
+    ASEL=CSRSRC BSEL=SPR K=S_MINSTRET ALU=CSR DST=T ; T <- op(minstret)
+    RES=SPR K=S_MINSTRET WB=RD SPWE=W NEXT=END      ; rd <- minstret; minstret <- T
 CSR_MINSTRETH:
-    CSR_FF K=S_MINSTRETH                            ; rd <- minstreth; minstreth <- op
+    ASEL=CSRSRC BSEL=SPR K=S_MINSTRETH ALU=CSR DST=T ; T <- op(minstreth)
+    RES=SPR K=S_MINSTRETH WB=RD SPWE=W NEXT=END     ; rd <- minstreth; minstreth <- T
+;; The fast-path event counters (32 bits: their high halves read zero). A
+;; counter loads a new value from T (on the board it is a DSP accumulator).
+CSR_MHPMCOUNTER3:
+    ASEL=CSRSRC BSEL=SPR K=S_HPM3 ALU=CSR DST=T     ; T <- op(mhpmcounter3)
+    RES=SPR K=S_HPM3 WB=RD SPWE=W NEXT=END          ; rd <- mhpmcounter3; mhpmcounter3 <- T
+CSR_MHPMCOUNTER4:
+    ASEL=CSRSRC BSEL=SPR K=S_HPM4 ALU=CSR DST=T     ; T <- op(mhpmcounter4)
+    RES=SPR K=S_HPM4 WB=RD SPWE=W NEXT=END          ; rd <- mhpmcounter4; mhpmcounter4 <- T
 ;; The VM contract's CSRs (DESIGN.md): enables, event selectors, the last
 ;; software-refill miss, and the TLB insert port (reads 0).
 CSR_FPEN:
@@ -371,6 +382,8 @@ dispatch CSR_CYCLE CSR_MCYCLE
 dispatch CSR_CYCLEH CSR_MCYCLEH
 dispatch CSR_INSTRET CSR_MINSTRET
 dispatch CSR_INSTRETH CSR_MINSTRETH
+dispatch CSR_HPMCOUNTER3 CSR_MHPMCOUNTER3
+dispatch CSR_HPMCOUNTER4 CSR_MHPMCOUNTER4
 CSR_TIME:
     RES=SPR K=S_TIME WB=RD NEXT=END                 ; rd <- mtime low
 CSR_TIMEH:
@@ -391,11 +404,9 @@ dispatch CSR_Z_PMPA3B CSR_ZERO
 dispatch CSR_Z_PMPA3C CSR_ZERO
 dispatch CSR_Z_PMPA3E CSR_ZERO
 dispatch CSR_Z_TDATA CSR_ZERO
-dispatch CSR_Z_MHPMEV3 CSR_ZERO
 dispatch CSR_Z_MHPMEV4 CSR_ZERO
 dispatch CSR_Z_MHPMEV8 CSR_ZERO
 dispatch CSR_Z_MHPMEV16 CSR_ZERO
-dispatch CSR_Z_MHPMC3 CSR_ZERO
 dispatch CSR_Z_MHPMC4 CSR_ZERO
 dispatch CSR_Z_MHPMC8 CSR_ZERO
 dispatch CSR_Z_MHPMC16 CSR_ZERO
@@ -403,7 +414,6 @@ dispatch CSR_Z_MHPMCH3 CSR_ZERO
 dispatch CSR_Z_MHPMCH4 CSR_ZERO
 dispatch CSR_Z_MHPMCH8 CSR_ZERO
 dispatch CSR_Z_MHPMCH16 CSR_ZERO
-dispatch CSR_Z_HPMC3 CSR_ZERO
 dispatch CSR_Z_HPMC4 CSR_ZERO
 dispatch CSR_Z_HPMC8 CSR_ZERO
 dispatch CSR_Z_HPMC16 CSR_ZERO
@@ -460,6 +470,8 @@ CSR_STVEC:
 CSR_SATP:
     CSR_FF K=S_SATP                                 ; rd <- satp; satp <- op
 
+;; fpevent3/4 are the supervisor views of mhpmevent3/4: one word each (the
+;; core keeps a copy of bits 5:0, which choose what hpmcounter3/4 count).
 CSR_FPEVENT3:
     RSEL=KB K=FPEV3                                 ; port B <- fpevent3
     CSR_RAM_2 WB=K K=FPEV3                          ; T <- old; fpevent3 <- op
@@ -468,6 +480,8 @@ CSR_FPEVENT4:
     RSEL=KB K=FPEV4                                 ; port B <- fpevent4
     CSR_RAM_2 WB=K K=FPEV4                          ; T <- old; fpevent4 <- op
     CSR_RAM_3                                       ; rd <- T
+dispatch CSR_MHPMEVENT3 CSR_FPEVENT3
+dispatch CSR_MHPMEVENT4 CSR_FPEVENT4
 CSR_FPFRAMES:
     RSEL=KB K=FPFRAMES                              ; port B <- fpframes
     CSR_RAM_2 WB=K K=FPFRAMES                       ; T <- old; fpframes <- op
