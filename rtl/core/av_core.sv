@@ -728,8 +728,15 @@ module av_core #(
   // 4 KiB piece of a megapage)
   wire        fp_insert  = spw && f_k == U_K_S_FPINSERT && alu_out[0] && (alu_out[1] || alu_out[3]) &&
                            !(alu_out[2] && !alu_out[1]) && alu_out[6];
-  // anything that changes what a translation means forgets the page registers
-  wire        pg_flush   = spw || act_trap || act_mret || act_sret || act_sfence;
+  // anything that changes what a translation means forgets the page registers:
+  // the mode (trap, xRET), satp and sfence.vma all of them; a write of
+  // mstatus/sstatus (SUM, MXR, MPRV, MPP) only the data ones, since a fetch's
+  // translation depends on neither. Other CSR writes keep them (the kernel's
+  // SUM toggles around every user copy no longer cost its code page).
+  wire        pg_flush   = act_trap || act_mret || act_sret || act_sfence ||
+                           (spw && f_k == U_K_S_SATP);
+  wire        pg_dflush  = pg_flush || act_dflush ||
+                           (spw && (f_k == U_K_S_MSTATUS || f_k == U_K_S_SSTATUS));
   // a fast path that changed a valid PTE: the data page registers and the TLB
   // may hold the old translation (the fetch page register keeps the code)
   wire [31:0] mstatus = {9'b0, st_tsr, st_tw, st_tvm, st_mxr, st_sum, st_mprv, 4'b0,
@@ -897,8 +904,8 @@ module av_core #(
       if (spw && f_k == U_K_S_FPEN)  fpen_q  <= alu_out[3:0];
       if (spw && f_k == U_K_S_FPMISS) fpmiss_q <= alu_out & 32'hFFFF_F7FF;
       if (t_sref) fpmiss_q <= {wva[31:12], 1'b0, wk_fetch_q ? 2'd0 : wk_store_q ? 2'd2 : 2'd1, satp_q[30:22]};
-      if (pg_flush) begin iv_q <= 1'b0; drv_q <= 1'b0; dwv_q <= 1'b0; end
-      if (act_dflush) begin drv_q <= 1'b0; dwv_q <= 1'b0; end
+      if (pg_flush)  iv_q <= 1'b0;
+      if (pg_dflush) begin drv_q <= 1'b0; dwv_q <= 1'b0; end
       if (act_trap || in_a || (ends && !act_fprestart)) walking_q <= 1'b0;
       // remap runs its physical words like a walk's
       if (act_phys) walking_q <= 1'b1;
