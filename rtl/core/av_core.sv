@@ -119,6 +119,10 @@ module av_core #(
   logic [31:0] satp_q;
   logic        iv_q, drv_q, dwv_q;
   logic [19:0] ivpn_q, ippn_q, drvpn_q, drppn_q, dwvpn_q, dwppn_q;
+  // a page register filled from a megapage covers all of it (the kernel's
+  // code and data are megapages: its accesses then stop missing page
+  // registers at every 4 KiB boundary); wmega_q: the walk's TLB hit was one
+  logic        ivm_q, drm_q, dwm_q, wmega_q;
   logic        walking_q, wk_fetch_q, wk_store_q, wlevel_q, dpte_q;
   logic        walk_q, wdmiss_q, wwr_q;     // a walk starts next cycle: its kind
   logic        fpatom_q;                    // a fault fast path restarted: no interrupt yet
@@ -387,6 +391,15 @@ module av_core #(
   // mode (S touches U pages for data only with SUM, never fetches them), a
   // level-1 leaf must be megapage aligned; a pointer at level 0 faults.
   // (ppn0: PTE bits 19:10; fl: PTE bits D A U X W R V, G left out)
+  // A page register's hit and physical page: one filled from a megapage
+  // matches on VPN[1] alone and takes PPN[0] from the address.
+  function automatic logic pg_hit(input v, input mega, input [19:0] vpn, input [19:0] va_vpn);
+    pg_hit = v && vpn[19:10] == va_vpn[19:10] && (mega || vpn[9:0] == va_vpn[9:0]);
+  endfunction
+  function automatic [19:0] pg_ppn(input mega, input [19:0] ppn, input [9:0] va_vpn0);
+    pg_ppn = {ppn[19:10], mega ? va_vpn0 : ppn[9:0]};
+  endfunction
+
   function automatic [1:0] pte_chk(input [9:0] ppn0, input [6:0] fl, input lvl, input fetch,
                                    input store, input [1:0] m, input sumb, input mxr);
     logic v, r, w, x, u, leaf, bad, uok, perm;
@@ -419,7 +432,7 @@ module av_core #(
   // accesses, or an instruction's fetch, would otherwise evict the entry
   // just inserted for a U access of the same slot and the access would miss
   // forever.
-  logic [52:0] tlb_e;
+  logic [53:0] tlb_e;
   logic        tlb_ok;
   wire         w_user  = (wmode == PRV_U);
   wire  [7:0]  tlb_idx = {w_user, w_user ? wk_fetch_q : wva[18], wva[17:12]};
@@ -429,6 +442,7 @@ module av_core #(
   wire         tlb_hit = tlb_ok && tlb_e[52] && tlb_e[51:38] == wva[31:18] &&
                          (tlb_e[28] || tlb_e[37:29] == satp_q[30:22]) && chk_t == 2'b00;
   wire [19:0] leaf_ppn = wlevel_q ? {pte_q[29:20], wva[21:12]} : pte_q[29:10];
+  wire        leaf_mega = wlevel_q || wmega_q;
   // The zero-fill and copy-on-write fast paths (VM contract) take a fault of
   // a U-mode access on a level-0 U PTE whose permissions allow the access,
   // taking the zero-fill PTE as valid and the copy-on-write PTE as writable:
@@ -498,9 +512,9 @@ module av_core #(
   // virtual and physical address of a memory word
   wire [31:0] vaddr = is_amow ? t_q : sum[31:0];
   // reads and writes have a page register each (memcpy-like loops hit both)
-  wire        dhit  = wr_kind ? (dwv_q && dwvpn_q == vaddr[31:12])
-                              : (drv_q && drvpn_q == vaddr[31:12]);
-  wire [19:0] dppn  = wr_kind ? dwppn_q : drppn_q;
+  wire        dhit  = wr_kind ? pg_hit(dwv_q, dwm_q, dwvpn_q, vaddr[31:12])
+                              : pg_hit(drv_q, drm_q, drvpn_q, vaddr[31:12]);
+  wire [19:0] dppn  = wr_kind ? pg_ppn(dwm_q, dwppn_q, vaddr[21:12]) : pg_ppn(drm_q, drppn_q, vaddr[21:12]);
   wire        dmiss = mem_word && !phys && xl_d && !dhit;
   wire [31:0] daddr = is_pte ? pte_addr :
                       (xl_d && !phys) ? {dppn, vaddr[11:0]} :
@@ -551,9 +565,9 @@ module av_core #(
     if (f_spwe && f_k == U_K_A_SRET)  next_mode = {1'b0, st_spp};
   end
   wire        xl_i     = satp_q[31] && next_mode != PRV_M && !boot;
-  wire        ihit     = iv_q && ivpn_q == fetch_pc[31:12];
+  wire        ihit     = pg_hit(iv_q, ivm_q, ivpn_q, fetch_pc[31:12]);
   wire        imiss    = ends && xl_i && !ihit;
-  wire [31:2] fetch_pa = xl_i ? {ippn_q, fetch_pc[11:2]} : fetch_pc[31:2];
+  wire [31:2] fetch_pa = xl_i ? {pg_ppn(ivm_q, ippn_q, fetch_pc[21:12]), fetch_pc[11:2]} : fetch_pc[31:2];
   assign walk = !trap && (dmiss || imiss);
   // The same without the trap (a trap takes priority in the sequencer's
   // registered redirect anyway), so that the redirect does not wait for it.
@@ -564,7 +578,7 @@ module av_core #(
   // The reservation compare takes the SC's address from port A (SC's word
   // adds zero to rs1; simulation checks it), not from the adder: it sits
   // on the write enable's path.
-  wire [29:0] sc_pa     = xl_d ? {dwppn_q, ra[11:2]} : ra[31:2];
+  wire [29:0] sc_pa     = xl_d ? {pg_ppn(dwm_q, dwppn_q, ra[21:12]), ra[11:2]} : ra[31:2];
   wire        sc_match  = resv_valid_q && (resv_addr_q == sc_pa);
 `ifndef SYNTHESIS
   always_ff @(posedge clk_i)
@@ -722,16 +736,23 @@ module av_core #(
     // fpinsert serves a U access: the U half, the fetch quarter for kind 0
     .wr_en_i(act_install || fp_insert),
     .wr_idx_i(fp_insert ? {1'b1, fpmiss_q[10:9] == 2'b00, fpmiss_q[17:12]} : tlb_idx),
-    .wr_entry_i(fp_insert ? {1'b1, fpmiss_q[31:18], fpmiss_q[8:0], alu_out[5], alu_out[29:10], alu_out[7:0]}
-                          : {1'b1, wva[31:18], satp_q[30:22], pte_q[5], leaf_ppn, pte_q[7:0]}),
+    .wr_entry_i(fp_insert ? {2'b01, fpmiss_q[31:18], fpmiss_q[8:0], alu_out[5], alu_out[29:10], alu_out[7:0]}
+                          : {leaf_mega, 1'b1, wva[31:18], satp_q[30:22], pte_q[5], leaf_ppn, pte_q[7:0]}),
     // (a change of fpen empties the TLB as well, as the ISS does)
     .flush_i(act_sfence || act_dflush || (spw && f_k == U_K_S_FPEN)));
   // fpinsert: only a valid leaf with A set goes in (software passes the
   // 4 KiB piece of a megapage)
   wire        fp_insert  = spw && f_k == U_K_S_FPINSERT && alu_out[0] && (alu_out[1] || alu_out[3]) &&
                            !(alu_out[2] && !alu_out[1]) && alu_out[6];
-  // anything that changes what a translation means forgets the page registers
-  wire        pg_flush   = spw || act_trap || act_mret || act_sret || act_sfence;
+  // anything that changes what a translation means forgets the page registers:
+  // the mode (trap, xRET), satp and sfence.vma all of them; a write of
+  // mstatus/sstatus (SUM, MXR, MPRV, MPP) only the data ones, since a fetch's
+  // translation depends on neither. Other CSR writes keep them (the kernel's
+  // SUM toggles around every user copy no longer cost its code page).
+  wire        pg_flush   = act_trap || act_mret || act_sret || act_sfence ||
+                           (spw && f_k == U_K_S_SATP);
+  wire        pg_dflush  = pg_flush || act_dflush ||
+                           (spw && (f_k == U_K_S_MSTATUS || f_k == U_K_S_SSTATUS));
   // a fast path that changed a valid PTE: the data page registers and the TLB
   // may hold the old translation (the fetch page register keeps the code)
   wire [31:0] mstatus = {9'b0, st_tsr, st_tw, st_tvm, st_mxr, st_sum, st_mprv, 4'b0,
@@ -882,6 +903,7 @@ module av_core #(
       fpmiss_q <= '0;
       {iv_q, drv_q, dwv_q} <= '0;
       {ivpn_q, ippn_q, drvpn_q, drppn_q, dwvpn_q, dwppn_q} <= '0;
+      {ivm_q, drm_q, dwm_q, wmega_q} <= '0;
       {walking_q, wk_fetch_q, wk_store_q, wlevel_q, dpte_q} <= '0;
       {walk_q, wdmiss_q, wwr_q} <= '0;
       fpatom_q <= 1'b0;
@@ -900,8 +922,8 @@ module av_core #(
       if (spw && f_k == U_K_S_FPEN)  fpen_q  <= alu_out[3:0];
       if (spw && f_k == U_K_S_FPMISS) fpmiss_q <= alu_out & 32'hFFFF_F7FF;
       if (t_sref) fpmiss_q <= {wva[31:12], 1'b0, wk_fetch_q ? 2'd0 : wk_store_q ? 2'd2 : 2'd1, satp_q[30:22]};
-      if (pg_flush) begin iv_q <= 1'b0; drv_q <= 1'b0; dwv_q <= 1'b0; end
-      if (act_dflush) begin drv_q <= 1'b0; dwv_q <= 1'b0; end
+      if (pg_flush)  iv_q <= 1'b0;
+      if (pg_dflush) begin drv_q <= 1'b0; dwv_q <= 1'b0; end
       if (act_trap || in_a || (ends && !act_fprestart)) walking_q <= 1'b0;
       // A copy-on-write copy forgets the fetch page register too (the code
       // may be on the page it copied), so its restart's fetch walks; the
@@ -915,26 +937,31 @@ module av_core #(
       // in T by then (the memory word wrote it, or an AMO's write holds it).
       walk_q <= walk; wdmiss_q <= dmiss; wwr_q <= wr_kind;
       if (walk_q) begin
-        walking_q <= 1'b1; wlevel_q <= 1'b1;
+        walking_q <= 1'b1; wlevel_q <= 1'b1; wmega_q <= 1'b0;
         wk_fetch_q <= !wdmiss_q; wk_store_q <= wdmiss_q && wwr_q;
         if (wdmiss_q) q_q <= t_q;
       end
       if (act_level0) wlevel_q <= 1'b0;
       // a TLB hit: the walker carries on as if it had read this leaf at level 0
-      if (go && f_cond == U_COND_TLBHIT && tlb_hit) begin pte_q <= tlb_pte; wlevel_q <= 1'b0; end
+      if (go && f_cond == U_COND_TLBHIT && tlb_hit) begin
+        pte_q <= tlb_pte; wlevel_q <= 1'b0; wmega_q <= tlb_e[53];
+      end
       if (go && wpte) pte_q <= pte_adv;
       if (act_install) begin
-        if (wk_fetch_q) begin iv_q <= 1'b1; ivpn_q <= wva[31:12]; ippn_q <= leaf_ppn; end
+        if (wk_fetch_q) begin iv_q <= 1'b1; ivm_q <= leaf_mega; ivpn_q <= wva[31:12]; ippn_q <= leaf_ppn; end
         else begin
           // (the walk has checked the permission its kind needs)
-          if (wk_store_q) begin dwv_q <= p_store && pte_d; dwvpn_q <= wva[31:12]; dwppn_q <= leaf_ppn; end
-          else begin drv_q <= p_load; drvpn_q <= wva[31:12]; drppn_q <= leaf_ppn; end
+          if (wk_store_q) begin
+            dwv_q <= p_store && pte_d; dwm_q <= leaf_mega; dwvpn_q <= wva[31:12]; dwppn_q <= leaf_ppn;
+          end else begin
+            drv_q <= p_load; drm_q <= leaf_mega; drvpn_q <= wva[31:12]; drppn_q <= leaf_ppn;
+          end
         end
       end
       // T is the virtual address; the data-page register still maps its page
       if (act_resv)   begin
         resv_valid_q <= 1'b1;
-        resv_addr_q <= xl_d ? {drppn_q, t_q[11:2]} : t_q[31:2];
+        resv_addr_q <= xl_d ? {pg_ppn(drm_q, drppn_q, t_q[21:12]), t_q[11:2]} : t_q[31:2];
       end
       if (go && f_mem == U_MEM_SC) sc_ok_q <= sc_match;
       if (act_resclr) resv_valid_q <= 1'b0;

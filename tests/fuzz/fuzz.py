@@ -22,7 +22,7 @@ that lacks them yet; the default (also from $FUZZ_WITHOUT) is none.
 Exit status 0 when every check of every seed passed. The last line gives
 seeds, checks, failures and the instructions the ISS executed.
 """
-import argparse, concurrent.futures as cf, os, re, subprocess, sys
+import argparse, concurrent.futures as cf, os, re, subprocess, sys, threading
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BUILD = os.path.join(ROOT, 'build', 'fuzz')
@@ -51,13 +51,27 @@ def run(cmd, timeout=300, env=None):
         return -1, '', f'timed out after {timeout}s: {" ".join(cmd)}'
 
 
+# The checks of one seed run side by side (-j) and several need the same
+# program: each is built once, under its own lock, and then shared.
+_built, _built_lock = {}, threading.Lock()
+
+
 def build(seed, count, qemu, without=None, swrefill=False):
-    """Generate and assemble one program; return its ELF path."""
+    """Generate and assemble one program (once per run); return its ELF path."""
     os.makedirs(BUILD, exist_ok=True)
     without = WITHOUT if without is None else without
     tag = '-without-' + without.replace(',', '-') if without else ''
     kind = 'q' if qemu else 'w' if swrefill else 's'
     stem = os.path.join(BUILD, f"{kind}{seed}{tag}")
+    with _built_lock:
+        entry = _built.setdefault((stem, count), [threading.Lock(), None])
+    with entry[0]:
+        if entry[1] is None:
+            entry[1] = assemble(stem, seed, count, qemu, without, swrefill)
+        return entry[1]
+
+
+def assemble(stem, seed, count, qemu, without, swrefill):
     args = [RIGEN, '--seed', str(seed), '--count', str(count), '-o', stem + '.S']
     if qemu:
         args.append('--qemu')
