@@ -56,7 +56,8 @@ def run(target, elf):
 
 def demo(target, elf):
     """The `make run` demo's length: the harness's cycle count on the RTL,
-    instructions (= the ISS's cycles) on the ISS."""
+    instructions (= the ISS's cycles) on the ISS; and the kernel's
+    statistics block (label -> value, in the order printed)."""
     cmd = [SIM if target == 'rtl' else ISS, '--stats', elf]
     try:
         r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
@@ -65,7 +66,34 @@ def demo(target, elf):
         return None
     m = re.search(r'(\d+) (cycles|instructions)', r.stdout.splitlines()[-1] if r.stdout else '')
     ok = r.returncode == 0 and 'demo: 4 of 4 buffers correct' in r.stdout
-    return int(m.group(1)) if m and ok else None
+    stats = {}
+    block = r.stdout.split('--- statistics ---', 1)[1] if '--- statistics ---' in r.stdout else ''
+    for line in block.splitlines()[1:]:        # (the header line's end first)
+        if not line.startswith('  '):
+            break
+        # "user      30806400 cycles (97.5%)", "faults zero-fill: 1, avg 1248 cycles":
+        # the label is the text before the first figure
+        lm = re.match(r'\s+(.*?)[\s:]*(\d.*|n/a)$', line)
+        if lm:
+            stats[lm.group(1).rstrip(' ,')] = lm.group(2)
+    return (int(m.group(1)) if m and ok else None), (stats if ok else {})
+
+
+def breakdown(tgt, runs, md):
+    """The paper's breakdown of the `make run` workload (the kernel's own
+    statistics), one column per image: paths in microcode, all in C."""
+    labels = []
+    for _, st in runs:
+        labels += [k for k in st if k not in labels]
+    md.append(f"### The `make run` workload, paths in microcode and in C ({tgt.upper()})\n")
+    md.append("The kernel's statistics at the end of the demo (DESIGN \"Statistics\": user, fast-path, "
+              "kernel and idle cycles over one `mcycle` window; faults by kind with their mean cycles; "
+              "lazy pages; messages inline and mapped).\n")
+    md.append('| statistic | ' + ' | '.join(name for name, _ in runs) + ' |')
+    md.append('| --- |' + ' --- |' * len(runs))
+    for k in labels:
+        md.append(f'| {k} | ' + ' | '.join(st.get(k, 'n/a') for _, st in runs) + ' |')
+    md.append('')
 
 
 def one(d, name):
@@ -272,6 +300,7 @@ def main():
     ap.add_argument('--target', default='auto', choices=['auto', 'rtl', 'iss'])
     ap.add_argument('--out', default=os.path.join(ROOT, 'build', 'bench'))
     ap.add_argument('--demo', help='the demo image (build/fw/kernel.elf): also time it')
+    ap.add_argument('--demo-cpaths', help='the demo with boot option cpaths: its statistics beside')
     ap.add_argument('images', nargs=2)
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
@@ -317,10 +346,21 @@ def main():
         section(tgt, res, a.out, md)
         if a.demo:
             print(f"bench: the make run demo on {tgt} ...", flush=True)
-            n = demo(tgt, a.demo)
+            n, st = demo(tgt, a.demo)
             md.append(f"`make run` demo ({os.path.basename(a.demo)}: 4 x 256 KiB through 3 stages, "
                       f"preemption on): {fmt(n)} {'cycles' if tgt == 'rtl' else 'ISS cycles (instructions)'}"
                       f"{'' if n else ' (did not complete)'}.\n")
+            runs = [('microcode (default)', st)]
+            if a.demo_cpaths:
+                print(f"bench: the make run demo, all in C, on {tgt} ...", flush=True)
+                nc, stc = demo(tgt, a.demo_cpaths)
+                md.append(f"The same demo all in C (boot option `cpaths`): {fmt(nc)} "
+                          f"{'cycles' if tgt == 'rtl' else 'ISS cycles (instructions)'}"
+                          f"{'' if nc else ' (did not complete)'}.\n")
+                runs.append(('all in C (`cpaths`)', stc))
+                if not (n and nc):
+                    status = 1
+            breakdown(tgt, runs, md)
         if tgt == 'rtl':
             g = res['mc']
             md.insert(2, "| goal (DESIGN) | RTL cycles | goal |\n| --- | ---: | ---: |\n"
