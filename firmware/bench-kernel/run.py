@@ -345,20 +345,20 @@ def main():
             res['c'] = dict(res['c'], failed=True)
         section(tgt, res, a.out, md)
         if a.demo:
-            print(f"bench: the make run demo on {tgt} ...", flush=True)
-            n, st = demo(tgt, a.demo)
-            md.append(f"`make run` demo ({os.path.basename(a.demo)}: 4 x 256 KiB through 3 stages, "
-                      f"preemption on): {fmt(n)} {'cycles' if tgt == 'rtl' else 'ISS cycles (instructions)'}"
-                      f"{'' if n else ' (did not complete)'}.\n")
-            runs = [('microcode (default)', st)]
-            if a.demo_cpaths:
-                print(f"bench: the make run demo, all in C, on {tgt} ...", flush=True)
-                nc, stc = demo(tgt, a.demo_cpaths)
-                md.append(f"The same demo all in C (boot option `cpaths`): {fmt(nc)} "
-                          f"{'cycles' if tgt == 'rtl' else 'ISS cycles (instructions)'}"
-                          f"{'' if nc else ' (did not complete)'}.\n")
-                runs.append(('all in C (`cpaths`)', stc))
-                if not (n and nc):
+            unit = 'cycles' if tgt == 'rtl' else 'ISS cycles (instructions)'
+            runs = []
+            for img, col, what in ((a.demo, 'microcode (default)',
+                                    f"`make run` demo ({os.path.basename(a.demo)}: 4 x 256 KiB "
+                                    f"through 3 stages, preemption on)"),
+                                   (a.demo_cpaths, 'all in C (`cpaths`)',
+                                    "The same demo all in C (boot option `cpaths`)")):
+                if not img:
+                    continue
+                print(f"bench: the demo {os.path.basename(img)} on {tgt} ...", flush=True)
+                n, st = demo(tgt, img)
+                md.append(f"{what}: {fmt(n)} {unit}{'' if n else ' (did not complete)'}.\n")
+                runs.append((col, st))
+                if not n and a.demo_cpaths:
                     status = 1
             breakdown(tgt, runs, md)
         if tgt == 'rtl':

@@ -9,13 +9,6 @@
 #include "test.h"
 #include "priv.h"
 
-#define ILLEGAL_HERE(n, bits)                           \
-    SET_CASE(n);                                        \
-    li a3, bits;                                        \
-    TRAP_EXPECT(CAUSE_ILLEGAL_INSN, a3);                \
-    .word bits;                                         \
-    TRAP_CHECK
-
 #define RD_CYCLE    0xc0002573      /* csrr a0, cycle */
 #define RD_TIME     0xc0102573
 #define RD_INSTRET  0xc0202573

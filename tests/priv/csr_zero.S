@@ -18,13 +18,6 @@
     csrw csr, a1;                                       \
     TEST_CASE(n, a0, 0, csrr a0, csr)
 
-#define ILLEGAL_HERE(n, bits)                           \
-    SET_CASE(n);                                        \
-    li a3, bits;                                        \
-    TRAP_EXPECT(CAUSE_ILLEGAL_INSN, a3);                \
-    .word bits;                                         \
-    TRAP_CHECK
-
 #define RD_HPM5     0xc0502573      /* csrr a0, hpmcounter5 */
 #define RD_HPM31H   0xc9f02573      /* csrr a0, hpmcounter31h */
 

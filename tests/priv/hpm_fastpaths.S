@@ -45,13 +45,6 @@
 #define P_COW    4
 #define P_REMAP  8
 
-#define ILLEGAL_HERE(n, bits)                           \
-    SET_CASE(n);                                        \
-    li a3, bits;                                        \
-    TRAP_EXPECT(CAUSE_ILLEGAL_INSN, a3);                \
-    .word bits;                                         \
-    TRAP_CHECK
-
 #define RD_HPM3   0xc0302573          /* csrr a0, hpmcounter3 */
 #define RD_HPM4   0xc0402573          /* csrr a0, hpmcounter4 */
 #define WR_HPM3   0xc0351073          /* csrw hpmcounter3, a0 */
@@ -72,28 +65,7 @@
 TEST_BEGIN
     PMP_OPEN
     csrw CSR_MIE, zero
-    /* load the fast-path microcode: {lo, flag << 31 | index << 16 | hi} */
-    la t0, av_ucode_fastpaths
-    la t1, av_ucode_fastpaths_count
-    lw t1, 0(t1)
-1:  beqz t1, 2f
-    lw t2, 4(t0)
-    srli t3, t2, 16
-    li t4, 0x7fff
-    and t3, t3, t4
-    li t4, 0x80000000
-    and t4, t2, t4
-    or t3, t3, t4
-    csrw 0x7C0, t3
-    lw t3, 0(t0)
-    csrw 0x7C1, t3
-    slli t2, t2, 16
-    srli t2, t2, 16
-    csrw 0x7C2, t2
-    addi t0, t0, 8
-    addi t1, t1, -1
-    j 1b
-2:
+    LOAD_FASTPATHS
     /* ---- the CSRs themselves (machine mode) ---- */
     /* mhpmevent3/4 and fpevent3/4 are one register each */
 TEST_CASE(1, a0, EV(RUNS, P_ZERO), li a1, EV(RUNS, P_ZERO); csrw CSR_MHPMEVENT3, a1; csrr a0, CSR_FPEVENT3)

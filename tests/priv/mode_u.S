@@ -9,13 +9,6 @@
 #include "test.h"
 #include "priv.h"
 
-#define ILLEGAL_HERE(n, bits)                           \
-    SET_CASE(n);                                        \
-    li a3, bits;                                        \
-    TRAP_EXPECT(CAUSE_ILLEGAL_INSN, a3);                \
-    .word bits;                                         \
-    TRAP_CHECK
-
 TEST_BEGIN
     PMP_OPEN
     csrw CSR_MCOUNTEREN, zero

@@ -51,6 +51,41 @@
     .word 0x34002573;                                   \
     TRAP_CHECK
 
+/* The next instruction (the word bits, with the current case n) must raise
+ * an illegal-instruction exception with the instruction as tval. */
+#define ILLEGAL_HERE(n, bits)                           \
+    SET_CASE(n);                                        \
+    li a3, bits;                                        \
+    TRAP_EXPECT(CAUSE_ILLEGAL_INSN, a3);                \
+    .word bits;                                         \
+    TRAP_CHECK
+
+/* Load the fast-path microcode (the kernel's packed image, linked in:
+ * tests/tests.mk) through the M-mode load port, as the kernel's shim does:
+ * each entry is {lo, flag << 31 | index << 16 | hi}. Uses t0-t4. */
+#define LOAD_FASTPATHS                                  \
+    la t0, av_ucode_fastpaths;                          \
+    la t1, av_ucode_fastpaths_count;                    \
+    lw t1, 0(t1);                                       \
+81: beqz t1, 82f;                                       \
+    lw t2, 4(t0);                                       \
+    srli t3, t2, 16;                                    \
+    li t4, 0x7fff;                                      \
+    and t3, t3, t4;                                     \
+    li t4, 0x80000000;                                  \
+    and t4, t2, t4;                                     \
+    or t3, t3, t4;                                      \
+    csrw CSR_UCADDR, t3;                                \
+    lw t3, 0(t0);                                       \
+    csrw CSR_UCDATALO, t3;                              \
+    slli t2, t2, 16;                                    \
+    srli t2, t2, 16;                                    \
+    csrw CSR_UCDATAHI, t2;                              \
+    addi t0, t0, 8;                                     \
+    addi t1, t1, -1;                                    \
+    j 81b;                                              \
+82:
+
 /* ---- Sv32 ---------------------------------------------------------------- */
 #define PTE_V 0x01
 #define PTE_R 0x02

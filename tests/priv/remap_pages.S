@@ -50,28 +50,7 @@
 TEST_BEGIN
     PMP_OPEN
     csrw CSR_MIE, zero
-    /* load the fast-path microcode: {lo, flag << 31 | index << 16 | hi} */
-    la t0, av_ucode_fastpaths
-    la t1, av_ucode_fastpaths_count
-    lw t1, 0(t1)
-1:  beqz t1, 2f
-    lw t2, 4(t0)
-    srli t3, t2, 16
-    li t4, 0x7fff
-    and t3, t3, t4
-    li t4, 0x80000000
-    and t4, t2, t4
-    or t3, t3, t4
-    csrw 0x7C0, t3
-    lw t3, 0(t0)
-    csrw 0x7C1, t3
-    slli t2, t2, 16
-    srli t2, t2, 16
-    csrw 0x7C2, t2
-    addi t0, t0, 8
-    addi t1, t1, -1
-    j 1b
-2:
+    LOAD_FASTPATHS
     /* the frame table: base = RAM's first PPN, FRAMES frames; each page 1 */
     la t0, ftab
     li t1, 0x80000
