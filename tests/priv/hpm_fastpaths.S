@@ -293,16 +293,7 @@ TEST_CASE(77, a0, 2, csrr a0, CSR_MHPMCOUNTER3)
     csrw CSR_SCOUNTEREN, zero
 TEST_END
 
-/* a0 <- the address of the frame-table count of the frame at a0 */
-count_addr:
-    srli a0, a0, 12
-    li t0, 0x80000
-    sub a0, a0, t0
-    slli a0, a0, 2
-    la t0, ftab
-    add a0, a0, t0
-    addi a0, a0, 8
-    ret
+COUNT_ADDR_FN(ftab)
 
 #include "refill.h"
 

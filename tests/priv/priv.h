@@ -86,6 +86,20 @@
     j 81b;                                              \
 82:
 
+/* The routine count_addr: a0 <- the address of the count of the frame at
+ * a0 in the frame table at the label tab (base PPN 0x80000: RAM's first
+ * frame, as the fast-path tests lay it out). Uses t0. */
+#define COUNT_ADDR_FN(tab)                              \
+count_addr:                                             \
+    srli a0, a0, 12;                                    \
+    li t0, 0x80000;                                     \
+    sub a0, a0, t0;                                     \
+    slli a0, a0, 2;                                     \
+    la t0, tab;                                         \
+    add a0, a0, t0;                                     \
+    addi a0, a0, 8;                                     \
+    ret
+
 /* ---- Sv32 ---------------------------------------------------------------- */
 #define PTE_V 0x01
 #define PTE_R 0x02

@@ -157,16 +157,7 @@ TEST_CASE(32, a0, 0, PTE_AT(t2, free2, 0x00803000); lw a0, 0(t2))
     LEAVE_S
 TEST_END
 
-/* a0 <- the address of the frame-table count of the frame at a0 */
-count_addr:
-    srli a0, a0, 12
-    li t0, 0x80000
-    sub a0, a0, t0
-    slli a0, a0, 2
-    la t0, ftab
-    add a0, a0, t0
-    addi a0, a0, 8
-    ret
+COUNT_ADDR_FN(ftab)
 
     .data
     .align 2
