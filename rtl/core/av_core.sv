@@ -571,7 +571,6 @@ module av_core #(
   assign walk = !trap && (dmiss || imiss);
   // The same without the trap (a trap takes priority in the sequencer's
   // registered redirect anyway), so that the redirect does not wait for it.
-
   wire        walk_seq = dmiss || (ends_any && xl_i && !ihit);
   // An SC without the reservation still reads the word (RAM reads have no
   // side effects), so that an address past the RAM faults as the ISS says.
