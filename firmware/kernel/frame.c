@@ -46,7 +46,9 @@ void frame_ref(uint32_t ppn)
 
 void frame_unref(uint32_t ppn)
 {
-    uint32_t *c = slot(ppn);
+    if (!frame_valid(ppn))
+        return;
+    uint32_t *c = &frame_table[VMC_FT_COUNTS + ppn - frame_table[VMC_FT_BASE_PPN]];
     KASSERT(*c != 0);
     if (--*c == 0)
         frame_push(ppn);

@@ -27,7 +27,12 @@
 #define PTE_ZFILL VMC_PTE_ZFILL
 #define USER_L1 (AV_USER_TOP >> 22)    /* root entries below this are user */
 
-struct vmmap transit;                  /* out-of-line data between send and receive */
+/* Out-of-line data between send and receive. Its first span's table is made
+ * at boot and kept (an out-of-line message would otherwise make and zero one
+ * and free it again); tables beyond it come and go with their regions. No
+ * user access ever goes through it (the kernel never makes it active for
+ * one), so the TLB holds none of its translations (ASID 0). */
+struct vmmap transit;
 struct vmmap *vm_active;               /* the map satp holds */
 
 static uint32_t prot_bits(uint32_t prot)
@@ -88,7 +93,7 @@ static void kernel_half(pte_t *root)
 
 void kvm_init(void)
 {
-    if (vm_create(&transit, 0) < 0)
+    if (vm_create(&transit, 0) < 0 || !vm_walk(&transit, USER_LOW, 1))
         panic("no memory for the transit map");
     vm_activate(&transit);
     console_set_base(KVA_UART + (MM_UART_BASE & (MEGA_SIZE - 1)));
@@ -178,8 +183,8 @@ pte_t *vm_walk(struct vmmap *m, uint32_t va, int create)
 static void release_pte(pte_t *pte)
 {
     pte_t p = *pte;
-    if (pte_valid(p) && pte_leaf(p) && frame_valid(pte_ppn(p)))
-        frame_unref(pte_ppn(p));
+    if (pte_valid(p) && pte_leaf(p))
+        frame_unref(pte_ppn(p));       /* a frame outside the table holds no count */
     *pte = 0;
 }
 
@@ -379,7 +384,8 @@ static void trim_tables(struct vmmap *m, uint32_t start, uint32_t end)
 {
     for (uint32_t span = start & ~(MEGA_SIZE - 1); span < end && span < AV_USER_TOP; span += MEGA_SIZE) {
         pte_t *l1 = &m->root[VPN1(span)];
-        if (!pte_valid(*l1) || region_overlaps(m->regions, span, span + MEGA_SIZE))
+        if (!pte_valid(*l1) || (m == &transit && !span) ||
+            region_overlaps(m->regions, span, span + MEGA_SIZE))
             continue;
         pte_t *l2 = table_of(*l1);
         release_ptes(l2, span_entries(m, span));
@@ -409,7 +415,8 @@ int vm_deallocate(struct vmmap *m, uint32_t addr, uint32_t size)
     if (region_remove(&m->regions, addr, addr + size) < 0)
         return -AV_ENOMEM;
     trim_tables(m, addr, addr + size);
-    sfence_all();
+    if (m != &transit)                 /* never in the TLB */
+        sfence_all();
     return 0;
 }
 
@@ -538,10 +545,6 @@ int vm_map_frame(struct vmmap *m, uint32_t va, uint32_t ppn, uint32_t prot)
     return 0;
 }
 
-/* The C twin of remap (custom-1), finishing what the instruction leaves: the
- * source's zero-fill pages travel as zero-fill, and with move the source
- * entries are taken instead of shared. Stops at a hole or when memory runs
- * out; returns the pages done. Destination pages get dst's region protection. */
 /* The remap instruction (custom-1) when its fast path is enabled: at most 64
  * pages a call (it never stops for an interrupt). Returns the pages done. */
 static uint32_t remap_insn(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t dva,
@@ -560,17 +563,23 @@ static uint32_t remap_insn(struct vmmap *src, uint32_t sva, struct vmmap *dst, u
     stats.cycles_remap += csr_read(CSR_CYCLE) - t0;
     if (rd == 0xffffffffu)
         return 0;
-    for (uint32_t i = 0; i < rd; i++) {
-        pte_t *dp = vm_walk(dst, dva + i * PAGE_SIZE, 0);
-        if (dp && (*dp & PTE_COW))
+    /* shared copy-on-write: the pages whose new entry has bit 8 (the
+     * instruction made every table on the way, so dp steps along them) */
+    pte_t *dp = NULL;
+    for (uint32_t i = 0; i < rd; i++, dva += PAGE_SIZE) {
+        dp = dp && (dva & (MEGA_SIZE - 1)) ? dp + 1 : vm_walk(dst, dva, 0);
+        if (*dp & PTE_COW)
             stats.pages_cow_shared++;
     }
     stats.pages_remapped += rd;
     return rd;
 }
 
-uint32_t vm_remap(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t dva,
-                  uint32_t pages, int move)
+/* Remap: the instruction where its fast path is on, and its C twin for the
+ * rest, which also takes what the instruction leaves: the source's
+ * zero-fill pages travel as zero-fill, with dst's region protection. Stops
+ * at a hole or when memory runs out; returns the pages done. */
+uint32_t vm_remap(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t dva, uint32_t pages)
 {
     uint32_t done, t0 = csr_read(CSR_CYCLE);
     if (pages) {                       /* the remap microcode may add tables */
@@ -582,7 +591,7 @@ uint32_t vm_remap(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t d
     struct region *sr = NULL, *dr = NULL;
     pte_t *sp = NULL, *dp = NULL;
     for (done = 0; done < pages; done++, sva += PAGE_SIZE, dva += PAGE_SIZE) {
-        uint32_t k = move ? 0 : remap_insn(src, sva, dst, dva, pages - done);
+        uint32_t k = remap_insn(src, sva, dst, dva, pages - done);
         if (k) {
             /* the microcode took k pages; the loop's step takes one more */
             done += k - 1;
@@ -610,26 +619,40 @@ uint32_t vm_remap(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t d
         release_pte(dp);
         if (pte_is_zfill(s)) {
             *dp = zfill_pte(dr->prot);
-            if (sp && move)
-                *sp = 0;
-        } else if (move) {
-            pte_t d = (s & ~(VMC_PTE_PERM | PTE_A | PTE_D)) | (prot_bits(dr->prot) & ~PTE_W);
-            if ((s & (PTE_W | PTE_COW)) && (dr->prot & AV_PROT_WRITE))
-                d |= (s & PTE_W) ? PTE_W : PTE_COW;
-            else
-                d &= ~PTE_COW;
-            *dp = d;
-            *sp = 0;
         } else {
-            *dp = share_cow(sp, prot_bits(dr->prot));
-        }
-        if (sp)
+            /* as the contract's remap: the source's own permissions */
+            *dp = share_cow(sp, (s & VMC_PTE_PERM) | ((s & PTE_COW) ? PTE_W : 0));
             sfence_va(sva, src->asid);
+        }
         stats.pages_remapped++;
     }
-    if (move || !(fastpaths & VMC_FP_REMAP))    /* the C twin's time (benchmark) */
+    if (!(fastpaths & VMC_FP_REMAP))    /* the C twin's time (benchmark) */
         stats.cycles_remap += csr_read(CSR_CYCLE) - t0;
     return done;
+}
+
+/* Receive: the transit pages from tva move to dst at dva, a range of dst's
+ * just made for them (a region no entry of which holds anything). Each
+ * entry goes over as it is, a frame with its count or zero-fill, but with
+ * the permissions of a read-write region (A, D and X dropped: the source
+ * was read-only or copy-on-write, or a frame of its own), and the transit
+ * entry is left empty. No TLB flush: neither entry can be cached (the
+ * transit map is never used for an access, and dst's were invalid).
+ * Returns the pages done (fewer only when a table cannot be made). */
+uint32_t vm_take(struct vmmap *dst, uint32_t dva, uint32_t tva, uint32_t pages)
+{
+    pte_t *sp = NULL, *dp = NULL;
+    uint32_t i;
+    for (i = 0; i < pages; i++, tva += PAGE_SIZE, dva += PAGE_SIZE) {
+        sp = sp && (tva & (MEGA_SIZE - 1)) ? sp + 1 : vm_walk(&transit, tva, 0);
+        dp = dp && (dva & (MEGA_SIZE - 1)) ? dp + 1 : vm_walk(dst, dva, 1);
+        if (!dp)
+            break;
+        *dp = (*sp & ~(PTE_X | PTE_A | PTE_D)) | PTE_R | PTE_U;
+        *sp = 0;
+    }
+    stats.pages_remapped += i;
+    return i;
 }
 
 void vm_destroy(struct vmmap *m)
