@@ -67,8 +67,8 @@ int region_insert(struct region **list, uint32_t start, uint32_t end, uint32_t p
 /* Make start and end region boundaries (splitting as needed). */
 static int split_at(struct region **list, uint32_t at)
 {
-    for (struct region *r = *list; r; r = r->next) {
-        if (r->start < at && at < r->end) {
+    for (struct region *r = *list; r && r->start < at; r = r->next) {
+        if (at < r->end) {
             struct region *n = rnew(at, r->end, r->prot);
             if (!n)
                 return -1;

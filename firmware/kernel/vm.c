@@ -27,12 +27,15 @@
 #define PTE_ZFILL VMC_PTE_ZFILL
 #define USER_L1 (AV_USER_TOP >> 22)    /* root entries below this are user */
 
-/* Out-of-line data between send and receive. Its first span's table is made
- * at boot and kept (an out-of-line message would otherwise make and zero one
- * and free it again); tables beyond it come and go with their regions. No
- * user access ever goes through it (the kernel never makes it active for
- * one), so the TLB holds none of its translations (ASID 0). */
+/* Out-of-line data between send and receive. On a machine of 1 MiB or more
+ * its first span's table is made at boot and kept (transit_kept): each
+ * out-of-line message would otherwise make, zero and free one. Tables
+ * beyond it, and that one on a smaller machine (whose frames are worth more
+ * than the time), come and go with their regions. No user access ever goes
+ * through the map (the kernel never makes it active for one), so the TLB
+ * holds none of its translations (ASID 0). */
 struct vmmap transit;
+static int transit_kept;
 struct vmmap *vm_active;               /* the map satp holds */
 
 static uint32_t prot_bits(uint32_t prot)
@@ -73,6 +76,13 @@ static void mark_l1(struct vmmap *m, uint32_t va)
         m->l1_hi = (uint16_t)(i + 1);
 }
 
+/* Of n pages from va, those in va's second-level table. */
+static uint32_t table_run(uint32_t va, uint32_t n)
+{
+    uint32_t left = 1024 - VPN0(va);
+    return n < left ? n : left;
+}
+
 static pte_t zfill_pte(uint32_t prot) { return PTE_ZFILL | prot_bits(prot); }
 static pte_t *table_of(pte_t l1) { return (pte_t *)(uintptr_t)pte_pa(l1); }
 static uint32_t asid_of(struct vmmap *m) { return m->asid; }
@@ -93,7 +103,8 @@ static void kernel_half(pte_t *root)
 
 void kvm_init(void)
 {
-    if (vm_create(&transit, 0) < 0 || !vm_walk(&transit, USER_LOW, 1))
+    transit_kept = boot.ram_size >= (1u << 20);
+    if (vm_create(&transit, 0) < 0 || (transit_kept && !vm_walk(&transit, USER_LOW, 1)))
         panic("no memory for the transit map");
     vm_activate(&transit);
     console_set_base(KVA_UART + (MM_UART_BASE & (MEGA_SIZE - 1)));
@@ -160,23 +171,28 @@ static void fill_from_regions(struct vmmap *m, pte_t *l2, uint32_t span)
     }
 }
 
+/* The table vm_walk finds missing: made from the region list. Apart, so
+ * the walk itself saves no registers. */
+static __attribute__((noinline)) pte_t *walk_make(struct vmmap *m, uint32_t va, pte_t *l1)
+{
+    pte_t *l2 = pt_alloc();
+    if (!l2)
+        return NULL;
+    fill_from_regions(m, l2, va & ~(MEGA_SIZE - 1));
+    mark_l1(m, va);
+    *l1 = pte_make((uint32_t)(uintptr_t)l2 >> PAGE_SHIFT, PTE_V);
+    stats.faults[AV_FAULT_PT]++;
+    return &l2[VPN0(va)];
+}
+
 pte_t *vm_walk(struct vmmap *m, uint32_t va, int create)
 {
     if (va >= AV_USER_TOP)
         return NULL;                   /* the kernel half holds megapages, not tables */
     pte_t *l1 = &m->root[VPN1(va)];
-    if (!pte_valid(*l1)) {
-        if (!create)
-            return NULL;
-        pte_t *l2 = pt_alloc();
-        if (!l2)
-            return NULL;
-        fill_from_regions(m, l2, va & ~(MEGA_SIZE - 1));
-        mark_l1(m, va);
-        *l1 = pte_make((uint32_t)(uintptr_t)l2 >> PAGE_SHIFT, PTE_V);
-        stats.faults[AV_FAULT_PT]++;
-    }
-    return &table_of(*l1)[VPN0(va)];
+    if (pte_valid(*l1))
+        return &table_of(*l1)[VPN0(va)];
+    return create ? walk_make(m, va, l1) : NULL;
 }
 
 /* Drop what a PTE holds (never allocates). */
@@ -193,9 +209,12 @@ static void release_pte(pte_t *pte)
 LOOP static void release_ptes(pte_t *l2, uint32_t n)
 {
     for (pte_t *e = l2 + n; l2 < e; l2++) {
-        if (*l2)
-            release_pte(l2);
-        else if (!((uintptr_t)l2 & 31) && e - l2 >= 8 &&
+        pte_t p = *l2;
+        if (p) {
+            if (pte_valid(p) && pte_leaf(p))    /* as release_pte, in line */
+                frame_unref(pte_ppn(p));
+            *l2 = 0;
+        } else if (!((uintptr_t)l2 & 31) && e - l2 >= 8 &&
                  !(l2[1] | l2[2] | l2[3] | l2[4] | l2[5] | l2[6] | l2[7]))
             l2 += 7;                   /* an empty group of eight */
     }
@@ -384,7 +403,7 @@ static void trim_tables(struct vmmap *m, uint32_t start, uint32_t end)
 {
     for (uint32_t span = start & ~(MEGA_SIZE - 1); span < end && span < AV_USER_TOP; span += MEGA_SIZE) {
         pte_t *l1 = &m->root[VPN1(span)];
-        if (!pte_valid(*l1) || (m == &transit && !span) ||
+        if (!pte_valid(*l1) || (m == &transit && !span && transit_kept) ||
             region_overlaps(m->regions, span, span + MEGA_SIZE))
             continue;
         pte_t *l2 = table_of(*l1);
@@ -564,13 +583,15 @@ static uint32_t remap_insn(struct vmmap *src, uint32_t sva, struct vmmap *dst, u
     if (rd == 0xffffffffu)
         return 0;
     /* shared copy-on-write: the pages whose new entry has bit 8 (the
-     * instruction made every table on the way, so dp steps along them) */
-    pte_t *dp = NULL;
-    for (uint32_t i = 0; i < rd; i++, dva += PAGE_SIZE) {
-        dp = dp && (dva & (MEGA_SIZE - 1)) ? dp + 1 : vm_walk(dst, dva, 0);
-        if (*dp & PTE_COW)
-            stats.pages_cow_shared++;
+     * instruction made every table on the way) */
+    uint32_t cow = 0;
+    for (uint32_t i = 0, n; i < rd; i += n, dva += n * PAGE_SIZE) {
+        n = table_run(dva, rd - i);
+        for (pte_t *dp = vm_walk(dst, dva, 0), *e = dp + n; dp < e; dp++)
+            cow += (*dp >> 8) & 1;
     }
+    _Static_assert(PTE_COW == 1u << 8, "bit 8 is copy-on-write");
+    stats.pages_cow_shared += cow;
     stats.pages_remapped += rd;
     return rd;
 }
@@ -641,15 +662,16 @@ uint32_t vm_remap(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t d
  * Returns the pages done (fewer only when a table cannot be made). */
 uint32_t vm_take(struct vmmap *dst, uint32_t dva, uint32_t tva, uint32_t pages)
 {
-    pte_t *sp = NULL, *dp = NULL;
-    uint32_t i;
-    for (i = 0; i < pages; i++, tva += PAGE_SIZE, dva += PAGE_SIZE) {
-        sp = sp && (tva & (MEGA_SIZE - 1)) ? sp + 1 : vm_walk(&transit, tva, 0);
-        dp = dp && (dva & (MEGA_SIZE - 1)) ? dp + 1 : vm_walk(dst, dva, 1);
+    uint32_t i, n;
+    for (i = 0; i < pages; i += n, tva += n * PAGE_SIZE, dva += n * PAGE_SIZE) {
+        pte_t *sp = vm_walk(&transit, tva, 0), *dp = vm_walk(dst, dva, 1);
         if (!dp)
             break;
-        *dp = (*sp & ~(PTE_X | PTE_A | PTE_D)) | PTE_R | PTE_U;
-        *sp = 0;
+        n = table_run(tva, table_run(dva, pages - i));
+        for (pte_t *e = dp + n; dp < e; dp++, sp++) {
+            *dp = (*sp & ~(PTE_X | PTE_A | PTE_D)) | PTE_R | PTE_U;
+            *sp = 0;
+        }
     }
     stats.pages_remapped += i;
     return i;
