@@ -681,7 +681,6 @@ HOT int32_t msg_receive(struct proc *p, uint32_t ubuf, uint32_t bufsize, uint32_
             uint32_t a = PG_ROUNDDOWN(tva), span = PG_ROUNDUP(tva + it.len) - a;
             uint32_t got = vm_take(&p->map, placed[k], a, span / PAGE_SIZE);
             KASSERT(got == span / PAGE_SIZE);
-            vm_deallocate(&transit, a, span);
             wr32(km, it.pay, placed[k] + (tva - a));
             k++;
         }

@@ -28,14 +28,15 @@
 #define USER_L1 (AV_USER_TOP >> 22)    /* root entries below this are user */
 
 /* Out-of-line data between send and receive. On a machine of 1 MiB or more
- * its first span's table is made at boot and kept (transit_kept): each
- * out-of-line message would otherwise make, zero and free one. Tables
- * beyond it, and that one on a smaller machine (whose frames are worth more
- * than the time), come and go with their regions. No user access ever goes
- * through the map (the kernel never makes it active for one), so the TLB
- * holds none of its translations (ASID 0). */
+ * its first span's table is made at boot and kept, held by a region over
+ * page 0 (which no message uses): each out-of-line message would otherwise
+ * make, zero and free one. Tables beyond it, and that one on a smaller
+ * machine (whose frames are worth more than the time), come and go with
+ * their regions. No user access ever goes through the map (the kernel never
+ * makes it active for one), so the TLB holds none of its translations
+ * (ASID 0). */
 struct vmmap transit;
-static int transit_kept;
+static struct region transit_guard = { NULL, 0, PAGE_SIZE, 0 };
 struct vmmap *vm_active;               /* the map satp holds */
 
 static uint32_t prot_bits(uint32_t prot)
@@ -103,9 +104,10 @@ static void kernel_half(pte_t *root)
 
 void kvm_init(void)
 {
-    transit_kept = boot.ram_size >= (1u << 20);
-    if (vm_create(&transit, 0) < 0 || (transit_kept && !vm_walk(&transit, USER_LOW, 1)))
+    if (vm_create(&transit, 0) < 0)
         panic("no memory for the transit map");
+    if (boot.ram_size >= (1u << 20) && vm_walk(&transit, 0, 1))
+        transit.regions = &transit_guard;
     vm_activate(&transit);
     console_set_base(KVA_UART + (MM_UART_BASE & (MEGA_SIZE - 1)));
 }
@@ -403,7 +405,7 @@ static void trim_tables(struct vmmap *m, uint32_t start, uint32_t end)
 {
     for (uint32_t span = start & ~(MEGA_SIZE - 1); span < end && span < AV_USER_TOP; span += MEGA_SIZE) {
         pte_t *l1 = &m->root[VPN1(span)];
-        if (!pte_valid(*l1) || (m == &transit && !span && transit_kept) ||
+        if (!pte_valid(*l1) ||
             region_overlaps(m->regions, span, span + MEGA_SIZE))
             continue;
         pte_t *l2 = table_of(*l1);
@@ -652,28 +654,35 @@ uint32_t vm_remap(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t d
     return done;
 }
 
-/* Receive: the transit pages from tva move to dst at dva, a range of dst's
- * just made for them (a region no entry of which holds anything). Each
- * entry goes over as it is, a frame with its count or zero-fill, but with
- * the permissions of a read-write region (A, D and X dropped: the source
- * was read-only or copy-on-write, or a frame of its own), and the transit
- * entry is left empty. No TLB flush: neither entry can be cached (the
- * transit map is never used for an access, and dst's were invalid).
- * Returns the pages done (fewer only when a table cannot be made). */
+/* Receive: the transit pages [tva, +pages), a region of their own, move to
+ * dst at dva, a range of dst's just made for them (a region no entry of
+ * which holds anything), and the transit region goes. Each entry goes over
+ * as it is, a frame with its count or zero-fill, but with the permissions
+ * of a read-write region (A, D and X dropped: the source was read-only or
+ * copy-on-write, or a frame of its own). No TLB flush: neither entry can be
+ * cached (the transit map is never used for an access, and dst's were
+ * invalid). Returns the pages done (fewer only when a table cannot be
+ * made: then the transit region stays). */
 uint32_t vm_take(struct vmmap *dst, uint32_t dva, uint32_t tva, uint32_t pages)
 {
-    uint32_t i, n;
-    for (i = 0; i < pages; i += n, tva += n * PAGE_SIZE, dva += n * PAGE_SIZE) {
-        pte_t *sp = vm_walk(&transit, tva, 0), *dp = vm_walk(dst, dva, 1);
+    uint32_t i, n, t = tva;
+    for (i = 0; i < pages; i += n, t += n * PAGE_SIZE, dva += n * PAGE_SIZE) {
+        pte_t *sp = vm_walk(&transit, t, 0), *dp = vm_walk(dst, dva, 1);
         if (!dp)
-            break;
-        n = table_run(tva, table_run(dva, pages - i));
+            return i;
+        n = table_run(t, table_run(dva, pages - i));
         for (pte_t *e = dp + n; dp < e; dp++, sp++) {
             *dp = (*sp & ~(PTE_X | PTE_A | PTE_D)) | PTE_R | PTE_U;
             *sp = 0;
         }
     }
     stats.pages_remapped += i;
+    /* the region, empty now; inside the kept table (the region at page 0
+     * holds it) nothing else is to free */
+    if (t <= MEGA_SIZE && !transit.regions->start)
+        region_remove(&transit.regions, tva, t);   /* a whole region: cannot fail */
+    else
+        vm_deallocate(&transit, tva, t - tva);
     return i;
 }
 
