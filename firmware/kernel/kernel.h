@@ -113,6 +113,7 @@ struct proc {
     struct proc *parent;
     int32_t status;
     uint8_t suspended;
+    uint8_t kids;                      /* processes (zombies too) whose parent it is */
     /* blocking: the call restarts when woken, these survive the restart */
     enum pwait wait;
     void *wait_obj;
