@@ -436,7 +436,10 @@ HOT int32_t msg_send(struct proc *p, uint32_t umsg, uint32_t opts, uint32_t time
     if (!dest->kproc && !once && port_full(dest))
         return wait_or_fail(p, opts, AV_SEND_TIMEOUT, timeout, W_SEND, dest);
     struct proc *r = dest->kproc ? NULL : proc_receiving(dest);
-    if (r && h.size <= DIRECT_MAX && !(reply && rdisp == AV_DISP_MOVE_RECEIVE) &&
+    /* (a message marked complex carries rights or memory, which the direct
+     * transfer refuses: it is not copied for it first) */
+    if (r && h.size <= DIRECT_MAX && !(h.bits & AV_MSG_COMPLEX) &&
+        !(reply && rdisp == AV_DISP_MOVE_RECEIVE) &&
         send_direct(p, r, &h, umsg, dest, reply, &err))
         return err;
 
