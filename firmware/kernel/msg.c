@@ -334,17 +334,18 @@ HOT int32_t wait_or_fail(struct proc *p, uint32_t opts, uint32_t flag, uint32_t 
  * with rights or memory items, a malformed one, or a receive that would
  * fail takes the queued path instead (returns 0), which gives the errors.
  * Only the reply right moves (as the queued path moves it, straight into
- * the receiver's table). 1: done, the sender's result in *err. */
-#define DIRECT_MAX 512u
-
-HOT static int send_direct(struct proc *p, struct proc *r, const struct av_msg_header *h, uint32_t umsg,
+ * the receiver's table). 1: done, the sender's result in *err. The caller
+ * (msg_send, or the fast path in syscall.c) has made msg_send's checks of
+ * the header and the two rights, found r waiting on dest, and h->size is
+ * at most DIRECT_MAX. */
+HOT int send_direct(struct proc *p, struct proc *r, const struct av_msg_header *h, uint32_t umsg,
                        struct port *dest, struct port *reply, int32_t *err)
 {
     uint32_t buf[DIRECT_MAX / 4];
     struct kmsg fk;                    /* only size and small: the body in buf */
     fk.size = h->size;
     fk.small = (uint8_t *)buf;
-    if (kmsg_user(p, &fk, umsg, 0) < 0) {
+    if (h->size > HDR && kmsg_user(p, &fk, umsg, 0) < 0) {
         *err = -AV_EFAULT;             /* as the queued path: nothing happened */
         return 1;
     }

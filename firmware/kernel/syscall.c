@@ -175,6 +175,59 @@ HOT static int32_t send_receive(struct proc *p, uint32_t *a, int rpc)
     return r;
 }
 
+/* The fast path of a message round trip: an RPC, or a server's reply and
+ * receive, whose send the direct transfer takes (msg.c send_direct: a small
+ * inline message to a receiver already waiting) and whose receive then
+ * blocks. It makes msg_send's and msg_receive's checks itself and goes on
+ * only where every one passes and the general path would take the same
+ * steps: no options (timeouts, non-blocking), a message to send, the
+ * destination right copy-send or move-send-once to a port (not a process
+ * port) with room and a receiver waiting, an RPC's reply right
+ * make-send-once and a reply-and-receive's none, the receive port's queue
+ * empty. Anything else returns with nothing done, and syscall() then
+ * gives the usual results and errors. On success the caller blocks in its
+ * receive exactly as the general path leaves it (rpc_sent, rpc_reply,
+ * in_call) and the receiver runs next (sched_direct, not schedule()). */
+HOT void ipc_fast(struct proc *p)
+{
+    uint32_t *a = &p->tf.r[10], no = p->tf.r[17];
+    int rpc = no == SYS_MSG_RPC;
+    if (!rpc && no != SYS_MSG_REPLY_RECEIVE)
+        return;
+    uint32_t umsg = a[0], name = a[3];
+    struct av_msg_header h;
+    if ((rpc ? a[3] : a[4]) || !umsg || (a[1] & 3) || !vm_range_ok(a[1], a[2]) || p->rpc_sent ||
+        copyin(&p->map, &h, umsg, sizeof h) < 0)
+        return;
+    if (rpc)
+        name = h.reply;
+    uint32_t ddisp = AV_MSG_GET_DEST(h.bits);
+    struct nameent *re = name_lookup(p, name), *de = name_lookup(p, h.dest);
+    struct proc *r;
+    int32_t err;
+    /* as right_check, msg_send and msg_receive would find them */
+    if (!re || !re->recv || re->dead || re->port->dead || re->port->qhead ||
+        !de || de->dead || de->port->dead || de->port->kproc ||
+        h.size < sizeof h || h.size > DIRECT_MAX || (h.size & 3) ||
+        (h.bits & ~(0xffffu | AV_MSG_COMPLEX)) ||
+        (rpc ? AV_MSG_GET_REPLY(h.bits) != AV_DISP_MAKE_SEND_ONCE : h.reply != AV_NAME_NULL) ||
+        !(ddisp == AV_DISP_COPY_SEND ? de->sendrefs && !port_full(de->port) :
+          ddisp == AV_DISP_MOVE_SEND_ONCE && de->sendonce) ||
+        !(r = proc_receiving(de->port)) ||
+        !send_direct(p, r, &h, umsg, de->port, rpc ? re->port : NULL, &err))
+        return;
+    p->rpc_reply = h.reply;
+    if (err) {                         /* the body faulted: nothing was sent */
+        sys_return(p, err);
+        kernel_to_user(p);
+    }
+    p->rpc_sent = 1;
+    p->has_deadline = 0;
+    proc_block(p, W_RECV, re->port);
+    p->in_call = 1;
+    sched_direct();
+}
+
 HOT void syscall(struct proc *p)
 {
     uint32_t *r = p->tf.r;
