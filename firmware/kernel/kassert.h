@@ -6,6 +6,6 @@
 #define K_KASSERT_H
 
 void panic(const char *fmt, ...) __attribute__((noreturn));
-#define KASSERT(c) do { if (!(c)) panic("assert %s at %s:%d", #c, __FILE__, __LINE__); } while (0)
+#define KASSERT(c) do { if (!(c)) panic("assert at %s:%d", __FILE__, __LINE__); } while (0)
 
 #endif

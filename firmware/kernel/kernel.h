@@ -221,7 +221,6 @@ void syscall(struct proc *p);
 void ipc_fast(struct proc *p);
 void fastpaths_switch(void);          /* boot option fpswitch (main.c) */
 void sys_return(struct proc *p, int32_t a0);
-void receive_for(struct proc *r);
 struct recv_args { uint32_t buf, size, name, opts, timeout; };
 int recv_args(struct proc *r, struct recv_args *ra);
 void receive_done(struct proc *r, int32_t ret, uint32_t size);

@@ -576,12 +576,9 @@ HOT int32_t msg_send(struct proc *p, uint32_t umsg, uint32_t opts, uint32_t time
     stats.bytes_inline += inline_bytes;
     /* a receiver already waiting runs next: the send hands off to it */
     r = proc_receiving(dest);
-    int direct = r && !km->ool_pages;
     if (r)
         sched_handoff(r);
     port_enqueue(dest, km);
-    if (direct)
-        receive_for(r);     /* inline only: its receive completes now */
     return 0;
 fail:
     kmsg_free(km);

@@ -21,7 +21,7 @@ HOT void sys_return(struct proc *p, int32_t a0)
 
 /* The receive a blocked receiver r waits in, from its saved registers (its
  * call restarts with the same arguments): 0, or -1 if r's call receives
- * nothing. The sender's direct transfer (msg.c) and receive_for use it. */
+ * nothing. The sender's direct transfer (msg.c) uses it. */
 HOT int recv_args(struct proc *r, struct recv_args *ra)
 {
     uint32_t *a = &r->tf.r[10];
@@ -35,29 +35,6 @@ HOT int recv_args(struct proc *r, struct recv_args *ra)
     }
     ra->opts &= ~AV_SEND_TIMEOUT;
     return 0;
-}
-
-/* A receiver just woken by a send finishes its receive now, in the sender's
- * call, through its own map (copyout to another map), instead of restarting
- * the call when it next runs: the same msg_receive with the same arguments
- * and checks, on a queue that now holds the message. It then returns
- * straight to user mode. Only for inline messages (the sender's choice): an
- * out-of-line one leaves the table work to the receiver's own restart. */
-void receive_for(struct proc *r)
-{
-    struct recv_args ra;
-    if (recv_args(r, &ra) < 0)
-        return;
-    /* its map active once for the whole receive, so its buffer is reached
-     * the direct way (copyout to the active map) */
-    struct vmmap *was = vm_active;
-    vm_activate(&r->map);
-    uint32_t got = 0;
-    int32_t ret = msg_receive(r, ra.buf, ra.size, ra.name, ra.opts, ra.timeout, &got);
-    vm_activate(was);
-    if (ret == K_BLOCKED)
-        return;                        /* not reached (a message is queued): it restarts */
-    receive_done(r, ret, got);
 }
 
 /* r's receive ends with ret and a message of size bytes (a1). */
