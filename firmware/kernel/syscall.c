@@ -173,7 +173,7 @@ HOT void ipc_fast(struct proc *p)
         return;
     uint32_t umsg = a[0], name = a[3];
     struct av_msg_header h;
-    if ((rpc ? a[3] : a[4]) || !umsg || (a[1] & 3) || !vm_range_ok(a[1], a[2]) || p->rpc_sent ||
+    if ((rpc ? a[3] : a[4]) || !umsg || ((umsg | a[1]) & 3) || !vm_range_ok(a[1], a[2]) || p->rpc_sent ||
         copyin(&p->map, &h, umsg, sizeof h) < 0)
         return;
     if (rpc)
@@ -182,9 +182,10 @@ HOT void ipc_fast(struct proc *p)
     struct nameent *re = name_lookup(p, name), *de = name_lookup(p, h.dest);
     struct proc *r;
     int32_t err;
-    /* as right_check, msg_send and msg_receive would find them */
-    if (!re || !re->recv || re->dead || re->port->dead || re->port->qhead ||
-        !de || de->dead || de->port->dead || de->port->kproc ||
+    /* as right_check, msg_send and msg_receive would find them; a dead
+     * port and a process port have no receiving process, so proc_receiving
+     * refuses those */
+    if (!re || !re->recv || re->dead || re->port->qhead || !de ||
         h.size < sizeof h || h.size > DIRECT_MAX || (h.size & 3) ||
         (h.bits & ~(0xffffu | AV_MSG_COMPLEX)) ||
         (rpc ? AV_MSG_GET_REPLY(h.bits) != AV_DISP_MAKE_SEND_ONCE : h.reply != AV_NAME_NULL) ||
