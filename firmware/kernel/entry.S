@@ -16,10 +16,10 @@ _start:
     call shim_main
 1:  j 1b
 
-/* S-mode entry from the shim: switch to the kernel stack, then kmain. */
+/* S-mode entry from the shim: kmain on the kernel stack (kernel.ld). */
     .globl kentry
 kentry:
-    la sp, boot_stack_top
+    la sp, _kstack_top
     call kmain
 2:  j 2b
 
@@ -86,5 +86,3 @@ shim_probe_wcs:
     .balign 16
     .space 1024
 mstack_top:
-    .space 1536                     /* boot stack: kmain until the first process */
-boot_stack_top:

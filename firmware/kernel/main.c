@@ -12,7 +12,7 @@
 #include "av_sbi.h"
 #include "pack.h"
 
-extern char _end[], _kernel_end[], _kernel_size_end[];
+extern char _end[], _kernel_end[], _kernel_size_end[], _kstack_top[];
 struct bootinfo boot;
 uint32_t fastpaths;
 int has_fpcsrs;
@@ -101,7 +101,9 @@ static void hold_range(uint32_t pa, uint32_t end)
             frame_set_count(ppn, 1);
 }
 
-/* Lay out: [kernel][frame table][free stack][held bitmap] then free frames. */
+/* Lay out: [kernel][frame table][free stack][held bitmap] then free frames;
+ * the tables go in the padding after bss when they fit, else after the
+ * kernel stack page that follows the image (which we are running on). */
 static void frames_setup(void)
 {
     uint32_t base = boot.ram_base >> PAGE_SHIFT, n = boot.ram_size >> PAGE_SHIFT;
@@ -109,12 +111,12 @@ static void frames_setup(void)
     uint32_t words = frames_table_words(n) + 2 + n + (n + 31) / 32;
     uint32_t *ft = (uint32_t *)(((uint32_t)_kernel_size_end + 3) & ~3u);
     if ((uint32_t)(ft + words) > (uint32_t)_kernel_end)
-        ft = (uint32_t *)PG_ROUNDUP((uint32_t)_end);
+        ft = (uint32_t *)_kstack_top;
     uint32_t *fs = ft + frames_table_words(n);
     uint32_t *held = fs + 2 + n;
     uint32_t top = PG_ROUNDUP((uint32_t)(held + (n + 31) / 32));
-    if (top < (uint32_t)_end)
-        top = PG_ROUNDUP((uint32_t)_end);
+    if (top < (uint32_t)_kstack_top)
+        top = (uint32_t)_kstack_top;
     frames_init(ft, fs, base, n);
     memset(held, 0, (n + 31) / 32 * 4);
     hold_range(boot.ram_base, top);

@@ -10,15 +10,13 @@
 static void trap_tail(void) __attribute__((noreturn));
 
 extern void strap_vec(void);
-uint32_t kstack_top;                   /* top of the one kernel stack (a frame) */
+uint32_t kstack_top;                   /* top of the one kernel stack (kernel.ld) */
 static uint64_t t_mark;                /* mcycle at the last user/kernel edge */
 
 void trap_init(void)
 {
-    char *stack = kpage_alloc();
-    if (!stack)
-        panic("no frame for the kernel stack");
-    kstack_top = (uint32_t)stack + PAGE_SIZE;
+    extern char _kstack_top[];
+    kstack_top = (uint32_t)_kstack_top;
     csr_write(CSR_STVEC, (uint32_t)strap_vec);
     csr_write(CSR_SIE, 1u << IRQ_STI);
     t_mark = rdcycle64();

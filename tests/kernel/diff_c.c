@@ -11,7 +11,7 @@ dw: child sum 744193c5, free 4022
 dw: received sum 744193c5, free 4025
 dw: parent sum 8474b51d, received sum 176a44c5, free 4013
 dw: released, free 4061
-audit: ok: 4096 frames, 4067 free, 3 held by the kernel, 0 problems
+audit: ok: 4096 frames, 4067 free, 2 held by the kernel, 0 problems
 */
 
 int main(void)
