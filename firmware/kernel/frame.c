@@ -56,7 +56,7 @@ uint32_t frame_pop(void)
 {
     uint32_t n = free_stack[VMC_FS_COUNT];
     if (n == 0)
-        return 0;
+        return frame_reclaim();        /* a frame the kernel kept, if any */
     uint32_t ppn = free_stack[VMC_FS_PPNS + n - 1];
     free_stack[VMC_FS_COUNT] = n - 1;
     KASSERT(*slot(ppn) == 0);

@@ -27,8 +27,12 @@ void frame_set_count(uint32_t ppn, uint32_t c);
 void frame_ref(uint32_t ppn);
 /* Drop one reference; a frame reaching 0 goes on the free stack. */
 void frame_unref(uint32_t ppn);
-/* Pop a free frame, its count set to 1; 0 when the stack is empty. */
+/* Pop a free frame, its count set to 1; 0 when the stack is empty and
+ * frame_reclaim has nothing to give. */
 uint32_t frame_pop(void);
+/* With the stack empty: give back a frame the kernel keeps only to save
+ * work (the spare root table, vm.c) and pop it, as frame_pop; 0 if none. */
+uint32_t frame_reclaim(void);
 void frame_push(uint32_t ppn);          /* count must be 0 */
 uint32_t frames_free(void);
 uint32_t frames_total(void);

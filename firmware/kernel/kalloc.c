@@ -136,7 +136,7 @@ void *kmalloc(size_t n)
     s->inuse++;
     if (!s->free)
         partial[c] = s->next;          /* full: off the partial list */
-    memset(o, 0, osz);
+    memset(o, 0, (n + 3) & ~3u);       /* what the caller asked for, in words */
     return o;
 }
 

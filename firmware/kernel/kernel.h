@@ -50,7 +50,8 @@ struct bootinfo {
 /* ---- address spaces ---------------------------------------------------- */
 struct vmmap {
     pte_t *root;                       /* physical = kernel virtual */
-    uint32_t asid;
+    uint16_t asid;
+    uint8_t ran;                       /* satp has held it (its ASID may be in the TLB) */
     struct region *regions;
     uint16_t l1_lo, l1_hi;             /* root entries [lo, hi) may hold tables */
     uint32_t top;                      /* no region has ever reached above it, so no
@@ -112,6 +113,7 @@ struct proc {
     struct proc *parent;
     int32_t status;
     uint8_t suspended;
+    uint8_t kids;                      /* processes (zombies too) whose parent it is */
     /* blocking: the call restarts when woken, these survive the restart */
     enum pwait wait;
     void *wait_obj;
@@ -180,6 +182,7 @@ uint32_t vm_remap(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t d
                   uint32_t pages, int move);
 void vm_count_leaves(struct vmmap *m, int delta);
 extern struct vmmap transit;
+extern pte_t *spare_root;              /* a clean root kept for the next map */
 extern struct vmmap *vm_active;
 
 /* proc.c */

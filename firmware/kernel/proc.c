@@ -88,7 +88,8 @@ struct proc *proc_alloc(const char *name)
         name_insert(p, notify, R_RECV) != (int32_t)AV_NAME_NOTIFY)
         panic("fresh name table");
     p->pid = next_pid++;
-    strncpy(p->name, name, sizeof p->name - 1);
+    for (char *d = p->name; *name && d < p->name + sizeof p->name - 1;)
+        *d++ = *name++;                /* zeroed above: no padding to write */
     p->state = P_BLOCKED;              /* not runnable until set up */
     p->wait = W_NONE;
     return p;
@@ -135,9 +136,10 @@ void proc_exit(struct proc *p, int32_t status, const char *why)
         proc_wake_one(par);            /* only the parent waits for a child */
     if (p->parent)
         port_notice(p->parent, AV_NOTICE_PROC_ENDED, name_of_port(p->parent, p->self), (uint32_t)status);
-    for (uint32_t i = 0; i < nprocs; i++) {
+    for (uint32_t i = 0; p->kids && i < nprocs; i++) {
         struct proc *c = &procs[i];
         if (c->parent == p && c->state != P_FREE) {
+            p->kids--;
             c->parent = NULL;
             if (c->state == P_ZOMBIE)
                 proc_reap(c);
@@ -153,6 +155,8 @@ void proc_exit(struct proc *p, int32_t status, const char *why)
 void proc_reap(struct proc *p)
 {
     KASSERT(p->state == P_ZOMBIE);
+    if (p->parent)
+        p->parent->kids--;
     struct port *self = p->self;
     p->self = NULL;
     self->kproc = NULL;
@@ -195,6 +199,7 @@ int proc_fork(struct proc *parent)
     c->tf.r[10] = 0;
     c->tf.r[11] = 0;
     c->parent = parent;
+    parent->kids++;
     c->state = P_RUNNABLE;
     proc_ready(c);
     return name;
@@ -225,6 +230,7 @@ int proc_spawn(struct proc *parent, const char *prog, uint32_t len)
             return name;
         }
         c->parent = parent;
+        parent->kids++;
     }
     if (!empty) {
         c->state = P_RUNNABLE;

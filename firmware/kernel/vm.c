@@ -94,13 +94,34 @@ void kvm_init(void)
     console_set_base(KVA_UART + (MM_UART_BASE & (MEGA_SIZE - 1)));
 }
 
+/* The last destroyed map's root, kept clean (user half zero, kernel half in
+ * place) so the next map copies and zeroes nothing: a kernel frame (count 1,
+ * held bit) that frame_pop takes back whenever the free stack runs dry. */
+pte_t *spare_root;
+
+uint32_t frame_reclaim(void)
+{
+    pte_t *r = spare_root;
+    if (!r)
+        return 0;
+    spare_root = NULL;
+    kpage_free(r);                     /* to the reserve if it is short, else the stack */
+    return frame_pop();
+}
+
 int vm_create(struct vmmap *m, uint32_t asid)
 {
-    m->root = kpage_alloc();
-    if (!m->root)
-        return -1;
-    kernel_half(m->root);
+    pte_t *r = spare_root;
+    spare_root = NULL;
+    if (!r) {
+        r = kpage_alloc();
+        if (!r)
+            return -1;
+        kernel_half(r);
+    }
+    m->root = r;
     m->asid = asid;
+    m->ran = 0;
     m->regions = NULL;
     m->l1_lo = USER_L1;
     m->l1_hi = 0;
@@ -136,6 +157,7 @@ HOT void vm_activate(struct vmmap *m)
     if (m == vm_active)
         return;
     vm_active = m;
+    m->ran = 1;                        /* the TLB may now hold its ASID's entries */
     csr_write(CSR_SATP, satp_make((uint32_t)(uintptr_t)m->root >> PAGE_SHIFT, m->asid));
 }
 
@@ -632,24 +654,33 @@ uint32_t vm_remap(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t d
     return done;
 }
 
+/* Root entries outside [l1_lo, l1_hi) were never written, so clearing that
+ * range leaves the root clean to be the spare. The TLB can hold entries of the
+ * map's ASID only if satp ever held it; otherwise no sfence (each one costs
+ * the core a sweep of its TLB). */
 void vm_destroy(struct vmmap *m)
 {
-    if (!m->root)
+    pte_t *root = m->root;
+    if (!root)
         return;
     if (m == vm_active)
         vm_activate(&transit);         /* never run on a freed root */
     for (uint32_t i = m->l1_lo; i < m->l1_hi; i++) {
-        if (!pte_valid(m->root[i]))
-            continue;
-        pte_t *l2 = table_of(m->root[i]);
-        release_ptes(l2, span_entries(m, i << 22));
-        pt_free(l2);
-        m->root[i] = 0;
+        if (pte_valid(root[i])) {
+            pte_t *l2 = table_of(root[i]);
+            release_ptes(l2, span_entries(m, i << 22));
+            pt_free(l2);
+        }
+        root[i] = 0;
     }
-    kpage_free(m->root);
     m->root = NULL;
+    if (spare_root)
+        kpage_free(root);
+    else
+        spare_root = root;
     region_free_all(&m->regions);
-    sfence_all();
+    if (m->ran)
+        sfence_all();
 }
 
 /* For the audit: add delta to the count of every frame a U leaf maps and of
