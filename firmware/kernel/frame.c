@@ -46,7 +46,10 @@ void frame_ref(uint32_t ppn)
 
 void frame_unref(uint32_t ppn)
 {
-    uint32_t *c = slot(ppn);
+    uint32_t i = ppn - frame_table[VMC_FT_BASE_PPN];
+    if (i >= frame_table[VMC_FT_NFRAMES])
+        return;                         /* not a counted frame */
+    uint32_t *c = &frame_table[VMC_FT_COUNTS + i];
     KASSERT(*c != 0);
     if (--*c == 0)
         frame_push(ppn);

@@ -25,7 +25,8 @@ int frame_valid(uint32_t ppn);          /* PPN inside the table */
 uint32_t frame_count(uint32_t ppn);
 void frame_set_count(uint32_t ppn, uint32_t c);
 void frame_ref(uint32_t ppn);
-/* Drop one reference; a frame reaching 0 goes on the free stack. */
+/* Drop one reference; a frame reaching 0 goes on the free stack. A PPN
+ * outside the table (a device page) has no count: nothing happens. */
 void frame_unref(uint32_t ppn);
 /* Pop a free frame, its count set to 1; 0 when the stack is empty and
  * frame_reclaim has nothing to give. */

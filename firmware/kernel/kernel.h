@@ -178,8 +178,8 @@ static inline int vm_range_ok(uint32_t addr, uint32_t size)
 void vm_refill(struct vmmap *m, uint32_t va, int acc);
 void vm_activate(struct vmmap *m);
 pte_t *vm_walk(struct vmmap *m, uint32_t va, int create);
-uint32_t vm_remap(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t dva,
-                  uint32_t pages, int move);
+uint32_t vm_remap(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t dva, uint32_t pages);
+uint32_t vm_take(struct vmmap *dst, uint32_t dva, uint32_t tva, uint32_t pages);
 void vm_count_leaves(struct vmmap *m, int delta);
 extern struct vmmap transit;
 extern pte_t *spare_root;              /* a clean root kept for the next map */

@@ -293,7 +293,7 @@ static int capture_ool(struct proc *p, uint32_t va, uint32_t len, int dealloc, u
         e = capture_partial(p, b - PAGE_SIZE, va + len - (b - PAGE_SIZE), tbase + (b - a) - PAGE_SIZE);
     if (!e && end_full > first_full) {
         uint32_t n = (end_full - first_full) / PAGE_SIZE;
-        if (vm_remap(&p->map, first_full, &transit, tbase + (first_full - a), n, dealloc) != n)
+        if (vm_remap(&p->map, first_full, &transit, tbase + (first_full - a), n) != n)
             e = -AV_ENOMEM;
     }
     if (e) {
@@ -677,9 +677,8 @@ HOT int32_t msg_receive(struct proc *p, uint32_t ubuf, uint32_t bufsize, uint32_
         } else if ((it.d.flags & AV_ITEM_OOL) && it.len) {
             uint32_t tva = rd32(km, it.pay);
             uint32_t a = PG_ROUNDDOWN(tva), span = PG_ROUNDUP(tva + it.len) - a;
-            uint32_t got = vm_remap(&transit, a, &p->map, placed[k], span / PAGE_SIZE, 1);
+            uint32_t got = vm_take(&p->map, placed[k], a, span / PAGE_SIZE);
             KASSERT(got == span / PAGE_SIZE);
-            vm_deallocate(&transit, a, span);
             wr32(km, it.pay, placed[k] + (tva - a));
             k++;
         }

@@ -67,8 +67,8 @@ int region_insert(struct region **list, uint32_t start, uint32_t end, uint32_t p
 /* Make start and end region boundaries (splitting as needed). */
 static int split_at(struct region **list, uint32_t at)
 {
-    for (struct region *r = *list; r; r = r->next) {
-        if (r->start < at && at < r->end) {
+    for (struct region *r = *list; r && r->start < at; r = r->next) {
+        if (at < r->end) {
             struct region *n = rnew(at, r->end, r->prot);
             if (!n)
                 return -1;
@@ -83,9 +83,18 @@ static int split_at(struct region **list, uint32_t at)
 
 int region_remove(struct region **list, uint32_t start, uint32_t end)
 {
+    struct region **pp = list;
+    while (*pp && (*pp)->start < start)
+        pp = &(*pp)->next;
+    struct region *r = *pp;
+    if (r && r->start == start && r->end == end) {
+        *pp = r->next;                 /* the common case: one whole region */
+        kfree(r, sizeof *r);
+        return 0;
+    }
     if (split_at(list, start) < 0 || split_at(list, end) < 0)
         return -1;
-    struct region **pp = list;
+    pp = list;
     while (*pp) {
         struct region *r = *pp;
         if (r->start >= start && r->end <= end) {

@@ -27,7 +27,16 @@
 #define PTE_ZFILL VMC_PTE_ZFILL
 #define USER_L1 (AV_USER_TOP >> 22)    /* root entries below this are user */
 
-struct vmmap transit;                  /* out-of-line data between send and receive */
+/* Out-of-line data between send and receive. On a machine of 1 MiB or more
+ * its first span's table is made at boot and kept, held by a region over
+ * page 0 (which no message uses): each out-of-line message would otherwise
+ * make, zero and free one. Tables beyond it, and that one on a smaller
+ * machine (whose frames are worth more than the time), come and go with
+ * their regions. No user access ever goes through the map (the kernel never
+ * makes it active for one), so the TLB holds none of its translations
+ * (ASID 0). */
+struct vmmap transit;
+static struct region transit_guard = { NULL, 0, PAGE_SIZE, 0 };
 struct vmmap *vm_active;               /* the map satp holds */
 
 static uint32_t prot_bits(uint32_t prot)
@@ -68,6 +77,13 @@ static void mark_l1(struct vmmap *m, uint32_t va)
         m->l1_hi = (uint16_t)(i + 1);
 }
 
+/* Of n pages from va, those in va's second-level table. */
+static uint32_t table_run(uint32_t va, uint32_t n)
+{
+    uint32_t left = 1024 - VPN0(va);
+    return n < left ? n : left;
+}
+
 static pte_t zfill_pte(uint32_t prot) { return PTE_ZFILL | prot_bits(prot); }
 static pte_t *table_of(pte_t l1) { return (pte_t *)(uintptr_t)pte_pa(l1); }
 static uint32_t asid_of(struct vmmap *m) { return m->asid; }
@@ -90,6 +106,8 @@ void kvm_init(void)
 {
     if (vm_create(&transit, 0) < 0)
         panic("no memory for the transit map");
+    if (boot.ram_size >= (1u << 20) && vm_walk(&transit, 0, 1))
+        transit.regions = &transit_guard;
     vm_activate(&transit);
     console_set_base(KVA_UART + (MM_UART_BASE & (MEGA_SIZE - 1)));
 }
@@ -177,31 +195,36 @@ static void fill_from_regions(struct vmmap *m, pte_t *l2, uint32_t span)
     }
 }
 
+/* The table vm_walk finds missing: made from the region list. Apart, so
+ * the walk itself saves no registers. */
+static __attribute__((noinline)) pte_t *walk_make(struct vmmap *m, uint32_t va, pte_t *l1)
+{
+    pte_t *l2 = pt_alloc();
+    if (!l2)
+        return NULL;
+    fill_from_regions(m, l2, va & ~(MEGA_SIZE - 1));
+    mark_l1(m, va);
+    *l1 = pte_make((uint32_t)(uintptr_t)l2 >> PAGE_SHIFT, PTE_V);
+    stats.faults[AV_FAULT_PT]++;
+    return &l2[VPN0(va)];
+}
+
 pte_t *vm_walk(struct vmmap *m, uint32_t va, int create)
 {
     if (va >= AV_USER_TOP)
         return NULL;                   /* the kernel half holds megapages, not tables */
     pte_t *l1 = &m->root[VPN1(va)];
-    if (!pte_valid(*l1)) {
-        if (!create)
-            return NULL;
-        pte_t *l2 = pt_alloc();
-        if (!l2)
-            return NULL;
-        fill_from_regions(m, l2, va & ~(MEGA_SIZE - 1));
-        mark_l1(m, va);
-        *l1 = pte_make((uint32_t)(uintptr_t)l2 >> PAGE_SHIFT, PTE_V);
-        stats.faults[AV_FAULT_PT]++;
-    }
-    return &table_of(*l1)[VPN0(va)];
+    if (pte_valid(*l1))
+        return &table_of(*l1)[VPN0(va)];
+    return create ? walk_make(m, va, l1) : NULL;
 }
 
 /* Drop what a PTE holds (never allocates). */
 static void release_pte(pte_t *pte)
 {
     pte_t p = *pte;
-    if (pte_valid(p) && pte_leaf(p) && frame_valid(pte_ppn(p)))
-        frame_unref(pte_ppn(p));
+    if (pte_valid(p) && pte_leaf(p))
+        frame_unref(pte_ppn(p));       /* a frame outside the table holds no count */
     *pte = 0;
 }
 
@@ -210,9 +233,12 @@ static void release_pte(pte_t *pte)
 LOOP static void release_ptes(pte_t *l2, uint32_t n)
 {
     for (pte_t *e = l2 + n; l2 < e; l2++) {
-        if (*l2)
-            release_pte(l2);
-        else if (!((uintptr_t)l2 & 31) && e - l2 >= 8 &&
+        pte_t p = *l2;
+        if (p) {
+            if (pte_valid(p) && pte_leaf(p))    /* as release_pte, in line */
+                frame_unref(pte_ppn(p));
+            *l2 = 0;
+        } else if (!((uintptr_t)l2 & 31) && e - l2 >= 8 &&
                  !(l2[1] | l2[2] | l2[3] | l2[4] | l2[5] | l2[6] | l2[7]))
             l2 += 7;                   /* an empty group of eight */
     }
@@ -401,7 +427,8 @@ static void trim_tables(struct vmmap *m, uint32_t start, uint32_t end)
 {
     for (uint32_t span = start & ~(MEGA_SIZE - 1); span < end && span < AV_USER_TOP; span += MEGA_SIZE) {
         pte_t *l1 = &m->root[VPN1(span)];
-        if (!pte_valid(*l1) || region_overlaps(m->regions, span, span + MEGA_SIZE))
+        if (!pte_valid(*l1) ||
+            region_overlaps(m->regions, span, span + MEGA_SIZE))
             continue;
         pte_t *l2 = table_of(*l1);
         release_ptes(l2, span_entries(m, span));
@@ -431,7 +458,8 @@ int vm_deallocate(struct vmmap *m, uint32_t addr, uint32_t size)
     if (region_remove(&m->regions, addr, addr + size) < 0)
         return -AV_ENOMEM;
     trim_tables(m, addr, addr + size);
-    sfence_all();
+    if (m != &transit)                 /* never in the TLB */
+        sfence_all();
     return 0;
 }
 
@@ -560,10 +588,6 @@ int vm_map_frame(struct vmmap *m, uint32_t va, uint32_t ppn, uint32_t prot)
     return 0;
 }
 
-/* The C twin of remap (custom-1), finishing what the instruction leaves: the
- * source's zero-fill pages travel as zero-fill, and with move the source
- * entries are taken instead of shared. Stops at a hole or when memory runs
- * out; returns the pages done. Destination pages get dst's region protection. */
 /* The remap instruction (custom-1) when its fast path is enabled: at most 64
  * pages a call (it never stops for an interrupt). Returns the pages done. */
 static uint32_t remap_insn(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t dva,
@@ -582,17 +606,25 @@ static uint32_t remap_insn(struct vmmap *src, uint32_t sva, struct vmmap *dst, u
     stats.cycles_remap += csr_read(CSR_CYCLE) - t0;
     if (rd == 0xffffffffu)
         return 0;
-    for (uint32_t i = 0; i < rd; i++) {
-        pte_t *dp = vm_walk(dst, dva + i * PAGE_SIZE, 0);
-        if (dp && (*dp & PTE_COW))
-            stats.pages_cow_shared++;
+    /* shared copy-on-write: the pages whose new entry has bit 8 (the
+     * instruction made every table on the way) */
+    uint32_t cow = 0;
+    for (uint32_t i = 0, n; i < rd; i += n, dva += n * PAGE_SIZE) {
+        n = table_run(dva, rd - i);
+        for (pte_t *dp = vm_walk(dst, dva, 0), *e = dp + n; dp < e; dp++)
+            cow += (*dp >> 8) & 1;
     }
+    _Static_assert(PTE_COW == 1u << 8, "bit 8 is copy-on-write");
+    stats.pages_cow_shared += cow;
     stats.pages_remapped += rd;
     return rd;
 }
 
-uint32_t vm_remap(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t dva,
-                  uint32_t pages, int move)
+/* Remap: the instruction where its fast path is on, and its C twin for the
+ * rest, which also takes what the instruction leaves: the source's
+ * zero-fill pages travel as zero-fill, with dst's region protection. Stops
+ * at a hole or when memory runs out; returns the pages done. */
+uint32_t vm_remap(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t dva, uint32_t pages)
 {
     uint32_t done, t0 = csr_read(CSR_CYCLE);
     if (pages) {                       /* the remap microcode may add tables */
@@ -604,7 +636,7 @@ uint32_t vm_remap(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t d
     struct region *sr = NULL, *dr = NULL;
     pte_t *sp = NULL, *dp = NULL;
     for (done = 0; done < pages; done++, sva += PAGE_SIZE, dva += PAGE_SIZE) {
-        uint32_t k = move ? 0 : remap_insn(src, sva, dst, dva, pages - done);
+        uint32_t k = remap_insn(src, sva, dst, dva, pages - done);
         if (k) {
             /* the microcode took k pages; the loop's step takes one more */
             done += k - 1;
@@ -632,26 +664,48 @@ uint32_t vm_remap(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t d
         release_pte(dp);
         if (pte_is_zfill(s)) {
             *dp = zfill_pte(dr->prot);
-            if (sp && move)
-                *sp = 0;
-        } else if (move) {
-            pte_t d = (s & ~(VMC_PTE_PERM | PTE_A | PTE_D)) | (prot_bits(dr->prot) & ~PTE_W);
-            if ((s & (PTE_W | PTE_COW)) && (dr->prot & AV_PROT_WRITE))
-                d |= (s & PTE_W) ? PTE_W : PTE_COW;
-            else
-                d &= ~PTE_COW;
-            *dp = d;
-            *sp = 0;
         } else {
-            *dp = share_cow(sp, prot_bits(dr->prot));
-        }
-        if (sp)
+            /* as the contract's remap: the source's own permissions */
+            *dp = share_cow(sp, (s & VMC_PTE_PERM) | ((s & PTE_COW) ? PTE_W : 0));
             sfence_va(sva, src->asid);
+        }
         stats.pages_remapped++;
     }
-    if (move || !(fastpaths & VMC_FP_REMAP))    /* the C twin's time (benchmark) */
+    if (!(fastpaths & VMC_FP_REMAP))    /* the C twin's time (benchmark) */
         stats.cycles_remap += csr_read(CSR_CYCLE) - t0;
     return done;
+}
+
+/* Receive: the transit pages [tva, +pages), a region of their own, move to
+ * dst at dva, a range of dst's just made for them (a region no entry of
+ * which holds anything), and the transit region goes. Each entry goes over
+ * as it is, a frame with its count or zero-fill, but with the permissions
+ * of a read-write region (A, D and X dropped: the source was read-only or
+ * copy-on-write, or a frame of its own). No TLB flush: neither entry can be
+ * cached (the transit map is never used for an access, and dst's were
+ * invalid). Returns the pages done (fewer only when a table cannot be
+ * made: then the transit region stays). */
+uint32_t vm_take(struct vmmap *dst, uint32_t dva, uint32_t tva, uint32_t pages)
+{
+    uint32_t i, n, t = tva;
+    for (i = 0; i < pages; i += n, t += n * PAGE_SIZE, dva += n * PAGE_SIZE) {
+        pte_t *sp = vm_walk(&transit, t, 0), *dp = vm_walk(dst, dva, 1);
+        if (!dp)
+            return i;
+        n = table_run(t, table_run(dva, pages - i));
+        for (pte_t *e = dp + n; dp < e; dp++, sp++) {
+            *dp = (*sp & ~(PTE_X | PTE_A | PTE_D)) | PTE_R | PTE_U;
+            *sp = 0;
+        }
+    }
+    stats.pages_remapped += i;
+    /* the region, empty now; inside the kept table (the region at page 0
+     * holds it) nothing else is to free */
+    if (t <= MEGA_SIZE && !transit.regions->start)
+        region_remove(&transit.regions, tva, t);   /* a whole region: cannot fail */
+    else
+        vm_deallocate(&transit, tva, t - tva);
+    return i;
 }
 
 /* Root entries outside [l1_lo, l1_hi) were never written, so clearing that
