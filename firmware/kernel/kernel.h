@@ -224,9 +224,6 @@ void syscall(struct proc *p);
 void ipc_fast(struct proc *p);
 void fastpaths_switch(void);          /* boot option fpswitch (main.c) */
 void sys_return(struct proc *p, int32_t a0);
-struct recv_args { uint32_t buf, size, name, opts, timeout; };
-int recv_args(struct proc *r, struct recv_args *ra);
-void receive_done(struct proc *r, int32_t ret, uint32_t size);
 #define K_BLOCKED 0x7fff0000      /* a call that blocked: it restarts when woken */
 int32_t wait_or_fail(struct proc *p, uint32_t opts, uint32_t flag, uint32_t timeout,
                      enum pwait w, void *obj);

@@ -325,6 +325,32 @@ HOT int32_t wait_or_fail(struct proc *p, uint32_t opts, uint32_t flag, uint32_t 
 }
 
 /* ---- direct transfer ---------------------------------------------------- */
+/* The receive a blocked receiver r waits in, from its saved registers (its
+ * call restarts with the same arguments): 0, or -1 if r's call receives
+ * nothing. (Moved here from syscall.c: the direct transfer is its one user.) */
+struct recv_args { uint32_t buf, size, name, opts, timeout; };
+static int recv_args(struct proc *r, struct recv_args *ra)
+{
+    uint32_t *a = &r->tf.r[10];
+    ra->buf = a[1];
+    ra->size = a[2];
+    switch (r->tf.r[17]) {
+    case SYS_MSG_RECEIVE: ra->buf = a[0]; ra->size = a[1]; ra->name = a[2]; ra->opts = a[3]; ra->timeout = a[4]; break;
+    case SYS_MSG_RPC: ra->name = r->rpc_reply; ra->opts = a[3]; ra->timeout = a[4]; break;
+    case SYS_MSG_REPLY_RECEIVE: ra->name = a[3]; ra->opts = a[4]; ra->timeout = a[5]; break;
+    default: return -1;
+    }
+    ra->opts &= ~AV_SEND_TIMEOUT;
+    return 0;
+}
+
+/* r's receive ends with ret and a message of size bytes (a1). */
+static void receive_done(struct proc *r, int32_t ret, uint32_t size)
+{
+    r->tf.r[11] = size;
+    sys_return(r, ret);
+}
+
 /* A small message of inline data to a receiver already blocked in a receive
  * on dest: copied from the sender's memory into a buffer on the kernel
  * stack and from there into the receiver's buffer, with no kmsg, no queue

@@ -19,31 +19,6 @@ HOT void sys_return(struct proc *p, int32_t a0)
     p->in_call = 0;
 }
 
-/* The receive a blocked receiver r waits in, from its saved registers (its
- * call restarts with the same arguments): 0, or -1 if r's call receives
- * nothing. The sender's direct transfer (msg.c) uses it. */
-HOT int recv_args(struct proc *r, struct recv_args *ra)
-{
-    uint32_t *a = &r->tf.r[10];
-    ra->buf = a[1];
-    ra->size = a[2];
-    switch (r->tf.r[17]) {
-    case SYS_MSG_RECEIVE: ra->buf = a[0]; ra->size = a[1]; ra->name = a[2]; ra->opts = a[3]; ra->timeout = a[4]; break;
-    case SYS_MSG_RPC: ra->name = r->rpc_reply; ra->opts = a[3]; ra->timeout = a[4]; break;
-    case SYS_MSG_REPLY_RECEIVE: ra->name = a[3]; ra->opts = a[4]; ra->timeout = a[5]; break;
-    default: return -1;
-    }
-    ra->opts &= ~AV_SEND_TIMEOUT;
-    return 0;
-}
-
-/* r's receive ends with ret and a message of size bytes (a1). */
-HOT void receive_done(struct proc *r, int32_t ret, uint32_t size)
-{
-    r->tf.r[11] = size;
-    sys_return(r, ret);
-}
-
 /* The process a process-port name denotes (the local shortcut of requests). */
 static struct proc *target(struct proc *p, uint32_t name, int32_t *err)
 {
@@ -174,7 +149,7 @@ HOT void ipc_fast(struct proc *p)
     uint32_t umsg = a[0], name = a[3];
     struct av_msg_header h;
     if ((rpc ? a[3] : a[4]) || !umsg || ((umsg | a[1]) & 3) || !vm_range_ok(a[1], a[2]) || p->rpc_sent ||
-        copyin(&p->map, &h, umsg, sizeof h) < 0)
+        !vm_range_ok(umsg, sizeof h) || ucopy(&h, (const void *)umsg, sizeof h))
         return;
     if (rpc)
         name = h.reply;
