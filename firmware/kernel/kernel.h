@@ -181,6 +181,12 @@ pte_t *vm_walk(struct vmmap *m, uint32_t va, int create);
 uint32_t vm_remap(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t dva, uint32_t pages);
 uint32_t vm_take(struct vmmap *dst, uint32_t dva, uint32_t tva, uint32_t pages);
 void vm_count_leaves(struct vmmap *m, int delta);
+/* vm.c's helpers that vmops.c shares */
+uint32_t prot_bits(uint32_t prot);     /* AV_PROT_* -> PTE permission bits, U set */
+pte_t zfill_pte(uint32_t prot);        /* the zero-fill entry of a page of prot */
+void release_pte(pte_t *pte);          /* drop what an entry holds, leave it empty */
+pte_t share_cow(pte_t *src, uint32_t dst_bits);
+int check_range(uint32_t addr, uint32_t size);  /* page aligned, user, not page 0 */
 extern struct vmmap transit;
 extern pte_t *spare_root;              /* a clean root kept for the next map */
 extern struct vmmap *vm_active;

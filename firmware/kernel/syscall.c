@@ -148,6 +148,7 @@ HOT void ipc_fast(struct proc *p)
         return;
     uint32_t umsg = a[0], name = a[3];
     struct av_msg_header h;
+    /* (p trapped from its own map, the active one: ucopy as copyin does) */
     if ((rpc ? a[3] : a[4]) || !umsg || ((umsg | a[1]) & 3) || !vm_range_ok(a[1], a[2]) || p->rpc_sent ||
         !vm_range_ok(umsg, sizeof h) || ucopy(&h, (const void *)umsg, sizeof h))
         return;

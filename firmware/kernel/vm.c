@@ -8,7 +8,9 @@
  * every page inside a region, the zero-fill page. The first fault there
  * builds the table from the region list, so allocate and copy cost no frame
  * until first touch. Invariant: a PTE with W=1 maps a frame of count 1.
- * The kernel runs with SIE=0, so nothing here is interrupted.
+ * The kernel runs with SIE=0, so nothing here is interrupted. The map
+ * operations off the message path (allocate, protect, copy, map a frame,
+ * the audit's count) are in vmops.c.
  */
 #include <string.h>
 #include "kernel.h"
@@ -39,7 +41,7 @@ struct vmmap transit;
 static struct region transit_guard = { NULL, 0, PAGE_SIZE, 0 };
 struct vmmap *vm_active;               /* the map satp holds */
 
-static uint32_t prot_bits(uint32_t prot)
+uint32_t prot_bits(uint32_t prot)
 {
     uint32_t b = PTE_U;
     if (prot & AV_PROT_READ)
@@ -84,7 +86,7 @@ static uint32_t table_run(uint32_t va, uint32_t n)
     return n < left ? n : left;
 }
 
-static pte_t zfill_pte(uint32_t prot) { return PTE_ZFILL | prot_bits(prot); }
+pte_t zfill_pte(uint32_t prot) { return PTE_ZFILL | prot_bits(prot); }
 static pte_t *table_of(pte_t l1) { return (pte_t *)(uintptr_t)pte_pa(l1); }
 static uint32_t asid_of(struct vmmap *m) { return m->asid; }
 
@@ -220,7 +222,7 @@ pte_t *vm_walk(struct vmmap *m, uint32_t va, int create)
 }
 
 /* Drop what a PTE holds (never allocates). */
-static void release_pte(pte_t *pte)
+void release_pte(pte_t *pte)
 {
     pte_t p = *pte;
     if (pte_valid(p) && pte_leaf(p))
@@ -229,12 +231,15 @@ static void release_pte(pte_t *pte)
 }
 
 /* Release a table's n entries from l2; most are empty, so skip those here,
- * eight at a time (a freed table is scanned up to its map's top). */
-LOOP static void release_ptes(pte_t *l2, uint32_t n)
+ * eight at a time (a freed table is scanned up to its map's top). Returns
+ * the released entries ORed together. */
+LOOP static pte_t release_ptes(pte_t *l2, uint32_t n)
 {
+    pte_t seen = 0;
     for (pte_t *e = l2 + n; l2 < e; l2++) {
         pte_t p = *l2;
         if (p) {
+            seen |= p;
             if (pte_valid(p) && pte_leaf(p))    /* as release_pte, in line */
                 frame_unref(pte_ppn(p));
             *l2 = 0;
@@ -242,6 +247,7 @@ LOOP static void release_ptes(pte_t *l2, uint32_t n)
                  !(l2[1] | l2[2] | l2[3] | l2[4] | l2[5] | l2[6] | l2[7]))
             l2 += 7;                   /* an empty group of eight */
     }
+    return seen;
 }
 
 static int perm_ok(pte_t p, int acc)
@@ -384,41 +390,12 @@ HOT int copyout(struct vmmap *m, uint32_t uva, const void *src, uint32_t n)
     return uaccess(m, (void *)(uintptr_t)uva, src, uva, n, 0);
 }
 
-static int check_range(uint32_t addr, uint32_t size)
+int check_range(uint32_t addr, uint32_t size)
 {
     if ((addr | size) & (PAGE_SIZE - 1) || size == 0)
         return -AV_EINVAL;
     if (!vm_range_ok(addr, size) || addr < USER_LOW)
         return -AV_EINVAL;
-    return 0;
-}
-
-int vm_allocate(struct vmmap *m, uint32_t *addr, uint32_t size, uint32_t flags, uint32_t prot)
-{
-    if (size == 0 || size > AV_USER_TOP)
-        return -AV_EINVAL;
-    size = PG_ROUNDUP(size);
-    if (flags & AV_VM_ANYWHERE) {
-        *addr = region_first_fit(m->regions, size, USER_LOW, AV_USER_TOP);
-        if (!*addr)
-            return -AV_ENOSPACE;
-    } else {
-        int e = check_range(*addr, size);
-        if (e)
-            return e;
-        if (!region_free(m->regions, *addr, *addr + size))
-            return -AV_ENOSPACE;
-    }
-    if (vm_region_insert(m, *addr, *addr + size, prot) < 0)
-        return -AV_ENOMEM;
-    /* where tables exist, their entries become zero-fill; elsewhere the
-     * absent table already means zero-fill */
-    for (uint32_t a = *addr; a - *addr < size; a += PAGE_SIZE) {
-        pte_t *pte = vm_walk(m, a, 0);
-        if (pte)
-            *pte = zfill_pte(prot);
-    }
-    stats.pages_lazy += size / PAGE_SIZE;
     return 0;
 }
 
@@ -446,62 +423,33 @@ int vm_deallocate(struct vmmap *m, uint32_t addr, uint32_t size)
     if (e)
         return e;
     /* span by span: one walk finds the table, then its entries in a row */
+    pte_t seen = 0;
     for (uint32_t a = addr; a - addr < size;) {
         uint32_t n = (MEGA_SIZE - (a & (MEGA_SIZE - 1))) / PAGE_SIZE;
         if (n > (size - (a - addr)) / PAGE_SIZE)
             n = (size - (a - addr)) / PAGE_SIZE;
         pte_t *pte = vm_walk(m, a, 0);
         if (pte)
-            release_ptes(pte, n);
+            seen |= release_ptes(pte, n);
         a += n * PAGE_SIZE;
     }
     if (region_remove(&m->regions, addr, addr + size) < 0)
         return -AV_ENOMEM;
     trim_tables(m, addr, addr + size);
-    if (m != &transit)                 /* never in the TLB */
+    /* The TLB holds a translation only of an entry a walk (the hardware's,
+     * or the software refill) marked accessed first, and no entry that may
+     * be cached loses its A bit: without one among the released (pages
+     * never touched since they were mapped, such as out-of-line data
+     * received and dropped unread) nothing can be cached. The transit map
+     * is never used for an access. */
+    if (m != &transit && (seen & PTE_A))
         sfence_all();
-    return 0;
-}
-
-int vm_protect(struct vmmap *m, uint32_t addr, uint32_t size, uint32_t prot)
-{
-    size = PG_ROUNDUP(size);
-    int e = check_range(addr, size);
-    if (e)
-        return e;
-    if ((prot & ~AV_PROT_ALL) || !prot)
-        return -AV_EINVAL;             /* no access has no valid leaf encoding */
-    if (!region_covered(m->regions, addr, addr + size))
-        return -AV_ENOSPACE;
-    if (region_protect(&m->regions, addr, addr + size, prot) < 0)
-        return -AV_ENOMEM;
-    uint32_t bits = prot_bits(prot);
-    for (uint32_t a = addr; a - addr < size; a += PAGE_SIZE) {
-        pte_t *pte = vm_walk(m, a, 0);
-        if (!pte)
-            continue;
-        pte_t p = *pte;
-        if (pte_is_zfill(p)) {
-            *pte = zfill_pte(prot);
-        } else if (pte_valid(p)) {
-            uint32_t nb = (p & ~(VMC_PTE_PERM | PTE_COW)) | (bits & ~PTE_W);
-            if (bits & PTE_W) {
-                /* granting W on a shared frame makes it copy-on-write */
-                if (frame_valid(pte_ppn(p)) && frame_count(pte_ppn(p)) == 1)
-                    nb |= PTE_W;
-                else
-                    nb |= PTE_COW;
-            }
-            *pte = nb;
-        }
-    }
-    sfence_all();
     return 0;
 }
 
 /* Share one source PTE copy-on-write: returns the PTE for the new mapping,
  * with dst_bits as its permissions, and write-protects the source. */
-static pte_t share_cow(pte_t *src, uint32_t dst_bits)
+pte_t share_cow(pte_t *src, uint32_t dst_bits)
 {
     pte_t p = *src;
     if (p & (PTE_W | PTE_COW)) {
@@ -513,42 +461,6 @@ static pte_t share_cow(pte_t *src, uint32_t dst_bits)
     if (dst_bits & PTE_W)
         d |= PTE_COW;
     return d;
-}
-
-int vm_copy(struct vmmap *m, uint32_t src, uint32_t size, uint32_t dst)
-{
-    size = PG_ROUNDUP(size);
-    int e = check_range(src, size);
-    if (!e)
-        e = check_range(dst, size);
-    if (e)
-        return e;
-    if (src < dst + size && dst < src + size)
-        return -AV_EINVAL;
-    if (!region_covered(m->regions, src, src + size) || !region_covered(m->regions, dst, dst + size))
-        return -AV_ENOSPACE;
-    for (uint32_t off = 0; off < size; off += PAGE_SIZE) {
-        struct region *dr = region_find(m->regions, dst + off);
-        pte_t *sp = vm_walk(m, src + off, 0);
-        pte_t s = sp ? *sp : 0;
-        if (!sp || pte_is_zfill(s) || !pte_valid(s)) {
-            /* untouched source page: the copy is a zero-fill page too */
-            pte_t *dp = vm_walk(m, dst + off, 0);
-            if (dp) {
-                release_pte(dp);
-                *dp = zfill_pte(dr->prot);
-            }
-            continue;
-        }
-        pte_t *dp = vm_walk(m, dst + off, 1);
-        if (!dp)
-            return -AV_ENOMEM;
-        sp = vm_walk(m, src + off, 0);     /* the walk may have made a table */
-        release_pte(dp);
-        *dp = share_cow(sp, prot_bits(dr->prot));
-    }
-    sfence_all();
-    return 0;
 }
 
 int vm_fork(struct vmmap *c, struct vmmap *p)
@@ -574,17 +486,6 @@ int vm_fork(struct vmmap *c, struct vmmap *p)
         }
     }
     sfence_all();
-    return 0;
-}
-
-int vm_map_frame(struct vmmap *m, uint32_t va, uint32_t ppn, uint32_t prot)
-{
-    pte_t *pte = vm_walk(m, va, 1);
-    if (!pte)
-        return -AV_ENOMEM;
-    release_pte(pte);
-    frame_ref(ppn);
-    *pte = pte_make(ppn, prot_bits(prot) | PTE_V | PTE_A);
     return 0;
 }
 
@@ -735,23 +636,4 @@ void vm_destroy(struct vmmap *m)
     region_free_all(&m->regions);
     if (m->ran)
         sfence_all();
-}
-
-/* For the audit: add delta to the count of every frame a U leaf maps and of
- * every second-level table. */
-void vm_count_leaves(struct vmmap *m, int delta)
-{
-    if (!m->root)
-        return;
-    for (uint32_t i = 0; i < USER_L1; i++) {
-        if (!pte_valid(m->root[i]))
-            continue;
-        pte_t *l2 = table_of(m->root[i]);
-        frame_set_count(pte_ppn(m->root[i]), frame_count(pte_ppn(m->root[i])) + (uint32_t)delta);
-        for (int j = 0; j < 1024; j++) {
-            pte_t p = l2[j];
-            if (pte_valid(p) && pte_leaf(p) && (p & PTE_U) && frame_valid(pte_ppn(p)))
-                frame_set_count(pte_ppn(p), frame_count(pte_ppn(p)) + (uint32_t)delta);
-        }
-    }
 }

@@ -1,0 +1,147 @@
+/*
+ * The map operations off the message path, built with -msave-restore
+ * (firmware.mk: every file not in K_HOT): vm_allocate, vm_protect, vm_copy,
+ * vm_map_frame and the audit's vm_count_leaves. They work on vm.c's tables
+ * through its helpers (prot_bits, zfill_pte, release_pte, share_cow,
+ * check_range); the encodings are the VM contract's, as there.
+ */
+#include "kernel.h"
+#include "riscv.h"
+
+#define PTE_V VMC_PTE_V
+#define PTE_W VMC_PTE_W
+#define PTE_U VMC_PTE_U
+#define PTE_A VMC_PTE_A
+#define PTE_COW VMC_PTE_COW
+#define USER_L1 (AV_USER_TOP >> 22)    /* root entries below this are user */
+
+int vm_allocate(struct vmmap *m, uint32_t *addr, uint32_t size, uint32_t flags, uint32_t prot)
+{
+    if (size == 0 || size > AV_USER_TOP)
+        return -AV_EINVAL;
+    size = PG_ROUNDUP(size);
+    if (flags & AV_VM_ANYWHERE) {
+        *addr = region_first_fit(m->regions, size, USER_LOW, AV_USER_TOP);
+        if (!*addr)
+            return -AV_ENOSPACE;
+    } else {
+        int e = check_range(*addr, size);
+        if (e)
+            return e;
+        if (!region_free(m->regions, *addr, *addr + size))
+            return -AV_ENOSPACE;
+    }
+    if (vm_region_insert(m, *addr, *addr + size, prot) < 0)
+        return -AV_ENOMEM;
+    /* where tables exist, their entries become zero-fill; elsewhere the
+     * absent table already means zero-fill */
+    for (uint32_t a = *addr; a - *addr < size; a += PAGE_SIZE) {
+        pte_t *pte = vm_walk(m, a, 0);
+        if (pte)
+            *pte = zfill_pte(prot);
+    }
+    stats.pages_lazy += size / PAGE_SIZE;
+    return 0;
+}
+
+int vm_protect(struct vmmap *m, uint32_t addr, uint32_t size, uint32_t prot)
+{
+    size = PG_ROUNDUP(size);
+    int e = check_range(addr, size);
+    if (e)
+        return e;
+    if ((prot & ~AV_PROT_ALL) || !prot)
+        return -AV_EINVAL;             /* no access has no valid leaf encoding */
+    if (!region_covered(m->regions, addr, addr + size))
+        return -AV_ENOSPACE;
+    if (region_protect(&m->regions, addr, addr + size, prot) < 0)
+        return -AV_ENOMEM;
+    uint32_t bits = prot_bits(prot);
+    for (uint32_t a = addr; a - addr < size; a += PAGE_SIZE) {
+        pte_t *pte = vm_walk(m, a, 0);
+        if (!pte)
+            continue;
+        pte_t p = *pte;
+        if (pte_is_zfill(p)) {
+            *pte = zfill_pte(prot);
+        } else if (pte_valid(p)) {
+            uint32_t nb = (p & ~(VMC_PTE_PERM | PTE_COW)) | (bits & ~PTE_W);
+            if (bits & PTE_W) {
+                /* granting W on a shared frame makes it copy-on-write */
+                if (frame_valid(pte_ppn(p)) && frame_count(pte_ppn(p)) == 1)
+                    nb |= PTE_W;
+                else
+                    nb |= PTE_COW;
+            }
+            *pte = nb;
+        }
+    }
+    sfence_all();
+    return 0;
+}
+
+int vm_copy(struct vmmap *m, uint32_t src, uint32_t size, uint32_t dst)
+{
+    size = PG_ROUNDUP(size);
+    int e = check_range(src, size);
+    if (!e)
+        e = check_range(dst, size);
+    if (e)
+        return e;
+    if (src < dst + size && dst < src + size)
+        return -AV_EINVAL;
+    if (!region_covered(m->regions, src, src + size) || !region_covered(m->regions, dst, dst + size))
+        return -AV_ENOSPACE;
+    for (uint32_t off = 0; off < size; off += PAGE_SIZE) {
+        struct region *dr = region_find(m->regions, dst + off);
+        pte_t *sp = vm_walk(m, src + off, 0);
+        pte_t s = sp ? *sp : 0;
+        if (!sp || pte_is_zfill(s) || !pte_valid(s)) {
+            /* untouched source page: the copy is a zero-fill page too */
+            pte_t *dp = vm_walk(m, dst + off, 0);
+            if (dp) {
+                release_pte(dp);
+                *dp = zfill_pte(dr->prot);
+            }
+            continue;
+        }
+        pte_t *dp = vm_walk(m, dst + off, 1);
+        if (!dp)
+            return -AV_ENOMEM;
+        sp = vm_walk(m, src + off, 0);     /* the walk may have made a table */
+        release_pte(dp);
+        *dp = share_cow(sp, prot_bits(dr->prot));
+    }
+    sfence_all();
+    return 0;
+}
+
+int vm_map_frame(struct vmmap *m, uint32_t va, uint32_t ppn, uint32_t prot)
+{
+    pte_t *pte = vm_walk(m, va, 1);
+    if (!pte)
+        return -AV_ENOMEM;
+    release_pte(pte);
+    frame_ref(ppn);
+    *pte = pte_make(ppn, prot_bits(prot) | PTE_V | PTE_A);
+    return 0;
+}
+
+/* For the audit: add delta to the count of every frame a U leaf maps and of
+ * every second-level table. */
+void vm_count_leaves(struct vmmap *m, int delta)
+{
+    if (!m->root)
+        return;
+    for (uint32_t i = 0; i < USER_L1; i++) {
+        if (!pte_valid(m->root[i]))
+            continue;
+        pte_t *l2 = (pte_t *)(uintptr_t)pte_pa(m->root[i]);
+        frame_set_count(pte_ppn(m->root[i]), frame_count(pte_ppn(m->root[i])) + (uint32_t)delta);
+        for (int j = 0; j < 1024; j++) {
+            pte_t p = l2[j];
+            if (pte_valid(p) && pte_leaf(p) && (p & PTE_U) && frame_valid(pte_ppn(p)))
+                frame_set_count(pte_ppn(p), frame_count(pte_ppn(p)) + (uint32_t)delta);
+        }
+    }
+}
