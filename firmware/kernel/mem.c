@@ -16,16 +16,23 @@ __attribute__((section(".text.loop"))) void *memset(void *d, int c, size_t n)
     if ((((uintptr_t)p | n) & 3) == 0) {
         /* sixteen words an iteration, the test at the bottom: a page costs
          * 1 024 stores and 64 rounds of loop overhead */
-        uint32_t w = (uint8_t)c * 0x01010101u, *q = d, *e = (uint32_t *)(p + n);
-        uint32_t *e16 = q + (n / 4 & ~15u);
+        uint32_t w = (uint8_t)c * 0x01010101u, *q = d, k = n / 4;
+        uint32_t *e16 = q + (k & ~15u);
         if (q < e16)
             do {
                 q[0] = w, q[1] = w, q[2] = w, q[3] = w, q[4] = w, q[5] = w, q[6] = w, q[7] = w;
                 q[8] = w, q[9] = w, q[10] = w, q[11] = w, q[12] = w, q[13] = w, q[14] = w, q[15] = w;
                 q += 16;
             } while (q < e16);
-        while (q < e)
-            *q++ = w;
+        /* the rest (kernel objects are mostly under 16 words) in 8, 4, 2, 1 */
+        if (k & 8)
+            q[0] = w, q[1] = w, q[2] = w, q[3] = w, q[4] = w, q[5] = w, q[6] = w, q[7] = w, q += 8;
+        if (k & 4)
+            q[0] = w, q[1] = w, q[2] = w, q[3] = w, q += 4;
+        if (k & 2)
+            q[0] = w, q[1] = w, q += 2;
+        if (k & 1)
+            q[0] = w;
         return d;
     }
     while (n--)

@@ -134,16 +134,20 @@ void port_notice(struct proc *q, uint32_t id, uint32_t w0, uint32_t w1)
     struct nameent *e = name_lookup(q, AV_NAME_NOTIFY);
     if (!e || !e->recv || e->dead)
         return;
-    uint32_t size = sizeof(struct av_msg_header) + sizeof(struct av_item) + 8;
-    struct kmsg *km = kmsg_alloc(size);
+    struct notice { struct av_msg_header h; struct av_item it; uint32_t w[2]; } *b;
+    struct kmsg *km = kmsg_alloc(sizeof *b);
     if (!km)
         return;
-    struct av_msg_header h = { size, 0, 0, id, 0 };
-    struct av_item it = { AV_ITEM_WORDS, 0, 0, 4, 2 };
-    uint32_t w[2] = { w0, w1 };
-    kmsg_write(km, 0, &h, sizeof h);
-    kmsg_write(km, sizeof h, &it, sizeof it);
-    kmsg_write(km, sizeof h + sizeof it, w, sizeof w);
+    /* a small body is one zeroed piece after the kmsg: only the non-zero
+     * fields are written, in place */
+    b = (struct notice *)km->small;
+    b->h.size = sizeof *b;
+    b->h.id = id;
+    b->it.kind = AV_ITEM_WORDS;
+    b->it.elsize = 4;
+    b->it.count = 2;
+    b->w[0] = w0;
+    b->w[1] = w1;
     km->dest = e->port;
     port_ref(e->port);
     km->notice = 1;

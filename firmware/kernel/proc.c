@@ -166,6 +166,17 @@ void proc_reap(struct proc *p)
     p->state = P_FREE;
 }
 
+/* The parent's send right to a new process's port. Only the child's own
+ * table names that fresh port, so name_insert is told no table does and
+ * skips its search of the parent's for an existing name. */
+static int32_t name_in_parent(struct proc *parent, struct proc *c)
+{
+    c->self->named--;
+    int32_t name = name_insert(parent, c->self, R_SEND);
+    c->self->named++;
+    return name;
+}
+
 int proc_fork(struct proc *parent)
 {
     struct proc *c = proc_alloc(parent->name);
@@ -189,7 +200,7 @@ int proc_fork(struct proc *parent)
             port_ref(e->port);
         }
     }
-    int32_t name = name_insert(parent, c->self, R_SEND);
+    int32_t name = name_in_parent(parent, c);
     if (name < 0) {
         proc_free_unstarted(c);
         return name;
@@ -224,7 +235,7 @@ int proc_spawn(struct proc *parent, const char *prog, uint32_t len)
     }
     int32_t name = 0;
     if (parent) {
-        name = name_insert(parent, c->self, R_SEND);
+        name = name_in_parent(parent, c);
         if (name < 0) {
             proc_free_unstarted(c);
             return name;
@@ -269,13 +280,19 @@ HOT void proc_wake_one(struct proc *p)
     }
 }
 
+/* The scan, apart from proc_wake so that the common call (nobody waits
+ * for that kind of event) saves no registers. */
+__attribute__((noinline)) static void wake_scan(enum pwait w, void *obj)
+{
+    for (struct proc *p = procs, *e = procs + nprocs; nwaiting[w] && p < e; p++)
+        if (p->state == P_BLOCKED && p->wait == w && p->wait_obj == obj)
+            proc_wake_one(p);
+}
+
 void proc_wake(enum pwait w, void *obj)
 {
-    if (!nwaiting[w])
-        return;
-    for (uint32_t i = 0; nwaiting[w] && i < nprocs; i++)
-        if (procs[i].state == P_BLOCKED && procs[i].wait == w && procs[i].wait_obj == obj)
-            proc_wake_one(&procs[i]);
+    if (nwaiting[w])
+        wake_scan(w, obj);
 }
 
 /* The process blocked receiving on pt, if any: only the holder of the

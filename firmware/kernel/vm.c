@@ -613,13 +613,8 @@ uint32_t vm_take(struct vmmap *dst, uint32_t dva, uint32_t tva, uint32_t pages)
  * range leaves the root clean to be the spare. The TLB can hold entries of the
  * map's ASID only if satp ever held it; otherwise no sfence (each one costs
  * the core a sweep of its TLB). */
-void vm_destroy(struct vmmap *m)
+__attribute__((noinline)) static void free_tables(struct vmmap *m, pte_t *root)
 {
-    pte_t *root = m->root;
-    if (!root)
-        return;
-    if (m == vm_active)
-        vm_activate(&transit);         /* never run on a freed root */
     for (uint32_t i = m->l1_lo; i < m->l1_hi; i++) {
         if (pte_valid(root[i])) {
             pte_t *l2 = table_of(root[i]);
@@ -628,6 +623,17 @@ void vm_destroy(struct vmmap *m)
         }
         root[i] = 0;
     }
+}
+
+void vm_destroy(struct vmmap *m)
+{
+    pte_t *root = m->root;
+    if (!root)
+        return;
+    if (m == vm_active)
+        vm_activate(&transit);         /* never run on a freed root */
+    if (m->l1_lo < m->l1_hi)           /* apart: a map without tables saves no registers */
+        free_tables(m, root);
     m->root = NULL;
     if (spare_root)
         kpage_free(root);

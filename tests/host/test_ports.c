@@ -70,6 +70,15 @@ int main(void)
     CHECK(pt->named == names_of(pt) && pt->named == 2);       /* dead names still name it */
     CHECK(host_notices > notices0);                           /* notices were written */
     CHECK(P[1].names[AV_NAME_NOTIFY].port->qlen >= 1);                     /* queued at P1's notify port */
+    {   /* the notice as written in place: header, one item of two words (name, 0) */
+        const struct kmsg *nk = P[1].names[AV_NAME_NOTIFY].port->qhead;
+        const struct av_msg_header *h = (const void *)nk->small;
+        const struct av_item *it = (const void *)(h + 1);
+        const uint32_t *w = (const void *)(it + 1);
+        CHECK(h->size == nk->size && h->size == sizeof *h + sizeof *it + 8 && h->id == AV_NOTICE_PORT_DELETED &&
+              !h->dest && !h->reply && !h->bits);
+        CHECK(it->kind == AV_ITEM_WORDS && it->elsize == 4 && it->count == 2 && !it->flags && w[0] == (uint32_t)m && w[1] == 0);
+    }
     /* dead names stay until deallocated; the last one frees the port */
     CHECK(name_deallocate(&P[1], m) == 0);
     CHECK(name_deallocate(&P[0], so) == 0);
