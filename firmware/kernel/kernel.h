@@ -208,6 +208,7 @@ void timer_disarm(void);
 void schedule(void) __attribute__((noreturn));
 void sched_handoff(struct proc *p);
 int sched_handoff_pending(void);
+void sched_direct(void) __attribute__((noreturn));
 uint64_t now_ticks(void);
 uint64_t us_to_ticks(uint32_t us);
 uint32_t proc_live(void);
@@ -226,12 +227,9 @@ int utouch(uint32_t uva);
 
 /* syscall.c */
 void syscall(struct proc *p);
+void ipc_fast(struct proc *p);
 void fastpaths_switch(void);          /* boot option fpswitch (main.c) */
 void sys_return(struct proc *p, int32_t a0);
-void receive_for(struct proc *r);
-struct recv_args { uint32_t buf, size, name, opts, timeout; };
-int recv_args(struct proc *r, struct recv_args *ra);
-void receive_done(struct proc *r, int32_t ret, uint32_t size);
 #define K_BLOCKED 0x7fff0000      /* a call that blocked: it restarts when woken */
 int32_t wait_or_fail(struct proc *p, uint32_t opts, uint32_t flag, uint32_t timeout,
                      enum pwait w, void *obj);
@@ -270,6 +268,9 @@ void kmsg_free(struct kmsg *km);
 void kmsg_write(struct kmsg *km, uint32_t off, const void *src, uint32_t n);
 void kmsg_read(struct kmsg *km, uint32_t off, void *dst, uint32_t n);
 uint32_t msg_queued_bytes(void);
+#define DIRECT_MAX 512u           /* the largest message the direct transfer takes */
+int send_direct(struct proc *p, struct proc *r, const struct av_msg_header *h, uint32_t umsg,
+                struct port *dest, struct port *reply, int32_t *err);
 
 /* request.c: messages to process ports */
 int32_t proc_request(struct proc *sender, struct port *pt, struct kmsg *km,

@@ -325,6 +325,32 @@ HOT int32_t wait_or_fail(struct proc *p, uint32_t opts, uint32_t flag, uint32_t 
 }
 
 /* ---- direct transfer ---------------------------------------------------- */
+/* The receive a blocked receiver r waits in, from its saved registers (its
+ * call restarts with the same arguments): 0, or -1 if r's call receives
+ * nothing. (Moved here from syscall.c: the direct transfer is its one user.) */
+struct recv_args { uint32_t buf, size, name, opts, timeout; };
+static int recv_args(struct proc *r, struct recv_args *ra)
+{
+    uint32_t *a = &r->tf.r[10];
+    ra->buf = a[1];
+    ra->size = a[2];
+    switch (r->tf.r[17]) {
+    case SYS_MSG_RECEIVE: ra->buf = a[0]; ra->size = a[1]; ra->name = a[2]; ra->opts = a[3]; ra->timeout = a[4]; break;
+    case SYS_MSG_RPC: ra->name = r->rpc_reply; ra->opts = a[3]; ra->timeout = a[4]; break;
+    case SYS_MSG_REPLY_RECEIVE: ra->name = a[3]; ra->opts = a[4]; ra->timeout = a[5]; break;
+    default: return -1;
+    }
+    ra->opts &= ~AV_SEND_TIMEOUT;
+    return 0;
+}
+
+/* r's receive ends with ret and a message of size bytes (a1). */
+static void receive_done(struct proc *r, int32_t ret, uint32_t size)
+{
+    r->tf.r[11] = size;
+    sys_return(r, ret);
+}
+
 /* A small message of inline data to a receiver already blocked in a receive
  * on dest: copied from the sender's memory into a buffer on the kernel
  * stack and from there into the receiver's buffer, with no kmsg, no queue
@@ -334,17 +360,18 @@ HOT int32_t wait_or_fail(struct proc *p, uint32_t opts, uint32_t flag, uint32_t 
  * with rights or memory items, a malformed one, or a receive that would
  * fail takes the queued path instead (returns 0), which gives the errors.
  * Only the reply right moves (as the queued path moves it, straight into
- * the receiver's table). 1: done, the sender's result in *err. */
-#define DIRECT_MAX 512u
-
-HOT static int send_direct(struct proc *p, struct proc *r, const struct av_msg_header *h, uint32_t umsg,
+ * the receiver's table). 1: done, the sender's result in *err. The caller
+ * (msg_send, or the fast path in syscall.c) has made msg_send's checks of
+ * the header and the two rights, found r waiting on dest, and h->size is
+ * at most DIRECT_MAX. */
+HOT int send_direct(struct proc *p, struct proc *r, const struct av_msg_header *h, uint32_t umsg,
                        struct port *dest, struct port *reply, int32_t *err)
 {
     uint32_t buf[DIRECT_MAX / 4];
     struct kmsg fk;                    /* only size and small: the body in buf */
     fk.size = h->size;
     fk.small = (uint8_t *)buf;
-    if (kmsg_user(p, &fk, umsg, 0) < 0) {
+    if (h->size > HDR && kmsg_user(p, &fk, umsg, 0) < 0) {
         *err = -AV_EFAULT;             /* as the queued path: nothing happened */
         return 1;
     }
@@ -575,12 +602,9 @@ HOT int32_t msg_send(struct proc *p, uint32_t umsg, uint32_t opts, uint32_t time
     stats.bytes_inline += inline_bytes;
     /* a receiver already waiting runs next: the send hands off to it */
     r = proc_receiving(dest);
-    int direct = r && !km->ool_pages;
     if (r)
         sched_handoff(r);
     port_enqueue(dest, km);
-    if (direct)
-        receive_for(r);     /* inline only: its receive completes now */
     return 0;
 fail:
     kmsg_free(km);

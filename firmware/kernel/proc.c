@@ -321,6 +321,22 @@ void timer_disarm(void)
     sbi_set_timer(~0ull);
 }
 
+/* The fast path's switch (syscall.c ipc_fast): the current process just
+ * blocked and handed off to the receiver of its send. While no deadline has
+ * passed and the quantum runs on, schedule() would pick that receiver and
+ * keep the quantum; so switch to it here without the rest. */
+HOT void sched_direct(void)
+{
+    struct proc *r = handoff;
+    uint64_t now = now_ticks();
+    if (r && runnable(r) && now < deadline_min && now < slice_end) {
+        handoff = NULL;
+        arm(opt_preempt && slice_end < deadline_min ? slice_end : deadline_min);
+        kernel_to_user(r);
+    }
+    schedule();
+}
+
 /* Pick the next process and run it; idle in wfi while all are blocked. */
 HOT void schedule(void)
 {

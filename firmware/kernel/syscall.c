@@ -19,54 +19,6 @@ HOT void sys_return(struct proc *p, int32_t a0)
     p->in_call = 0;
 }
 
-/* The receive a blocked receiver r waits in, from its saved registers (its
- * call restarts with the same arguments): 0, or -1 if r's call receives
- * nothing. The sender's direct transfer (msg.c) and receive_for use it. */
-HOT int recv_args(struct proc *r, struct recv_args *ra)
-{
-    uint32_t *a = &r->tf.r[10];
-    ra->buf = a[1];
-    ra->size = a[2];
-    switch (r->tf.r[17]) {
-    case SYS_MSG_RECEIVE: ra->buf = a[0]; ra->size = a[1]; ra->name = a[2]; ra->opts = a[3]; ra->timeout = a[4]; break;
-    case SYS_MSG_RPC: ra->name = r->rpc_reply; ra->opts = a[3]; ra->timeout = a[4]; break;
-    case SYS_MSG_REPLY_RECEIVE: ra->name = a[3]; ra->opts = a[4]; ra->timeout = a[5]; break;
-    default: return -1;
-    }
-    ra->opts &= ~AV_SEND_TIMEOUT;
-    return 0;
-}
-
-/* A receiver just woken by a send finishes its receive now, in the sender's
- * call, through its own map (copyout to another map), instead of restarting
- * the call when it next runs: the same msg_receive with the same arguments
- * and checks, on a queue that now holds the message. It then returns
- * straight to user mode. Only for inline messages (the sender's choice): an
- * out-of-line one leaves the table work to the receiver's own restart. */
-void receive_for(struct proc *r)
-{
-    struct recv_args ra;
-    if (recv_args(r, &ra) < 0)
-        return;
-    /* its map active once for the whole receive, so its buffer is reached
-     * the direct way (copyout to the active map) */
-    struct vmmap *was = vm_active;
-    vm_activate(&r->map);
-    uint32_t got = 0;
-    int32_t ret = msg_receive(r, ra.buf, ra.size, ra.name, ra.opts, ra.timeout, &got);
-    vm_activate(was);
-    if (ret == K_BLOCKED)
-        return;                        /* not reached (a message is queued): it restarts */
-    receive_done(r, ret, got);
-}
-
-/* r's receive ends with ret and a message of size bytes (a1). */
-HOT void receive_done(struct proc *r, int32_t ret, uint32_t size)
-{
-    r->tf.r[11] = size;
-    sys_return(r, ret);
-}
-
 /* The process a process-port name denotes (the local shortcut of requests). */
 static struct proc *target(struct proc *p, uint32_t name, int32_t *err)
 {
@@ -173,6 +125,61 @@ HOT static int32_t send_receive(struct proc *p, uint32_t *a, int rpc)
     if (r != K_BLOCKED)
         p->tf.r[11] = size;
     return r;
+}
+
+/* The fast path of a message round trip: an RPC, or a server's reply and
+ * receive, whose send the direct transfer takes (msg.c send_direct: a small
+ * inline message to a receiver already waiting) and whose receive then
+ * blocks. It makes msg_send's and msg_receive's checks itself and goes on
+ * only where every one passes and the general path would take the same
+ * steps: no options (timeouts, non-blocking), a message to send, the
+ * destination right copy-send or move-send-once to a port (not a process
+ * port) with room and a receiver waiting, an RPC's reply right
+ * make-send-once and a reply-and-receive's none, the receive port's queue
+ * empty. Anything else returns with nothing done, and syscall() then
+ * gives the usual results and errors. On success the caller blocks in its
+ * receive exactly as the general path leaves it (rpc_sent, rpc_reply,
+ * in_call) and the receiver runs next (sched_direct, not schedule()). */
+HOT void ipc_fast(struct proc *p)
+{
+    uint32_t *a = &p->tf.r[10], no = p->tf.r[17];
+    int rpc = no == SYS_MSG_RPC;
+    if (!rpc && no != SYS_MSG_REPLY_RECEIVE)
+        return;
+    uint32_t umsg = a[0], name = a[3];
+    struct av_msg_header h;
+    /* (p trapped from its own map, the active one: ucopy as copyin does) */
+    if ((rpc ? a[3] : a[4]) || !umsg || ((umsg | a[1]) & 3) || !vm_range_ok(a[1], a[2]) || p->rpc_sent ||
+        !vm_range_ok(umsg, sizeof h) || ucopy(&h, (const void *)umsg, sizeof h))
+        return;
+    if (rpc)
+        name = h.reply;
+    uint32_t ddisp = AV_MSG_GET_DEST(h.bits);
+    struct nameent *re = name_lookup(p, name), *de = name_lookup(p, h.dest);
+    struct proc *r;
+    int32_t err;
+    /* as right_check, msg_send and msg_receive would find them; a dead
+     * port and a process port have no receiving process, so proc_receiving
+     * refuses those */
+    if (!re || !re->recv || re->dead || re->port->qhead || !de ||
+        h.size < sizeof h || h.size > DIRECT_MAX || (h.size & 3) ||
+        (h.bits & ~(0xffffu | AV_MSG_COMPLEX)) ||
+        (rpc ? AV_MSG_GET_REPLY(h.bits) != AV_DISP_MAKE_SEND_ONCE : h.reply != AV_NAME_NULL) ||
+        !(ddisp == AV_DISP_COPY_SEND ? de->sendrefs && !port_full(de->port) :
+          ddisp == AV_DISP_MOVE_SEND_ONCE && de->sendonce) ||
+        !(r = proc_receiving(de->port)) ||
+        !send_direct(p, r, &h, umsg, de->port, rpc ? re->port : NULL, &err))
+        return;
+    p->rpc_reply = h.reply;
+    if (err) {                         /* the body faulted: nothing was sent */
+        sys_return(p, err);
+        kernel_to_user(p);
+    }
+    p->rpc_sent = 1;
+    p->has_deadline = 0;
+    proc_block(p, W_RECV, re->port);
+    p->in_call = 1;
+    sched_direct();
 }
 
 HOT void syscall(struct proc *p)

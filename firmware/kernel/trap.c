@@ -58,6 +58,7 @@ HOT void utrap(struct trapframe *tf)
     fastpaths_switch();                /* boot option fpswitch only */
     switch (cause) {
     case CAUSE_ECALL_U:
+        ipc_fast(p);                   /* returns only if it did nothing */
         syscall(p);
         break;
     case CAUSE_FETCH_PAGE:
