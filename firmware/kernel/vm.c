@@ -236,12 +236,20 @@ void release_pte(pte_t *pte)
 LOOP static pte_t release_ptes(pte_t *l2, uint32_t n)
 {
     pte_t seen = 0;
+    uint32_t *ft = frame_table, base = ft[VMC_FT_BASE_PPN], nf = ft[VMC_FT_NFRAMES];
     for (pte_t *e = l2 + n; l2 < e; l2++) {
         pte_t p = *l2;
         if (p) {
             seen |= p;
-            if (pte_valid(p) && pte_leaf(p))    /* as release_pte, in line */
-                frame_unref(pte_ppn(p));
+            /* as release_pte, in line, and frame_unref too while the frame
+             * has other holders (a received page its sender still maps) */
+            uint32_t i = pte_ppn(p) - base;
+            if (pte_valid(p) && pte_leaf(p) && i < nf) {
+                if (ft[VMC_FT_COUNTS + i] > 1)
+                    ft[VMC_FT_COUNTS + i]--;
+                else
+                    frame_unref(pte_ppn(p));
+            }
             *l2 = 0;
         } else if (!((uintptr_t)l2 & 31) && e - l2 >= 8 &&
                  !(l2[1] | l2[2] | l2[3] | l2[4] | l2[5] | l2[6] | l2[7]))
