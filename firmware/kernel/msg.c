@@ -502,7 +502,10 @@ HOT int32_t msg_send(struct proc *p, uint32_t umsg, uint32_t opts, uint32_t time
     if (!dest->kproc && !once && port_full(dest))
         return wait_or_fail(p, opts, AV_SEND_TIMEOUT, timeout, W_SEND, dest);
     struct proc *r = dest->kproc ? NULL : proc_receiving(dest);
-    if (r && h.size <= DIRECT_MAX && !(reply && rdisp == AV_DISP_MOVE_RECEIVE) &&
+    /* (a message marked complex carries rights or memory, which the direct
+     * transfer refuses: it is not copied for it first) */
+    if (r && h.size <= DIRECT_MAX && !(h.bits & AV_MSG_COMPLEX) &&
+        !(reply && rdisp == AV_DISP_MOVE_RECEIVE) &&
         send_direct(p, r, &h, umsg, dest, reply, &err))
         return err;
 
@@ -674,21 +677,16 @@ HOT int32_t msg_receive(struct proc *p, uint32_t ubuf, uint32_t bufsize, uint32_
         return -AV_ETOOSMALL;
     if (vm_prepare(&p->map, ubuf, km->size) < 0)
         return -AV_EFAULT;
-    /* room for names and for out-of-line data, before anything changes */
+    /* room for out-of-line data and for names, before anything changes
+     * (what was placed goes again if the names do not fit) */
     uint32_t need = km->reply ? 1 : 0, off = HDR;
     struct itemref it;
+    uint32_t placed[AV_MSG_MAX_ITEMS], nplaced = 0;
+    int32_t err = 0;
     while (off < km->size) {
         item_next(km, &off, &it);
         if (it.d.kind == AV_ITEM_PORT)
             need += it.d.count;
-    }
-    if (need > names_free_slots(p, need))
-        return -AV_ENORIGHTS;
-    uint32_t placed[AV_MSG_MAX_ITEMS], nplaced = 0;
-    int32_t err = 0;
-    off = HDR;
-    while (off < km->size) {
-        item_next(km, &off, &it);
         if (!(it.d.flags & AV_ITEM_OOL) || !it.len)
             continue;
         uint32_t tva = rd32(km, it.pay);
@@ -699,17 +697,17 @@ HOT int32_t msg_receive(struct proc *p, uint32_t ubuf, uint32_t bufsize, uint32_
             break;
         }
         placed[nplaced++] = at;
-        /* tables now, so the move below cannot run out of memory */
+        /* tables now (each 4 MiB span), so the take below cannot run out of memory */
         for (uint32_t a = at; a < at + span; a += MEGA_SIZE - (a & (MEGA_SIZE - 1)))
             if (!vm_walk(&p->map, a, 1)) {
                 err = -AV_ENOMEM;
                 break;
             }
-        if (!vm_walk(&p->map, at + span - 1, 1))
-            err = -AV_ENOMEM;
         if (err)
             break;
     }
+    if (!err && need > names_free_slots(p, need))
+        err = -AV_ENORIGHTS;
     if (err) {
         off = HDR;
         for (uint32_t k = 0; k < nplaced;) {

@@ -160,10 +160,11 @@ HOT void ipc_fast(struct proc *p)
     int32_t err;
     /* as right_check, msg_send and msg_receive would find them; a dead
      * port and a process port have no receiving process, so proc_receiving
-     * refuses those */
+     * refuses those; a message marked complex (rights or memory, which the
+     * direct transfer refuses) goes the general way at once, as bad bits do */
     if (!re || !re->recv || re->dead || re->port->qhead || !de ||
         h.size < sizeof h || h.size > DIRECT_MAX || (h.size & 3) ||
-        (h.bits & ~(0xffffu | AV_MSG_COMPLEX)) ||
+        (h.bits & ~0xffffu) ||
         (rpc ? AV_MSG_GET_REPLY(h.bits) != AV_DISP_MAKE_SEND_ONCE : h.reply != AV_NAME_NULL) ||
         !(ddisp == AV_DISP_COPY_SEND ? de->sendrefs && !port_full(de->port) :
           ddisp == AV_DISP_MOVE_SEND_ONCE && de->sendonce) ||

@@ -8,7 +8,8 @@
  * one (a table made or lost per message would move it). Queued messages
  * that need more transit tables (four of 1 MiB at once, beyond the first
  * 4 MiB) give them back when received. A deallocated page the server
- * touched leaves no translation behind (its TLB flush). ool_rpc_cpaths runs it with every
+ * touched leaves no translation behind (its TLB flush). A receive that
+ * fails for want of names places nothing. ool_rpc_cpaths runs it with every
  * path in C (the remap C twin). */
 #include "ktest.h"
 
@@ -16,6 +17,7 @@
 round trips: 40 ok, frames steady
 queued after writes: ok
 queued 4 MiB: ok
+no free names: nothing placed, message kept
 test ool_rpc: PASS
 */
 
@@ -158,6 +160,43 @@ static void client(int port, int port2)
     av_exit(0);
 }
 
+/* A receive that fails for want of names (the reply right needs one)
+ * places nothing: the space the data would take is free again, no frame is
+ * held, and the message waits intact for a later receive. */
+static void no_names(void)
+{
+    int q = av_port_allocate();
+    CHECK(q > 0, "port");
+    CHECK_RC(av_port_make_send(q), 0);
+    uint32_t a = 0, probe = 0, again = 0, got;
+    CHECK_RC(av_vm_allocate(AV_NAME_SELF, &a, 2 * PAGE, AV_VM_ANYWHERE), 0);
+    fill(a, 2 * PAGE, 0x77);
+    av_msg_init(msg, q, AV_DISP_COPY_SEND, q, AV_DISP_MAKE_SEND_ONCE, 0x77);
+    av_msg_add_ool(msg, (void *)a, 2 * PAGE, 1);
+    CHECK_RC(av_msg_send(msg, 0, 0), 0);
+    CHECK_RC(av_vm_allocate(AV_NAME_SELF, &probe, 2 * PAGE, AV_VM_ANYWHERE), 0);
+    CHECK_RC(av_vm_deallocate(AV_NAME_SELF, probe, 2 * PAGE), 0);
+    static int filler[256];
+    int nfill = 0, r;
+    while ((r = av_port_allocate()) > 0 && nfill < 256)
+        filler[nfill++] = r;
+    CHECK(r == -AV_ENORIGHTS, "port_allocate %d after %d", r, nfill);
+    int f0 = av_free_frames();
+    CHECK_RC(av_msg_receive(buf, sizeof buf, q, 0, 0, &got), -AV_ENORIGHTS);
+    CHECK(av_free_frames() == f0, "%d frames free after the failed receive, %d before", av_free_frames(), f0);
+    CHECK_RC(av_vm_allocate(AV_NAME_SELF, &again, 2 * PAGE, AV_VM_ANYWHERE), 0);
+    CHECK(again == probe, "space at %lx after the failed receive, %lx before", (unsigned long)again,
+          (unsigned long)probe);
+    CHECK_RC(av_vm_deallocate(AV_NAME_SELF, again, 2 * PAGE), 0);
+    CHECK_RC(av_port_deallocate(filler[--nfill]), 0);
+    CHECK_RC(av_msg_receive(buf, sizeof buf, q, 0, 0, &got), 0);
+    take(0x77);
+    while (nfill > 0)
+        CHECK_RC(av_port_deallocate(filler[--nfill]), 0);
+    CHECK_RC(av_port_deallocate(q), 0);
+    printf("no free names: nothing placed, message kept\n");
+}
+
 int main(void)
 {
     ktest_begin("ool_rpc");
@@ -175,6 +214,7 @@ int main(void)
     CHECK(st == 0, "client status %d", st);
     CHECK_RC(av_port_deallocate(port), 0);
     CHECK_RC(av_port_deallocate(port2), 0);
+    no_names();
     ktest_end("ool_rpc");
     return 0;
 }
