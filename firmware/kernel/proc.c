@@ -83,10 +83,7 @@ struct proc *proc_alloc(const char *name)
     struct port *notify = port_alloc();
     if (!notify)
         goto fail_self;
-    /* names 1 and 2, in this order, on the empty table */
-    if (name_insert(p, p->self, R_SEND) != (int32_t)AV_NAME_SELF ||
-        name_insert(p, notify, R_RECV) != (int32_t)AV_NAME_NOTIFY)
-        panic("fresh name table");
+    names_fresh(p, notify);            /* names 1 and 2 */
     p->pid = next_pid++;
     for (char *d = p->name; *name && d < p->name + sizeof p->name - 1;)
         *d++ = *name++;                /* zeroed above: no padding to write */
