@@ -224,6 +224,7 @@ void idle_wait(void);
 void ktrap(void);
 int ucopy(void *dst, const void *src, uint32_t n);
 int utouch(uint32_t uva);
+int ucopy_hdr(void *dst, const void *src);   /* one 20-byte header, aligned */
 
 /* syscall.c */
 void syscall(struct proc *p);

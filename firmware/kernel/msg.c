@@ -344,6 +344,42 @@ static int recv_args(struct proc *r, struct recv_args *ra)
     return 0;
 }
 
+/* name_insert(r, port, R_SENDONCE) for the reply right of a round trip,
+ * inline: a send-once right takes the first free slot of its own, so the
+ * search for a name of the port and the general routine's frame are not
+ * needed; a dead port or a full table goes to name_insert. */
+static inline int32_t name_add_once(struct proc *r, struct port *port)
+{
+    for (uint32_t n = 1; !port->dead && n < r->nnames; n++) {
+        struct nameent *e = &r->names[n];
+        if (!e->port) {                /* a free slot is all zero */
+            e->port = port;
+            e->sendonce = 1;
+            port->named++;
+            port->refs++;
+            return (int32_t)n;
+        }
+    }
+    return name_insert(r, port, R_SENDONCE);
+}
+
+/* name_release(p, name, R_SENDONCE), inline, for a name in the table (the
+ * caller's checks found it); the right may be gone already if the reply
+ * right named the same send-once right. */
+static inline void name_drop_once(struct proc *p, uint32_t name)
+{
+    struct nameent *e = &p->names[name];
+    if (!e->sendonce)
+        return;
+    e->sendonce = 0;
+    if (e->recv || e->sendrefs || e->dead)
+        return;
+    struct port *pt = e->port;
+    *e = (struct nameent){ 0 };
+    pt->named--;
+    port_unref(pt);
+}
+
 /* r's receive ends with ret and a message of size bytes (a1). */
 static void receive_done(struct proc *r, int32_t ret, uint32_t size)
 {
@@ -399,7 +435,7 @@ HOT int send_direct(struct proc *p, struct proc *r, const struct av_msg_header *
     int bad = 0;
     for (uint32_t a = ra.buf; !bad && a < ra.buf + h->size; a = PG_ROUNDDOWN(a) + PAGE_SIZE)
         bad = utouch(a);
-    if (bad || (reply && (n = name_insert(r, reply, once ? R_SENDONCE : R_SEND)) < 0)) {
+    if (bad || (reply && (n = once ? name_add_once(r, reply) : name_insert(r, reply, R_SEND)) < 0)) {
         vm_activate(was);
         return 0;
     }
@@ -411,14 +447,17 @@ HOT int send_direct(struct proc *p, struct proc *r, const struct av_msg_header *
     o->reply = (uint32_t)n;
     o->bits = (h->bits & AV_MSG_COMPLEX) |
               (reply ? AV_MSG_REPLY(once ? AV_DISP_PORT_SEND_ONCE : AV_DISP_PORT_SEND) : 0);
-    if (copyout(&r->map, ra.buf, buf, h->size) < 0)
+    /* r's map is the active one and its buffer checked and present */
+    if ((h->size == HDR ? ucopy_hdr((void *)ra.buf, buf) : ucopy((void *)ra.buf, buf, h->size)) < 0)
         panic("copyout after prepare");
     /* r's map stays active: it runs next, and the sender's own accesses
      * (copyin, copyout) switch back if it needs them */
     if (reply && (rdisp == AV_DISP_MOVE_SEND || rdisp == AV_DISP_MOVE_SEND_ONCE))
         name_release(p, h->reply, once ? R_SENDONCE : R_SEND);
-    if (ddisp == AV_DISP_MOVE_SEND || ddisp == AV_DISP_MOVE_SEND_ONCE)
-        name_release(p, h->dest, ddisp == AV_DISP_MOVE_SEND ? R_SEND : R_SENDONCE);
+    if (ddisp == AV_DISP_MOVE_SEND_ONCE)
+        name_drop_once(p, h->dest);
+    else if (ddisp == AV_DISP_MOVE_SEND)
+        name_release(p, h->dest, R_SEND);
     stats.msgs_inline++;
     stats.bytes_inline += bytes;
     stats.msgs_direct++;

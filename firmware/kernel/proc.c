@@ -325,12 +325,20 @@ void timer_disarm(void)
 HOT void sched_direct(void)
 {
     struct proc *r = handoff;
+    if (!r || !runnable(r))
+        schedule();
+    handoff = NULL;
+    /* no deadline, the timer off and no preemption (the quantum then only
+     * matters to a later preemption that never comes): the time could
+     * change nothing, so it is not read */
+    if (!opt_preempt && (deadline_min & armed) == ~0ull)
+        kernel_to_user(r);
     uint64_t now = now_ticks();
-    if (r && runnable(r) && now < deadline_min && now < slice_end) {
-        handoff = NULL;
+    if (now < deadline_min && now < slice_end) {
         arm(opt_preempt && slice_end < deadline_min ? slice_end : deadline_min);
         kernel_to_user(r);
     }
+    handoff = r;
     schedule();
 }
 

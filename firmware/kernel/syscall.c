@@ -150,7 +150,7 @@ HOT void ipc_fast(struct proc *p)
     struct av_msg_header h;
     /* (p trapped from its own map, the active one: ucopy as copyin does) */
     if ((rpc ? a[3] : a[4]) || !umsg || ((umsg | a[1]) & 3) || !vm_range_ok(a[1], a[2]) || p->rpc_sent ||
-        !vm_range_ok(umsg, sizeof h) || ucopy(&h, (const void *)umsg, sizeof h))
+        !vm_range_ok(umsg, sizeof h) || ucopy_hdr(&h, (const void *)umsg))
         return;
     if (rpc)
         name = h.reply;
