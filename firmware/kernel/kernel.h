@@ -241,6 +241,14 @@ void names_fresh(struct proc *p, struct port *notify);  /* names 1 and 2 of a ne
 void names_free_table(struct proc *p);
 int names_grow(struct proc *p, uint32_t n);
 struct nameent *name_lookup(struct proc *p, uint32_t name);
+/* name_lookup inline, for the round trip's fast path (syscall.c ipc_fast,
+ * msg.c send_direct), where the call's cost shows */
+static inline struct nameent *name_at(struct proc *p, uint32_t name)
+{
+    if (name == 0 || name >= p->nnames || !p->names[name].port)
+        return NULL;
+    return &p->names[name];
+}
 uint32_t name_of_port(struct proc *p, struct port *port);
 int32_t name_insert(struct proc *p, struct port *port, int right);
 int name_release(struct proc *p, uint32_t name, int right);

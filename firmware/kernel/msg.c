@@ -350,8 +350,9 @@ static int recv_args(struct proc *r, struct recv_args *ra)
  * needed; a dead port or a full table goes to name_insert. */
 static inline int32_t name_add_once(struct proc *r, struct port *port)
 {
-    for (uint32_t n = 1; !port->dead && n < r->nnames; n++) {
-        struct nameent *e = &r->names[n];
+    struct nameent *t = r->names;
+    for (uint32_t n = 1, nn = port->dead ? 0 : r->nnames; n < nn; n++) {
+        struct nameent *e = &t[n];
         if (!e->port) {                /* a free slot is all zero */
             e->port = port;
             e->sendonce = 1;
@@ -422,7 +423,7 @@ HOT int send_direct(struct proc *p, struct proc *r, const struct av_msg_header *
     struct recv_args ra;
     struct nameent *e;
     if (recv_args(r, &ra) < 0 || (ra.opts & ~(AV_RCV_TIMEOUT | AV_NONBLOCK)) ||
-        !(e = name_lookup(r, ra.name)) || e->dead || !e->recv || e->port != dest ||
+        !(e = name_at(r, ra.name)) || e->dead || !e->recv || e->port != dest ||
         (ra.buf & 3) || !vm_range_ok(ra.buf, ra.size) || ra.size < h->size)
         return 0;
     uint32_t rdisp = AV_MSG_GET_REPLY(h->bits), ddisp = AV_MSG_GET_DEST(h->bits);

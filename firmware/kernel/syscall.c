@@ -155,7 +155,7 @@ HOT void ipc_fast(struct proc *p)
     if (rpc)
         name = h.reply;
     uint32_t ddisp = AV_MSG_GET_DEST(h.bits);
-    struct nameent *re = name_lookup(p, name), *de = name_lookup(p, h.dest);
+    struct nameent *re = name_at(p, name), *de = name_at(p, h.dest);
     struct proc *r;
     int32_t err;
     /* as right_check, msg_send and msg_receive would find them; a dead
