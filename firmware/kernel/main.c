@@ -59,7 +59,7 @@ extern const uint32_t av_ucode_fastpaths_count __attribute__((weak));
 /* Load the fast paths and enable those loaded; "cpaths" keeps every path,
  * TLB refill included, in C (the differential runs); "fpforce" enables them
  * unloaded, for the ISS, which assumes the standard routines. */
-static int fp_switching;
+int fp_switching;                     /* tested by utrap before the call */
 
 static void fastpaths_setup(const char *args)
 {
@@ -85,8 +85,6 @@ static void fastpaths_setup(const char *args)
 void fastpaths_switch(void)
 {
     static uint32_t step;
-    if (!fp_switching)
-        return;
     uint32_t en = ++step & 0xf;
     csr_write(CSR_FPEN, en);
     if (!en && sbi_load_ucode((uint32_t)av_ucode_fastpaths, av_ucode_fastpaths_count) != 0)

@@ -23,6 +23,7 @@ void stats_init(void)
 void stats_snapshot(struct av_stats *s)
 {
     *s = stats;
+    s->cycles_user = cycles_user_sum();
     if (has_fpcsrs) {
         s->cycles_fastpath = ((uint64_t)csr_read(CSR_HPMCOUNTER3H) << 32) | csr_read(CSR_HPMCOUNTER3);
         s->fastpath_runs = ((uint64_t)csr_read(CSR_HPMCOUNTER4H) << 32) | csr_read(CSR_HPMCOUNTER4);

@@ -12,6 +12,20 @@ static void trap_tail(void) __attribute__((noreturn));
 extern void strap_vec(void);
 uint32_t kstack_top;                   /* top of the one kernel stack (kernel.ld) */
 static uint64_t t_mark;                /* mcycle at the last user/kernel edge */
+static uint64_t t_boot;                /* mcycle at trap_init: the window's start */
+
+/* The counter read inline: the two edges of every trap read it, and the
+ * call and return of an out-of-line copy cost as much as the read. */
+static inline __attribute__((always_inline)) uint64_t edge_cycles(void)
+{
+    uint32_t hi, lo, hi2;
+    do {
+        __asm__ volatile("csrr %0, cycleh" : "=r"(hi));
+        __asm__ volatile("csrr %0, cycle" : "=r"(lo));
+        __asm__ volatile("csrr %0, cycleh" : "=r"(hi2));
+    } while (hi != hi2);
+    return ((uint64_t)hi << 32) | lo;
+}
 
 void trap_init(void)
 {
@@ -19,7 +33,16 @@ void trap_init(void)
     kstack_top = (uint32_t)_kstack_top;
     csr_write(CSR_STVEC, (uint32_t)strap_vec);
     csr_write(CSR_SIE, 1u << IRQ_STI);
-    t_mark = rdcycle64();
+    t_mark = t_boot = rdcycle64();
+}
+
+/* User cycles are not summed at each trap: the window from trap_init to
+ * the last edge is user, kernel and idle intervals and nothing else, so
+ * the user part is what the kernel and idle sums leave. Read in the kernel,
+ * this is exactly the sum of the user intervals up to the last trap. */
+uint64_t cycles_user_sum(void)
+{
+    return t_mark - t_boot - stats.cycles_kernel - stats.cycles_idle;
 }
 
 /* A trap in S mode: a page fault of a user access (trapvec.S) is served as
@@ -40,9 +63,7 @@ void ktrap(void)
 
 HOT void utrap(struct trapframe *tf)
 {
-    uint64_t now = rdcycle64();
-    stats.cycles_user += now - t_mark;
-    t_mark = now;
+    t_mark = edge_cycles();            /* user cycles: cycles_user_sum() */
     struct proc *p = curproc;
     KASSERT(p && tf == &p->tf);
     tf->r[0] = kstack_top;
@@ -55,7 +76,8 @@ HOT void utrap(struct trapframe *tf)
         }
         user_return(tf);
     }
-    fastpaths_switch();                /* boot option fpswitch only */
+    if (fp_switching)
+        fastpaths_switch();            /* boot option fpswitch only */
     switch (cause) {
     case CAUSE_ECALL_U:
         ipc_fast(p);                   /* returns only if it did nothing */
@@ -108,7 +130,7 @@ static void resume_call(struct proc *p)
  * the trip to user mode and back that re-executing its ecall would cost. */
 HOT void kernel_to_user(struct proc *p)
 {
-    uint64_t now = rdcycle64();
+    uint64_t now = edge_cycles();
     stats.cycles_kernel += now - t_mark;
     t_mark = now;
     curproc = p;
