@@ -65,8 +65,7 @@ HOT void utrap(struct trapframe *tf)
 {
     t_mark = edge_cycles();            /* user cycles: cycles_user_sum() */
     struct proc *p = curproc;
-    KASSERT(p && tf == &p->tf);
-    tf->r[0] = kstack_top;
+    KASSERT(p && tf == &p->tf);        /* tf->r[0] is kstack_top: strap_vec just loaded sp from it */
     uint32_t cause = csr_read(CSR_SCAUSE), tval = csr_read(CSR_STVAL);
     if (cause & CAUSE_INTR) {
         if ((cause & ~CAUSE_INTR) == IRQ_STI) {
