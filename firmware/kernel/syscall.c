@@ -142,10 +142,8 @@ HOT static int32_t send_receive(struct proc *p, uint32_t *a, int rpc)
  * in_call) and the receiver runs next (sched_direct, not schedule()). */
 HOT void ipc_fast(struct proc *p)
 {
-    uint32_t *a = &p->tf.r[10], no = p->tf.r[17];
-    int rpc = no == SYS_MSG_RPC;
-    if (!rpc && no != SYS_MSG_REPLY_RECEIVE)
-        return;
+    uint32_t *a = &p->tf.r[10];
+    int rpc = p->tf.r[17] == SYS_MSG_RPC;   /* else reply-and-receive: utrap calls for these two only */
     uint32_t umsg = a[0], name = a[3];
     struct av_msg_header h;
     /* (p trapped from its own map, the active one: ucopy as copyin does) */

@@ -79,7 +79,9 @@ HOT void utrap(struct trapframe *tf)
         fastpaths_switch();            /* boot option fpswitch only */
     switch (cause) {
     case CAUSE_ECALL_U:
-        ipc_fast(p);                   /* returns only if it did nothing */
+        /* the two round-trip calls only: any other call skips ipc_fast's frame */
+        if (tf->r[17] == SYS_MSG_RPC || tf->r[17] == SYS_MSG_REPLY_RECEIVE)
+            ipc_fast(p);               /* returns only if it did nothing */
         syscall(p);
         break;
     case CAUSE_FETCH_PAGE:
