@@ -14,19 +14,6 @@ uint32_t kstack_top;                   /* top of the one kernel stack (kernel.ld
 static uint64_t t_mark;                /* mcycle at the last user/kernel edge */
 static uint64_t t_boot;                /* mcycle at trap_init: the window's start */
 
-/* The counter read inline: the two edges of every trap read it, and the
- * call and return of an out-of-line copy cost as much as the read. */
-static inline __attribute__((always_inline)) uint64_t edge_cycles(void)
-{
-    uint32_t hi, lo, hi2;
-    do {
-        __asm__ volatile("csrr %0, cycleh" : "=r"(hi));
-        __asm__ volatile("csrr %0, cycle" : "=r"(lo));
-        __asm__ volatile("csrr %0, cycleh" : "=r"(hi2));
-    } while (hi != hi2);
-    return ((uint64_t)hi << 32) | lo;
-}
-
 void trap_init(void)
 {
     extern char _kstack_top[];
@@ -63,7 +50,7 @@ void ktrap(void)
 
 HOT void utrap(struct trapframe *tf)
 {
-    t_mark = edge_cycles();            /* user cycles: cycles_user_sum() */
+    t_mark = rdcycle64_inline();            /* user cycles: cycles_user_sum() */
     struct proc *p = curproc;
     KASSERT(p && tf == &p->tf);        /* tf->r[0] is kstack_top: strap_vec just loaded sp from it */
     uint32_t cause = csr_read(CSR_SCAUSE), tval = csr_read(CSR_STVAL);
@@ -131,7 +118,7 @@ static void resume_call(struct proc *p)
  * the trip to user mode and back that re-executing its ecall would cost. */
 HOT void kernel_to_user(struct proc *p)
 {
-    uint64_t now = edge_cycles();
+    uint64_t now = rdcycle64_inline();
     stats.cycles_kernel += now - t_mark;
     t_mark = now;
     curproc = p;
