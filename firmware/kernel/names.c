@@ -47,11 +47,10 @@ void names_free_table(struct proc *p)
     p->nnames = 0;
 }
 
+/* The one copy of name_at for callers off the fast path (size). */
 HOT struct nameent *name_lookup(struct proc *p, uint32_t name)
 {
-    if (name == 0 || name >= p->nnames || !p->names[name].port)
-        return NULL;
-    return &p->names[name];
+    return name_at(p, name);
 }
 
 HOT uint32_t name_of_port(struct proc *p, struct port *port)
