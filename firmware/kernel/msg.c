@@ -364,10 +364,10 @@ static inline int32_t name_add_once(struct proc *r, struct port *port)
     return name_insert(r, port, R_SENDONCE);
 }
 
-/* name_release(p, name, R_SENDONCE), inline, for a name in the table (the
- * caller's checks found it); the right may be gone already if the reply
- * right named the same send-once right. */
-static inline void name_drop_once(struct proc *p, uint32_t name)
+/* name_release(p, name, R_SENDONCE), short, for a name in the table (the
+ * caller's checks found it: send_direct, syscall.c rt_header); the right
+ * may be gone already if the reply right named the same send-once right. */
+HOT void name_drop_once(struct proc *p, uint32_t name)
 {
     struct nameent *e = &p->names[name];
     if (!e->sendonce)

@@ -318,25 +318,49 @@ void timer_disarm(void)
     sbi_set_timer(~0ull);
 }
 
-/* The fast path's switch (syscall.c ipc_fast): the current process just
- * blocked and handed off to the receiver of its send. While no deadline has
- * passed and the quantum runs on, schedule() would pick that receiver and
- * keep the quantum; so switch to it here without the rest. */
-HOT void sched_direct(void)
+/* The fast path's switch (syscall.c ipc_fast): p blocks receiving on pt
+ * (it has no deadline) and the receiver of its send runs: r, whose call
+ * the transfer just ended, or else the process send_direct woke and handed
+ * off to. r wakes here without the run queue (it runs now, and p takes its
+ * place among the W_RECV waiters). While no deadline has passed and the
+ * quantum runs on, schedule() would pick that receiver and keep the
+ * quantum; so switch to it here without the rest. */
+__attribute__((noinline, noreturn)) static void sched_timed(struct proc *r);
+HOT void sched_direct(struct proc *p, struct port *pt, struct proc *r)
 {
-    struct proc *r = handoff;
-    if (!r || !runnable(r))
-        schedule();
-    handoff = NULL;
+    p->state = P_BLOCKED;
+    p->wait = W_RECV;
+    p->wait_obj = pt;
+    if (r) {
+        r->state = P_RUNNABLE;
+        r->wait = W_NONE;
+        r->wait_obj = NULL;
+        handoff = r;
+    } else {
+        nwaiting[W_RECV]++;
+        r = handoff;
+    }
     /* no deadline, the timer off and no preemption (the quantum then only
      * matters to a later preemption that never comes): the time could
      * change nothing, so it is not read */
-    if (!opt_preempt && (deadline_min & armed) == ~0ull)
-        kernel_to_user(r);
+    if (r && runnable(r) && !opt_preempt && (deadline_min & armed) == ~0ull) {
+        handoff = NULL;
+        rt_leave(r);
+    }
+    sched_timed(r);
+}
+
+/* sched_direct's switch when the time matters (apart, so that the common
+ * one saves no registers). r's map is active and its call complete. */
+HOT __attribute__((noinline)) static void sched_timed(struct proc *r)
+{
+    if (!r || !runnable(r))
+        schedule();
+    handoff = NULL;
     uint64_t now = now_ticks();
     if (now < deadline_min && now < slice_end) {
         arm(opt_preempt && slice_end < deadline_min ? slice_end : deadline_min);
-        kernel_to_user(r);
+        rt_leave(r);
     }
     handoff = r;
     schedule();

@@ -6,12 +6,18 @@
  */
 #include "kernel.h"
 #include "riscv.h"
+#include "gprsave.h"
+
+_Static_assert(offsetof(struct trapframe, pc) == TF_PC && offsetof(struct trapframe, lean) == TF_LEAN,
+               "gprsave.h trapframe offsets");
+_Static_assert(RT_SYS_RPC == SYS_MSG_RPC && RT_SYS_RR == SYS_MSG_REPLY_RECEIVE && RT_ECALL_U == CAUSE_ECALL_U,
+               "gprsave.h round-trip call numbers");
 
 static void trap_tail(void) __attribute__((noreturn));
 
 extern void strap_vec(void);
 uint32_t kstack_top;                   /* top of the one kernel stack (kernel.ld) */
-static uint64_t t_mark;                /* mcycle at the last user/kernel edge */
+uint64_t t_mark;                       /* mcycle at the last user/kernel edge (trapvec.S rt_entry too) */
 static uint64_t t_boot;                /* mcycle at trap_init: the window's start */
 
 void trap_init(void)
@@ -65,10 +71,7 @@ HOT void utrap(struct trapframe *tf)
     if (fp_switching)
         fastpaths_switch();            /* boot option fpswitch only */
     switch (cause) {
-    case CAUSE_ECALL_U:
-        /* the two round-trip calls only: any other call skips ipc_fast's frame */
-        if (tf->r[17] == SYS_MSG_RPC || tf->r[17] == SYS_MSG_REPLY_RECEIVE)
-            ipc_fast(p);               /* returns only if it did nothing */
+    case CAUSE_ECALL_U:                /* (the round-trip calls come by utrap_rt) */
         syscall(p);
         break;
     case CAUSE_FETCH_PAGE:
@@ -95,6 +98,27 @@ HOT void utrap(struct trapframe *tf)
         break;
     }
     trap_tail();
+}
+
+/* A round-trip call the fast path (syscall.c ipc_fast) did not take: the
+ * general call, as utrap would make it. */
+void rt_general(struct proc *p)
+{
+    if (fp_switching)
+        fastpaths_switch();            /* boot option fpswitch only */
+    syscall(p);
+    trap_tail();
+}
+
+/* The fast path's way out to r, whose map is active and whose call is
+ * complete (sched_direct): kernel_to_user's work that is left. */
+HOT void rt_leave(struct proc *r)
+{
+    uint64_t now = rdcycle64_inline();
+    stats.cycles_kernel += now - t_mark;
+    t_mark = now;
+    curproc = r;
+    user_return(&r->tf);
 }
 
 /* After a trap's work: back to the caller if it may go on, else switch. */

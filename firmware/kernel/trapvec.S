@@ -7,6 +7,14 @@
  * A trap from the kernel itself (the kernel runs with SIE=0) is either a
  * page fault of the user-access routines below, which ktrap serves and
  * resumes or turns into their failure return, or a bug, which ktrap reports.
+ *
+ * The two round-trip calls (SYS_MSG_RPC, SYS_MSG_REPLY_RECEIVE) have an
+ * entry of their own, rt_entry: their ABI (av_abi.h) clobbers ra, t0-t6
+ * and a2-a7, so it saves only what the calls read or must keep (sp, gp,
+ * tp, s0-s11, a0-a5, a7, pc) and marks the frame lean; user_return then
+ * restores those and gives the clobbered registers 0, never a stale or
+ * another process's value. Any other trap costs this entry five
+ * instructions (the a7 test and t0's save and reload).
  */
 #include "gprsave.h"
 
@@ -16,16 +24,57 @@
 strap_vec:
     csrrw sp, sscratch, sp
     beqz sp, from_kernel
+    sw t0, 20(sp)
+    addi t0, a7, -RT_SYS_RPC
+    beqz t0, 1f
+    addi t0, a7, -RT_SYS_RR
+    beqz t0, 1f
+2:  lw t0, 20(sp)
     SAVE_GPRS sp
     csrr t0, sscratch
     sw t0, 8(sp)
     csrr t0, sepc
-    sw t0, 128(sp)
+    sw t0, TF_PC(sp)
     csrw sscratch, zero
     mv a0, sp
     lw sp, 0(sp)
     call utrap
-1:  j 1b
+3:  j 3b
+1:  csrr t0, scause                     /* a7 names a round-trip call: is it one? */
+    addi t0, t0, -RT_ECALL_U
+    bnez t0, 2b
+rt_entry:
+    sw gp, 12(sp)
+    sw tp, 16(sp)
+    sw s0, 32(sp)
+    sw s1, 36(sp)
+    sw a0, 40(sp)
+    sw a1, 44(sp)
+    sw a2, 48(sp)
+    sw a3, 52(sp)
+    sw a4, 56(sp)
+    sw a5, 60(sp)
+    sw a7, 68(sp)
+    .irp n, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27
+    sw x\n, 4*\n(sp)
+    .endr
+    csrr t0, sscratch
+    sw t0, 8(sp)
+    csrr t0, sepc
+    sw t0, TF_PC(sp)
+    li t0, 1
+    sw t0, TF_LEAN(sp)                  /* ra, t0-t6, a6 not saved: 0 on the way out */
+    csrw sscratch, zero
+4:  csrr t1, cycleh                     /* trap.c t_mark: the user/kernel edge */
+    csrr t0, cycle
+    csrr t2, cycleh
+    bne t1, t2, 4b
+    la t2, t_mark
+    sw t0, 0(t2)
+    sw t1, 4(t2)
+    mv a6, sp                           /* the process (its trapframe comes first) */
+    lw sp, 0(sp)
+    j ipc_fast                          /* (a0..a5, p): does not return */
 
 from_kernel:
     csrrw sp, sscratch, sp          /* back to the kernel sp, sscratch = 0 */
@@ -119,21 +168,27 @@ ucopy:
 
 /* int ucopy_hdr(void *dst, const void *src): one message header (20 bytes,
  * both word aligned), unrolled: the round trip copies four of them, and the
- * general loop's checks and rounds cost twice the copy. */
+ * general loop's checks and rounds cost twice the copy. A failure leaves
+ * dst unchanged (the fast path writes a receiver's buffer with it before
+ * committing): the first word's page is made present and writable by
+ * storing it back, then the last word, on the other page if the header
+ * straddles two, is written first. */
     .globl ucopy_hdr
 ucopy_hdr:
     li t0, 0x40000
     csrs sstatus, t0
+    lw t1, 0(a0)
+    sw t1, 0(a0)
+    lw t5, 16(a1)
     lw t1, 0(a1)
     lw t2, 4(a1)
     lw t3, 8(a1)
     lw t4, 12(a1)
-    lw t5, 16(a1)
+    sw t5, 16(a0)
     sw t1, 0(a0)
     sw t2, 4(a0)
     sw t3, 8(a0)
     sw t4, 12(a0)
-    sw t5, 16(a0)
     csrc sstatus, t0
     li a0, 0
     ret
@@ -156,12 +211,16 @@ uaccess_fail:
 uaccess_end:
     .section .text.hot, "ax"
 
-/* void user_return(struct trapframe *tf): load the process and sret to it. */
+/* void user_return(struct trapframe *tf): load the process and sret to it.
+ * A lean frame (rt_entry) holds only what the round-trip calls keep: those
+ * come back, a0 and a1 carry the results, the clobbered registers get 0. */
     .globl user_return
 user_return:
-    lw t0, 128(a0)
+    lw t0, TF_PC(a0)
     csrw sepc, t0
     csrw sscratch, a0
+    lw t0, TF_LEAN(a0)
+    bnez t0, 1f
     lw x1, 4(a0)
     lw x2, 8(a0)
     lw x3, 12(a0)
@@ -192,6 +251,15 @@ user_return:
     lw x29, 116(a0)
     lw x30, 120(a0)
     lw x31, 124(a0)
+    lw x10, 40(a0)
+    sret
+1:  sw zero, TF_LEAN(a0)
+    .irp n, 2, 3, 4, 8, 9, 11, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27
+    lw x\n, 4*\n(a0)
+    .endr
+    .irp n, 1, 5, 6, 7, 12, 13, 14, 15, 16, 17, 28, 29, 30, 31
+    li x\n, 0
+    .endr
     lw x10, 40(a0)
     sret
 
