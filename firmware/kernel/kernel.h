@@ -289,6 +289,7 @@ uint32_t msg_queued_bytes(void);
 int send_direct(struct proc *p, struct proc *r, const struct av_msg_header *h, uint32_t umsg,
                 struct port *dest, struct port *reply, int32_t *err);
 void name_drop_once(struct proc *p, uint32_t name);
+int32_t name_add_once(struct proc *r, struct port *port);
 
 /* request.c: messages to process ports */
 int32_t proc_request(struct proc *sender, struct port *pt, struct kmsg *km,

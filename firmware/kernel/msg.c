@@ -344,11 +344,11 @@ static int recv_args(struct proc *r, struct recv_args *ra)
     return 0;
 }
 
-/* name_insert(r, port, R_SENDONCE) for the reply right of a round trip,
- * inline: a send-once right takes the first free slot of its own, so the
- * search for a name of the port and the general routine's frame are not
+/* name_insert(r, port, R_SENDONCE) for the reply right of a round trip
+ * (send_direct, syscall.c rt_header), short: a send-once right takes the
+ * first free slot of its own, so the search for a name of the port is not
  * needed; a dead port or a full table goes to name_insert. */
-static inline int32_t name_add_once(struct proc *r, struct port *port)
+HOT int32_t name_add_once(struct proc *r, struct port *port)
 {
     struct nameent *t = r->names;
     for (uint32_t n = 1, nn = port->dead ? 0 : r->nnames; n < nn; n++) {

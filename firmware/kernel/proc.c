@@ -257,7 +257,7 @@ HOT void proc_block(struct proc *p, enum pwait w, void *obj)
         deadline_min = p->deadline;
 }
 
-HOT static int runnable(struct proc *p) { return p->state == P_RUNNABLE && !p->suspended; }
+HOT static inline __attribute__((always_inline)) int runnable(struct proc *p) { return p->state == P_RUNNABLE && !p->suspended; }
 
 /* Queue p if it can run (a queued process is not queued twice). */
 HOT void proc_ready(struct proc *p)
@@ -303,7 +303,7 @@ HOT struct proc *proc_receiving(struct port *pt)
 HOT void sched_handoff(struct proc *p) { handoff = p; }
 HOT int sched_handoff_pending(void) { return handoff != NULL; }
 
-HOT static void arm(uint64_t t)
+HOT __attribute__((noinline)) static void arm(uint64_t t)
 {
     if (t != armed) {
         armed = t;
@@ -324,8 +324,7 @@ void timer_disarm(void)
  * off to. r wakes here without the run queue (it runs now, and p takes its
  * place among the W_RECV waiters). While no deadline has passed and the
  * quantum runs on, schedule() would pick that receiver and keep the
- * quantum; so switch to it here without the rest. */
-__attribute__((noinline, noreturn)) static void sched_timed(struct proc *r);
+ * quantum; so without time to check, switch to it here without the rest. */
 HOT void sched_direct(struct proc *p, struct port *pt, struct proc *r)
 {
     p->state = P_BLOCKED;
@@ -342,27 +341,12 @@ HOT void sched_direct(struct proc *p, struct port *pt, struct proc *r)
     }
     /* no deadline, the timer off and no preemption (the quantum then only
      * matters to a later preemption that never comes): the time could
-     * change nothing, so it is not read */
+     * change nothing, so it is not read; otherwise schedule() picks r with
+     * the quantum kept while it lasts */
     if (r && runnable(r) && !opt_preempt && (deadline_min & armed) == ~0ull) {
         handoff = NULL;
         rt_leave(r);
     }
-    sched_timed(r);
-}
-
-/* sched_direct's switch when the time matters (apart, so that the common
- * one saves no registers). r's map is active and its call complete. */
-HOT __attribute__((noinline)) static void sched_timed(struct proc *r)
-{
-    if (!r || !runnable(r))
-        schedule();
-    handoff = NULL;
-    uint64_t now = now_ticks();
-    if (now < deadline_min && now < slice_end) {
-        arm(opt_preempt && slice_end < deadline_min ? slice_end : deadline_min);
-        rt_leave(r);
-    }
-    handoff = r;
     schedule();
 }
 

@@ -131,15 +131,16 @@ HOT static int32_t send_receive(struct proc *p, uint32_t *a, int rpc)
  * the round-trip calls: send_direct's work for the commonest message, with
  * no body to copy in or walk, straight from the header the caller read to
  * r's buffer. r's receive is decoded from its saved registers and checked
- * as send_direct checks it; the reply right (a make-send-once, the only
- * one the caller lets through) takes r's first free slot, as name_insert
- * would give it. The header is written into r's buffer before anything is
- * committed (ucopy_hdr leaves the buffer unchanged if it fails). 1: done,
- * r's call complete; 0: nothing done. */
+ * as send_direct checks it. The reply right (a make-send-once, the only
+ * one the caller lets through) is named first, as send_direct names it;
+ * if r's buffer then refuses the header (ucopy_hdr leaves it unchanged),
+ * the name goes again and nothing is done. 1: done, r's call complete;
+ * 0: nothing done. */
 HOT static int rt_header(struct proc *p, struct proc *r, const struct av_msg_header *h,
                          struct port *dest, struct port *reply)
 {
-    uint32_t *ra = &r->tf.r[10], rname, ropts, n = AV_NAME_NULL;
+    uint32_t *ra = &r->tf.r[10], rname, ropts;
+    int32_t n = AV_NAME_NULL;
     if (r->tf.r[17] == SYS_MSG_RPC) {
         rname = r->rpc_reply;
         ropts = ra[3];
@@ -149,32 +150,22 @@ HOT static int rt_header(struct proc *p, struct proc *r, const struct av_msg_hea
     } else {
         return 0;                      /* a plain receive: send_direct's recv_args */
     }
-    struct nameent *e = name_at(r, rname), *t = r->names;
+    struct nameent *e = name_at(r, rname);
     if (r->suspended || !e || e->dead || !e->recv || e->port != dest ||
         (ropts & ~(AV_RCV_TIMEOUT | AV_NONBLOCK)) || (ra[1] & 3) || !vm_range_ok(ra[1], ra[2]) ||
-        ra[2] < sizeof *h)
+        ra[2] < sizeof *h || (reply && (n = name_add_once(r, reply)) < 0))
         return 0;
-    if (reply) {
-        if (reply->dead)
-            return 0;
-        for (n = 1; n < r->nnames && t[n].port; n++)
-            ;
-        if (n == r->nnames)
-            return 0;                  /* a full table: name_insert may grow it */
-    }
-    struct av_msg_header o = { h->size, rname, n, h->id, reply ? AV_MSG_REPLY(AV_DISP_PORT_SEND_ONCE) : 0 };
-    vm_activate(&r->map);              /* r runs next: its map stays */
+    struct av_msg_header o = { h->size, rname, (uint32_t)n, h->id,
+                               reply ? AV_MSG_REPLY(AV_DISP_PORT_SEND_ONCE) : 0 };
+    vm_activate(&r->map);              /* r runs next: its map stays (and on a
+                                          failure too: copyin and the way out
+                                          activate the map they need) */
     if (ucopy_hdr((void *)ra[1], &o)) {
-        vm_activate(&p->map);
+        if (reply)
+            name_drop_once(r, (uint32_t)n);
         return 0;
     }
     /* committed: nothing below fails */
-    if (reply) {
-        t[n].port = reply;
-        t[n].sendonce = 1;
-        reply->named++;
-        reply->refs++;
-    }
     if (AV_MSG_GET_DEST(h->bits) == AV_DISP_MOVE_SEND_ONCE)
         name_drop_once(p, h->dest);
     stats.msgs_inline++;
@@ -215,7 +206,7 @@ HOT void ipc_fast(uint32_t umsg, uint32_t ubuf, uint32_t usize, uint32_t a3, uin
     struct nameent *re = name_at(p, name), *de = name_at(p, h.dest);
     struct proc *r;
     struct port *dp;
-    int32_t err = 0;
+    int32_t err;
     /* as right_check, msg_send and msg_receive would find them; a dead
      * port and a process port have no receiving process, so the receiver
      * test refuses those; a message marked complex (rights or memory, which
@@ -233,15 +224,13 @@ HOT void ipc_fast(uint32_t umsg, uint32_t ubuf, uint32_t usize, uint32_t a3, uin
     if (!r || r->state != P_BLOCKED || r->wait != W_RECV || r->wait_obj != dp)
         rt_general(p);
     if (h.size != sizeof h || !rt_header(p, r, &h, dp, rpc ? re->port : NULL)) {
-        if (!send_direct(p, r, &h, umsg, dp, rpc ? re->port : NULL, &err))
+        /* a body that faulted sends nothing (err): the general path finds
+         * the same fault and returns it */
+        if (!send_direct(p, r, &h, umsg, dp, rpc ? re->port : NULL, &err) || err)
             rt_general(p);
         r = NULL;                      /* send_direct woke it and handed off */
     }
     p->rpc_reply = h.reply;
-    if (err) {                         /* the body faulted: nothing was sent */
-        sys_return(p, err);
-        kernel_to_user(p);
-    }
     p->rpc_sent = 1;
     p->has_deadline = 0;
     p->in_call = 1;

@@ -110,8 +110,9 @@ void rt_general(struct proc *p)
     trap_tail();
 }
 
-/* The fast path's way out to r, whose map is active and whose call is
- * complete (sched_direct): kernel_to_user's work that is left. */
+/* The way out to r, whose map is active and whose call is complete
+ * (kernel_to_user, and the fast path's sched_direct): account the kernel
+ * cycles, sret. */
 HOT void rt_leave(struct proc *r)
 {
     uint64_t now = rdcycle64_inline();
@@ -137,14 +138,12 @@ static void resume_call(struct proc *p)
     trap_tail();
 }
 
-/* Leave the kernel for p: account kernel cycles, switch map, sret; a
- * process woken inside a call first finishes the call here, which saves
- * the trip to user mode and back that re-executing its ecall would cost. */
+/* Leave the kernel for p: switch map, sret (rt_leave accounts the kernel
+ * cycles); a process woken inside a call first finishes the call here,
+ * which saves the trip to user mode and back that re-executing its ecall
+ * would cost. */
 HOT void kernel_to_user(struct proc *p)
 {
-    uint64_t now = rdcycle64_inline();
-    stats.cycles_kernel += now - t_mark;
-    t_mark = now;
     curproc = p;
     vm_activate(&p->map);
     p->tf.r[0] = kstack_top;
@@ -152,7 +151,7 @@ HOT void kernel_to_user(struct proc *p)
         run_on_kstack(p, resume_call);
     if (csr_read(CSR_SSTATUS) & MSTATUS_SPP)
         csr_clear(CSR_SSTATUS, MSTATUS_SPP);   /* sret goes to U mode (a write only when needed) */
-    user_return(&p->tf);
+    rt_leave(p);
 }
 
 /* Idle: wait for an interrupt with everything blocked. */

@@ -8,13 +8,13 @@
  * page fault of the user-access routines below, which ktrap serves and
  * resumes or turns into their failure return, or a bug, which ktrap reports.
  *
- * The two round-trip calls (SYS_MSG_RPC, SYS_MSG_REPLY_RECEIVE) have an
- * entry of their own, rt_entry: their ABI (av_abi.h) clobbers ra, t0-t6
- * and a2-a7, so it saves only what the calls read or must keep (sp, gp,
- * tp, s0-s11, a0-a5, a7, pc) and marks the frame lean; user_return then
- * restores those and gives the clobbered registers 0, never a stale or
- * another process's value. Any other trap costs this entry five
- * instructions (the a7 test and t0's save and reload).
+ * The two round-trip calls (SYS_MSG_RPC, SYS_MSG_REPLY_RECEIVE) leave the
+ * entry early, at rt_entry: their ABI (av_abi.h) clobbers ra, t0-t6 and
+ * a2-a7, so only what the calls read or must keep is saved (sp, gp, tp,
+ * s0-s11, a0-a5, a7, pc; every trap saves these first) and the frame is
+ * marked lean; user_return then restores those and gives the clobbered
+ * registers 0, never a stale or another process's value. Any other trap
+ * pays four instructions for the test of a7.
  */
 #include "gprsave.h"
 
@@ -25,46 +25,33 @@ strap_vec:
     csrrw sp, sscratch, sp
     beqz sp, from_kernel
     sw t0, 20(sp)
-    addi t0, a7, -RT_SYS_RPC
-    beqz t0, 1f
-    addi t0, a7, -RT_SYS_RR
-    beqz t0, 1f
-2:  lw t0, 20(sp)
-    SAVE_GPRS sp
-    csrr t0, sscratch
-    sw t0, 8(sp)
-    csrr t0, sepc
-    sw t0, TF_PC(sp)
-    csrw sscratch, zero
-    mv a0, sp
-    lw sp, 0(sp)
-    call utrap
-3:  j 3b
-1:  csrr t0, scause                     /* a7 names a round-trip call: is it one? */
-    addi t0, t0, -RT_ECALL_U
-    bnez t0, 2b
-rt_entry:
-    sw gp, 12(sp)
-    sw tp, 16(sp)
-    sw s0, 32(sp)
-    sw s1, 36(sp)
-    sw a0, 40(sp)
-    sw a1, 44(sp)
-    sw a2, 48(sp)
-    sw a3, 52(sp)
-    sw a4, 56(sp)
-    sw a5, 60(sp)
-    sw a7, 68(sp)
-    .irp n, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27
+    /* first what every trap saves: the registers the round-trip calls keep
+     * or read (rt_entry then has its frame), then the rest for the others */
+    .irp n, 3, 4, 8, 9, 10, 11, 12, 13, 14, 15, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27
     sw x\n, 4*\n(sp)
     .endr
     csrr t0, sscratch
     sw t0, 8(sp)
     csrr t0, sepc
     sw t0, TF_PC(sp)
+    csrw sscratch, zero
+    addi t0, a7, -RT_SYS_RPC
+    beqz t0, 1f
+    addi t0, a7, -RT_SYS_RR
+    bnez t0, 2f
+1:  csrr t0, scause                     /* a7 names a round-trip call: is it one? */
+    addi t0, t0, -RT_ECALL_U
+    beqz t0, rt_entry
+2:  .irp n, 1, 6, 7, 16, 28, 29, 30, 31
+    sw x\n, 4*\n(sp)
+    .endr
+    mv a0, sp
+    lw sp, 0(sp)
+    call utrap
+3:  j 3b
+rt_entry:
     li t0, 1
     sw t0, TF_LEAN(sp)                  /* ra, t0-t6, a6 not saved: 0 on the way out */
-    csrw sscratch, zero
 4:  csrr t1, cycleh                     /* trap.c t_mark: the user/kernel edge */
     csrr t0, cycle
     csrr t2, cycleh
@@ -220,45 +207,17 @@ user_return:
     csrw sepc, t0
     csrw sscratch, a0
     lw t0, TF_LEAN(a0)
-    bnez t0, 1f
-    lw x1, 4(a0)
-    lw x2, 8(a0)
-    lw x3, 12(a0)
-    lw x4, 16(a0)
-    lw x5, 20(a0)
-    lw x6, 24(a0)
-    lw x7, 28(a0)
-    lw x8, 32(a0)
-    lw x9, 36(a0)
-    lw x11, 44(a0)
-    lw x12, 48(a0)
-    lw x13, 52(a0)
-    lw x14, 56(a0)
-    lw x15, 60(a0)
-    lw x16, 64(a0)
-    lw x17, 68(a0)
-    lw x18, 72(a0)
-    lw x19, 76(a0)
-    lw x20, 80(a0)
-    lw x21, 84(a0)
-    lw x22, 88(a0)
-    lw x23, 92(a0)
-    lw x24, 96(a0)
-    lw x25, 100(a0)
-    lw x26, 104(a0)
-    lw x27, 108(a0)
-    lw x28, 112(a0)
-    lw x29, 116(a0)
-    lw x30, 120(a0)
-    lw x31, 124(a0)
-    lw x10, 40(a0)
-    sret
-1:  sw zero, TF_LEAN(a0)
-    .irp n, 2, 3, 4, 8, 9, 11, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27
-    lw x\n, 4*\n(a0)
-    .endr
+    beqz t0, 1f
+    sw zero, TF_LEAN(a0)
     .irp n, 1, 5, 6, 7, 12, 13, 14, 15, 16, 17, 28, 29, 30, 31
     li x\n, 0
+    .endr
+    j 2f
+1:  .irp n, 1, 5, 6, 7, 12, 13, 14, 15, 16, 17, 28, 29, 30, 31
+    lw x\n, 4*\n(a0)
+    .endr
+2:  .irp n, 2, 3, 4, 8, 9, 11, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27
+    lw x\n, 4*\n(a0)
     .endr
     lw x10, 40(a0)
     sret
