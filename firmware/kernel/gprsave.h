@@ -9,7 +9,7 @@
 #ifndef K_GPRSAVE_H
 #define K_GPRSAVE_H
 #define TF_PC   128                    /* struct trapframe pc */
-#define TF_LEAN 132                    /* struct trapframe lean */
+#define P_LEAN  199                    /* struct proc lean */
 #define RT_ECALL_U 8                   /* scause of an ecall from U mode */
 #define RT_SYS_RPC 8                   /* SYS_MSG_RPC */
 #define RT_SYS_RR  25                  /* SYS_MSG_REPLY_RECEIVE */

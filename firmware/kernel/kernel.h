@@ -97,8 +97,6 @@ struct kmsg {
 struct trapframe {
     uint32_t r[32];                    /* r[0]: kernel stack top (x0 is zero) */
     uint32_t pc;
-    uint32_t lean;                     /* saved by rt_entry: only what the round-trip
-                                          calls keep is here (trapvec.S, gprsave.h) */
 };
 
 enum pstate { P_FREE, P_RUNNABLE, P_BLOCKED, P_ZOMBIE };
@@ -121,6 +119,8 @@ struct proc {
     void *wait_obj;
     uint8_t has_deadline, rpc_sent;
     uint8_t in_call;                   /* blocked in a call: it restarts in the kernel */
+    uint8_t lean;                      /* tf saved by rt_entry: only what the round-trip
+                                          calls keep (trapvec.S; P_LEAN in gprsave.h) */
     struct rqnode rq;                  /* run queue link */
     uint32_t rpc_reply;                /* reply name of an RPC whose send is done */
     uint64_t deadline;                 /* in mtime ticks */
@@ -289,6 +289,8 @@ uint32_t msg_queued_bytes(void);
 int send_direct(struct proc *p, struct proc *r, const struct av_msg_header *h, uint32_t umsg,
                 struct port *dest, struct port *reply, int32_t *err);
 void name_drop_once(struct proc *p, uint32_t name);
+struct recv_args { uint32_t buf, size, name; };
+int recv_ready(struct proc *r, struct port *dest, uint32_t size, struct recv_args *ra);
 int32_t name_add_once(struct proc *r, struct port *port);
 
 /* request.c: messages to process ports */

@@ -127,40 +127,27 @@ HOT static int32_t send_receive(struct proc *p, uint32_t *a, int rpc)
     return r;
 }
 
-/* The direct transfer of a header-only message to r, blocked in one of
- * the round-trip calls: send_direct's work for the commonest message, with
- * no body to copy in or walk, straight from the header the caller read to
- * r's buffer. r's receive is decoded from its saved registers and checked
- * as send_direct checks it. The reply right (a make-send-once, the only
- * one the caller lets through) is named first, as send_direct names it;
- * if r's buffer then refuses the header (ucopy_hdr leaves it unchanged),
- * the name goes again and nothing is done. 1: done, r's call complete;
- * 0: nothing done. */
+/* The direct transfer of a header-only message to r, blocked in a
+ * receive: send_direct's work for the commonest message, with no body to
+ * copy in or walk, straight from the header the caller read to r's buffer.
+ * r's receive is checked as send_direct checks it (recv_ready). The reply
+ * right (a make-send-once, the only one the caller lets through) is named
+ * first, as send_direct names it; if r's buffer then refuses the header
+ * (ucopy_hdr leaves it unchanged), the name goes again and nothing is
+ * done. 1: done, r's call complete; 0: nothing done. */
 HOT static int rt_header(struct proc *p, struct proc *r, const struct av_msg_header *h,
                          struct port *dest, struct port *reply)
 {
-    uint32_t *ra = &r->tf.r[10], rname, ropts;
+    struct recv_args ra;
     int32_t n = AV_NAME_NULL;
-    if (r->tf.r[17] == SYS_MSG_RPC) {
-        rname = r->rpc_reply;
-        ropts = ra[3];
-    } else if (r->tf.r[17] == SYS_MSG_REPLY_RECEIVE) {
-        rname = ra[3];
-        ropts = ra[4];
-    } else {
-        return 0;                      /* a plain receive: send_direct's recv_args */
-    }
-    struct nameent *e = name_at(r, rname);
-    if (r->suspended || !e || e->dead || !e->recv || e->port != dest ||
-        (ropts & ~(AV_RCV_TIMEOUT | AV_NONBLOCK)) || (ra[1] & 3) || !vm_range_ok(ra[1], ra[2]) ||
-        ra[2] < sizeof *h || (reply && (n = name_add_once(r, reply)) < 0))
+    if (recv_ready(r, dest, sizeof *h, &ra) < 0 || (reply && (n = name_add_once(r, reply)) < 0))
         return 0;
-    struct av_msg_header o = { h->size, rname, (uint32_t)n, h->id,
+    struct av_msg_header o = { h->size, ra.name, (uint32_t)n, h->id,
                                reply ? AV_MSG_REPLY(AV_DISP_PORT_SEND_ONCE) : 0 };
     vm_activate(&r->map);              /* r runs next: its map stays (and on a
                                           failure too: copyin and the way out
                                           activate the map they need) */
-    if (ucopy_hdr((void *)ra[1], &o)) {
+    if (ucopy_hdr((void *)ra.buf, &o)) {
         if (reply)
             name_drop_once(r, (uint32_t)n);
         return 0;
@@ -170,7 +157,7 @@ HOT static int rt_header(struct proc *p, struct proc *r, const struct av_msg_hea
         name_drop_once(p, h->dest);
     stats.msgs_inline++;
     stats.msgs_direct++;
-    ra[1] = h->size;                   /* r's a1 */
+    r->tf.r[11] = h->size;             /* r's a1 */
     sys_return(r, 0);
     return 1;
 }
@@ -223,12 +210,14 @@ HOT void ipc_fast(uint32_t umsg, uint32_t ubuf, uint32_t usize, uint32_t a3, uin
     r = dp->receiver;                  /* proc_receiving, inline */
     if (!r || r->state != P_BLOCKED || r->wait != W_RECV || r->wait_obj != dp)
         rt_general(p);
-    if (h.size != sizeof h || !rt_header(p, r, &h, dp, rpc ? re->port : NULL)) {
+    if (h.size != sizeof h) {
         /* a body that faulted sends nothing (err): the general path finds
          * the same fault and returns it */
         if (!send_direct(p, r, &h, umsg, dp, rpc ? re->port : NULL, &err) || err)
             rt_general(p);
         r = NULL;                      /* send_direct woke it and handed off */
+    } else if (!rt_header(p, r, &h, dp, rpc ? re->port : NULL)) {
+        rt_general(p);
     }
     p->rpc_reply = h.reply;
     p->rpc_sent = 1;

@@ -8,8 +8,8 @@
 #include "riscv.h"
 #include "gprsave.h"
 
-_Static_assert(offsetof(struct trapframe, pc) == TF_PC && offsetof(struct trapframe, lean) == TF_LEAN,
-               "gprsave.h trapframe offsets");
+_Static_assert(offsetof(struct trapframe, pc) == TF_PC && offsetof(struct proc, lean) == P_LEAN,
+               "gprsave.h offsets");
 _Static_assert(RT_SYS_RPC == SYS_MSG_RPC && RT_SYS_RR == SYS_MSG_REPLY_RECEIVE && RT_ECALL_U == CAUSE_ECALL_U,
                "gprsave.h round-trip call numbers");
 

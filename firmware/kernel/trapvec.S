@@ -51,7 +51,7 @@ strap_vec:
 3:  j 3b
 rt_entry:
     li t0, 1
-    sw t0, TF_LEAN(sp)                  /* ra, t0-t6, a6 not saved: 0 on the way out */
+    sb t0, P_LEAN(sp)                  /* ra, t0-t6, a6 not saved: 0 on the way out */
 4:  csrr t1, cycleh                     /* trap.c t_mark: the user/kernel edge */
     csrr t0, cycle
     csrr t2, cycleh
@@ -198,7 +198,8 @@ uaccess_fail:
 uaccess_end:
     .section .text.hot, "ax"
 
-/* void user_return(struct trapframe *tf): load the process and sret to it.
+/* void user_return(struct trapframe *tf): load the process and sret to it
+ * (tf is a process's, the first member of its struct proc: P_LEAN).
  * A lean frame (rt_entry) holds only what the round-trip calls keep: those
  * come back, a0 and a1 carry the results, the clobbered registers get 0. */
     .globl user_return
@@ -206,9 +207,9 @@ user_return:
     lw t0, TF_PC(a0)
     csrw sepc, t0
     csrw sscratch, a0
-    lw t0, TF_LEAN(a0)
+    lbu t0, P_LEAN(a0)
     beqz t0, 1f
-    sw zero, TF_LEAN(a0)
+    sb zero, P_LEAN(a0)
     .irp n, 1, 5, 6, 7, 12, 13, 14, 15, 16, 17, 28, 29, 30, 31
     li x\n, 0
     .endr
