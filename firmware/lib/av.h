@@ -8,8 +8,10 @@
 #include <stdint.h>
 #include "av_abi.h"
 
-/* Any call: the two round-trip calls clobber ra, t0-t6 and a2-a7 (av_abi.h),
- * and the number need not be a constant, so every call is assumed to. */
+/* Any call. The two round-trip calls clobber ra, t0-t6 and a2-a7 (av_abi.h):
+ * a call known at compile time to be another keeps every register, so only
+ * a0 and a1 change; any other (a round-trip call, or a number not known
+ * until it runs) is assumed to clobber them. */
 static inline long av_syscall(uint32_t no, uint32_t a0, uint32_t a1, uint32_t a2,
                               uint32_t a3, uint32_t a4, uint32_t *r1)
 {
@@ -19,8 +21,11 @@ static inline long av_syscall(uint32_t no, uint32_t a0, uint32_t a1, uint32_t a2
     register uint32_t x13 __asm__("a3") = a3;
     register uint32_t x14 __asm__("a4") = a4;
     register uint32_t x17 __asm__("a7") = no;
-    __asm__ volatile("ecall" : "+r"(x10), "+r"(x11), "+r"(x12), "+r"(x13), "+r"(x14), "+r"(x17)
-                     : : "memory", "a5", AV_RT_CLOBBERS);
+    if (__builtin_constant_p(no) && no != SYS_MSG_RPC && no != SYS_MSG_REPLY_RECEIVE)
+        __asm__ volatile("ecall" : "+r"(x10), "+r"(x11) : "r"(x12), "r"(x13), "r"(x14), "r"(x17) : "memory");
+    else
+        __asm__ volatile("ecall" : "+r"(x10), "+r"(x11), "+r"(x12), "+r"(x13), "+r"(x14), "+r"(x17)
+                         : : "memory", "a5", AV_RT_CLOBBERS);
     if (r1)
         *r1 = x11;
     return (long)(int32_t)x10;

@@ -12,8 +12,8 @@
  *    -AV_EWOULDBLOCK at once), and one with a receive timeout, which the
  *    fast path leaves to the general path
  *  - the statistics count every message of the fast path: messages inline
- *    and direct by two a round trip, and the kernel and user cycles grow by
- *    no more than the time that passed
+ *    and direct by two a round trip, and (not on QEMU) the kernel and user
+ *    cycles grow, by no more than the time that passed
  * Run with preemption (the switch goes through schedule()) and without
  * (the fast path's own switch).
  * also: nopreempt */
@@ -156,9 +156,13 @@ static void client(void)
     uint64_t di = s1.cycles_idle - s0.cycles_idle;
     CHECK(inl == 2 * N && dir == 2 * N, "%lu inline, %lu direct, wanted %d", (unsigned long)inl,
           (unsigned long)dir, 2 * N);
-    CHECK(dk > 0 && du > 0 && du + dk + di <= (uint64_t)(t1 - t0) + (1u << 16) &&
-          s1.bytes_inline == s0.bytes_inline, "cycles user %lu kernel %lu idle %lu in %lu",
-          (unsigned long)du, (unsigned long)dk, (unsigned long)di, (unsigned long)(t1 - t0));
+    /* the cycles only where they mean something: not on QEMU, which has
+     * no fast-path CSRs (this test boots without cpaths, so fastpaths is 0
+     * there only) */
+    CHECK(s1.bytes_inline == s0.bytes_inline, "bytes inline");
+    CHECK(!s1.fastpaths || (dk > 0 && du > 0 && du + dk + di <= (uint64_t)(t1 - t0) + (1u << 16)),
+          "cycles user %lu kernel %lu idle %lu in %lu", (unsigned long)du, (unsigned long)dk,
+          (unsigned long)di, (unsigned long)(t1 - t0));
     printf("client: statistics count %d messages\n", 2 * N);
 
     av_msg_init(cmsg, (uint32_t)port, AV_DISP_COPY_SEND, (uint32_t)reply, AV_DISP_MAKE_SEND_ONCE, ID_STOP);
