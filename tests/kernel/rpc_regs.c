@@ -14,9 +14,9 @@
  *  - the statistics count every message of the fast path: messages inline
  *    and direct by two a round trip, and (not on QEMU) the kernel and user
  *    cycles grow, by no more than the time that passed
- * Run with preemption (the switch goes through schedule()) and without
- * (the fast path's own switch).
- * also: nopreempt */
+ * Without preemption, so the switch is the fast path's own; the twin
+ * rpc_regs_preempt.c runs it with preemption (the switch by schedule()).
+ * bootargs: nopreempt */
 #include "ktest.h"
 
 /* expect:
