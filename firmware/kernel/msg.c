@@ -274,14 +274,20 @@ static int capture_partial(struct proc *p, uint32_t va, uint32_t n, struct vmmap
     return 0;
 }
 
-/* Capture [va, va+len) into dst at tbase + (va's page offset), a range of
- * dst's (a region nothing maps yet) made for it: partial first and last
- * pages copied, whole ones remapped copy-on-write. On failure the caller
- * deallocates the range in dst. */
-static int capture_into(struct proc *p, uint32_t va, uint32_t len, struct vmmap *dst, uint32_t tbase)
+/* Capture one item into dst (the transit map, or the map of a receiver
+ * already waiting) at a first-fit address with the same page offset (a
+ * region of its own there): partial first and last pages copied, whole ones
+ * remapped copy-on-write; then the sender's pages go if it asked. On
+ * success *tva_out is the data's address in dst; on failure nothing stays
+ * placed. */
+static int capture_ool(struct proc *p, uint32_t va, uint32_t len, int dealloc, struct vmmap *dst,
+                       uint32_t *tva_out)
 {
     uint32_t a = PG_ROUNDDOWN(va), b = PG_ROUNDUP(va + len);
     uint32_t pages = (b - a) / PAGE_SIZE;
+    uint32_t tbase = region_first_fit(dst->regions, b - a, USER_LOW, AV_USER_TOP);
+    if (!tbase || vm_region_insert(dst, tbase, tbase + (b - a), AV_PROT_READ | AV_PROT_WRITE) < 0)
+        return -AV_ENOMEM;
     int e = 0;
     uint32_t first_full = va == a ? a : a + PAGE_SIZE;
     uint32_t end_full = (va + len == b) ? b : b - PAGE_SIZE;
@@ -296,28 +302,15 @@ static int capture_into(struct proc *p, uint32_t va, uint32_t len, struct vmmap 
         if (vm_remap(&p->map, first_full, dst, tbase + (first_full - a), n) != n)
             e = -AV_ENOMEM;
     }
-    return e;
-}
-
-/* Capture one item into transit; on success *tva_out is the transit address
- * of its data. */
-static int capture_ool(struct proc *p, uint32_t va, uint32_t len, int dealloc, uint32_t *tva_out)
-{
-    uint32_t a = PG_ROUNDDOWN(va), b = PG_ROUNDUP(va + len);
-    uint32_t tbase = region_first_fit(transit.regions, b - a, USER_LOW, AV_USER_TOP);
-    if (!tbase)
-        return -AV_ENOMEM;
-    if (vm_region_insert(&transit, tbase, tbase + (b - a), AV_PROT_READ | AV_PROT_WRITE) < 0)
-        return -AV_ENOMEM;
-    int e = capture_into(p, va, len, &transit, tbase);
     if (e) {
-        vm_deallocate(&transit, tbase, b - a);
+        vm_deallocate(dst, tbase, b - a);
         return e;
     }
     if (dealloc)
         vm_deallocate(&p->map, a, b - a);
     *tva_out = tbase + (va - a);
-    return (int)((b - a) / PAGE_SIZE);
+    stats.bytes_ool += len;
+    return (int)pages;
 }
 
 HOT int32_t wait_or_fail(struct proc *p, uint32_t opts, uint32_t flag, uint32_t timeout,
@@ -403,42 +396,19 @@ static void receive_done(struct proc *r, int32_t ret, uint32_t size)
 }
 
 /* The direct transfer's out-of-line item (w: its address word, after the
- * descriptor's two): data of one read-write region of p's, placed in r's
- * map by first fit and captured there (copyin switches maps and back for a
- * partial page). Returns the data's address in r, which replaces *w when
- * the transfer commits, or 0 with nothing placed. */
-HOT static __attribute__((noinline)) uint32_t ool_place(struct proc *p, struct proc *r, uint32_t *w)
+ * descriptor's two), if its data lie in one read-write region of p's (any
+ * other goes queued): captured into r's map as capture_ool does for
+ * transit. Its result, the address in r in *tva. */
+HOT static __attribute__((noinline)) int ool_direct(struct proc *p, struct proc *r, uint32_t *w,
+                                                    uint32_t *tva)
 {
-    uint32_t va = *w, len = w[-1] * ((struct av_item *)(w - 2))->elsize;
-    uint32_t a = PG_ROUNDDOWN(va), span = PG_ROUNDUP(va + len) - a, at;
-    struct region *x;
-    if (!vm_range_ok(va, len) || !(x = region_find(p->map.regions, a)) || x->end < a + span ||
-        x->prot != (AV_PROT_READ | AV_PROT_WRITE) ||
-        !(at = region_first_fit(r->map.regions, span, USER_LOW, AV_USER_TOP)) ||
-        vm_region_insert(&r->map, at, at + span, AV_PROT_READ | AV_PROT_WRITE) < 0)
-        return 0;
-    if (capture_into(p, va, len, &r->map, at)) {
-        vm_deallocate(&r->map, at, span);
-        return 0;
-    }
-    return at + (va - a);
-}
-
-/* The item ool_place placed (at): committed (the address in the message,
- * the sender's pages deallocated if it asked, statistics), or undone. */
-HOT static __attribute__((noinline)) void ool_done(struct proc *p, struct proc *r, uint32_t *w, uint32_t at,
-                                               int commit)
-{
-    uint32_t va = *w, len = w[-1] * ((struct av_item *)(w - 2))->elsize;
-    if (!commit) {
-        vm_deallocate(&r->map, PG_ROUNDDOWN(at), at - PG_ROUNDDOWN(at) + len);
-        return;
-    }
-    if (((struct av_item *)(w - 2))->flags & AV_ITEM_DEALLOC)
-        vm_deallocate(&p->map, PG_ROUNDDOWN(va), va - PG_ROUNDDOWN(va) + len);
-    *w = at;
-    stats.msgs_ool++;
-    stats.bytes_ool += len;
+    struct av_item *d = (struct av_item *)(w - 2);
+    uint32_t va = *w, len = d->count * d->elsize;
+    struct region *x = region_find(p->map.regions, va);
+    if (!vm_range_ok(va, len) || !x || x->end < PG_ROUNDUP(va + len) ||
+        x->prot != (AV_PROT_READ | AV_PROT_WRITE))
+        return -1;
+    return capture_ool(p, va, len, d->flags & AV_ITEM_DEALLOC, &r->map, tva);
 }
 
 /* A small message of inline data to a receiver already blocked in a receive
@@ -471,7 +441,7 @@ HOT int send_direct(struct proc *p, struct proc *r, const struct av_msg_header *
         *err = -AV_EFAULT;             /* as the queued path: nothing happened */
         return 1;
     }
-    uint32_t off = HDR, nitems = 0, bytes = 0, pay = 0, at = 0;
+    uint32_t off = HDR, nitems = 0, bytes = 0, pay = 0;
     struct itemref it;
     while (off < h->size) {
         if (++nitems > AV_MSG_MAX_ITEMS || item_next(&fk, &off, &it) || it.d.kind == AV_ITEM_PORT)
@@ -500,16 +470,18 @@ HOT int send_direct(struct proc *p, struct proc *r, const struct av_msg_header *
     int bad = 0;
     for (uint32_t a = ra.buf; !bad && a < ra.buf + h->size; a = PG_ROUNDDOWN(a) + PAGE_SIZE)
         bad = utouch(a);
-    if (bad || (pay && !(at = ool_place(p, r, buf + pay))) ||
-        (reply && (n = once ? name_add_once(r, reply) : name_insert(r, reply, R_SEND)) < 0)) {
-        if (at)
-            ool_done(p, r, buf + pay, at, 0);
+    if (bad || (reply && (n = once ? name_add_once(r, reply) : name_insert(r, reply, R_SEND)) < 0)) {
+        vm_activate(was);
+        return 0;
+    }
+    /* the out-of-line data last: on failure only the reply name to undo */
+    if (pay && ool_direct(p, r, buf + pay, &buf[pay]) < 0) {
+        if (reply)
+            name_release(r, (uint32_t)n, once ? R_SENDONCE : R_SEND);
         vm_activate(was);
         return 0;
     }
     /* committed: nothing below fails */
-    if (pay)
-        ool_done(p, r, buf + pay, at, 1);
     struct av_msg_header *o = (struct av_msg_header *)buf;
     o->size = h->size;
     o->id = h->id;
@@ -528,10 +500,11 @@ HOT int send_direct(struct proc *p, struct proc *r, const struct av_msg_header *
         name_drop_once(p, h->dest);
     else if (ddisp == AV_DISP_MOVE_SEND)
         name_release(p, h->dest, R_SEND);
-    if (!pay) {
+    if (pay)
+        stats.msgs_ool++;
+    else
         stats.msgs_inline++;
-        stats.msgs_direct++;
-    }
+    stats.msgs_direct++;
     stats.bytes_inline += bytes;
     /* the receiver's call ends here; it runs next */
     proc_wake_one(r);
@@ -631,7 +604,7 @@ HOT int32_t msg_send(struct proc *p, uint32_t umsg, uint32_t opts, uint32_t time
     }
 
     /* pass 2a: out-of-line memory (the only step that can still fail) */
-    uint32_t ool_bytes = 0, inline_bytes = 0;
+    uint32_t inline_bytes = 0;
     off = HDR;
     while (off < h.size) {
         item_next(km, &off, &it);
@@ -644,7 +617,7 @@ HOT int32_t msg_send(struct proc *p, uint32_t umsg, uint32_t opts, uint32_t time
             continue;
         }
         uint32_t tva = 0;
-        int r = capture_ool(p, rd32(km, it.pay), it.len, it.d.flags & AV_ITEM_DEALLOC, &tva);
+        int r = capture_ool(p, rd32(km, it.pay), it.len, it.d.flags & AV_ITEM_DEALLOC, &transit, &tva);
         if (r < 0) {
             /* undo: items from the failed one on hold nothing, and no
              * right has moved yet; destroying the message returns the rest */
@@ -663,7 +636,6 @@ HOT int32_t msg_send(struct proc *p, uint32_t umsg, uint32_t opts, uint32_t time
             return err;
         }
         km->ool_pages += (uint32_t)r;
-        ool_bytes += it.len;
         wr32(km, it.pay, tva);
     }
     /* pass 2b: rights (checked above, cannot fail now) */
@@ -707,7 +679,6 @@ HOT int32_t msg_send(struct proc *p, uint32_t umsg, uint32_t opts, uint32_t time
         name_release(p, h.dest, ddisp == AV_DISP_MOVE_SEND ? R_SEND : R_SENDONCE);
     if (km->ool_pages) {
         stats.msgs_ool++;
-        stats.bytes_ool += ool_bytes;
     } else {
         stats.msgs_inline++;
     }
