@@ -158,7 +158,7 @@ static void server(int port)
             break;
         if (id == ID_CHECK) {
             CHECK(holds(keep, keeplen, 3, 0), "kept copy changed");
-            *(volatile uint32_t *)keep = 0xdeadbeefu;          /* ours alone */
+            *(volatile uint8_t *)keep = 0xee;                  /* ours alone */
             CHECK_RC(av_vm_deallocate(AV_NAME_SELF, keep & ~(PAGE - 1),
                                       ((keep + keeplen + PAGE - 1) & ~(PAGE - 1)) - (keep & ~(PAGE - 1))), 0);
         }
@@ -180,7 +180,7 @@ static void server(int port)
                 continue;
             }
             if (id != 6)                                       /* (read-only source: read-only here) */
-                *(volatile uint32_t *)a = 0x5e5e5e5eu;         /* ours alone */
+                *(volatile uint8_t *)a = 0x5e;                 /* ours alone (bytes: a may be unaligned) */
             uint32_t p = a & ~(PAGE - 1);
             CHECK_RC(av_vm_deallocate(AV_NAME_SELF, p, ((a + n + PAGE - 1) & ~(PAGE - 1)) - p), 0);
         }
