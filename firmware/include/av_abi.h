@@ -197,7 +197,7 @@ struct av_stats {
     uint64_t bytes_inline, bytes_ool;
     uint32_t pages_remapped;
     uint32_t fastpaths;         /* fpen value in use (0 on QEMU) */
-    uint32_t msgs_direct;       /* of msgs_inline, copied straight to a waiting receiver */
+    uint32_t msgs_direct;       /* copied straight to a waiting receiver (no queue): inline, or one out-of-line item */
     uint32_t cycles_remap;      /* cycles inside remap itself (wraps): the custom-1
                                  * instructions, or a remap done all in C */
 };

@@ -7,16 +7,19 @@
 #include <string.h>
 #include "kernel.h"
 
-/* Tables start small and grow from the kernel pool up to the quota. */
-int names_init(struct proc *p, uint32_t quota)
+/* Tables start in the process entry (names0, zeroed with it) and grow from
+ * the kernel pool up to the quota (at least NAMES0). */
+void names_init(struct proc *p, uint32_t quota)
 {
-    uint32_t n = quota < 8 ? quota : 8;
-    p->names = kmalloc(n * sizeof(struct nameent));
-    if (!p->names)
-        return -1;
-    p->nnames = n;
+    p->names = p->names0;
+    p->nnames = NAMES0;
     p->nquota = quota;
-    return 0;
+}
+
+static void table_free(struct proc *p)
+{
+    if (p->names != p->names0)
+        kfree(p->names, p->nnames * sizeof(struct nameent));
 }
 
 /* Grow p's table to at least n entries (within the quota); 0 or -1. */
@@ -33,7 +36,7 @@ int names_grow(struct proc *p, uint32_t n)
     if (!t)
         return -1;
     memcpy(t, p->names, p->nnames * sizeof *t);
-    kfree(p->names, p->nnames * sizeof *t);
+    table_free(p);
     p->names = t;
     p->nnames = size;
     return 0;
@@ -42,7 +45,7 @@ int names_grow(struct proc *p, uint32_t n)
 void names_free_table(struct proc *p)
 {
     if (p->names)
-        kfree(p->names, p->nnames * sizeof(struct nameent));
+        table_free(p);
     p->names = NULL;
     p->nnames = 0;
 }

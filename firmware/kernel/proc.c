@@ -73,8 +73,7 @@ struct proc *proc_alloc(const char *name)
     memset(p, 0, sizeof *p);
     if (vm_create(&p->map, i + 1) < 0)
         return NULL;
-    if (names_init(p, name_quota) < 0)
-        goto fail_map;
+    names_init(p, name_quota);
     p->self = port_alloc();
     if (!p->self)
         goto fail_names;
@@ -96,7 +95,6 @@ fail_self:
 fail_names:
     names_drop_all(p);
     names_free_table(p);
-fail_map:
     vm_destroy(&p->map);
     p->state = P_FREE;
     return NULL;
