@@ -116,7 +116,8 @@ void rt_general(struct proc *p)
 HOT void rt_leave(struct proc *r)
 {
     uint64_t now = rdcycle64_inline();
-    stats.cycles_kernel += now - t_mark;
+    /* (a 32-bit difference: no stay in the kernel is 2^32 cycles long) */
+    stats.cycles_kernel += (uint32_t)now - (uint32_t)t_mark;
     t_mark = now;
     curproc = r;
     user_return(&r->tf);
