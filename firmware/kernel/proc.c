@@ -255,7 +255,10 @@ HOT void proc_block(struct proc *p, enum pwait w, void *obj)
         deadline_min = p->deadline;
 }
 
-HOT static inline __attribute__((always_inline)) int runnable(struct proc *p) { return p->state == P_RUNNABLE && !p->suspended; }
+HOT static inline __attribute__((always_inline)) int runnable(struct proc *p)
+{
+    return p->state == P_RUNNABLE && !p->suspended;
+}
 
 /* Queue p if it can run (a queued process is not queued twice). */
 HOT void proc_ready(struct proc *p)

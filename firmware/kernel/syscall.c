@@ -163,19 +163,20 @@ HOT static int rt_header(struct proc *p, struct proc *r, const struct av_msg_hea
 }
 
 /* The fast path of a message round trip (trapvec.S rt_entry jumps here
- * with the call's a0..a5): an RPC, or a server's reply and receive, whose send goes
- * straight to a receiver already waiting (rt_header for a header-only
- * message, msg.c send_direct for a small inline one) and whose receive
- * then blocks. It makes msg_send's and msg_receive's checks itself and
- * goes on only where every one passes and the general path would take the
- * same steps: no options (timeouts, non-blocking), a message to send, the
- * destination right copy-send or move-send-once to a port (not a process
- * port) with room and a receiver waiting, an RPC's reply right
- * make-send-once and a reply-and-receive's none, the receive port's queue
- * empty. Anything else goes to rt_general with nothing done, and
- * syscall() then gives the usual results and errors. On success the caller blocks in its
- * receive exactly as the general path leaves it (rpc_sent, rpc_reply,
- * in_call) and the receiver runs next (sched_direct, not schedule()). */
+ * with the call's a0..a5 and a lean frame; it does not return): an RPC, or
+ * a server's reply and receive, whose send goes straight to a receiver
+ * already waiting (rt_header for a header-only message, msg.c send_direct
+ * for a small inline one) and whose receive then blocks. It makes
+ * msg_send's and msg_receive's checks itself and goes on only where every
+ * one passes and the general path would take the same steps: no options
+ * (timeouts, non-blocking), a message to send, the destination right
+ * copy-send or move-send-once to a port (not a process port) with room and
+ * a receiver waiting, an RPC's reply right make-send-once and a
+ * reply-and-receive's none, the receive port's queue empty. Anything else
+ * goes to rt_general with nothing done, and syscall() then gives the usual
+ * results and errors. On success the caller blocks in its receive exactly
+ * as the general path leaves it (rpc_sent, rpc_reply, in_call) and the
+ * receiver runs next (sched_direct, not schedule()). */
 HOT void ipc_fast(uint32_t umsg, uint32_t ubuf, uint32_t usize, uint32_t a3, uint32_t a4, uint32_t a5,
               struct proc *p)
 {

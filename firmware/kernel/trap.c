@@ -71,7 +71,7 @@ HOT void utrap(struct trapframe *tf)
     if (fp_switching)
         fastpaths_switch();            /* boot option fpswitch only */
     switch (cause) {
-    case CAUSE_ECALL_U:                /* (the round-trip calls come by utrap_rt) */
+    case CAUSE_ECALL_U:                /* (the round-trip calls: rt_entry, ipc_fast) */
         syscall(p);
         break;
     case CAUSE_FETCH_PAGE:
