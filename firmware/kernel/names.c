@@ -36,6 +36,8 @@ int names_grow(struct proc *p, uint32_t n)
     if (!t)
         return -1;
     memcpy(t, p->names, p->nnames * sizeof *t);
+    if (p->names == p->names0)
+        memset(p->names0, 0, sizeof p->names0);    /* zero for the entry's next process */
     table_free(p);
     p->names = t;
     p->nnames = size;

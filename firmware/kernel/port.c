@@ -110,8 +110,6 @@ void port_destroy(struct port *pt)
 
 static uint32_t queued_bytes;
 
-uint32_t msg_queued_bytes(void) { return queued_bytes; }
-
 void port_enqueue(struct port *pt, struct kmsg *km)
 {
     km->next = NULL;
