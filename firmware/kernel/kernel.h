@@ -288,7 +288,6 @@ void kmsg_destroy(struct kmsg *km);
 void kmsg_free(struct kmsg *km);
 void kmsg_write(struct kmsg *km, uint32_t off, const void *src, uint32_t n);
 void kmsg_read(struct kmsg *km, uint32_t off, void *dst, uint32_t n);
-uint32_t msg_queued_bytes(void);
 #define DIRECT_MAX 512u           /* the largest message the direct transfer takes */
 int send_direct(struct proc *p, struct proc *r, const struct av_msg_header *h, uint32_t umsg,
                 struct port *dest, struct port *reply, int32_t *err);

@@ -283,25 +283,20 @@ static int capture_partial(struct proc *p, uint32_t va, uint32_t n, struct vmmap
 static int capture_ool(struct proc *p, uint32_t va, uint32_t len, int dealloc, struct vmmap *dst,
                        uint32_t *tva_out)
 {
-    uint32_t a = PG_ROUNDDOWN(va), b = PG_ROUNDUP(va + len);
-    uint32_t pages = (b - a) / PAGE_SIZE;
+    uint32_t a = PG_ROUNDDOWN(va), end = va + len, b = PG_ROUNDUP(end);
     uint32_t tbase = region_first_fit(dst->regions, b - a, USER_LOW, AV_USER_TOP);
     if (!tbase || vm_region_insert(dst, tbase, tbase + (b - a), AV_PROT_READ | AV_PROT_WRITE) < 0)
         return -AV_ENOMEM;
+    /* whole pages [lo, hi) remapped; a partial first page, and a partial
+     * last one that is not also the first, copied */
+    uint32_t lo = va == a ? a : a + PAGE_SIZE, hi = end == b ? b : b - PAGE_SIZE;
     int e = 0;
-    uint32_t first_full = va == a ? a : a + PAGE_SIZE;
-    uint32_t end_full = (va + len == b) ? b : b - PAGE_SIZE;
-    if (va != a || (va + len != b && pages == 1)) {
-        uint32_t n = (a + PAGE_SIZE < va + len ? a + PAGE_SIZE : va + len) - va;
-        e = capture_partial(p, va, n, dst, tbase);
-    }
-    if (!e && pages > 1 && va + len != b)
-        e = capture_partial(p, b - PAGE_SIZE, va + len - (b - PAGE_SIZE), dst, tbase + (b - a) - PAGE_SIZE);
-    if (!e && end_full > first_full) {
-        uint32_t n = (end_full - first_full) / PAGE_SIZE;
-        if (vm_remap(&p->map, first_full, dst, tbase + (first_full - a), n) != n)
-            e = -AV_ENOMEM;
-    }
+    if (lo > a)
+        e = capture_partial(p, va, (end < lo ? end : lo) - va, dst, tbase);
+    if (!e && hi < b && hi >= lo)
+        e = capture_partial(p, hi, end - hi, dst, tbase + (hi - a));
+    if (!e && hi > lo && vm_remap(&p->map, lo, dst, tbase + (lo - a), (hi - lo) / PAGE_SIZE) != (hi - lo) / PAGE_SIZE)
+        e = -AV_ENOMEM;
     if (e) {
         vm_deallocate(dst, tbase, b - a);
         return e;
@@ -310,7 +305,7 @@ static int capture_ool(struct proc *p, uint32_t va, uint32_t len, int dealloc, s
         vm_deallocate(&p->map, a, b - a);
     *tva_out = tbase + (va - a);
     stats.bytes_ool += len;
-    return (int)pages;
+    return (int)((b - a) / PAGE_SIZE);
 }
 
 HOT int32_t wait_or_fail(struct proc *p, uint32_t opts, uint32_t flag, uint32_t timeout,

@@ -36,6 +36,8 @@ int names_grow(struct proc *p, uint32_t n)
     if (!t)
         return -1;
     memcpy(t, p->names, p->nnames * sizeof *t);
+    if (p->names == p->names0)
+        memset(p->names0, 0, sizeof p->names0);    /* zero for the entry's next process */
     table_free(p);
     p->names = t;
     p->nnames = size;
@@ -166,11 +168,9 @@ HOT int name_release(struct proc *p, uint32_t name, int right)
     return 0;
 }
 
-int32_t name_deallocate(struct proc *p, uint32_t name)
+/* Empty a used entry: its rights go (a receive right destroys the port). */
+static void name_drop(struct nameent *e)
 {
-    struct nameent *e = name_lookup(p, name);
-    if (!e)
-        return -AV_ENAME;
     struct port *pt = e->port;
     int recv = e->recv;
     *e = (struct nameent){ 0 };
@@ -180,14 +180,22 @@ int32_t name_deallocate(struct proc *p, uint32_t name)
         port_destroy(pt);
     }
     port_unref(pt);
+}
+
+int32_t name_deallocate(struct proc *p, uint32_t name)
+{
+    struct nameent *e = name_lookup(p, name);
+    if (!e)
+        return -AV_ENAME;
+    name_drop(e);
     return 0;
 }
 
 void names_drop_all(struct proc *p)
 {
-    for (uint32_t n = 1; n < p->nnames; n++)
-        if (p->names[n].port)
-            name_deallocate(p, n);
+    for (struct nameent *e = p->names + 1, *end = p->names + p->nnames; e < end; e++)
+        if (e->port)
+            name_drop(e);
 }
 
 uint32_t name_rights(struct proc *p, uint32_t name)

@@ -25,23 +25,20 @@ struct port *port_alloc(void)
 HOT void port_ref(struct port *pt) { pt->refs++; }
 
 /* The last reference gone: nothing names it, and only a dead port can get
- * here, since the receive right's holder destroys it first. Apart, so
- * port_unref itself saves no registers. */
+ * here, since the receive right's holder destroys it first. Apart (with
+ * the checks), so port_unref itself needs no frame. */
 static __attribute__((noinline)) void port_free(struct port *pt)
 {
-    KASSERT(pt->dead && !pt->qhead);
+    KASSERT(pt->refs == 1 && pt->dead && !pt->qhead);
     kfree(pt, sizeof *pt);
 }
 
 HOT void port_unref(struct port *pt)
 {
-    if (pt->refs == 1) {
-        pt->refs = 0;
+    if (pt->refs > 1)
+        pt->refs--;
+    else
         port_free(pt);                 /* a tail call */
-        return;
-    }
-    KASSERT(pt->refs > 0);
-    pt->refs--;
 }
 
 /* Work list links reuse carrier (a dead port is in no message's care). */
@@ -112,8 +109,6 @@ void port_destroy(struct port *pt)
 }
 
 static uint32_t queued_bytes;
-
-uint32_t msg_queued_bytes(void) { return queued_bytes; }
 
 void port_enqueue(struct port *pt, struct kmsg *km)
 {

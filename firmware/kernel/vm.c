@@ -399,12 +399,13 @@ static uint32_t remap_insn(struct vmmap *src, uint32_t sva, struct vmmap *dst, u
      * instruction made every table on the way) */
     uint32_t cow = 0;
     for (uint32_t i = 0, n; i < rd; i += n, dva += n * PAGE_SIZE) {
-        n = table_run(dva, rd - i);
-        for (pte_t *dp = vm_walk(dst, dva, 0), *e = dp + n; dp < e; dp++)
-            cow += (*dp >> 8) & 1;
+        n = table_run(dva, rd - i);    /* at least 1 */
+        pte_t *dp = vm_walk(dst, dva, 0), *e = dp + n;
+        do
+            cow += *dp++ & PTE_COW;    /* (summed in place: at most 64 << 8) */
+        while (dp < e);
     }
-    _Static_assert(PTE_COW == 1u << 8, "bit 8 is copy-on-write");
-    stats.pages_cow_shared += cow;
+    stats.pages_cow_shared += cow / PTE_COW;
     stats.pages_remapped += rd;
     return rd;
 }
