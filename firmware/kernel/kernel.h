@@ -232,7 +232,8 @@ void idle_wait(void);
 void ktrap(void);
 int ucopy(void *dst, const void *src, uint32_t n);
 int utouch(uint32_t uva);
-int ucopy_hdr(void *dst, const void *src);   /* one 20-byte header, aligned */
+int uhdr_get(void *dst, const void *src);    /* one 20-byte header, aligned; leaves SUM set */
+int uhdr_put(void *dst, uint32_t w0, uint32_t w1, uint32_t w2, uint32_t w3, uint32_t w4);  /* clears SUM */
 
 /* syscall.c */
 void syscall(struct proc *p);

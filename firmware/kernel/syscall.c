@@ -133,7 +133,7 @@ HOT static int32_t send_receive(struct proc *p, uint32_t *a, int rpc)
  * r's receive is checked as send_direct checks it (recv_ready). The reply
  * right (a make-send-once, the only one the caller lets through) is named
  * first, as send_direct names it; if r's buffer then refuses the header
- * (ucopy_hdr leaves it unchanged), the name goes again and nothing is
+ * (uhdr_put leaves it unchanged), the name goes again and nothing is
  * done. 1: done, r's call complete; 0: nothing done. */
 HOT static int rt_header(struct proc *p, struct proc *r, const struct av_msg_header *h,
                          struct port *dest, struct port *reply)
@@ -142,12 +142,11 @@ HOT static int rt_header(struct proc *p, struct proc *r, const struct av_msg_hea
     int32_t n = AV_NAME_NULL;
     if (recv_ready(r, dest, sizeof *h, &ra) < 0 || (reply && (n = name_add_once(r, reply)) < 0))
         return 0;
-    struct av_msg_header o = { h->size, ra.name, (uint32_t)n, h->id,
-                               reply ? AV_MSG_REPLY(AV_DISP_PORT_SEND_ONCE) : 0 };
     vm_activate(&r->map);              /* r runs next: its map stays (and on a
                                           failure too: copyin and the way out
                                           activate the map they need) */
-    if (ucopy_hdr((void *)ra.buf, &o)) {
+    if (uhdr_put((void *)ra.buf, h->size, ra.name, (uint32_t)n, h->id,
+                 reply ? AV_MSG_REPLY(AV_DISP_PORT_SEND_ONCE) : 0)) {
         if (reply)
             name_drop_once(r, (uint32_t)n);
         return 0;
@@ -185,8 +184,9 @@ HOT void ipc_fast(uint32_t umsg, uint32_t ubuf, uint32_t usize, uint32_t a3, uin
     struct av_msg_header h;
     /* (p trapped from its own map, the active one: ucopy as copyin does) */
     (void)a5;
+    /* uhdr_get leaves SUM set for rt_header's uhdr_put (rt_general clears it) */
     if (fp_switching || (rpc ? a3 : a4) || !umsg || ((umsg | ubuf) & 3) || !vm_range_ok(ubuf, usize) ||
-        p->rpc_sent || !vm_range_ok(umsg, sizeof h) || ucopy_hdr(&h, (const void *)umsg))
+        p->rpc_sent || !vm_range_ok(umsg, sizeof h) || uhdr_get(&h, (const void *)umsg))
         rt_general(p);
     if (rpc)
         name = h.reply;
@@ -213,7 +213,9 @@ HOT void ipc_fast(uint32_t umsg, uint32_t ubuf, uint32_t usize, uint32_t a3, uin
         rt_general(p);
     if (h.size != sizeof h) {
         /* a body that faulted sends nothing (err): the general path finds
-         * the same fault and returns it */
+         * the same fault and returns it; SUM, which uhdr_get left set,
+         * is clear after send_direct's user accesses (utouch, ucopy) or
+         * in rt_general */
         if (!send_direct(p, r, &h, umsg, dp, rpc ? re->port : NULL, &err) || err)
             rt_general(p);
         r = NULL;                      /* send_direct woke it and handed off */

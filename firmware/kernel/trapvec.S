@@ -149,36 +149,49 @@ ucopy:
     addi a1, a1, 1
     addi a2, a2, -1
     j 3b
-4:  csrc sstatus, t0
+4:  csrc sstatus, t0                   /* (utouch and uhdr_put end here too) */
+uaccess_ok:
     li a0, 0
     ret
 
-/* int ucopy_hdr(void *dst, const void *src): one message header (20 bytes,
- * both word aligned), unrolled: the round trip copies four of them, and the
- * general loop's checks and rounds cost twice the copy. A failure leaves
- * dst unchanged (the fast path writes a receiver's buffer with it before
- * committing): the first word's page is made present and writable by
- * storing it back, then the last word, on the other page if the header
- * straddles two, is written first. */
-    .globl ucopy_hdr
-ucopy_hdr:
+/* The round trip's header transfer (syscall.c ipc_fast, rt_header) sets
+ * SUM once a leg: every sstatus write makes the core forget its data page
+ * registers, and the next access pays a TLB lookup.
+ *
+ * int uhdr_get(void *dst, const void *src): one message header (20 bytes,
+ * both word aligned) from user src, unrolled, leaving SUM set on success
+ * for uhdr_put or rt_general to clear; a failure (uaccess_fail) clears it. */
+    .globl uhdr_get, uhdr_put
+uhdr_get:
     li t0, 0x40000
     csrs sstatus, t0
-    lw t1, 0(a0)
-    sw t1, 0(a0)
-    lw t5, 16(a1)
     lw t1, 0(a1)
     lw t2, 4(a1)
     lw t3, 8(a1)
     lw t4, 12(a1)
-    sw t5, 16(a0)
+    lw t5, 16(a1)
     sw t1, 0(a0)
     sw t2, 4(a0)
     sw t3, 8(a0)
     sw t4, 12(a0)
-    csrc sstatus, t0
-    li a0, 0
-    ret
+    sw t5, 16(a0)
+    j uaccess_ok
+/* int uhdr_put(void *dst, w0, w1, w2, w3, w4): the header's five words
+ * to user dst (aligned), SUM set by uhdr_get, cleared here. A failure
+ * leaves dst unchanged (the caller writes a receiver's buffer before
+ * committing): the first word's page is made present and writable by
+ * storing it back, then the last word, on the other page if the header
+ * straddles two, is written first. */
+uhdr_put:
+    lw t1, 0(a0)
+    sw t1, 0(a0)
+    sw a5, 16(a0)
+    sw a1, 0(a0)
+    sw a2, 4(a0)
+    sw a3, 8(a0)
+    sw a4, 12(a0)
+    li t0, 0x40000
+    j 4b
 /* int utouch(uint32_t uva): make the word at uva (aligned) present and
  * writable by storing it back. */
 utouch:
@@ -186,9 +199,7 @@ utouch:
     csrs sstatus, t0
     lw t1, 0(a0)
     sw t1, 0(a0)
-    csrc sstatus, t0
-    li a0, 0
-    ret
+    j 4b
     .globl uaccess_fail
 uaccess_fail:
     li t0, 0x40000
