@@ -140,15 +140,20 @@ HOT static int rt_header(struct proc *p, struct proc *r, const struct av_msg_hea
 {
     struct recv_args ra;
     int32_t n = AV_NAME_NULL;
-    if (recv_ready(r, dest, sizeof *h, &ra) < 0 || (reply && (n = name_add_once(r, reply)) < 0))
+    uint32_t bits = 0;
+    if (recv_ready(r, dest, sizeof *h, &ra) < 0)
         return 0;
+    if (reply) {
+        if ((n = name_add_once(r, reply)) < 0)
+            return 0;
+        bits = AV_MSG_REPLY(AV_DISP_PORT_SEND_ONCE);
+    }
     vm_activate(&r->map);              /* r runs next: its map stays (and on a
                                           failure too: copyin and the way out
                                           activate the map they need) */
-    if (uhdr_put((void *)ra.buf, h->size, ra.name, (uint32_t)n, h->id,
-                 reply ? AV_MSG_REPLY(AV_DISP_PORT_SEND_ONCE) : 0)) {
-        if (reply)
-            name_drop_once(r, (uint32_t)n);
+    if (uhdr_put((void *)ra.buf, h->size, ra.name, (uint32_t)n, h->id, bits)) {
+        name_drop_once(r, (uint32_t)n);    /* (none: name 0's entry is
+                                              always empty, nothing to drop) */
         return 0;
     }
     /* committed: nothing below fails */
