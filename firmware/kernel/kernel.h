@@ -70,7 +70,6 @@ struct port {
     uint32_t qlen, qlimit;
     uint32_t refs;                     /* names, queued rights, kernel holds */
     uint32_t named;                    /* name-table entries naming it (dead ones too) */
-    uint32_t id;
     uint8_t dead;
 };
 
@@ -205,6 +204,7 @@ int proc_fork(struct proc *parent);
 int proc_spawn(struct proc *parent, const char *prog, uint32_t len);
 void proc_block(struct proc *p, enum pwait w, void *obj);
 void proc_wake(enum pwait w, void *obj);
+void proc_wake_port(struct port *pt);   /* proc_wake of W_SEND and W_RECV on pt */
 void proc_wake_one(struct proc *p);
 void proc_ready(struct proc *p);
 struct proc *proc_receiving(struct port *pt);
@@ -264,7 +264,15 @@ int32_t name_deallocate(struct proc *p, uint32_t name);
 uint32_t name_rights(struct proc *p, uint32_t name);
 
 /* port.c */
-struct port *port_alloc(void);
+/* A fresh port (zeroed by kmalloc), or NULL; in line: the process's two
+ * ports are made at each create */
+static inline struct port *port_alloc(void)
+{
+    struct port *pt = kmalloc(sizeof *pt);
+    if (pt)
+        pt->qlimit = AV_QLIMIT_DEFAULT;
+    return pt;
+}
 void port_ref(struct port *pt);
 void port_unref(struct port *pt);
 void port_destroy(struct port *pt);

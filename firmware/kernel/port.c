@@ -8,19 +8,8 @@
 #include <string.h>
 #include "kernel.h"
 
-static uint32_t next_port_id = 1;
 static struct port *doomed_head;       /* ports waiting to be torn down */
 static int tearing;
-
-struct port *port_alloc(void)
-{
-    struct port *pt = kmalloc(sizeof *pt);
-    if (!pt)
-        return NULL;
-    pt->qlimit = AV_QLIMIT_DEFAULT;
-    pt->id = next_port_id++;
-    return pt;
-}
 
 HOT void port_ref(struct port *pt) { pt->refs++; }
 
@@ -44,8 +33,7 @@ HOT void port_unref(struct port *pt)
 /* Work list links reuse carrier (a dead port is in no message's care). */
 static void teardown(struct port *pt)
 {
-    proc_wake(W_SEND, pt);
-    proc_wake(W_RECV, pt);
+    proc_wake_port(pt);
     struct kmsg *km;
     while ((km = port_dequeue(pt)) != NULL)
         kmsg_destroy(km);
@@ -98,14 +86,9 @@ void port_destroy(struct port *pt)
         return;
     pt->dead = 1;
     pt->receiver = NULL;
-    if (pt->qhead || pt->named || tearing) {
-        port_doom(pt);
-        return;
-    }
     /* nothing queued and no name to make dead (a process's own ports at
-     * its end): only waiters to wake */
-    proc_wake(W_SEND, pt);
-    proc_wake(W_RECV, pt);
+     * its end): only waiters to wake (tail calls: no frame) */
+    (pt->qhead || pt->named || tearing ? port_doom : proc_wake_port)(pt);
 }
 
 static uint32_t queued_bytes;

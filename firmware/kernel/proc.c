@@ -304,6 +304,16 @@ void proc_wake(enum pwait w, void *obj)
         wake_scan(w, obj);
 }
 
+/* Senders and receivers blocked on a port that died: one call (tail
+ * calls), so port_destroy's common path needs no frame. */
+void proc_wake_port(struct port *pt)
+{
+    if (nwaiting[W_SEND] | nwaiting[W_RECV]) {
+        wake_scan(W_SEND, pt);
+        wake_scan(W_RECV, pt);
+    }
+}
+
 /* The process blocked receiving on pt, if any: only the holder of the
  * receive right can be, so no scan. */
 HOT struct proc *proc_receiving(struct port *pt)

@@ -32,6 +32,7 @@ uint32_t frame_reclaim(void) { return 0; }   /* no spare root table here */
 void *kmalloc(size_t n) { return calloc(1, n); }
 void kfree(void *p, size_t n) { (void)n; free(p); }
 void proc_wake(enum pwait w, void *obj) { (void)w; (void)obj; host_wakes++; }
+void proc_wake_port(struct port *pt) { proc_wake(W_SEND, pt); proc_wake(W_RECV, pt); }
 void proc_wake_one(struct proc *p) { (void)p; host_wakes++; }
 struct proc *proc_receiving(struct port *pt) { (void)pt; return NULL; }
 
