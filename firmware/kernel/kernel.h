@@ -243,7 +243,6 @@ int32_t wait_or_fail(struct proc *p, uint32_t opts, uint32_t flag, uint32_t time
 
 /* names.c: per-process name tables */
 void names_init(struct proc *p, uint32_t quota);
-void names_fresh(struct proc *p, struct port *notify);  /* names 1 and 2 of a new process */
 void names_free_table(struct proc *p);
 int names_grow(struct proc *p, uint32_t n);
 struct nameent *name_lookup(struct proc *p, uint32_t name);

@@ -88,21 +88,6 @@ HOT static uint32_t free_slot(struct proc *p)
     return names_grow(p, p->nnames + 1) == 0 ? first_new : 0;
 }
 
-/* A new process's names 1 (a send right to its own port) and 2 (the
- * receive right of its notify port), written straight into its empty table:
- * both ports are fresh, so name_insert's searches would find nothing. */
-void names_fresh(struct proc *p, struct port *notify)
-{
-    struct nameent *e = p->names;
-    e[AV_NAME_SELF] = (struct nameent){ .port = p->self, .sendrefs = 1 };
-    e[AV_NAME_NOTIFY] = (struct nameent){ .port = notify, .recv = 1 };
-    p->self->named = 1;
-    port_ref(p->self);
-    notify->named = 1;
-    port_ref(notify);
-    notify->receiver = p;
-}
-
 /* Give p one more right to port; returns its name or -AV_ENORIGHTS. */
 HOT int32_t name_insert(struct proc *p, struct port *port, int right)
 {

@@ -14,12 +14,17 @@ static int tearing;
 HOT void port_ref(struct port *pt) { pt->refs++; }
 
 /* The last reference gone: nothing names it, and only a dead port can get
- * here, since the receive right's holder destroys it first. Apart (with
- * the checks), so port_unref itself needs no frame. */
+ * here, since the receive right's holder destroys it first (else
+ * port_bad). One call site, a tail call: neither this nor port_unref needs
+ * a frame. */
+static void port_kfree(struct port *pt) { kfree(pt, sizeof *pt); }
+static __attribute__((noinline)) void port_bad(struct port *pt)
+{
+    panic("port %p freed with %u references", pt, pt->refs);
+}
 static __attribute__((noinline)) void port_free(struct port *pt)
 {
-    KASSERT(pt->refs == 1 && pt->dead && !pt->qhead);
-    kfree(pt, sizeof *pt);
+    (pt->refs == 1 && pt->dead && !pt->qhead ? port_kfree : port_bad)(pt);
 }
 
 HOT void port_unref(struct port *pt)

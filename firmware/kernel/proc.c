@@ -59,6 +59,22 @@ uint32_t proc_live(void)
     return n;
 }
 
+/* A new process's names 1 (a send right to its own port) and 2 (the
+ * receive right of its notify port), written straight into its empty table:
+ * both ports are fresh, so name_insert's searches would find nothing. (Here
+ * rather than in names.c: part of proc_alloc, no call, no shared saves.) */
+static void names_fresh(struct proc *p, struct port *notify)
+{
+    struct nameent *e = p->names;
+    e[AV_NAME_SELF] = (struct nameent){ .port = p->self, .sendrefs = 1 };
+    e[AV_NAME_NOTIFY] = (struct nameent){ .port = notify, .recv = 1 };
+    p->self->named = 1;
+    port_ref(p->self);
+    notify->named = 1;
+    port_ref(notify);
+    notify->receiver = p;
+}
+
 struct proc *proc_alloc(const char *name)
 {
     struct proc *p = NULL;
