@@ -275,6 +275,7 @@ static inline struct port *port_alloc(void)
 void port_ref(struct port *pt);
 void port_unref(struct port *pt);
 void port_destroy(struct port *pt);
+void port_destroy_unref(struct port *pt);       /* port_destroy, then port_unref */
 void port_enqueue(struct port *pt, struct kmsg *km);
 struct kmsg *port_dequeue(struct port *pt);
 int port_full(struct port *pt);

@@ -44,12 +44,15 @@ int names_grow(struct proc *p, uint32_t n)
     return 0;
 }
 
+/* (The fields first, the free last: a tail call, no frame.) */
 void names_free_table(struct proc *p)
 {
-    if (p->names)
-        table_free(p);
+    struct nameent *t = p->names;
+    uint32_t n = p->nnames;
     p->names = NULL;
     p->nnames = 0;
+    if (t && t != p->names0)
+        kfree(t, n * sizeof *t);
 }
 
 /* The one copy of name_at for callers off the fast path (size). */
@@ -153,18 +156,17 @@ HOT int name_release(struct proc *p, uint32_t name, int right)
     return 0;
 }
 
-/* Empty a used entry: its rights go (a receive right destroys the port). */
+/* Empty a used entry: its rights go (a receive right destroys the port).
+ * One call, a tail call: no frame. */
 static void name_drop(struct nameent *e)
 {
     struct port *pt = e->port;
     int recv = e->recv;
     *e = (struct nameent){ 0 };
     pt->named--;
-    if (recv) {
+    if (recv)
         pt->receiver = NULL;
-        port_destroy(pt);
-    }
-    port_unref(pt);
+    (recv ? port_destroy_unref : port_unref)(pt);
 }
 
 int32_t name_deallocate(struct proc *p, uint32_t name)

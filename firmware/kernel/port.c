@@ -35,6 +35,14 @@ HOT void port_unref(struct port *pt)
         port_free(pt);                 /* a tail call */
 }
 
+/* A receive right's name goes (names.c name_drop, whose one tail call
+ * this or port_unref is). */
+void port_destroy_unref(struct port *pt)
+{
+    port_destroy(pt);
+    port_unref(pt);
+}
+
 /* Work list links reuse carrier (a dead port is in no message's care). */
 static void teardown(struct port *pt)
 {
