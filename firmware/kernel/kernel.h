@@ -242,7 +242,14 @@ int32_t wait_or_fail(struct proc *p, uint32_t opts, uint32_t flag, uint32_t time
                      enum pwait w, void *obj);
 
 /* names.c: per-process name tables */
-void names_init(struct proc *p, uint32_t quota);
+/* Tables start in the process entry (names0, zero while the entry is free)
+ * and grow from the kernel pool up to the quota (at least NAMES0). */
+static inline void names_init(struct proc *p, uint32_t quota)
+{
+    p->names = p->names0;
+    p->nnames = NAMES0;
+    p->nquota = quota;
+}
 void names_free_table(struct proc *p);
 int names_grow(struct proc *p, uint32_t n);
 struct nameent *name_lookup(struct proc *p, uint32_t name);

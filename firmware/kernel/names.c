@@ -7,15 +7,6 @@
 #include <string.h>
 #include "kernel.h"
 
-/* Tables start in the process entry (names0, zeroed with it) and grow from
- * the kernel pool up to the quota (at least NAMES0). */
-void names_init(struct proc *p, uint32_t quota)
-{
-    p->names = p->names0;
-    p->nnames = NAMES0;
-    p->nquota = quota;
-}
-
 static void table_free(struct proc *p)
 {
     if (p->names != p->names0)
