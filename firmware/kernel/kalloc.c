@@ -178,27 +178,39 @@ void *kmalloc(size_t n)
     return (s ? memset : kmalloc_slow)(o, 0, z);
 }
 
+static __attribute__((noinline)) void slab_bad(struct slab *s)
+{
+    (void)s;
+    KASSERT(0);                        /* a wrong size, or a free slab's object */
+}
+
+/* At most one call, the last (slab_free, or slab_bad for a wrong size or
+ * an empty slab): a tail call, no frame. */
 void kfree(void *p, size_t n)
 {
     if (!p)
         return;
     int c = size_class(n);
     struct slab *s = (struct slab *)((uintptr_t)p & ~(uintptr_t)(PGSZ - 1));
-    KASSERT(s->cls == c && s->inuse > 0);
-    int was_full = s->free == NULL;
-    *(void **)p = s->free;
-    s->free = p;
-    s->inuse--;
-    if (was_full) {
-        s->next = partial[c];
-        partial[c] = s;
+    void (*then)(struct slab *) = NULL;
+    if (s->cls != c || s->inuse == 0) {
+        then = slab_bad;
+    } else {
+        if (!s->free) {                /* was full: back on the partial list */
+            s->next = partial[c];
+            partial[c] = s;
+        }
+        *(void **)p = s->free;
+        s->free = p;
+        if (--s->inuse == 0) {
+            if (!kalloc_idle_slab)
+                kalloc_idle_slab = s;
+            else
+                then = slab_free;
+        }
     }
-    if (s->inuse == 0) {
-        if (!kalloc_idle_slab)
-            kalloc_idle_slab = s;
-        else
-            slab_free(s);
-    }
+    if (then)
+        then(s);
 }
 
 

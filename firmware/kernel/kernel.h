@@ -208,6 +208,7 @@ void proc_wake_port(struct port *pt);   /* proc_wake of W_SEND and W_RECV on pt 
 void proc_wake_one(struct proc *p);
 void proc_ready(struct proc *p);
 struct proc *proc_receiving(struct port *pt);
+void proc_wake_receiver(struct port *pt);       /* proc_wake_one of proc_receiving(pt) */
 void timer_disarm(void);
 void schedule(void) __attribute__((noreturn));
 void sched_handoff(struct proc *p);
@@ -296,8 +297,15 @@ int32_t msg_receive(struct proc *p, uint32_t ubuf, uint32_t bufsize, uint32_t na
 struct kmsg *kmsg_alloc(uint32_t size);
 void kmsg_destroy(struct kmsg *km);
 void kmsg_free(struct kmsg *km);
-void kmsg_write(struct kmsg *km, uint32_t off, const void *src, uint32_t n);
-void kmsg_read(struct kmsg *km, uint32_t off, void *dst, uint32_t n);
+void kmsg_copy(struct kmsg *km, uint32_t off, void *buf, uint32_t n, int in);
+static inline void kmsg_write(struct kmsg *km, uint32_t off, const void *src, uint32_t n)
+{
+    kmsg_copy(km, off, (void *)(uintptr_t)src, n, 1);
+}
+static inline void kmsg_read(struct kmsg *km, uint32_t off, void *dst, uint32_t n)
+{
+    kmsg_copy(km, off, dst, n, 0);
+}
 #define DIRECT_MAX 512u           /* the largest message the direct transfer takes */
 int send_direct(struct proc *p, struct proc *r, const struct av_msg_header *h, uint32_t umsg,
                 struct port *dest, struct port *reply, int32_t *err);

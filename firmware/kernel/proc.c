@@ -338,6 +338,14 @@ HOT struct proc *proc_receiving(struct port *pt)
     return r && r->state == P_BLOCKED && r->wait == W_RECV && r->wait_obj == pt ? r : NULL;
 }
 
+/* The receiver blocked on pt, if any, woken (port_enqueue: one tail call) */
+HOT void proc_wake_receiver(struct port *pt)
+{
+    struct proc *r = proc_receiving(pt);
+    if (r)
+        proc_wake_one(r);
+}
+
 HOT void sched_handoff(struct proc *p) { handoff = p; }
 HOT int sched_handoff_pending(void) { return handoff != NULL; }
 
