@@ -322,25 +322,26 @@ HOT int32_t wait_or_fail(struct proc *p, uint32_t opts, uint32_t flag, uint32_t 
 /* ---- direct transfer ---------------------------------------------------- */
 /* The receive a blocked receiver r waits in, from its saved registers (its
  * call restarts with the same arguments), checked as msg_receive checks it
- * and for room for a message of size bytes to dest: 0 and its buffer and
- * name in *ra, or -1 if r's call receives nothing, or not that message
- * (the direct transfers: send_direct, syscall.c rt_header). */
-HOT int recv_ready(struct proc *r, struct port *dest, uint32_t size, struct recv_args *ra)
+ * and for room for a message of size bytes to dest: its buffer and name
+ * (returned in a0/a1, no memory between), or a buffer of 1 (a ready one is
+ * word aligned) if r's call receives nothing, or not that message (the
+ * direct transfers: send_direct, syscall.c rt_header). */
+HOT struct recv_args recv_ready(struct proc *r, struct port *dest, uint32_t size)
 {
-    uint32_t *a = &r->tf.r[10], opts;
+    uint32_t *a = &r->tf.r[10], buf = a[1], bsize = a[2], name, opts;
     struct nameent *e;
-    ra->buf = a[1];
-    ra->size = a[2];
     switch (r->tf.r[17]) {
-    case SYS_MSG_RECEIVE: ra->buf = a[0]; ra->size = a[1]; ra->name = a[2]; opts = a[3]; break;
-    case SYS_MSG_RPC: ra->name = r->rpc_reply; opts = a[3]; break;
-    case SYS_MSG_REPLY_RECEIVE: ra->name = a[3]; opts = a[4]; break;
-    default: return -1;
+    case SYS_MSG_RECEIVE: buf = a[0]; bsize = a[1]; name = a[2]; opts = a[3]; break;
+    case SYS_MSG_RPC: name = r->rpc_reply; opts = a[3]; break;
+    case SYS_MSG_REPLY_RECEIVE: name = a[3]; opts = a[4]; break;
+    default: return (struct recv_args){ 1, 0 };
     }
     /* (a send timeout is the send's: the receive ignores it) */
-    return (opts & ~(AV_SEND_TIMEOUT | AV_RCV_TIMEOUT | AV_NONBLOCK)) ||
-           !(e = name_at(r, ra->name)) || e->dead || !e->recv || e->port != dest ||
-           (ra->buf & 3) || !vm_range_ok(ra->buf, ra->size) || ra->size < size ? -1 : 0;
+    if ((opts & ~(AV_SEND_TIMEOUT | AV_RCV_TIMEOUT | AV_NONBLOCK)) ||
+        !(e = name_at(r, name)) || e->dead || !e->recv || e->port != dest ||
+        (buf & 3) || !vm_range_ok(buf, bsize) || bsize < size)
+        buf = 1;
+    return (struct recv_args){ buf, name };
 }
 
 /* name_insert(r, port, R_SENDONCE) for the reply right of a round trip
@@ -447,8 +448,8 @@ HOT int send_direct(struct proc *p, struct proc *r, const struct av_msg_header *
             bytes += it.len;
         }
     }
-    struct recv_args ra;
-    if (recv_ready(r, dest, h->size, &ra) < 0)
+    struct recv_args ra = recv_ready(r, dest, h->size);
+    if (ra.buf & 1)
         return 0;
     uint32_t rdisp = AV_MSG_GET_REPLY(h->bits), ddisp = AV_MSG_GET_DEST(h->bits);
     int once = rdisp == AV_DISP_MAKE_SEND_ONCE || rdisp == AV_DISP_MOVE_SEND_ONCE;

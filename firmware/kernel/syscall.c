@@ -138,10 +138,10 @@ HOT static int32_t send_receive(struct proc *p, uint32_t *a, int rpc)
 HOT static int rt_header(struct proc *p, struct proc *r, const struct av_msg_header *h,
                          struct port *dest, struct port *reply)
 {
-    struct recv_args ra;
+    struct recv_args ra = recv_ready(r, dest, sizeof *h);
     int32_t n = AV_NAME_NULL;
     uint32_t bits = 0;
-    if (recv_ready(r, dest, sizeof *h, &ra) < 0)
+    if (ra.buf & 1)
         return 0;
     if (reply) {
         if ((n = name_add_once(r, reply)) < 0)
