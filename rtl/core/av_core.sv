@@ -203,9 +203,15 @@ module av_core #(
 
   logic [31:0] spr;          // the flip-flop CSR named by K
   logic [3:0]  irq_cause;
-  // SUBG (mulh sign correction): B counts only when the other operand's sign says so.
+  // SUBG (mulh sign correction): B counts only when the other operand's
+  // sign says so; when it does not, the result is A (chosen after the adder,
+  // so the gate is not on the operand's path).
   wire subg_gate = (f_bsel == U_BSEL_RB) ? (ra[31] & ~(ir_q[13] & ir_q[12]))
                                          : (rb[31] & (ir_q[13:12] == 2'b01));
+  // A vectored interrupt's offset (4 * cause) for TRAP's last word, from
+  // registered state: port B holds xtvec from the routine's second word on.
+  logic [6:2] vec_q;
+  always_ff @(posedge clk_i) vec_q <= (rb[0] && cause_intr_q) ? cause_q : 5'd0;
   always_comb begin
     case (f_bsel)
       U_BSEL_RB:  opb = rb;
@@ -215,11 +221,9 @@ module av_core #(
       U_BSEL_Q:   opb = q_q;
       U_BSEL_SPR: opb = spr;
       // (during a walk or fast path: the UADDR field as a small constant)
-      U_BSEL_VEC: opb = walking_q ? {23'b0, uw[UF_UADDR_HI:UF_UADDR_LO]} :
-                        (rb[0] && cause_intr_q) ? {25'b0, cause_q, 2'b00} : 32'h0;
+      U_BSEL_VEC: opb = walking_q ? {23'b0, uw[UF_UADDR_HI:UF_UADDR_LO]} : {25'b0, vec_q, 2'b00};
       default:    opb = 32'h0;
     endcase
-    if (f_alu == U_ALU_SUBG && !subg_gate) opb = 32'h0;
   end
 
   // ---------------------------------------------------------------- adder
@@ -287,6 +291,7 @@ module av_core #(
       U_ALU_SLT, U_ALU_SLTU: alu_out = {31'b0, sum[32]};
       U_ALU_AND, U_ALU_OR, U_ALU_XOR, U_ALU_CSR: alu_out = logic_out;
       U_ALU_SLL, U_ALU_SRL, U_ALU_SRA: alu_out = sh_out;
+      U_ALU_SUBG: alu_out = subg_gate ? sum[31:0] : opa;
       default: alu_out = sum[31:0];
     endcase
   end
