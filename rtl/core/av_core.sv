@@ -538,8 +538,7 @@ module av_core #(
                       {vaddr[31:12], (pgm_q && phys) ? cnt_q : vaddr[11:2], vaddr[1:0]};
   wire t_memerr = active && dreq_q && mem_err_i;
   wire t_mis    = mem_word && misal;
-  wire t_noram_any = mem_word && ram_only && !daddr[31];        // reservations and AMOs: RAM only
-  wire t_noram  = t_noram_any && !dmiss;
+  wire t_noram  = mem_word && ram_only && !daddr[31] && !dmiss;   // reservations and AMOs: RAM only
   wire t_jmp    = active && (f_next == U_NEXT_ENDJ) && sum[1];
   wire t_pf     = active && (f_cond == U_COND_PTEPTR) && pte_fault &&
                   !((fp_z || fp_c) && f_next == U_NEXT_BR);
@@ -1044,20 +1043,23 @@ module av_core #(
       // (misaligned, outside RAM) leave T as their memory word sets it
       // below: its address, which is the tval. So T waits only for the
       // early faults, and only CAUSE for the late ones.
-      // (t_noram_any leaves the page-register miss out: with a miss there is
-      // no trap but a walk, which never reads CAUSE, so writing it is harmless
-      // and keeps the compare off these flops' path)
-      if (trap_early || t_mis || t_noram_any) begin
+      // A RAM-only access (LR, SC, AMO) sets cause 5/7 whether or not its
+      // address turns out to lie outside RAM: that is decided late (the
+      // sum's bit 31), CAUSE is read only by TRAP, and a walk or a fast path
+      // never makes such an access. So the write waits only for the early
+      // faults and the misalignment (the sum's low bits).
+      if (trap_early || t_mis || (mem_word && ram_only)) begin
         cause_intr_q <= 1'b0;
-        walking_q <= 1'b0;
         if (t_memerr && walking_q)  cause_q <= wk_fetch_q ? 5'd1 : wk_store_q ? 5'd7 : 5'd5;
         else if (t_memerr)          cause_q <= dlcause_q ? 5'd5 : 5'd7;
         else if (t_mis)             cause_q <= lcause ? 5'd4 : 5'd6;
-        else if (t_noram_any)       cause_q <= lcause ? 5'd5 : 5'd7;
+        else if (mem_word && ram_only) cause_q <= lcause ? 5'd5 : 5'd7;
         else if (t_pf)              cause_q <= wk_fetch_q ? 5'd12 : wk_store_q ? 5'd15 : 5'd13;
         else if (t_sref)            cause_q <= 5'd24;
         else                        cause_q <= 5'd0;
       end
+      // (a misaligned or outside-RAM access never happens in a walk)
+      if (trap_early) walking_q <= 1'b0;
       if (trap_early) begin
         // (a bus error outside a walk: T still holds the access's address)
         if (t_memerr)            begin if (walking_q) t_q <= wva; end
