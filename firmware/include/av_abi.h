@@ -32,9 +32,9 @@ enum {
     SYS_TERMINATE     = 16, /* (proc, status) -> 0: shortcut of AV_REQ_TERMINATE */
     SYS_STATS         = 17, /* (struct av_stats *) -> 0 */
     SYS_AUDIT         = 18, /* () -> 0 when frame table and page tables agree */
-    SYS_FREE_FRAMES   = 19, /* () -> frames available: the free stack and the
-                               * spare root table the kernel keeps (given back
-                               * whenever the stack runs dry) */
+    SYS_FREE_FRAMES   = 19, /* () -> frames available: the free stack, the
+                               * spare root table and the empty slab the kernel
+                               * keeps (given back whenever the stack runs dry) */
     SYS_YIELD         = 20, /* () -> 0 */
     SYS_TIME_US       = 21, /* () -> microseconds since boot (low 32 bits) */
     SYS_PORT_RIGHTS   = 22, /* (name) -> AV_RIGHT_* bits this process holds */
@@ -188,7 +188,7 @@ struct av_stats {
     uint64_t bytes_inline, bytes_ool;
     uint32_t pages_remapped;
     uint32_t fastpaths;         /* fpen value in use (0 on QEMU) */
-    uint32_t msgs_direct;       /* of msgs_inline, copied straight to a waiting receiver */
+    uint32_t msgs_direct;       /* copied straight to a waiting receiver (no queue): inline, or one out-of-line item */
     uint32_t cycles_remap;      /* cycles inside remap itself (wraps): the custom-1
                                  * instructions, or a remap done all in C */
 };

@@ -99,6 +99,7 @@ struct trapframe {
     uint32_t pc;
 };
 
+#define NAMES0 8                       /* a new process's name table (grows from the pool) */
 enum pstate { P_FREE, P_RUNNABLE, P_BLOCKED, P_ZOMBIE };
 enum pwait { W_NONE, W_SEND, W_RECV, W_CHILD };
 
@@ -107,7 +108,7 @@ struct proc {
     enum pstate state;
     uint32_t pid;
     struct vmmap map;
-    struct nameent *names;
+    struct nameent *names;             /* names0 until the table grows */
     uint32_t nnames, nquota;          /* table size now, and its limit */
     struct port *self;                 /* the process port */
     struct proc *parent;
@@ -123,6 +124,7 @@ struct proc {
     uint32_t rpc_reply;                /* reply name of an RPC whose send is done */
     uint64_t deadline;                 /* in mtime ticks */
     char name[16];
+    struct nameent names0[NAMES0];     /* the first table: no allocation of its own */
 };
 
 extern struct proc *procs;
@@ -187,6 +189,8 @@ pte_t zfill_pte(uint32_t prot);        /* the zero-fill entry of a page of prot 
 void release_pte(pte_t *pte);          /* drop what an entry holds, leave it empty */
 pte_t share_cow(pte_t *src, uint32_t dst_bits);
 int check_range(uint32_t addr, uint32_t size);  /* page aligned, user, not page 0 */
+pte_t *pt_alloc(void);                 /* a zeroed second-level table, or NULL */
+void mark_l1(struct vmmap *m, uint32_t va);     /* root entry VPN1(va) may hold a table */
 extern struct vmmap transit;
 extern pte_t *spare_root;              /* a clean root kept for the next map */
 extern struct vmmap *vm_active;
@@ -238,7 +242,7 @@ int32_t wait_or_fail(struct proc *p, uint32_t opts, uint32_t flag, uint32_t time
                      enum pwait w, void *obj);
 
 /* names.c: per-process name tables */
-int names_init(struct proc *p, uint32_t quota);
+void names_init(struct proc *p, uint32_t quota);
 void names_fresh(struct proc *p, struct port *notify);  /* names 1 and 2 of a new process */
 void names_free_table(struct proc *p);
 int names_grow(struct proc *p, uint32_t n);
@@ -279,7 +283,6 @@ void kmsg_destroy(struct kmsg *km);
 void kmsg_free(struct kmsg *km);
 void kmsg_write(struct kmsg *km, uint32_t off, const void *src, uint32_t n);
 void kmsg_read(struct kmsg *km, uint32_t off, void *dst, uint32_t n);
-uint32_t msg_queued_bytes(void);
 #define DIRECT_MAX 512u           /* the largest message the direct transfer takes */
 int send_direct(struct proc *p, struct proc *r, const struct av_msg_header *h, uint32_t umsg,
                 struct port *dest, struct port *reply, int32_t *err);

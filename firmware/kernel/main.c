@@ -187,8 +187,9 @@ void kmain(uint32_t hartid, uint32_t dtb, uint32_t has_wcs)
 void shutdown(void)
 {
     stats_print();
-    if (spare_root)                    /* the spare root back: the free count is boot's */
-        kpage_free(spare_root);
+    if (spare_root)                    /* the spare root and the idle slab back: */
+        kpage_free(spare_root);        /* the free count is boot's */
+    kalloc_reclaim();
     int bad = audit(1);
     kprintf("init exited with status %d\n", init_status);
     machine_finish(bad ? 0x7f : init_status ? (uint32_t)(init_status & 0xff) : 0);

@@ -251,8 +251,9 @@ void kmsg_destroy(struct kmsg *km)
 }
 
 /* ---- capture of out-of-line memory at send --------------------------------- */
-/* Copy the part [va, va+n) of a partial page into a fresh transit frame. */
-static int capture_partial(struct proc *p, uint32_t va, uint32_t n, uint32_t tva)
+/* Copy the part [va, va+n) of a partial page into a fresh frame at tva in
+ * dst (the transit map, or a waiting receiver's). */
+static int capture_partial(struct proc *p, uint32_t va, uint32_t n, struct vmmap *dst, uint32_t tva)
 {
     uint32_t ppn = frame_pop();
     if (!ppn)
@@ -263,47 +264,48 @@ static int capture_partial(struct proc *p, uint32_t va, uint32_t n, uint32_t tva
         frame_unref(ppn);
         return -AV_EFAULT;
     }
-    pte_t *pte = vm_walk(&transit, tva, 1);
+    pte_t *pte = vm_walk(dst, tva, 1);
     if (!pte) {
         frame_unref(ppn);
         return -AV_ENOMEM;
     }
-    *pte = pte_make(ppn, VMC_PTE_V | VMC_PTE_R | VMC_PTE_W | VMC_PTE_U | VMC_PTE_A | VMC_PTE_D);
+    /* as a received page: read-write, never accessed */
+    *pte = pte_make(ppn, VMC_PTE_V | VMC_PTE_R | VMC_PTE_W | VMC_PTE_U);
     return 0;
 }
 
-/* Capture one item; on success *tva_out is the transit address of its data. */
-static int capture_ool(struct proc *p, uint32_t va, uint32_t len, int dealloc, uint32_t *tva_out)
+/* Capture one item into dst (the transit map, or the map of a receiver
+ * already waiting) at a first-fit address with the same page offset (a
+ * region of its own there): partial first and last pages copied, whole ones
+ * remapped copy-on-write; then the sender's pages go if it asked. On
+ * success *tva_out is the data's address in dst; on failure nothing stays
+ * placed. */
+static int capture_ool(struct proc *p, uint32_t va, uint32_t len, int dealloc, struct vmmap *dst,
+                       uint32_t *tva_out)
 {
-    uint32_t a = PG_ROUNDDOWN(va), b = PG_ROUNDUP(va + len);
-    uint32_t pages = (b - a) / PAGE_SIZE;
-    uint32_t tbase = region_first_fit(transit.regions, b - a, USER_LOW, AV_USER_TOP);
-    if (!tbase)
+    uint32_t a = PG_ROUNDDOWN(va), end = va + len, b = PG_ROUNDUP(end);
+    uint32_t tbase = region_first_fit(dst->regions, b - a, USER_LOW, AV_USER_TOP);
+    if (!tbase || vm_region_insert(dst, tbase, tbase + (b - a), AV_PROT_READ | AV_PROT_WRITE) < 0)
         return -AV_ENOMEM;
-    if (vm_region_insert(&transit, tbase, tbase + (b - a), AV_PROT_READ | AV_PROT_WRITE) < 0)
-        return -AV_ENOMEM;
+    /* whole pages [lo, hi) remapped; a partial first page, and a partial
+     * last one that is not also the first, copied */
+    uint32_t lo = va == a ? a : a + PAGE_SIZE, hi = end == b ? b : b - PAGE_SIZE;
     int e = 0;
-    uint32_t first_full = va == a ? a : a + PAGE_SIZE;
-    uint32_t end_full = (va + len == b) ? b : b - PAGE_SIZE;
-    if (va != a || (va + len != b && pages == 1)) {
-        uint32_t n = (a + PAGE_SIZE < va + len ? a + PAGE_SIZE : va + len) - va;
-        e = capture_partial(p, va, n, tbase);
-    }
-    if (!e && pages > 1 && va + len != b)
-        e = capture_partial(p, b - PAGE_SIZE, va + len - (b - PAGE_SIZE), tbase + (b - a) - PAGE_SIZE);
-    if (!e && end_full > first_full) {
-        uint32_t n = (end_full - first_full) / PAGE_SIZE;
-        if (vm_remap(&p->map, first_full, &transit, tbase + (first_full - a), n) != n)
-            e = -AV_ENOMEM;
-    }
+    if (lo > a)
+        e = capture_partial(p, va, (end < lo ? end : lo) - va, dst, tbase);
+    if (!e && hi < b && hi >= lo)
+        e = capture_partial(p, hi, end - hi, dst, tbase + (hi - a));
+    if (!e && hi > lo && vm_remap(&p->map, lo, dst, tbase + (lo - a), (hi - lo) / PAGE_SIZE) != (hi - lo) / PAGE_SIZE)
+        e = -AV_ENOMEM;
     if (e) {
-        vm_deallocate(&transit, tbase, b - a);
+        vm_deallocate(dst, tbase, b - a);
         return e;
     }
     if (dealloc)
         vm_deallocate(&p->map, a, b - a);
     *tva_out = tbase + (va - a);
-    return (int)pages;
+    stats.bytes_ool += len;
+    return (int)((b - a) / PAGE_SIZE);
 }
 
 HOT int32_t wait_or_fail(struct proc *p, uint32_t opts, uint32_t flag, uint32_t timeout,
@@ -388,16 +390,38 @@ static void receive_done(struct proc *r, int32_t ret, uint32_t size)
     sys_return(r, ret);
 }
 
+/* The direct transfer's out-of-line item (w: its address word, after the
+ * descriptor's two), if its data lie in one read-write region of p's (any
+ * other goes queued): captured into r's map as capture_ool does for
+ * transit. Its result, the address in r in *tva. */
+HOT static __attribute__((noinline)) int ool_direct(struct proc *p, struct proc *r, uint32_t *w,
+                                                    uint32_t *tva)
+{
+    struct av_item *d = (struct av_item *)(w - 2);
+    uint32_t va = *w, len = d->count * d->elsize;
+    struct region *x = region_find(p->map.regions, va);
+    if (!vm_range_ok(va, len) || !x || x->end < PG_ROUNDUP(va + len) ||
+        x->prot != (AV_PROT_READ | AV_PROT_WRITE))
+        return -1;
+    return capture_ool(p, va, len, d->flags & AV_ITEM_DEALLOC, &r->map, tva);
+}
+
 /* A small message of inline data to a receiver already blocked in a receive
  * on dest: copied from the sender's memory into a buffer on the kernel
  * stack and from there into the receiver's buffer, with no kmsg, no queue
  * and no restart of the receiver's call. Every check of the queued path is
  * made first (the sender's in msg_send and here, the receiver's as
  * msg_receive makes them, its buffer made present and writable); a message
- * with rights or memory items, a malformed one, or a receive that would
- * fail takes the queued path instead (returns 0), which gives the errors.
- * Only the reply right moves (as the queued path moves it, straight into
- * the receiver's table). 1: done, the sender's result in *err. The caller
+ * with rights, a malformed one, or a receive that would fail takes the
+ * queued path instead (returns 0), which gives the errors. One out-of-line
+ * item of a single read-write region may come too: its pages go straight
+ * into the receiver's map where msg_receive would place them (first fit,
+ * the same page offset), remapped as capture does and with the entries
+ * vm_take would leave (from a read-write region remap makes them so), with
+ * no transit region; no room there or no memory undoes the placement and
+ * takes the queued path. Only the reply right moves (as the queued path
+ * moves it, straight into the receiver's table). 1: done, the sender's
+ * result in *err. The caller
  * (msg_send, or the fast path in syscall.c) has made msg_send's checks of
  * the header and the two rights, found r waiting on dest, and h->size is
  * at most DIRECT_MAX. */
@@ -412,13 +436,18 @@ HOT int send_direct(struct proc *p, struct proc *r, const struct av_msg_header *
         *err = -AV_EFAULT;             /* as the queued path: nothing happened */
         return 1;
     }
-    uint32_t off = HDR, nitems = 0, bytes = 0;
+    uint32_t off = HDR, nitems = 0, bytes = 0, pay = 0;
     struct itemref it;
     while (off < h->size) {
-        if (++nitems > AV_MSG_MAX_ITEMS || item_next(&fk, &off, &it) ||
-            it.d.kind == AV_ITEM_PORT || it.d.flags)
+        if (++nitems > AV_MSG_MAX_ITEMS || item_next(&fk, &off, &it) || it.d.kind == AV_ITEM_PORT)
             return 0;
-        bytes += it.len;
+        if ((it.d.flags & AV_ITEM_OOL) && it.len && !pay) {
+            pay = it.pay / 4;          /* the one out-of-line item */
+        } else if (it.d.flags) {
+            return 0;
+        } else {
+            bytes += it.len;
+        }
     }
     struct recv_args ra;
     struct nameent *e;
@@ -437,6 +466,13 @@ HOT int send_direct(struct proc *p, struct proc *r, const struct av_msg_header *
     for (uint32_t a = ra.buf; !bad && a < ra.buf + h->size; a = PG_ROUNDDOWN(a) + PAGE_SIZE)
         bad = utouch(a);
     if (bad || (reply && (n = once ? name_add_once(r, reply) : name_insert(r, reply, R_SEND)) < 0)) {
+        vm_activate(was);
+        return 0;
+    }
+    /* the out-of-line data last: on failure only the reply name to undo */
+    if (pay && ool_direct(p, r, buf + pay, &buf[pay]) < 0) {
+        if (reply)
+            name_release(r, (uint32_t)n, once ? R_SENDONCE : R_SEND);
         vm_activate(was);
         return 0;
     }
@@ -459,9 +495,12 @@ HOT int send_direct(struct proc *p, struct proc *r, const struct av_msg_header *
         name_drop_once(p, h->dest);
     else if (ddisp == AV_DISP_MOVE_SEND)
         name_release(p, h->dest, R_SEND);
-    stats.msgs_inline++;
-    stats.bytes_inline += bytes;
+    if (pay)
+        stats.msgs_ool++;
+    else
+        stats.msgs_inline++;
     stats.msgs_direct++;
+    stats.bytes_inline += bytes;
     /* the receiver's call ends here; it runs next */
     proc_wake_one(r);
     receive_done(r, 0, h->size);
@@ -503,9 +542,7 @@ HOT int32_t msg_send(struct proc *p, uint32_t umsg, uint32_t opts, uint32_t time
     if (!dest->kproc && !once && port_full(dest))
         return wait_or_fail(p, opts, AV_SEND_TIMEOUT, timeout, W_SEND, dest);
     struct proc *r = dest->kproc ? NULL : proc_receiving(dest);
-    /* (a message marked complex carries rights or memory, which the direct
-     * transfer refuses: it is not copied for it first) */
-    if (r && h.size <= DIRECT_MAX && !(h.bits & AV_MSG_COMPLEX) &&
+    if (r && h.size <= DIRECT_MAX &&
         !(reply && rdisp == AV_DISP_MOVE_RECEIVE) &&
         send_direct(p, r, &h, umsg, dest, reply, &err))
         return err;
@@ -562,7 +599,7 @@ HOT int32_t msg_send(struct proc *p, uint32_t umsg, uint32_t opts, uint32_t time
     }
 
     /* pass 2a: out-of-line memory (the only step that can still fail) */
-    uint32_t ool_bytes = 0, inline_bytes = 0;
+    uint32_t inline_bytes = 0;
     off = HDR;
     while (off < h.size) {
         item_next(km, &off, &it);
@@ -575,7 +612,7 @@ HOT int32_t msg_send(struct proc *p, uint32_t umsg, uint32_t opts, uint32_t time
             continue;
         }
         uint32_t tva = 0;
-        int r = capture_ool(p, rd32(km, it.pay), it.len, it.d.flags & AV_ITEM_DEALLOC, &tva);
+        int r = capture_ool(p, rd32(km, it.pay), it.len, it.d.flags & AV_ITEM_DEALLOC, &transit, &tva);
         if (r < 0) {
             /* undo: items from the failed one on hold nothing, and no
              * right has moved yet; destroying the message returns the rest */
@@ -594,7 +631,6 @@ HOT int32_t msg_send(struct proc *p, uint32_t umsg, uint32_t opts, uint32_t time
             return err;
         }
         km->ool_pages += (uint32_t)r;
-        ool_bytes += it.len;
         wr32(km, it.pay, tva);
     }
     /* pass 2b: rights (checked above, cannot fail now) */
@@ -638,7 +674,6 @@ HOT int32_t msg_send(struct proc *p, uint32_t umsg, uint32_t opts, uint32_t time
         name_release(p, h.dest, ddisp == AV_DISP_MOVE_SEND ? R_SEND : R_SENDONCE);
     if (km->ool_pages) {
         stats.msgs_ool++;
-        stats.bytes_ool += ool_bytes;
     } else {
         stats.msgs_inline++;
     }

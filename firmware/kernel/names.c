@@ -7,16 +7,19 @@
 #include <string.h>
 #include "kernel.h"
 
-/* Tables start small and grow from the kernel pool up to the quota. */
-int names_init(struct proc *p, uint32_t quota)
+/* Tables start in the process entry (names0, zeroed with it) and grow from
+ * the kernel pool up to the quota (at least NAMES0). */
+void names_init(struct proc *p, uint32_t quota)
 {
-    uint32_t n = quota < 8 ? quota : 8;
-    p->names = kmalloc(n * sizeof(struct nameent));
-    if (!p->names)
-        return -1;
-    p->nnames = n;
+    p->names = p->names0;
+    p->nnames = NAMES0;
     p->nquota = quota;
-    return 0;
+}
+
+static void table_free(struct proc *p)
+{
+    if (p->names != p->names0)
+        kfree(p->names, p->nnames * sizeof(struct nameent));
 }
 
 /* Grow p's table to at least n entries (within the quota); 0 or -1. */
@@ -33,7 +36,9 @@ int names_grow(struct proc *p, uint32_t n)
     if (!t)
         return -1;
     memcpy(t, p->names, p->nnames * sizeof *t);
-    kfree(p->names, p->nnames * sizeof *t);
+    if (p->names == p->names0)
+        memset(p->names0, 0, sizeof p->names0);    /* zero for the entry's next process */
+    table_free(p);
     p->names = t;
     p->nnames = size;
     return 0;
@@ -42,7 +47,7 @@ int names_grow(struct proc *p, uint32_t n)
 void names_free_table(struct proc *p)
 {
     if (p->names)
-        kfree(p->names, p->nnames * sizeof(struct nameent));
+        table_free(p);
     p->names = NULL;
     p->nnames = 0;
 }
@@ -163,11 +168,9 @@ HOT int name_release(struct proc *p, uint32_t name, int right)
     return 0;
 }
 
-int32_t name_deallocate(struct proc *p, uint32_t name)
+/* Empty a used entry: its rights go (a receive right destroys the port). */
+static void name_drop(struct nameent *e)
 {
-    struct nameent *e = name_lookup(p, name);
-    if (!e)
-        return -AV_ENAME;
     struct port *pt = e->port;
     int recv = e->recv;
     *e = (struct nameent){ 0 };
@@ -177,14 +180,22 @@ int32_t name_deallocate(struct proc *p, uint32_t name)
         port_destroy(pt);
     }
     port_unref(pt);
+}
+
+int32_t name_deallocate(struct proc *p, uint32_t name)
+{
+    struct nameent *e = name_lookup(p, name);
+    if (!e)
+        return -AV_ENAME;
+    name_drop(e);
     return 0;
 }
 
 void names_drop_all(struct proc *p)
 {
-    for (uint32_t n = 1; n < p->nnames; n++)
-        if (p->names[n].port)
-            name_deallocate(p, n);
+    for (struct nameent *e = p->names + 1, *end = p->names + p->nnames; e < end; e++)
+        if (e->port)
+            name_drop(e);
 }
 
 uint32_t name_rights(struct proc *p, uint32_t name)

@@ -24,15 +24,21 @@ struct port *port_alloc(void)
 
 HOT void port_ref(struct port *pt) { pt->refs++; }
 
+/* The last reference gone: nothing names it, and only a dead port can get
+ * here, since the receive right's holder destroys it first. Apart (with
+ * the checks), so port_unref itself needs no frame. */
+static __attribute__((noinline)) void port_free(struct port *pt)
+{
+    KASSERT(pt->refs == 1 && pt->dead && !pt->qhead);
+    kfree(pt, sizeof *pt);
+}
+
 HOT void port_unref(struct port *pt)
 {
-    KASSERT(pt->refs > 0);
-    if (--pt->refs == 0) {
-        /* nothing names it: only a dead port can get here, since the
-         * receive right's holder destroys it first */
-        KASSERT(pt->dead && !pt->qhead);
-        kfree(pt, sizeof *pt);
-    }
+    if (pt->refs > 1)
+        pt->refs--;
+    else
+        port_free(pt);                 /* a tail call */
 }
 
 /* Work list links reuse carrier (a dead port is in no message's care). */
@@ -66,12 +72,10 @@ static void teardown(struct port *pt)
     }
 }
 
-void port_destroy(struct port *pt)
+/* The work list: pt's queue and names (and so on for the receive rights
+ * its messages carry). */
+static __attribute__((noinline)) void port_doom(struct port *pt)
 {
-    if (pt->dead)
-        return;
-    pt->dead = 1;
-    pt->receiver = NULL;
     port_ref(pt);                      /* keep it while on the work list */
     pt->carrier = doomed_head;
     doomed_head = pt;
@@ -88,9 +92,23 @@ void port_destroy(struct port *pt)
     tearing = 0;
 }
 
-static uint32_t queued_bytes;
+void port_destroy(struct port *pt)
+{
+    if (pt->dead)
+        return;
+    pt->dead = 1;
+    pt->receiver = NULL;
+    if (pt->qhead || pt->named || tearing) {
+        port_doom(pt);
+        return;
+    }
+    /* nothing queued and no name to make dead (a process's own ports at
+     * its end): only waiters to wake */
+    proc_wake(W_SEND, pt);
+    proc_wake(W_RECV, pt);
+}
 
-uint32_t msg_queued_bytes(void) { return queued_bytes; }
+static uint32_t queued_bytes;
 
 void port_enqueue(struct port *pt, struct kmsg *km)
 {

@@ -70,11 +70,12 @@ struct proc *proc_alloc(const char *name)
         }
     if (!p)
         return NULL;
-    memset(p, 0, sizeof *p);
+    /* names0 is zero already: a table's entries are cleared as its
+     * process ends (names_drop_all), and names_grow clears names0 */
+    memset(p, 0, offsetof(struct proc, names0));
     if (vm_create(&p->map, i + 1) < 0)
         return NULL;
-    if (names_init(p, name_quota) < 0)
-        goto fail_map;
+    names_init(p, name_quota);
     p->self = port_alloc();
     if (!p->self)
         goto fail_names;
@@ -96,7 +97,6 @@ fail_self:
 fail_names:
     names_drop_all(p);
     names_free_table(p);
-fail_map:
     vm_destroy(&p->map);
     p->state = P_FREE;
     return NULL;
@@ -164,13 +164,25 @@ void proc_reap(struct proc *p)
 }
 
 /* The parent's send right to a new process's port. Only the child's own
- * table names that fresh port, so name_insert is told no table does and
- * skips its search of the parent's for an existing name. */
+ * table names that fresh port, so the right takes the parent's first free
+ * slot (all zero) without name_insert's search for an existing name; with
+ * none free, name_insert grows the table (told no table names the port). */
 static int32_t name_in_parent(struct proc *parent, struct proc *c)
 {
-    c->self->named--;
-    int32_t name = name_insert(parent, c->self, R_SEND);
-    c->self->named++;
+    struct port *pt = c->self;
+    for (uint32_t n = 1; n < parent->nnames; n++) {
+        struct nameent *e = &parent->names[n];
+        if (!e->port) {
+            e->port = pt;
+            e->sendrefs = 1;
+            pt->named++;
+            pt->refs++;
+            return (int32_t)n;
+        }
+    }
+    pt->named--;
+    int32_t name = name_insert(parent, pt, R_SEND);
+    pt->named++;
     return name;
 }
 

@@ -154,11 +154,3 @@ int region_copy(struct region **dst, struct region *src)
     }
     return 0;
 }
-
-uint32_t region_count(struct region *r)
-{
-    uint32_t n = 0;
-    for (; r; r = r->next)
-        n++;
-    return n;
-}

@@ -34,6 +34,5 @@ int region_protect(struct region **list, uint32_t start, uint32_t end, uint32_t 
 uint32_t region_first_fit(struct region *list, uint32_t len, uint32_t lo, uint32_t hi);
 void region_free_all(struct region **list);
 int region_copy(struct region **dst, struct region *src);   /* 0 or -1 */
-uint32_t region_count(struct region *list);
 
 #endif

@@ -278,7 +278,7 @@ HOT void syscall(struct proc *p)
         ret = copyout(&p->map, a[0], s, n) < 0 ? -AV_EFAULT : (int32_t)n;
         break;
     }
-    case SYS_FREE_FRAMES: ret = (int32_t)frames_free() + !!spare_root; break;
+    case SYS_FREE_FRAMES: ret = (int32_t)frames_free() + !!spare_root + kalloc_idle(); break;
     case SYS_YIELD: ret = 0; sched_handoff(NULL); break;
     case SYS_TIME_US: ret = (int32_t)(uint32_t)udiv64(now_ticks() * 1000000u, boot.timebase, NULL); break;
     default: ret = -AV_ENOSYS;

@@ -10,7 +10,8 @@
  * until first touch. Invariant: a PTE with W=1 maps a frame of count 1.
  * The kernel runs with SIE=0, so nothing here is interrupted. The map
  * operations off the message path (allocate, protect, copy, map a frame,
- * the audit's count) are in vmops.c.
+ * fork, the audit's count) and the C fault and refill handlers are in
+ * vmops.c.
  */
 #include <string.h>
 #include "kernel.h"
@@ -56,7 +57,7 @@ uint32_t prot_bits(uint32_t prot)
 /* Second-level tables come from the public stack with count 1 and no other
  * record, exactly as the remap microcode makes them, so either side may
  * create or free one; the audit finds them by walking the roots. */
-static pte_t *pt_alloc(void)
+pte_t *pt_alloc(void)
 {
     uint32_t ppn = frame_pop();
     if (!ppn)
@@ -70,7 +71,7 @@ static void pt_free(pte_t *t) { frame_unref((uint32_t)(uintptr_t)t >> PAGE_SHIFT
 
 /* Widen the root range that may hold second-level tables to VPN1(va), so
  * teardown and fork visit only that range, not all 512 user entries. */
-static void mark_l1(struct vmmap *m, uint32_t va)
+void mark_l1(struct vmmap *m, uint32_t va)
 {
     uint32_t i = VPN1(va);
     if (i < m->l1_lo)
@@ -88,7 +89,6 @@ static uint32_t table_run(uint32_t va, uint32_t n)
 
 pte_t zfill_pte(uint32_t prot) { return PTE_ZFILL | prot_bits(prot); }
 static pte_t *table_of(pte_t l1) { return (pte_t *)(uintptr_t)pte_pa(l1); }
-static uint32_t asid_of(struct vmmap *m) { return m->asid; }
 
 /* The global kernel half of every root: RAM as megapages plus the device
  * aliases. Written into each new root (cheaper than a 4 KiB template). */
@@ -122,10 +122,12 @@ pte_t *spare_root;
 uint32_t frame_reclaim(void)
 {
     pte_t *r = spare_root;
-    if (!r)
+    if (r) {
+        spare_root = NULL;
+        kpage_free(r);                 /* to the reserve if it is short, else the stack */
+    } else if (!kalloc_reclaim()) {    /* or the allocator's idle slab */
         return 0;
-    spare_root = NULL;
-    kpage_free(r);                     /* to the reserve if it is short, else the stack */
+    }
     return frame_pop();
 }
 
@@ -258,102 +260,6 @@ LOOP static pte_t release_ptes(pte_t *l2, uint32_t n)
     return seen;
 }
 
-static int perm_ok(pte_t p, int acc)
-{
-    if (!(p & PTE_U))
-        return 0;
-    if (acc == ACC_FETCH)
-        return p & PTE_X;
-    if (acc == ACC_LOAD)
-        return p & PTE_R;
-    return (p & PTE_W) || ((p & PTE_COW) && (p & PTE_R));
-}
-
-/* The C fault handler. Returns NULL when the access may be retried, else the
- * reason the access is invalid (the caller ends the process or fails a copy). */
-const char *vm_fault(struct vmmap *m, uint32_t va, int acc, int from_user)
-{
-    (void)from_user;
-    if (va >= AV_USER_TOP)
-        return "access to a kernel address";
-    pte_t *pte = vm_walk(m, va, 0);
-    if (!pte) {
-        if (!region_find(m->regions, va))
-            return "access to unallocated memory";
-        pte = vm_walk(m, va, 1);
-        if (!pte)
-            return "out of memory";
-    }
-    pte_t p = *pte;
-    if (pte_is_zfill(p)) {
-        if (!perm_ok(p | PTE_V, acc) || (acc == ACC_STORE && !(p & PTE_W)))
-            return "access violates protection";
-        uint64_t t0 = rdcycle64();
-        uint32_t ppn = frame_pop();
-        if (!ppn)
-            return "out of memory";
-        memset((void *)(uintptr_t)(ppn << PAGE_SHIFT), 0, PAGE_SIZE);
-        *pte = pte_make(ppn, (p & VMC_PTE_PERM) | PTE_V | PTE_A | (acc == ACC_STORE ? PTE_D : 0));
-        sfence_va(PG_ROUNDDOWN(va), asid_of(m));
-        stats.pages_framed++;
-        stats_fault(AV_FAULT_ZFILL, rdcycle64() - t0);
-        return NULL;
-    }
-    if (!pte_valid(p) || !pte_leaf(p))
-        return "access to unallocated memory";
-    if (!perm_ok(p, acc))
-        return "access violates protection";
-    if (acc == ACC_STORE && pte_is_cow(p)) {
-        uint64_t t0 = rdcycle64();
-        uint32_t old = pte_ppn(p);
-        uint32_t bits = (p & (VMC_PTE_PERM | PTE_V)) | PTE_W | PTE_A | PTE_D;
-        if (frame_count(old) == 1) {
-            *pte = pte_make(old, bits);
-            sfence_va(PG_ROUNDDOWN(va), asid_of(m));
-            stats_fault(AV_FAULT_COW_LAST, rdcycle64() - t0);
-            return NULL;
-        }
-        uint32_t ppn = frame_pop();
-        if (!ppn)
-            return "out of memory";
-        memcpy((void *)(uintptr_t)(ppn << PAGE_SHIFT), (void *)(uintptr_t)(old << PAGE_SHIFT), PAGE_SIZE);
-        frame_unref(old);
-        *pte = pte_make(ppn, bits);
-        sfence_va(PG_ROUNDDOWN(va), asid_of(m));
-        stats.pages_cow_copied++;
-        stats.pages_framed++;
-        stats_fault(AV_FAULT_COW_COPY, rdcycle64() - t0);
-        return NULL;
-    }
-    /* permitted already: a stale TLB entry or A/D to set */
-    *pte = p | PTE_A | (acc == ACC_STORE ? PTE_D : 0);
-    sfence_va(PG_ROUNDDOWN(va), asid_of(m));
-    return NULL;
-}
-
-/* Software TLB refill (cause 24, only when fast path bit 0 is clear). */
-void vm_refill(struct vmmap *m, uint32_t va, int acc)
-{
-    uint64_t t0 = rdcycle64();
-    pte_t *pte = vm_walk(m, va, 0);
-    pte_t p = pte ? *pte : 0;
-    if (!pte || !pte_valid(p) || !perm_ok(p, acc) || (acc == ACC_STORE && !(p & PTE_W))) {
-        const char *why = vm_fault(m, va, acc, 1);
-        if (why) {
-            kprintf("[%s pid %u: %s at %p, pc %p]\n", curproc->name, curproc->pid, why, va, curproc->tf.pc);
-            proc_exit(curproc, -1, why);
-            return;
-        }
-        pte = vm_walk(m, va, 0);
-        p = *pte;
-    }
-    p |= PTE_A | (acc == ACC_STORE ? PTE_D : 0);
-    *pte = p;
-    csr_write(CSR_FPMISS, PG_ROUNDDOWN(va) | ((uint32_t)acc << VMC_FPMISS_KIND_SHIFT) | m->asid);
-    csr_write(CSR_FPINSERT, p);
-    stats_fault(AV_FAULT_REFILL, rdcycle64() - t0);
-}
-
 /* Copies to and from user memory go through the MMU (ucopy, utouch) with
  * m's map active for the duration: a page fault inside is served by the C
  * fault handler as the user's own access would be (ktrap). Kernel addresses
@@ -471,32 +377,6 @@ pte_t share_cow(pte_t *src, uint32_t dst_bits)
     return d;
 }
 
-int vm_fork(struct vmmap *c, struct vmmap *p)
-{
-    if (region_copy(&c->regions, p->regions) < 0)
-        return -AV_ENOMEM;
-    c->top = p->top;                   /* the same entries, copied below */
-    for (uint32_t i = p->l1_lo; i < p->l1_hi; i++) {
-        if (!pte_valid(p->root[i]))
-            continue;
-        pte_t *pl2 = table_of(p->root[i]);
-        pte_t *cl2 = pt_alloc();
-        if (!cl2)
-            return -AV_ENOMEM;
-        mark_l1(c, i << 22);
-        c->root[i] = pte_make((uint32_t)(uintptr_t)cl2 >> PAGE_SHIFT, PTE_V);
-        for (int j = 0; j < 1024; j++) {
-            pte_t s = pl2[j];
-            if (pte_valid(s) && pte_leaf(s) && (s & PTE_U) && frame_valid(pte_ppn(s)))
-                cl2[j] = share_cow(&pl2[j], (s & VMC_PTE_PERM) | ((s & PTE_COW) ? PTE_W : 0));
-            else if (!pte_valid(s))
-                cl2[j] = s;            /* zero-fill, paged out or nothing */
-        }
-    }
-    sfence_all();
-    return 0;
-}
-
 /* The remap instruction (custom-1) when its fast path is enabled: at most 64
  * pages a call (it never stops for an interrupt). Returns the pages done. */
 static uint32_t remap_insn(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t dva,
@@ -519,12 +399,13 @@ static uint32_t remap_insn(struct vmmap *src, uint32_t sva, struct vmmap *dst, u
      * instruction made every table on the way) */
     uint32_t cow = 0;
     for (uint32_t i = 0, n; i < rd; i += n, dva += n * PAGE_SIZE) {
-        n = table_run(dva, rd - i);
-        for (pte_t *dp = vm_walk(dst, dva, 0), *e = dp + n; dp < e; dp++)
-            cow += (*dp >> 8) & 1;
+        n = table_run(dva, rd - i);    /* at least 1 */
+        pte_t *dp = vm_walk(dst, dva, 0), *e = dp + n;
+        do
+            cow += *dp++ & PTE_COW;    /* (summed in place: at most 64 << 8) */
+        while (dp < e);
     }
-    _Static_assert(PTE_COW == 1u << 8, "bit 8 is copy-on-write");
-    stats.pages_cow_shared += cow;
+    stats.pages_cow_shared += cow / PTE_COW;
     stats.pages_remapped += rd;
     return rd;
 }

@@ -1,17 +1,25 @@
 /*
  * The map operations off the message path, built with -msave-restore
  * (firmware.mk: every file not in K_HOT): vm_allocate, vm_protect, vm_copy,
- * vm_map_frame and the audit's vm_count_leaves. They work on vm.c's tables
- * through its helpers (prot_bits, zfill_pte, release_pte, share_cow,
- * check_range); the encodings are the VM contract's, as there.
+ * vm_map_frame, vm_fork, the audit's vm_count_leaves, and the C handlers of
+ * faults and TLB refills (the twins of the microcode's zero-fill,
+ * copy-on-write and refill: a page's work dwarfs the shared saves). They
+ * work on vm.c's tables through its helpers (prot_bits, zfill_pte,
+ * release_pte, share_cow, check_range, pt_alloc, mark_l1); the encodings
+ * are the VM contract's, as there.
  */
 #include "kernel.h"
 #include "riscv.h"
 
+#include <string.h>
+
 #define PTE_V VMC_PTE_V
+#define PTE_R VMC_PTE_R
 #define PTE_W VMC_PTE_W
+#define PTE_X VMC_PTE_X
 #define PTE_U VMC_PTE_U
 #define PTE_A VMC_PTE_A
+#define PTE_D VMC_PTE_D
 #define PTE_COW VMC_PTE_COW
 #define USER_L1 (AV_USER_TOP >> 22)    /* root entries below this are user */
 
@@ -144,4 +152,126 @@ void vm_count_leaves(struct vmmap *m, int delta)
                 frame_set_count(pte_ppn(p), frame_count(pte_ppn(p)) + (uint32_t)delta);
         }
     }
+}
+
+int vm_fork(struct vmmap *c, struct vmmap *p)
+{
+    if (region_copy(&c->regions, p->regions) < 0)
+        return -AV_ENOMEM;
+    c->top = p->top;                   /* the same entries, copied below */
+    for (uint32_t i = p->l1_lo; i < p->l1_hi; i++) {
+        if (!pte_valid(p->root[i]))
+            continue;
+        pte_t *pl2 = (pte_t *)(uintptr_t)pte_pa(p->root[i]);
+        pte_t *cl2 = pt_alloc();
+        if (!cl2)
+            return -AV_ENOMEM;
+        mark_l1(c, i << 22);
+        c->root[i] = pte_make((uint32_t)(uintptr_t)cl2 >> PAGE_SHIFT, PTE_V);
+        for (int j = 0; j < 1024; j++) {
+            pte_t s = pl2[j];
+            if (pte_valid(s) && pte_leaf(s) && (s & PTE_U) && frame_valid(pte_ppn(s)))
+                cl2[j] = share_cow(&pl2[j], (s & VMC_PTE_PERM) | ((s & PTE_COW) ? PTE_W : 0));
+            else if (!pte_valid(s))
+                cl2[j] = s;            /* zero-fill, paged out or nothing */
+        }
+    }
+    sfence_all();
+    return 0;
+}
+
+static int perm_ok(pte_t p, int acc)
+{
+    if (!(p & PTE_U))
+        return 0;
+    if (acc == ACC_FETCH)
+        return p & PTE_X;
+    if (acc == ACC_LOAD)
+        return p & PTE_R;
+    return (p & PTE_W) || ((p & PTE_COW) && (p & PTE_R));
+}
+
+/* The C fault handler. Returns NULL when the access may be retried, else the
+ * reason the access is invalid (the caller ends the process or fails a copy). */
+const char *vm_fault(struct vmmap *m, uint32_t va, int acc, int from_user)
+{
+    (void)from_user;
+    if (va >= AV_USER_TOP)
+        return "access to a kernel address";
+    pte_t *pte = vm_walk(m, va, 0);
+    if (!pte) {
+        if (!region_find(m->regions, va))
+            return "access to unallocated memory";
+        pte = vm_walk(m, va, 1);
+        if (!pte)
+            return "out of memory";
+    }
+    pte_t p = *pte;
+    if (pte_is_zfill(p)) {
+        if (!perm_ok(p | PTE_V, acc) || (acc == ACC_STORE && !(p & PTE_W)))
+            return "access violates protection";
+        uint64_t t0 = rdcycle64();
+        uint32_t ppn = frame_pop();
+        if (!ppn)
+            return "out of memory";
+        memset((void *)(uintptr_t)(ppn << PAGE_SHIFT), 0, PAGE_SIZE);
+        *pte = pte_make(ppn, (p & VMC_PTE_PERM) | PTE_V | PTE_A | (acc == ACC_STORE ? PTE_D : 0));
+        sfence_va(PG_ROUNDDOWN(va), m->asid);
+        stats.pages_framed++;
+        stats_fault(AV_FAULT_ZFILL, rdcycle64() - t0);
+        return NULL;
+    }
+    if (!pte_valid(p) || !pte_leaf(p))
+        return "access to unallocated memory";
+    if (!perm_ok(p, acc))
+        return "access violates protection";
+    if (acc == ACC_STORE && pte_is_cow(p)) {
+        uint64_t t0 = rdcycle64();
+        uint32_t old = pte_ppn(p);
+        uint32_t bits = (p & (VMC_PTE_PERM | PTE_V)) | PTE_W | PTE_A | PTE_D;
+        if (frame_count(old) == 1) {
+            *pte = pte_make(old, bits);
+            sfence_va(PG_ROUNDDOWN(va), m->asid);
+            stats_fault(AV_FAULT_COW_LAST, rdcycle64() - t0);
+            return NULL;
+        }
+        uint32_t ppn = frame_pop();
+        if (!ppn)
+            return "out of memory";
+        memcpy((void *)(uintptr_t)(ppn << PAGE_SHIFT), (void *)(uintptr_t)(old << PAGE_SHIFT), PAGE_SIZE);
+        frame_unref(old);
+        *pte = pte_make(ppn, bits);
+        sfence_va(PG_ROUNDDOWN(va), m->asid);
+        stats.pages_cow_copied++;
+        stats.pages_framed++;
+        stats_fault(AV_FAULT_COW_COPY, rdcycle64() - t0);
+        return NULL;
+    }
+    /* permitted already: a stale TLB entry or A/D to set */
+    *pte = p | PTE_A | (acc == ACC_STORE ? PTE_D : 0);
+    sfence_va(PG_ROUNDDOWN(va), m->asid);
+    return NULL;
+}
+
+/* Software TLB refill (cause 24, only when fast path bit 0 is clear). */
+void vm_refill(struct vmmap *m, uint32_t va, int acc)
+{
+    uint64_t t0 = rdcycle64();
+    pte_t *pte = vm_walk(m, va, 0);
+    pte_t p = pte ? *pte : 0;
+    if (!pte || !pte_valid(p) || !perm_ok(p, acc) || (acc == ACC_STORE && !(p & PTE_W))) {
+        const char *why = vm_fault(m, va, acc, 1);
+        if (why) {
+            kprintf("[%s pid %u: %s at %p, pc %p]\n", curproc->name, curproc->pid, why, va, curproc->tf.pc);
+            proc_exit(curproc, -1, why);
+            return;
+        }
+        pte = vm_walk(m, va, 0);
+        p = *pte;
+    }
+    p |= PTE_A | (acc == ACC_STORE ? PTE_D : 0);
+    *pte = p;
+    csr_write(CSR_FPMISS, PG_ROUNDDOWN(va) | ((uint32_t)acc << VMC_FPMISS_KIND_SHIFT) | m->asid);
+    csr_write(CSR_FPINSERT, p);
+    stats_fault(AV_FAULT_REFILL, rdcycle64() - t0);
 }

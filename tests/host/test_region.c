@@ -10,6 +10,14 @@
 
 static int model[PAGES];        /* 0: no region, else prot + 1 */
 
+static uint32_t region_count(struct region *r)
+{
+    uint32_t n = 0;
+    for (; r; r = r->next)
+        n++;
+    return n;
+}
+
 static void check_all(struct region *list)
 {
     uint32_t prev_end = 0;

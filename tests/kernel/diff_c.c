@@ -6,8 +6,8 @@
 #include "diff_workload.h"
 
 /* expect:
-dw: filled, sum 723481c5, free 4036
-dw: child sum 744193c5, free 4021
+dw: filled, sum 723481c5, free 4037
+dw: child sum 744193c5, free 4022
 dw: received sum 744193c5, free 4024
 dw: parent sum 8474b51d, received sum 176a44c5, free 4012
 dw: released, free 4060
