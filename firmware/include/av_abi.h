@@ -5,10 +5,19 @@
  *
  * System call: ecall with a7 = call number, arguments in a0..a5, result in a0
  * (>= 0 success, < 0 one of the AV_E* errors below), second result in a1.
+ * Every other register is kept, except by the two round-trip calls,
+ * SYS_MSG_RPC and SYS_MSG_REPLY_RECEIVE: they keep sp, gp, tp and s0-s11
+ * (the registers a C callee keeps) and clobber ra, t0-t6 and a2-a7, which
+ * come back 0 (a1 is the second result), so the kernel's fast path saves
+ * and restores only the kept ones. AV_RT_CLOBBERS lists, for inline asm,
+ * the clobbered registers that carry no argument (the argument registers
+ * a2-a5 and a7 are in-out operands of a stub, their outputs dropped).
  */
 #ifndef AV_ABI_H
 #define AV_ABI_H
 #include <stdint.h>
+
+#define AV_RT_CLOBBERS "ra", "t0", "t1", "t2", "t3", "t4", "t5", "t6", "a6"
 
 /* ---- call numbers ----------------------------------------------------- */
 enum {

@@ -120,6 +120,8 @@ struct proc {
     void *wait_obj;
     uint8_t has_deadline, rpc_sent;
     uint8_t in_call;                   /* blocked in a call: it restarts in the kernel */
+    uint8_t lean;                      /* tf saved by rt_entry: only what the round-trip
+                                          calls keep (trapvec.S; P_LEAN in gprsave.h) */
     struct rqnode rq;                  /* run queue link */
     uint32_t rpc_reply;                /* reply name of an RPC whose send is done */
     uint64_t deadline;                 /* in mtime ticks */
@@ -212,7 +214,7 @@ void timer_disarm(void);
 void schedule(void) __attribute__((noreturn));
 void sched_handoff(struct proc *p);
 int sched_handoff_pending(void);
-void sched_direct(void) __attribute__((noreturn));
+void sched_direct(struct proc *p, struct port *pt, struct proc *r) __attribute__((noreturn));
 uint64_t now_ticks(void);
 uint64_t us_to_ticks(uint32_t us);
 uint32_t proc_live(void);
@@ -220,6 +222,8 @@ uint32_t proc_live(void);
 /* trap.c and trapvec.S */
 void trap_init(void);
 void utrap(struct trapframe *tf) __attribute__((noreturn));
+void rt_general(struct proc *p) __attribute__((noreturn));
+void rt_leave(struct proc *r) __attribute__((noreturn));
 void user_return(struct trapframe *tf) __attribute__((noreturn));
 int probe_fpcsrs(void);
 void kernel_to_user(struct proc *p) __attribute__((noreturn));
@@ -232,7 +236,8 @@ int ucopy_hdr(void *dst, const void *src);   /* one 20-byte header, aligned */
 
 /* syscall.c */
 void syscall(struct proc *p);
-void ipc_fast(struct proc *p);
+void ipc_fast(uint32_t umsg, uint32_t ubuf, uint32_t usize, uint32_t a3, uint32_t a4, uint32_t a5,
+              struct proc *p) __attribute__((noreturn));
 void fastpaths_switch(void);          /* boot option fpswitch (main.c) */
 extern int fp_switching;              /* fastpaths_switch is due at each trap */
 uint64_t cycles_user_sum(void);       /* trap.c: user cycles up to the last trap */
@@ -249,7 +254,7 @@ int names_grow(struct proc *p, uint32_t n);
 struct nameent *name_lookup(struct proc *p, uint32_t name);
 /* name_lookup inline, for the round trip's fast path (syscall.c ipc_fast,
  * msg.c send_direct), where the call's cost shows */
-static inline struct nameent *name_at(struct proc *p, uint32_t name)
+static inline __attribute__((always_inline)) struct nameent *name_at(struct proc *p, uint32_t name)
 {
     if (name == 0 || name >= p->nnames || !p->names[name].port)
         return NULL;
@@ -286,6 +291,10 @@ void kmsg_read(struct kmsg *km, uint32_t off, void *dst, uint32_t n);
 #define DIRECT_MAX 512u           /* the largest message the direct transfer takes */
 int send_direct(struct proc *p, struct proc *r, const struct av_msg_header *h, uint32_t umsg,
                 struct port *dest, struct port *reply, int32_t *err);
+void name_drop_once(struct proc *p, uint32_t name);
+struct recv_args { uint32_t buf, size, name; };
+int recv_ready(struct proc *r, struct port *dest, uint32_t size, struct recv_args *ra);
+int32_t name_add_once(struct proc *r, struct port *port);
 
 /* request.c: messages to process ports */
 int32_t proc_request(struct proc *sender, struct port *pt, struct kmsg *km,

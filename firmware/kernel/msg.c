@@ -328,29 +328,33 @@ HOT int32_t wait_or_fail(struct proc *p, uint32_t opts, uint32_t flag, uint32_t 
 
 /* ---- direct transfer ---------------------------------------------------- */
 /* The receive a blocked receiver r waits in, from its saved registers (its
- * call restarts with the same arguments): 0, or -1 if r's call receives
- * nothing. (Moved here from syscall.c: the direct transfer is its one user.) */
-struct recv_args { uint32_t buf, size, name, opts, timeout; };
-static int recv_args(struct proc *r, struct recv_args *ra)
+ * call restarts with the same arguments), checked as msg_receive checks it
+ * and for room for a message of size bytes to dest: 0 and its buffer and
+ * name in *ra, or -1 if r's call receives nothing, or not that message
+ * (the direct transfers: send_direct, syscall.c rt_header). */
+HOT int recv_ready(struct proc *r, struct port *dest, uint32_t size, struct recv_args *ra)
 {
-    uint32_t *a = &r->tf.r[10];
+    uint32_t *a = &r->tf.r[10], opts;
+    struct nameent *e;
     ra->buf = a[1];
     ra->size = a[2];
     switch (r->tf.r[17]) {
-    case SYS_MSG_RECEIVE: ra->buf = a[0]; ra->size = a[1]; ra->name = a[2]; ra->opts = a[3]; ra->timeout = a[4]; break;
-    case SYS_MSG_RPC: ra->name = r->rpc_reply; ra->opts = a[3]; ra->timeout = a[4]; break;
-    case SYS_MSG_REPLY_RECEIVE: ra->name = a[3]; ra->opts = a[4]; ra->timeout = a[5]; break;
+    case SYS_MSG_RECEIVE: ra->buf = a[0]; ra->size = a[1]; ra->name = a[2]; opts = a[3]; break;
+    case SYS_MSG_RPC: ra->name = r->rpc_reply; opts = a[3]; break;
+    case SYS_MSG_REPLY_RECEIVE: ra->name = a[3]; opts = a[4]; break;
     default: return -1;
     }
-    ra->opts &= ~AV_SEND_TIMEOUT;
-    return 0;
+    /* (a send timeout is the send's: the receive ignores it) */
+    return (opts & ~(AV_SEND_TIMEOUT | AV_RCV_TIMEOUT | AV_NONBLOCK)) ||
+           !(e = name_at(r, ra->name)) || e->dead || !e->recv || e->port != dest ||
+           (ra->buf & 3) || !vm_range_ok(ra->buf, ra->size) || ra->size < size ? -1 : 0;
 }
 
-/* name_insert(r, port, R_SENDONCE) for the reply right of a round trip,
- * inline: a send-once right takes the first free slot of its own, so the
- * search for a name of the port and the general routine's frame are not
+/* name_insert(r, port, R_SENDONCE) for the reply right of a round trip
+ * (send_direct, syscall.c rt_header), short: a send-once right takes the
+ * first free slot of its own, so the search for a name of the port is not
  * needed; a dead port or a full table goes to name_insert. */
-static inline int32_t name_add_once(struct proc *r, struct port *port)
+HOT int32_t name_add_once(struct proc *r, struct port *port)
 {
     struct nameent *t = r->names;
     for (uint32_t n = 1, nn = port->dead ? 0 : r->nnames; n < nn; n++) {
@@ -366,10 +370,10 @@ static inline int32_t name_add_once(struct proc *r, struct port *port)
     return name_insert(r, port, R_SENDONCE);
 }
 
-/* name_release(p, name, R_SENDONCE), inline, for a name in the table (the
- * caller's checks found it); the right may be gone already if the reply
- * right named the same send-once right. */
-static inline void name_drop_once(struct proc *p, uint32_t name)
+/* name_release(p, name, R_SENDONCE), short, for a name in the table (the
+ * caller's checks found it: send_direct, syscall.c rt_header); the right
+ * may be gone already if the reply right named the same send-once right. */
+HOT void name_drop_once(struct proc *p, uint32_t name)
 {
     struct nameent *e = &p->names[name];
     if (!e->sendonce)
@@ -450,10 +454,7 @@ HOT int send_direct(struct proc *p, struct proc *r, const struct av_msg_header *
         }
     }
     struct recv_args ra;
-    struct nameent *e;
-    if (recv_args(r, &ra) < 0 || (ra.opts & ~(AV_RCV_TIMEOUT | AV_NONBLOCK)) ||
-        !(e = name_at(r, ra.name)) || e->dead || !e->recv || e->port != dest ||
-        (ra.buf & 3) || !vm_range_ok(ra.buf, ra.size) || ra.size < h->size)
+    if (recv_ready(r, dest, h->size, &ra) < 0)
         return 0;
     uint32_t rdisp = AV_MSG_GET_REPLY(h->bits), ddisp = AV_MSG_GET_DEST(h->bits);
     int once = rdisp == AV_DISP_MAKE_SEND_ONCE || rdisp == AV_DISP_MOVE_SEND_ONCE;
@@ -485,7 +486,7 @@ HOT int send_direct(struct proc *p, struct proc *r, const struct av_msg_header *
     o->bits = (h->bits & AV_MSG_COMPLEX) |
               (reply ? AV_MSG_REPLY(once ? AV_DISP_PORT_SEND_ONCE : AV_DISP_PORT_SEND) : 0);
     /* r's map is the active one and its buffer checked and present */
-    if ((h->size == HDR ? ucopy_hdr((void *)ra.buf, buf) : ucopy((void *)ra.buf, buf, h->size)) < 0)
+    if (ucopy((void *)ra.buf, buf, h->size) < 0)
         panic("copyout after prepare");
     /* r's map stays active: it runs next, and the sender's own accesses
      * (copyin, copyout) switch back if it needs them */

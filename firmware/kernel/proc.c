@@ -269,7 +269,10 @@ HOT void proc_block(struct proc *p, enum pwait w, void *obj)
         deadline_min = p->deadline;
 }
 
-HOT static int runnable(struct proc *p) { return p->state == P_RUNNABLE && !p->suspended; }
+HOT static inline __attribute__((always_inline)) int runnable(struct proc *p)
+{
+    return p->state == P_RUNNABLE && !p->suspended;
+}
 
 /* Queue p if it can run (a queued process is not queued twice). */
 HOT void proc_ready(struct proc *p)
@@ -315,7 +318,7 @@ HOT struct proc *proc_receiving(struct port *pt)
 HOT void sched_handoff(struct proc *p) { handoff = p; }
 HOT int sched_handoff_pending(void) { return handoff != NULL; }
 
-HOT static void arm(uint64_t t)
+HOT __attribute__((noinline)) static void arm(uint64_t t)
 {
     if (t != armed) {
         armed = t;
@@ -330,27 +333,35 @@ void timer_disarm(void)
     sbi_set_timer(~0ull);
 }
 
-/* The fast path's switch (syscall.c ipc_fast): the current process just
- * blocked and handed off to the receiver of its send. While no deadline has
- * passed and the quantum runs on, schedule() would pick that receiver and
- * keep the quantum; so switch to it here without the rest. */
-HOT void sched_direct(void)
+/* The fast path's switch (syscall.c ipc_fast): p blocks receiving on pt
+ * (it has no deadline) and the receiver of its send runs: r, whose call
+ * the transfer just ended, or else the process send_direct woke and handed
+ * off to. r wakes here without the run queue (it runs now, and p takes its
+ * place among the W_RECV waiters). While no deadline has passed and the
+ * quantum runs on, schedule() would pick that receiver and keep the
+ * quantum; so without time to check, switch to it here without the rest. */
+HOT void sched_direct(struct proc *p, struct port *pt, struct proc *r)
 {
-    struct proc *r = handoff;
-    if (!r || !runnable(r))
-        schedule();
-    handoff = NULL;
+    p->state = P_BLOCKED;
+    p->wait = W_RECV;
+    p->wait_obj = pt;
+    if (r) {
+        r->state = P_RUNNABLE;
+        r->wait = W_NONE;
+        r->wait_obj = NULL;
+        handoff = r;
+    } else {
+        nwaiting[W_RECV]++;
+        r = handoff;
+    }
     /* no deadline, the timer off and no preemption (the quantum then only
      * matters to a later preemption that never comes): the time could
-     * change nothing, so it is not read */
-    if (!opt_preempt && (deadline_min & armed) == ~0ull)
-        kernel_to_user(r);
-    uint64_t now = now_ticks();
-    if (now < deadline_min && now < slice_end) {
-        arm(opt_preempt && slice_end < deadline_min ? slice_end : deadline_min);
-        kernel_to_user(r);
+     * change nothing, so it is not read; otherwise schedule() picks r with
+     * the quantum kept while it lasts */
+    if (r && runnable(r) && !opt_preempt && (deadline_min & armed) == ~0ull) {
+        handoff = NULL;
+        rt_leave(r);
     }
-    handoff = r;
     schedule();
 }
 

@@ -117,6 +117,7 @@ int32_t proc_request(struct proc *sender, struct port *pt, struct kmsg *km,
         t->in_call = 0;                /* resumes at the new pc, in user mode */
         t->rpc_sent = 0;               /* its next call starts afresh */
         t->has_deadline = 0;
+        t->lean = 0;                   /* every register as set, none zeroed (trapvec.S) */
         break;
     case AV_REQ_WRITE_MEM:
         if (blen > AV_REQ_MEM_MAX)

@@ -6,12 +6,18 @@
  */
 #include "kernel.h"
 #include "riscv.h"
+#include "gprsave.h"
+
+_Static_assert(offsetof(struct trapframe, pc) == TF_PC && offsetof(struct proc, lean) == P_LEAN,
+               "gprsave.h offsets");
+_Static_assert(RT_SYS_RPC == SYS_MSG_RPC && RT_SYS_RR == SYS_MSG_REPLY_RECEIVE && RT_ECALL_U == CAUSE_ECALL_U,
+               "gprsave.h round-trip call numbers");
 
 static void trap_tail(void) __attribute__((noreturn));
 
 extern void strap_vec(void);
 uint32_t kstack_top;                   /* top of the one kernel stack (kernel.ld) */
-static uint64_t t_mark;                /* mcycle at the last user/kernel edge */
+uint64_t t_mark;                       /* mcycle at the last user/kernel edge (trapvec.S rt_entry too) */
 static uint64_t t_boot;                /* mcycle at trap_init: the window's start */
 
 void trap_init(void)
@@ -65,10 +71,7 @@ HOT void utrap(struct trapframe *tf)
     if (fp_switching)
         fastpaths_switch();            /* boot option fpswitch only */
     switch (cause) {
-    case CAUSE_ECALL_U:
-        /* the two round-trip calls only: any other call skips ipc_fast's frame */
-        if (tf->r[17] == SYS_MSG_RPC || tf->r[17] == SYS_MSG_REPLY_RECEIVE)
-            ipc_fast(p);               /* returns only if it did nothing */
+    case CAUSE_ECALL_U:                /* (the round-trip calls: rt_entry, ipc_fast) */
         syscall(p);
         break;
     case CAUSE_FETCH_PAGE:
@@ -97,6 +100,29 @@ HOT void utrap(struct trapframe *tf)
     trap_tail();
 }
 
+/* A round-trip call the fast path (syscall.c ipc_fast) did not take: the
+ * general call, as utrap would make it. */
+void rt_general(struct proc *p)
+{
+    if (fp_switching)
+        fastpaths_switch();            /* boot option fpswitch only */
+    syscall(p);
+    trap_tail();
+}
+
+/* The way out to r, whose map is active and whose call is complete
+ * (kernel_to_user, and the fast path's sched_direct): account the kernel
+ * cycles, sret. */
+HOT void rt_leave(struct proc *r)
+{
+    uint64_t now = rdcycle64_inline();
+    /* (a 32-bit difference: no stay in the kernel is 2^32 cycles long) */
+    stats.cycles_kernel += (uint32_t)now - (uint32_t)t_mark;
+    t_mark = now;
+    curproc = r;
+    user_return(&r->tf);
+}
+
 /* After a trap's work: back to the caller if it may go on, else switch. */
 HOT static void trap_tail(void)
 {
@@ -113,14 +139,12 @@ static void resume_call(struct proc *p)
     trap_tail();
 }
 
-/* Leave the kernel for p: account kernel cycles, switch map, sret; a
- * process woken inside a call first finishes the call here, which saves
- * the trip to user mode and back that re-executing its ecall would cost. */
+/* Leave the kernel for p: switch map, sret (rt_leave accounts the kernel
+ * cycles); a process woken inside a call first finishes the call here,
+ * which saves the trip to user mode and back that re-executing its ecall
+ * would cost. */
 HOT void kernel_to_user(struct proc *p)
 {
-    uint64_t now = rdcycle64_inline();
-    stats.cycles_kernel += now - t_mark;
-    t_mark = now;
     curproc = p;
     vm_activate(&p->map);
     p->tf.r[0] = kstack_top;
@@ -128,7 +152,7 @@ HOT void kernel_to_user(struct proc *p)
         run_on_kstack(p, resume_call);
     if (csr_read(CSR_SSTATUS) & MSTATUS_SPP)
         csr_clear(CSR_SSTATUS, MSTATUS_SPP);   /* sret goes to U mode (a write only when needed) */
-    user_return(&p->tf);
+    rt_leave(p);
 }
 
 /* Idle: wait for an interrupt with everything blocked. */

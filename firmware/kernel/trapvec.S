@@ -7,6 +7,14 @@
  * A trap from the kernel itself (the kernel runs with SIE=0) is either a
  * page fault of the user-access routines below, which ktrap serves and
  * resumes or turns into their failure return, or a bug, which ktrap reports.
+ *
+ * The two round-trip calls (SYS_MSG_RPC, SYS_MSG_REPLY_RECEIVE) leave the
+ * entry early, at rt_entry: their ABI (av_abi.h) clobbers ra, t0-t6 and
+ * a2-a7, so only what the calls read or must keep is saved (sp, gp, tp,
+ * s0-s11, a0-a5, a7, pc; every trap saves these first) and the frame is
+ * marked lean; user_return then restores those and gives the clobbered
+ * registers 0, never a stale or another process's value. Any other trap
+ * pays four instructions for the test of a7.
  */
 #include "gprsave.h"
 
@@ -16,16 +24,44 @@
 strap_vec:
     csrrw sp, sscratch, sp
     beqz sp, from_kernel
-    SAVE_GPRS sp
+    sw t0, 20(sp)
+    /* first what every trap saves: the registers the round-trip calls keep
+     * or read (rt_entry then has its frame), then the rest for the others */
+    .irp n, 3, 4, 8, 9, 10, 11, 12, 13, 14, 15, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27
+    sw x\n, 4*\n(sp)
+    .endr
     csrr t0, sscratch
     sw t0, 8(sp)
     csrr t0, sepc
-    sw t0, 128(sp)
+    sw t0, TF_PC(sp)
     csrw sscratch, zero
+    addi t0, a7, -RT_SYS_RPC
+    beqz t0, 1f
+    addi t0, a7, -RT_SYS_RR
+    bnez t0, 2f
+1:  csrr t0, scause                     /* a7 names a round-trip call: is it one? */
+    addi t0, t0, -RT_ECALL_U
+    beqz t0, rt_entry
+2:  .irp n, 1, 6, 7, 16, 28, 29, 30, 31
+    sw x\n, 4*\n(sp)
+    .endr
     mv a0, sp
     lw sp, 0(sp)
     call utrap
-1:  j 1b
+3:  j 3b
+rt_entry:
+    li t0, 1
+    sb t0, P_LEAN(sp)                  /* ra, t0-t6, a6 not saved: 0 on the way out */
+4:  csrr t1, cycleh                     /* trap.c t_mark: the user/kernel edge */
+    csrr t0, cycle
+    csrr t2, cycleh
+    bne t1, t2, 4b
+    la t2, t_mark
+    sw t0, 0(t2)
+    sw t1, 4(t2)
+    mv a6, sp                           /* the process (its trapframe comes first) */
+    lw sp, 0(sp)
+    j ipc_fast                          /* (a0..a5, p): does not return */
 
 from_kernel:
     csrrw sp, sscratch, sp          /* back to the kernel sp, sscratch = 0 */
@@ -119,21 +155,27 @@ ucopy:
 
 /* int ucopy_hdr(void *dst, const void *src): one message header (20 bytes,
  * both word aligned), unrolled: the round trip copies four of them, and the
- * general loop's checks and rounds cost twice the copy. */
+ * general loop's checks and rounds cost twice the copy. A failure leaves
+ * dst unchanged (the fast path writes a receiver's buffer with it before
+ * committing): the first word's page is made present and writable by
+ * storing it back, then the last word, on the other page if the header
+ * straddles two, is written first. */
     .globl ucopy_hdr
 ucopy_hdr:
     li t0, 0x40000
     csrs sstatus, t0
+    lw t1, 0(a0)
+    sw t1, 0(a0)
+    lw t5, 16(a1)
     lw t1, 0(a1)
     lw t2, 4(a1)
     lw t3, 8(a1)
     lw t4, 12(a1)
-    lw t5, 16(a1)
+    sw t5, 16(a0)
     sw t1, 0(a0)
     sw t2, 4(a0)
     sw t3, 8(a0)
     sw t4, 12(a0)
-    sw t5, 16(a0)
     csrc sstatus, t0
     li a0, 0
     ret
@@ -156,42 +198,28 @@ uaccess_fail:
 uaccess_end:
     .section .text.hot, "ax"
 
-/* void user_return(struct trapframe *tf): load the process and sret to it. */
+/* void user_return(struct trapframe *tf): load the process and sret to it
+ * (tf is a process's, the first member of its struct proc: P_LEAN).
+ * A lean frame (rt_entry) holds only what the round-trip calls keep: those
+ * come back, a0 and a1 carry the results, the clobbered registers get 0. */
     .globl user_return
 user_return:
-    lw t0, 128(a0)
+    lw t0, TF_PC(a0)
     csrw sepc, t0
     csrw sscratch, a0
-    lw x1, 4(a0)
-    lw x2, 8(a0)
-    lw x3, 12(a0)
-    lw x4, 16(a0)
-    lw x5, 20(a0)
-    lw x6, 24(a0)
-    lw x7, 28(a0)
-    lw x8, 32(a0)
-    lw x9, 36(a0)
-    lw x11, 44(a0)
-    lw x12, 48(a0)
-    lw x13, 52(a0)
-    lw x14, 56(a0)
-    lw x15, 60(a0)
-    lw x16, 64(a0)
-    lw x17, 68(a0)
-    lw x18, 72(a0)
-    lw x19, 76(a0)
-    lw x20, 80(a0)
-    lw x21, 84(a0)
-    lw x22, 88(a0)
-    lw x23, 92(a0)
-    lw x24, 96(a0)
-    lw x25, 100(a0)
-    lw x26, 104(a0)
-    lw x27, 108(a0)
-    lw x28, 112(a0)
-    lw x29, 116(a0)
-    lw x30, 120(a0)
-    lw x31, 124(a0)
+    lbu t0, P_LEAN(a0)
+    beqz t0, 1f
+    sb zero, P_LEAN(a0)
+    .irp n, 1, 5, 6, 7, 12, 13, 14, 15, 16, 17, 28, 29, 30, 31
+    li x\n, 0
+    .endr
+    j 2f
+1:  .irp n, 1, 5, 6, 7, 12, 13, 14, 15, 16, 17, 28, 29, 30, 31
+    lw x\n, 4*\n(a0)
+    .endr
+2:  .irp n, 2, 3, 4, 8, 9, 11, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27
+    lw x\n, 4*\n(a0)
+    .endr
     lw x10, 40(a0)
     sret
 

@@ -8,6 +8,10 @@
 #include <stdint.h>
 #include "av_abi.h"
 
+/* Any call. The two round-trip calls clobber ra, t0-t6 and a2-a7 (av_abi.h):
+ * a call known at compile time to be another keeps every register, so only
+ * a0 and a1 change; any other (a round-trip call, or a number not known
+ * until it runs) is assumed to clobber them. */
 static inline long av_syscall(uint32_t no, uint32_t a0, uint32_t a1, uint32_t a2,
                               uint32_t a3, uint32_t a4, uint32_t *r1)
 {
@@ -17,7 +21,11 @@ static inline long av_syscall(uint32_t no, uint32_t a0, uint32_t a1, uint32_t a2
     register uint32_t x13 __asm__("a3") = a3;
     register uint32_t x14 __asm__("a4") = a4;
     register uint32_t x17 __asm__("a7") = no;
-    __asm__ volatile("ecall" : "+r"(x10), "+r"(x11) : "r"(x12), "r"(x13), "r"(x14), "r"(x17) : "memory");
+    if (__builtin_constant_p(no) && no != SYS_MSG_RPC && no != SYS_MSG_REPLY_RECEIVE)
+        __asm__ volatile("ecall" : "+r"(x10), "+r"(x11) : "r"(x12), "r"(x13), "r"(x14), "r"(x17) : "memory");
+    else
+        __asm__ volatile("ecall" : "+r"(x10), "+r"(x11), "+r"(x12), "+r"(x13), "+r"(x14), "+r"(x17)
+                         : : "memory", "a5", AV_RT_CLOBBERS);
     if (r1)
         *r1 = x11;
     return (long)(int32_t)x10;
@@ -36,8 +44,8 @@ static inline int av_msg_reply_receive(void *msg, void *buf, uint32_t size, uint
     register uint32_t x14 __asm__("a4") = opts;
     register uint32_t x15 __asm__("a5") = timeout_us;
     register uint32_t x17 __asm__("a7") = SYS_MSG_REPLY_RECEIVE;
-    __asm__ volatile("ecall" : "+r"(x10), "+r"(x11) : "r"(x12), "r"(x13), "r"(x14), "r"(x15), "r"(x17)
-                     : "memory");
+    __asm__ volatile("ecall" : "+r"(x10), "+r"(x11), "+r"(x12), "+r"(x13), "+r"(x14), "+r"(x15), "+r"(x17)
+                     : : "memory", AV_RT_CLOBBERS);
     if (size_out)
         *size_out = x11;
     return (int)(int32_t)x10;

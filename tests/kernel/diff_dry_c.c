@@ -7,9 +7,9 @@
 
 /* expect:
 dw: child touched 32 pages
-[init pid 2: out of memory at 0x00039026, pc 0x00010150]
-dw: child status -1, free 41
-audit: ok: 64 frames, 47 free, 2 held by the kernel, 0 problems
+[init pid 2: out of memory at 0x00038025, pc 0x00010150]
+dw: child status -1, free 40
+audit: ok: 64 frames, 46 free, 2 held by the kernel, 0 problems
 */
 
 int main(void)
