@@ -25,7 +25,7 @@ struct slab {
 };
 
 static struct slab *partial[NCLASS];
-static struct slab *idle;              /* an empty slab kept on its partial list */
+struct slab *kalloc_idle_slab;         /* an empty slab kept on its partial list */
 static uint32_t *kheld;                /* bit per frame: held by the kernel */
 static uint32_t reserve_ppn[8], nreserve, reserve_target;
 static uint32_t pages_in_use;
@@ -123,8 +123,10 @@ static __attribute__((noinline)) void slab_free(struct slab *s)
 
 /* A fresh slab for class c, carved into free objects, on the partial
  * list; apart so that kmalloc's common path saves no registers. */
-static __attribute__((noinline)) struct slab *slab_new(int c)
+static __attribute__((noinline)) struct slab *slab_new(size_t n)
 {
+    KASSERT(n > 0 && n <= 2048);
+    int c = size_class(n);
     uint32_t osz = class_size[c];
     struct slab *s = kpage_alloc_reserve();
     if (!s)
@@ -146,54 +148,78 @@ static __attribute__((noinline)) struct slab *slab_new(int c)
     return s;
 }
 
-void *kmalloc(size_t n)
+void *kmalloc(size_t n);
+
+/* kmalloc's other way, shaped as memset so that kmalloc ends in one tail
+ * call whichever way it goes (no frame): no slab of n's class has room (a
+ * new one, then kmalloc again), or n is out of range. */
+static __attribute__((noinline)) void *kmalloc_slow(void *unused, int zero, size_t n)
 {
-    KASSERT(n > 0 && n <= 2048);
-    int c = size_class(n);
-    struct slab *s = partial[c];
-    if (!s && !(s = slab_new(c)))
-        return NULL;
-    if (s == idle)
-        idle = NULL;                   /* in use again */
-    void **o = s->free;
-    s->free = *o;
-    s->inuse++;
-    if (!s->free)
-        partial[c] = s->next;          /* full: off the partial list */
-    return memset(o, 0, (n + 3) & ~3u);     /* what the caller asked for, in words */
+    (void)unused;
+    (void)zero;
+    return slab_new(n) ? kmalloc(n) : NULL;
 }
 
+void *kmalloc(size_t n)
+{
+    struct slab *s = n - 1 < 2048 ? partial[size_class(n)] : NULL;
+    void **o = NULL;
+    size_t z = n;
+    if (s) {
+        if (s == kalloc_idle_slab)
+            kalloc_idle_slab = NULL;   /* in use again */
+        o = s->free;
+        s->free = *o;
+        s->inuse++;
+        if (!s->free)
+            partial[s->cls] = s->next; /* full: off the partial list */
+        z = (n + 3) & ~3u;             /* cleared: what the caller asked for, in words */
+    }
+    return (s ? memset : kmalloc_slow)(o, 0, z);
+}
+
+static __attribute__((noinline)) void slab_bad(struct slab *s)
+{
+    (void)s;
+    KASSERT(0);                        /* a wrong size, or a free slab's object */
+}
+
+/* At most one call, the last (slab_free, or slab_bad for a wrong size or
+ * an empty slab): a tail call, no frame. */
 void kfree(void *p, size_t n)
 {
     if (!p)
         return;
     int c = size_class(n);
     struct slab *s = (struct slab *)((uintptr_t)p & ~(uintptr_t)(PGSZ - 1));
-    KASSERT(s->cls == c && s->inuse > 0);
-    int was_full = s->free == NULL;
-    *(void **)p = s->free;
-    s->free = p;
-    s->inuse--;
-    if (was_full) {
-        s->next = partial[c];
-        partial[c] = s;
+    void (*then)(struct slab *) = NULL;
+    if (s->cls != c || s->inuse == 0) {
+        then = slab_bad;
+    } else {
+        if (!s->free) {                /* was full: back on the partial list */
+            s->next = partial[c];
+            partial[c] = s;
+        }
+        *(void **)p = s->free;
+        s->free = p;
+        if (--s->inuse == 0) {
+            if (!kalloc_idle_slab)
+                kalloc_idle_slab = s;
+            else
+                then = slab_free;
+        }
     }
-    if (s->inuse == 0) {
-        if (!idle)
-            idle = s;
-        else
-            slab_free(s);
-    }
+    if (then)
+        then(s);
 }
 
-int kalloc_idle(void) { return idle != NULL; }
 
 int kalloc_reclaim(void)
 {
-    struct slab *s = idle;
+    struct slab *s = kalloc_idle_slab;
     if (!s)
         return 0;
-    idle = NULL;
+    kalloc_idle_slab = NULL;
     slab_free(s);
     return 1;
 }

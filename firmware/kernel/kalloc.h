@@ -19,7 +19,9 @@ int kpage_held(uint32_t ppn);         /* for the audit */
 void *kmalloc(size_t n);              /* zeroed, n <= 2048, or NULL */
 void kfree(void *p, size_t n);
 uint32_t kalloc_pages_in_use(void);
-int kalloc_idle(void);                /* 1 if an empty slab is kept (it counts as free) */
+struct slab;
+extern struct slab *kalloc_idle_slab; /* the empty slab kept, if any (it counts as free) */
+static inline int kalloc_idle(void) { return kalloc_idle_slab != NULL; }
 int kalloc_reclaim(void);             /* give the kept empty slab's frame back: 1, or 0 */
 
 #endif

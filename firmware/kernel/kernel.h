@@ -70,7 +70,6 @@ struct port {
     uint32_t qlen, qlimit;
     uint32_t refs;                     /* names, queued rights, kernel holds */
     uint32_t named;                    /* name-table entries naming it (dead ones too) */
-    uint32_t id;
     uint8_t dead;
 };
 
@@ -207,9 +206,11 @@ int proc_fork(struct proc *parent);
 int proc_spawn(struct proc *parent, const char *prog, uint32_t len);
 void proc_block(struct proc *p, enum pwait w, void *obj);
 void proc_wake(enum pwait w, void *obj);
+void proc_wake_port(struct port *pt);   /* proc_wake of W_SEND and W_RECV on pt */
 void proc_wake_one(struct proc *p);
 void proc_ready(struct proc *p);
 struct proc *proc_receiving(struct port *pt);
+void proc_wake_receiver(struct port *pt);       /* proc_wake_one of proc_receiving(pt) */
 void timer_disarm(void);
 void schedule(void) __attribute__((noreturn));
 void sched_handoff(struct proc *p);
@@ -247,8 +248,14 @@ int32_t wait_or_fail(struct proc *p, uint32_t opts, uint32_t flag, uint32_t time
                      enum pwait w, void *obj);
 
 /* names.c: per-process name tables */
-void names_init(struct proc *p, uint32_t quota);
-void names_fresh(struct proc *p, struct port *notify);  /* names 1 and 2 of a new process */
+/* Tables start in the process entry (names0, zero while the entry is free)
+ * and grow from the kernel pool up to the quota (at least NAMES0). */
+static inline void names_init(struct proc *p, uint32_t quota)
+{
+    p->names = p->names0;
+    p->nnames = NAMES0;
+    p->nquota = quota;
+}
 void names_free_table(struct proc *p);
 int names_grow(struct proc *p, uint32_t n);
 struct nameent *name_lookup(struct proc *p, uint32_t name);
@@ -269,10 +276,19 @@ int32_t name_deallocate(struct proc *p, uint32_t name);
 uint32_t name_rights(struct proc *p, uint32_t name);
 
 /* port.c */
-struct port *port_alloc(void);
+/* A fresh port (zeroed by kmalloc), or NULL; in line: the process's two
+ * ports are made at each create */
+static inline struct port *port_alloc(void)
+{
+    struct port *pt = kmalloc(sizeof *pt);
+    if (pt)
+        pt->qlimit = AV_QLIMIT_DEFAULT;
+    return pt;
+}
 void port_ref(struct port *pt);
 void port_unref(struct port *pt);
 void port_destroy(struct port *pt);
+void port_destroy_unref(struct port *pt);       /* port_destroy, then port_unref */
 void port_enqueue(struct port *pt, struct kmsg *km);
 struct kmsg *port_dequeue(struct port *pt);
 int port_full(struct port *pt);
@@ -286,8 +302,15 @@ int32_t msg_receive(struct proc *p, uint32_t ubuf, uint32_t bufsize, uint32_t na
 struct kmsg *kmsg_alloc(uint32_t size);
 void kmsg_destroy(struct kmsg *km);
 void kmsg_free(struct kmsg *km);
-void kmsg_write(struct kmsg *km, uint32_t off, const void *src, uint32_t n);
-void kmsg_read(struct kmsg *km, uint32_t off, void *dst, uint32_t n);
+void kmsg_copy(struct kmsg *km, uint32_t off, void *buf, uint32_t n, int in);
+static inline void kmsg_write(struct kmsg *km, uint32_t off, const void *src, uint32_t n)
+{
+    kmsg_copy(km, off, (void *)(uintptr_t)src, n, 1);
+}
+static inline void kmsg_read(struct kmsg *km, uint32_t off, void *dst, uint32_t n)
+{
+    kmsg_copy(km, off, dst, n, 0);
+}
 #define DIRECT_MAX 512u           /* the largest message the direct transfer takes */
 int send_direct(struct proc *p, struct proc *r, const struct av_msg_header *h, uint32_t umsg,
                 struct port *dest, struct port *reply, int32_t *err);

@@ -78,27 +78,20 @@ HOT static uint8_t *body_at(struct kmsg *km, uint32_t off, uint32_t *room)
     return km->pg[off / PAGE_SIZE] + off % PAGE_SIZE;
 }
 
-void kmsg_write(struct kmsg *km, uint32_t off, const void *src, uint32_t n)
+/* n bytes between buf and the body at off, into the body (in) or out of
+ * it (kmsg_write, kmsg_read) */
+void kmsg_copy(struct kmsg *km, uint32_t off, void *buf, uint32_t n, int in)
 {
-    const uint8_t *s = src;
+    uint8_t *b = buf;
     while (n) {
         uint32_t room;
-        uint8_t *d = body_at(km, off, &room);
+        uint8_t *k = body_at(km, off, &room);
         uint32_t c = n < room ? n : room;
-        memcpy(d, s, c);
-        s += c, off += c, n -= c;
-    }
-}
-
-void kmsg_read(struct kmsg *km, uint32_t off, void *dst, uint32_t n)
-{
-    uint8_t *d = dst;
-    while (n) {
-        uint32_t room;
-        const uint8_t *s = body_at(km, off, &room);
-        uint32_t c = n < room ? n : room;
-        memcpy(d, s, c);
-        d += c, off += c, n -= c;
+        if (in)
+            memcpy(k, b, c);
+        else
+            memcpy(b, k, c);
+        b += c, off += c, n -= c;
     }
 }
 
@@ -436,7 +429,8 @@ HOT int send_direct(struct proc *p, struct proc *r, const struct av_msg_header *
     struct kmsg fk;                    /* only size and small: the body in buf */
     fk.size = h->size;
     fk.small = (uint8_t *)buf;
-    if (h->size > HDR && kmsg_user(p, &fk, umsg, 0) < 0) {
+    /* the body after the header in one copy (buf is contiguous) */
+    if (h->size > HDR && copyin(&p->map, buf + HDR / 4, umsg + HDR, h->size - HDR) < 0) {
         *err = -AV_EFAULT;             /* as the queued path: nothing happened */
         return 1;
     }

@@ -7,15 +7,6 @@
 #include <string.h>
 #include "kernel.h"
 
-/* Tables start in the process entry (names0, zeroed with it) and grow from
- * the kernel pool up to the quota (at least NAMES0). */
-void names_init(struct proc *p, uint32_t quota)
-{
-    p->names = p->names0;
-    p->nnames = NAMES0;
-    p->nquota = quota;
-}
-
 static void table_free(struct proc *p)
 {
     if (p->names != p->names0)
@@ -44,12 +35,15 @@ int names_grow(struct proc *p, uint32_t n)
     return 0;
 }
 
+/* (The fields first, the free last: a tail call, no frame.) */
 void names_free_table(struct proc *p)
 {
-    if (p->names)
-        table_free(p);
+    struct nameent *t = p->names;
+    uint32_t n = p->nnames;
     p->names = NULL;
     p->nnames = 0;
+    if (t && t != p->names0)
+        kfree(t, n * sizeof *t);
 }
 
 /* The one copy of name_at for callers off the fast path (size). */
@@ -86,21 +80,6 @@ HOT static uint32_t free_slot(struct proc *p)
             return n;
     uint32_t first_new = p->nnames;
     return names_grow(p, p->nnames + 1) == 0 ? first_new : 0;
-}
-
-/* A new process's names 1 (a send right to its own port) and 2 (the
- * receive right of its notify port), written straight into its empty table:
- * both ports are fresh, so name_insert's searches would find nothing. */
-void names_fresh(struct proc *p, struct port *notify)
-{
-    struct nameent *e = p->names;
-    e[AV_NAME_SELF] = (struct nameent){ .port = p->self, .sendrefs = 1 };
-    e[AV_NAME_NOTIFY] = (struct nameent){ .port = notify, .recv = 1 };
-    p->self->named = 1;
-    port_ref(p->self);
-    notify->named = 1;
-    port_ref(notify);
-    notify->receiver = p;
 }
 
 /* Give p one more right to port; returns its name or -AV_ENORIGHTS. */
@@ -168,18 +147,17 @@ HOT int name_release(struct proc *p, uint32_t name, int right)
     return 0;
 }
 
-/* Empty a used entry: its rights go (a receive right destroys the port). */
+/* Empty a used entry: its rights go (a receive right destroys the port).
+ * One call, a tail call: no frame. */
 static void name_drop(struct nameent *e)
 {
     struct port *pt = e->port;
     int recv = e->recv;
     *e = (struct nameent){ 0 };
     pt->named--;
-    if (recv) {
+    if (recv)
         pt->receiver = NULL;
-        port_destroy(pt);
-    }
-    port_unref(pt);
+    (recv ? port_destroy_unref : port_unref)(pt);
 }
 
 int32_t name_deallocate(struct proc *p, uint32_t name)

@@ -8,29 +8,24 @@
 #include <string.h>
 #include "kernel.h"
 
-static uint32_t next_port_id = 1;
 static struct port *doomed_head;       /* ports waiting to be torn down */
 static int tearing;
-
-struct port *port_alloc(void)
-{
-    struct port *pt = kmalloc(sizeof *pt);
-    if (!pt)
-        return NULL;
-    pt->qlimit = AV_QLIMIT_DEFAULT;
-    pt->id = next_port_id++;
-    return pt;
-}
 
 HOT void port_ref(struct port *pt) { pt->refs++; }
 
 /* The last reference gone: nothing names it, and only a dead port can get
- * here, since the receive right's holder destroys it first. Apart (with
- * the checks), so port_unref itself needs no frame. */
+ * here, since the receive right's holder destroys it first (else
+ * port_bad). One call site, a tail call: neither this nor port_unref needs
+ * a frame. */
+static void port_kfree(struct port *pt) { kfree(pt, sizeof *pt); }
+static __attribute__((noinline)) void port_bad(struct port *pt)
+{
+    (void)pt;
+    KASSERT(0);                        /* referenced, alive or with a queue */
+}
 static __attribute__((noinline)) void port_free(struct port *pt)
 {
-    KASSERT(pt->refs == 1 && pt->dead && !pt->qhead);
-    kfree(pt, sizeof *pt);
+    (pt->refs == 1 && pt->dead && !pt->qhead ? port_kfree : port_bad)(pt);
 }
 
 HOT void port_unref(struct port *pt)
@@ -41,11 +36,18 @@ HOT void port_unref(struct port *pt)
         port_free(pt);                 /* a tail call */
 }
 
+/* A receive right's name goes (names.c name_drop, whose one tail call
+ * this or port_unref is). */
+void port_destroy_unref(struct port *pt)
+{
+    port_destroy(pt);
+    port_unref(pt);
+}
+
 /* Work list links reuse carrier (a dead port is in no message's care). */
 static void teardown(struct port *pt)
 {
-    proc_wake(W_SEND, pt);
-    proc_wake(W_RECV, pt);
+    proc_wake_port(pt);
     struct kmsg *km;
     while ((km = port_dequeue(pt)) != NULL)
         kmsg_destroy(km);
@@ -98,14 +100,9 @@ void port_destroy(struct port *pt)
         return;
     pt->dead = 1;
     pt->receiver = NULL;
-    if (pt->qhead || pt->named || tearing) {
-        port_doom(pt);
-        return;
-    }
     /* nothing queued and no name to make dead (a process's own ports at
-     * its end): only waiters to wake */
-    proc_wake(W_SEND, pt);
-    proc_wake(W_RECV, pt);
+     * its end): only waiters to wake (tail calls: no frame) */
+    (pt->qhead || pt->named || tearing ? port_doom : proc_wake_port)(pt);
 }
 
 static uint32_t queued_bytes;
@@ -120,9 +117,7 @@ void port_enqueue(struct port *pt, struct kmsg *km)
     pt->qtail = km;
     pt->qlen++;
     queued_bytes += km->size;
-    struct proc *r = proc_receiving(pt);
-    if (r)
-        proc_wake_one(r);
+    proc_wake_receiver(pt);
 }
 
 struct kmsg *port_dequeue(struct port *pt)

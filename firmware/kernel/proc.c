@@ -59,6 +59,22 @@ uint32_t proc_live(void)
     return n;
 }
 
+/* A new process's names 1 (a send right to its own port) and 2 (the
+ * receive right of its notify port), written straight into its empty table:
+ * both ports are fresh, so name_insert's searches would find nothing. (Here
+ * rather than in names.c: part of proc_alloc, no call, no shared saves.) */
+static void names_fresh(struct proc *p, struct port *notify)
+{
+    struct nameent *e = p->names;
+    e[AV_NAME_SELF] = (struct nameent){ .port = p->self, .sendrefs = 1 };
+    e[AV_NAME_NOTIFY] = (struct nameent){ .port = notify, .recv = 1 };
+    p->self->named = 1;
+    port_ref(p->self);
+    notify->named = 1;
+    port_ref(notify);
+    notify->receiver = p;
+}
+
 struct proc *proc_alloc(const char *name)
 {
     struct proc *p = NULL;
@@ -307,12 +323,30 @@ void proc_wake(enum pwait w, void *obj)
         wake_scan(w, obj);
 }
 
+/* Senders and receivers blocked on a port that died: one call (tail
+ * calls), so port_destroy's common path needs no frame. */
+void proc_wake_port(struct port *pt)
+{
+    if (nwaiting[W_SEND] | nwaiting[W_RECV]) {
+        wake_scan(W_SEND, pt);
+        wake_scan(W_RECV, pt);
+    }
+}
+
 /* The process blocked receiving on pt, if any: only the holder of the
  * receive right can be, so no scan. */
 HOT struct proc *proc_receiving(struct port *pt)
 {
     struct proc *r = pt->receiver;
     return r && r->state == P_BLOCKED && r->wait == W_RECV && r->wait_obj == pt ? r : NULL;
+}
+
+/* The receiver blocked on pt, if any, woken (port_enqueue: one tail call) */
+HOT void proc_wake_receiver(struct port *pt)
+{
+    struct proc *r = proc_receiving(pt);
+    if (r)
+        proc_wake_one(r);
 }
 
 HOT void sched_handoff(struct proc *p) { handoff = p; }

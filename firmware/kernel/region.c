@@ -35,11 +35,6 @@ int region_overlaps(struct region *r, uint32_t start, uint32_t end)
     return 0;
 }
 
-int region_free(struct region *r, uint32_t start, uint32_t end)
-{
-    return !region_overlaps(r, start, end);
-}
-
 static struct region *rnew(uint32_t start, uint32_t end, uint32_t prot)
 {
     struct region *n = kmalloc(sizeof *n);

@@ -18,10 +18,13 @@ struct region {
 struct region *region_find(struct region *list, uint32_t va);
 /* 1 when [start, end) is fully covered by regions. */
 int region_covered(struct region *list, uint32_t start, uint32_t end);
-/* 1 when no region overlaps [start, end). */
-int region_free(struct region *list, uint32_t start, uint32_t end);
 /* 1 when some region overlaps [start, end). */
 int region_overlaps(struct region *list, uint32_t start, uint32_t end);
+/* 1 when no region overlaps [start, end). */
+static inline int region_free(struct region *list, uint32_t start, uint32_t end)
+{
+    return !region_overlaps(list, start, end);
+}
 /* Insert [start, end) with prot; range must be free. 0, or -1 out of memory. */
 int region_insert(struct region **list, uint32_t start, uint32_t end, uint32_t prot);
 /* Remove [start, end) from whatever covers it (splitting). 0 or -1 (no memory

@@ -239,24 +239,29 @@ LOOP static pte_t release_ptes(pte_t *l2, uint32_t n)
 {
     pte_t seen = 0;
     uint32_t *ft = frame_table, base = ft[VMC_FT_BASE_PPN], nf = ft[VMC_FT_NFRAMES];
-    for (pte_t *e = l2 + n; l2 < e; l2++) {
-        pte_t p = *l2;
-        if (p) {
-            seen |= p;
-            /* as release_pte, in line, and frame_unref too while the frame
-             * has other holders (a received page its sender still maps) */
-            uint32_t i = pte_ppn(p) - base;
-            if (pte_valid(p) && pte_leaf(p) && i < nf) {
-                if (ft[VMC_FT_COUNTS + i] > 1)
-                    ft[VMC_FT_COUNTS + i]--;
-                else
-                    frame_unref(pte_ppn(p));
+    uint32_t *count = ft + VMC_FT_COUNTS;
+    pte_t *e = l2 + n;
+    if (n)
+        do {                           /* the test at the bottom */
+            pte_t p = *l2;
+            if (p) {
+                seen |= p;
+                /* as release_pte, in line, and frame_unref too while the
+                 * frame has other holders (a received page its sender still
+                 * maps); a valid entry of a second-level table is a leaf */
+                uint32_t i = pte_ppn(p) - base;
+                if (pte_valid(p) && i < nf) {
+                    if (count[i] > 1)
+                        count[i]--;
+                    else
+                        frame_unref(pte_ppn(p));
+                }
+                *l2 = 0;
+            } else if (!((uintptr_t)l2 & 31) && e - l2 >= 8 &&
+                       !(l2[1] | l2[2] | l2[3] | l2[4] | l2[5] | l2[6] | l2[7])) {
+                l2 += 7;               /* an empty group of eight */
             }
-            *l2 = 0;
-        } else if (!((uintptr_t)l2 & 31) && e - l2 >= 8 &&
-                 !(l2[1] | l2[2] | l2[3] | l2[4] | l2[5] | l2[6] | l2[7]))
-            l2 += 7;                   /* an empty group of eight */
-    }
+        } while (++l2 < e);
     return seen;
 }
 

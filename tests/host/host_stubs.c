@@ -32,8 +32,10 @@ uint32_t frame_reclaim(void) { return 0; }   /* no spare root table here */
 void *kmalloc(size_t n) { return calloc(1, n); }
 void kfree(void *p, size_t n) { (void)n; free(p); }
 void proc_wake(enum pwait w, void *obj) { (void)w; (void)obj; host_wakes++; }
+void proc_wake_port(struct port *pt) { proc_wake(W_SEND, pt); proc_wake(W_RECV, pt); }
 void proc_wake_one(struct proc *p) { (void)p; host_wakes++; }
 struct proc *proc_receiving(struct port *pt) { (void)pt; return NULL; }
+void proc_wake_receiver(struct port *pt) { (void)pt; }
 
 /* As the kernel's: a small body follows the kmsg, zeroed (notices are
  * written there in place). Port code makes kmsgs only for notices, so
@@ -48,9 +50,9 @@ struct kmsg *kmsg_alloc(uint32_t size)
     return km;
 }
 
-void kmsg_write(struct kmsg *km, uint32_t off, const void *src, uint32_t n)
+void kmsg_copy(struct kmsg *km, uint32_t off, void *buf, uint32_t n, int in)
 {
-    (void)km; (void)off; (void)src; (void)n;
+    (void)km; (void)off; (void)buf; (void)n; (void)in;
 }
 
 void kmsg_destroy(struct kmsg *km)
