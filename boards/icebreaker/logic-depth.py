@@ -21,6 +21,7 @@ CARRY_NS = 0.35    # one carry stage (CI -> CO)
 # start points: clock-to-out of the sequential cells' outputs
 CLK_TO_OUT = {'SB_RAM40_4K': 3.5, 'SB_SPRAM256KA': 4.5, 'DFF': 0.8}
 MAC_NS = 10.0      # SB_MAC16 used combinationally (no output register)
+MAC_CO_NS = 1.5    # SB_MAC16 with its output register: clock to out
 
 
 def is_ff(t):
@@ -74,8 +75,17 @@ def main():
             drivers[o] = (cn, t, ci + other, CARRY_NS)
             drivers[o] = (cn, t, ci, CARRY_NS, other)
         elif t == 'SB_MAC16':
-            for b in outs:
-                drivers[b] = (cn, t, [b2 for p, b2 in ins], MAC_NS + NET_NS)
+            # an accumulator (output select 1, the counters) registers its
+            # output: a start point, and its inputs end paths; a multiplier
+            # with output select 0 is combinational
+            prm = c.get('parameters', {})
+            if any(int(str(prm.get(k, '0')), 2) != 0 for k in ('TOPOUTPUT_SELECT', 'BOTOUTPUT_SELECT')):
+                for b in outs:
+                    starts[b] = (MAC_CO_NS, f'{t} {cn}')
+                ends.append((cn, t, ins))
+            else:
+                for b in outs:
+                    drivers[b] = (cn, t, [b2 for p, b2 in ins], MAC_NS + NET_NS)
         else:
             for b in outs:
                 drivers[b] = (cn, t, [b2 for p, b2 in ins], LUT_NS + NET_NS)

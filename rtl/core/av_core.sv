@@ -203,9 +203,15 @@ module av_core #(
 
   logic [31:0] spr;          // the flip-flop CSR named by K
   logic [3:0]  irq_cause;
-  // SUBG (mulh sign correction): B counts only when the other operand's sign says so.
+  // SUBG (mulh sign correction): B counts only when the other operand's
+  // sign says so; when it does not, the result is A (chosen after the adder,
+  // so the gate is not on the operand's path).
   wire subg_gate = (f_bsel == U_BSEL_RB) ? (ra[31] & ~(ir_q[13] & ir_q[12]))
                                          : (rb[31] & (ir_q[13:12] == 2'b01));
+  // A vectored interrupt's offset (4 * cause) for TRAP's last word, from
+  // registered state: port B holds xtvec from the routine's second word on.
+  logic [6:2] vec_q;
+  always_ff @(posedge clk_i) vec_q <= (rb[0] && cause_intr_q) ? cause_q : 5'd0;
   always_comb begin
     case (f_bsel)
       U_BSEL_RB:  opb = rb;
@@ -215,11 +221,9 @@ module av_core #(
       U_BSEL_Q:   opb = q_q;
       U_BSEL_SPR: opb = spr;
       // (during a walk or fast path: the UADDR field as a small constant)
-      U_BSEL_VEC: opb = walking_q ? {23'b0, uw[UF_UADDR_HI:UF_UADDR_LO]} :
-                        (rb[0] && cause_intr_q) ? {25'b0, cause_q, 2'b00} : 32'h0;
+      U_BSEL_VEC: opb = walking_q ? {23'b0, uw[UF_UADDR_HI:UF_UADDR_LO]} : {25'b0, vec_q, 2'b00};
       default:    opb = 32'h0;
     endcase
-    if (f_alu == U_ALU_SUBG && !subg_gate) opb = 32'h0;
   end
 
   // ---------------------------------------------------------------- adder
@@ -287,6 +291,7 @@ module av_core #(
       U_ALU_SLT, U_ALU_SLTU: alu_out = {31'b0, sum[32]};
       U_ALU_AND, U_ALU_OR, U_ALU_XOR, U_ALU_CSR: alu_out = logic_out;
       U_ALU_SLL, U_ALU_SRL, U_ALU_SRA: alu_out = sh_out;
+      U_ALU_SUBG: alu_out = subg_gate ? sum[31:0] : opa;
       default: alu_out = sum[31:0];
     endcase
   end
@@ -461,16 +466,28 @@ module av_core #(
   // takes a BR on the early ones straight into the control-store address and
   // redirects a cycle later on the late ones (av_wcs), so the adder never
   // feeds that address.
+  // EQ/NE compare the adder's operands, not its sum: the microcode tests
+  // equality only as A - B (SUB, SUBU) or A + 0, where the two agree, and
+  // the 32-bit compare of the operands leaves the carry chain and the zero
+  // test of its result off the path into `ends` (BEQ/BNE) and the
+  // redirect (simulation checks that the two agree).
   logic cond_late;
+  wire  ops_eq = (opa == opb);
   always_comb begin
     case (f_cond[1:0])
-      2'd0:    cond_late = (sum[31:0] == 32'h0);    // EQ
-      2'd1:    cond_late = (sum[31:0] != 32'h0);    // NE
+      2'd0:    cond_late = ops_eq;                  // EQ
+      2'd1:    cond_late = !ops_eq;                 // NE
       2'd2:    cond_late = sum[32];                 // LT
       default: cond_late = ~sum[32];                // GE
     endcase
   end
   assign cond = (f_cond[3:2] == 2'b00) ? cond_late : cond_early;
+`ifndef SYNTHESIS
+  always_ff @(posedge clk_i)
+    if (!in_a && !boot && !squash && (f_next == U_NEXT_BR || f_next == U_NEXT_ENDC) &&
+        (f_cond == U_COND_EQ || f_cond == U_COND_NE) && ops_eq != (sum[31:0] == 32'h0))
+      $fatal(1, "av_core: COND=EQ/NE: A == B and A op B == 0 disagree (upc %0d)", upc_o);
+`endif
   always_comb begin
     case (f_cond)
       U_COND_CNTNZ: cond_early = (cnt_q != 10'd0);
@@ -521,8 +538,7 @@ module av_core #(
                       {vaddr[31:12], (pgm_q && phys) ? cnt_q : vaddr[11:2], vaddr[1:0]};
   wire t_memerr = active && dreq_q && mem_err_i;
   wire t_mis    = mem_word && misal;
-  wire t_noram_any = mem_word && ram_only && !daddr[31];        // reservations and AMOs: RAM only
-  wire t_noram  = t_noram_any && !dmiss;
+  wire t_noram  = mem_word && ram_only && !daddr[31] && !dmiss;   // reservations and AMOs: RAM only
   wire t_jmp    = active && (f_next == U_NEXT_ENDJ) && sum[1];
   wire t_pf     = active && (f_cond == U_COND_PTEPTR) && pte_fault &&
                   !((fp_z || fp_c) && f_next == U_NEXT_BR);
@@ -756,33 +772,90 @@ module av_core #(
   // may hold the old translation (the fetch page register keeps the code)
   wire [31:0] mstatus = {9'b0, st_tsr, st_tw, st_tvm, st_mxr, st_sum, st_mprv, 4'b0,
                          st_mpp, 2'b0, st_spp, st_mpie, 1'b0, st_spie, 1'b0, st_mie, 1'b0, st_sie, 1'b0};
+  // The flip-flop CSR an instruction reads, chosen in its decode cycle from
+  // the arriving word and registered (spr_q): the CSR routines read it in
+  // their first word (BSEL=SPR, RES=SPR), so the selection is off the
+  // operand mux and the adder's path. Only the CSRs whose routines read SPR
+  // are told apart (the others' classes never look at it); a word that is
+  // not SYSTEM gets fpen, which remap (custom-1) reads. A counter is the
+  // value in the decode cycle.
+  // (bit 9 tells M from S; the bits between the fields it looks at only
+  // tell apart CSRs whose routines never read SPR)
+  /* verilator lint_off UNUSEDSIGNAL */
+  function automatic [31:0] spr_of(input [31:0] w);
+    logic [11:0] c;
+    c = w[31:20];
+    spr_of = 32'h0;
+    if (w[6:0] != 7'b1110011)  spr_of = {28'b0, fpen_q};
+    else if (c[11]) begin                  // the counters, 0xB00-0xC84 (bit 7: high half)
+      case (c[2:0])
+        3'd0:    spr_of = c[7] ? mcycle_q[63:32] : mcycle_q[31:0];
+        3'd1:    spr_of = c[7] ? mtime_i[63:32] : mtime_i[31:0];
+        3'd2:    spr_of = c[7] ? minstret_q[63:32] : minstret_q[31:0];
+        3'd3:    spr_of = hpm3_q;
+        3'd4:    spr_of = hpm4_q;
+        default: ;
+      endcase
+    end else if (c[10]) begin              // the VM contract's, 0x5C0-0x5C6
+      if (c[2:0] == 3'd0)      spr_of = {28'b0, fpen_q};
+      else if (c[2:0] == 3'd5) spr_of = fpmiss_q;
+    end else if (c[7])         spr_of = satp_q;                               // 0x180
+    else if (c[6])             spr_of = {20'b0, c[9] ? mip : (mip & mideleg_q)}; // 0x344, 0x144
+    else begin
+      case (c[2:0])
+        3'd0:    spr_of = c[9] ? mstatus : (mstatus & 32'h000C_0122);   // SIE SPIE SPP SUM MXR
+        3'd1:    spr_of = MISA;
+        3'd2:    spr_of = medeleg_q;
+        3'd3:    spr_of = {20'b0, mideleg_q};
+        3'd4:    spr_of = {20'b0, c[9] ? mie_q : (mie_q & mideleg_q)};
+        3'd6:    spr_of = {27'b0, c[9] ? mcounteren_q : scounteren_q};
+        default: ;
+      endcase
+    end
+  endfunction
+  /* verilator lint_on UNUSEDSIGNAL */
+  logic [31:0] spr_q;
+  always_ff @(posedge clk_i) if (in_a) spr_q <= spr_of(mem_rdata_i);
+  assign spr = spr_q;
+`ifndef SYNTHESIS
+  // The same CSR by the word's K, as the routines name it: every read of
+  // SPR must find it in spr_q (the counters and mip move between the decode
+  // cycle and the read, so they are left out).
+  logic [31:0] spr_k;
   always_comb begin
     case (f_k)
-      U_K_S_MSTATUS:    spr = mstatus;
-      U_K_S_MISA:       spr = MISA;
-      U_K_S_MIE:        spr = {20'b0, mie_q};
-      U_K_S_MIP:        spr = {20'b0, mip};
-      U_K_S_MCYCLE:     spr = mcycle_q[31:0];
-      U_K_S_MCYCLEH:    spr = mcycle_q[63:32];
-      U_K_S_MINSTRET:   spr = minstret_q[31:0];
-      U_K_S_MINSTRETH:  spr = minstret_q[63:32];
-      U_K_S_TIME:       spr = mtime_i[31:0];
-      U_K_S_TIMEH:      spr = mtime_i[63:32];
-      U_K_S_MCOUNTEREN: spr = {27'b0, mcounteren_q};
-      U_K_S_SCOUNTEREN: spr = {27'b0, scounteren_q};
-      U_K_S_SSTATUS:    spr = mstatus & 32'h000C_0122;   // SIE SPIE SPP SUM MXR
-      U_K_S_SIE:        spr = {20'b0, mie_q & mideleg_q};
-      U_K_S_SIP:        spr = {20'b0, mip & mideleg_q};
-      U_K_S_MEDELEG:    spr = medeleg_q;
-      U_K_S_MIDELEG:    spr = {20'b0, mideleg_q};
-      U_K_S_SATP:       spr = satp_q;
-      U_K_S_FPEN:       spr = {28'b0, fpen_q};
-      U_K_S_FPMISS:     spr = fpmiss_q;
-      U_K_S_HPM3:       spr = hpm3_q;
-      U_K_S_HPM4:       spr = hpm4_q;
-      default:               spr = 32'h0;
+      U_K_S_MSTATUS:    spr_k = mstatus;
+      U_K_S_MISA:       spr_k = MISA;
+      U_K_S_MIE:        spr_k = {20'b0, mie_q};
+      U_K_S_MIP:        spr_k = {20'b0, mip};
+      U_K_S_MCYCLE:     spr_k = mcycle_q[31:0];
+      U_K_S_MCYCLEH:    spr_k = mcycle_q[63:32];
+      U_K_S_MINSTRET:   spr_k = minstret_q[31:0];
+      U_K_S_MINSTRETH:  spr_k = minstret_q[63:32];
+      U_K_S_TIME:       spr_k = mtime_i[31:0];
+      U_K_S_TIMEH:      spr_k = mtime_i[63:32];
+      U_K_S_MCOUNTEREN: spr_k = {27'b0, mcounteren_q};
+      U_K_S_SCOUNTEREN: spr_k = {27'b0, scounteren_q};
+      U_K_S_SSTATUS:    spr_k = mstatus & 32'h000C_0122;   // SIE SPIE SPP SUM MXR
+      U_K_S_SIE:        spr_k = {20'b0, mie_q & mideleg_q};
+      U_K_S_SIP:        spr_k = {20'b0, mip & mideleg_q};
+      U_K_S_MEDELEG:    spr_k = medeleg_q;
+      U_K_S_MIDELEG:    spr_k = {20'b0, mideleg_q};
+      U_K_S_SATP:       spr_k = satp_q;
+      U_K_S_FPEN:       spr_k = {28'b0, fpen_q};
+      U_K_S_FPMISS:     spr_k = fpmiss_q;
+      U_K_S_HPM3:       spr_k = hpm3_q;
+      U_K_S_HPM4:       spr_k = hpm4_q;
+      default:               spr_k = 32'h0;
     endcase
   end
+  always_ff @(posedge clk_i)
+    if (active && (f_bsel == U_BSEL_SPR || f_res == U_RES_SPR) && spr_k != spr_q &&
+        !(f_k inside {U_K_S_MCYCLE, U_K_S_MCYCLEH, U_K_S_TIME, U_K_S_TIMEH, U_K_S_MIP, U_K_S_SIP,
+                      U_K_S_MINSTRET, U_K_S_MINSTRETH, U_K_S_HPM3, U_K_S_HPM4}))
+      $fatal(1, "av_core: SPR K=%0d reads %08x, the decode cycle chose %08x (upc %0d)",
+             f_k, spr_k, spr_q, upc_o);
+`endif
 
   // the load port: {T, port B} to the word port A names
   assign wcs_we   = spw && (f_k == U_K_S_WCS);
@@ -970,20 +1043,23 @@ module av_core #(
       // (misaligned, outside RAM) leave T as their memory word sets it
       // below: its address, which is the tval. So T waits only for the
       // early faults, and only CAUSE for the late ones.
-      // (t_noram_any leaves the page-register miss out: with a miss there is
-      // no trap but a walk, which never reads CAUSE, so writing it is harmless
-      // and keeps the compare off these flops' path)
-      if (trap_early || t_mis || t_noram_any) begin
+      // A RAM-only access (LR, SC, AMO) sets cause 5/7 whether or not its
+      // address turns out to lie outside RAM: that is decided late (the
+      // sum's bit 31), CAUSE is read only by TRAP, and a walk or a fast path
+      // never makes such an access. So the write waits only for the early
+      // faults and the misalignment (the sum's low bits).
+      if (trap_early || t_mis || (mem_word && ram_only)) begin
         cause_intr_q <= 1'b0;
-        walking_q <= 1'b0;
         if (t_memerr && walking_q)  cause_q <= wk_fetch_q ? 5'd1 : wk_store_q ? 5'd7 : 5'd5;
         else if (t_memerr)          cause_q <= dlcause_q ? 5'd5 : 5'd7;
         else if (t_mis)             cause_q <= lcause ? 5'd4 : 5'd6;
-        else if (t_noram_any)       cause_q <= lcause ? 5'd5 : 5'd7;
+        else if (mem_word && ram_only) cause_q <= lcause ? 5'd5 : 5'd7;
         else if (t_pf)              cause_q <= wk_fetch_q ? 5'd12 : wk_store_q ? 5'd15 : 5'd13;
         else if (t_sref)            cause_q <= 5'd24;
         else                        cause_q <= 5'd0;
       end
+      // (a misaligned or outside-RAM access never happens in a walk)
+      if (trap_early) walking_q <= 1'b0;
       if (trap_early) begin
         // (a bus error outside a walk: T still holds the access's address)
         if (t_memerr)            begin if (walking_q) t_q <= wva; end

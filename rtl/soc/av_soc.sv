@@ -138,33 +138,32 @@ module av_soc #(
     in_window = ((a ^ base) & ~(size - 32'd1)) == 32'd0;   // no `return`: Yosys 0.23
   endfunction
 
-  logic [31:0] ram_off, rom_off;
-  logic        hit_ram, hit_rom, rom_real, hit_fin, hit_clint, hit_uart, unmapped;
-  assign ram_off   = {1'b0, mem_addr[30:0]};
+  logic [31:0] rom_off;
+  logic        hit_ram, rom_real, hit_fin, hit_clint, hit_uart, unmapped;
   assign rom_off   = mem_addr & (ROM_SIZE - 32'd1);
-  // Below a size: with a constant power of two that is "no bit above it set".
-  // Yosys 0.23 turns `x < constant` into a carry chain, and the RAM's one
-  // (27 stages) sat on the board's critical path into the SPRAM chip select.
-  // Simulation may change the RAM size at run time, so it keeps the compare.
-  logic ram_in;
+  // In the RAM: bit 31 and below its size. With a constant power of two the
+  // size is "no bit above it set": Yosys 0.23 turns `x < constant` into a
+  // carry chain, and the RAM's one (27 stages) sat on the board's critical
+  // path into the SPRAM chip select. Simulation may change the RAM size at
+  // run time, so it keeps the compare.
+  function automatic logic ram_holds(input logic [31:0] a);
 `ifdef VERILATOR
-  assign ram_in = ram_off < ram_limit;
+    ram_holds = a[31] && {1'b0, a[30:0]} < ram_limit;
 `else
-  if ((RAM_BYTES & (RAM_BYTES - 1)) == 0) begin : g_ram_pow2
-    assign ram_in = (ram_off & ~(32'(RAM_BYTES) - 32'd1)) == 32'd0;
-  end else begin : g_ram_any
-    assign ram_in = ram_off < ram_limit;
-  end
+    if ((RAM_BYTES & (RAM_BYTES - 1)) == 0)
+      ram_holds = a[31] && ({1'b0, a[30:0]} & ~(32'(RAM_BYTES) - 32'd1)) == 32'd0;
+    else
+      ram_holds = a[31] && {1'b0, a[30:0]} < ram_limit;
 `endif
+  endfunction
   if ((ROM_BYTES & (ROM_BYTES - 1)) == 0) begin : g_rom_pow2
     assign rom_real = (rom_off & ~(32'(ROM_BYTES) - 32'd1)) == 32'd0;
   end else begin : g_rom_any
     assign rom_real = rom_off < ROM_BYTES;
   end
-  assign hit_ram   = mem_addr[31] && ram_in;
-  logic rom_win;
-  assign rom_win   = in_window(mem_addr, ROM_BASE, ROM_SIZE);
-  assign hit_rom   = rom_win && !mem_we;
+  assign hit_ram   = ram_holds(mem_addr);
+  // (the current request's device windows: only the check that no two
+  // device accesses are adjacent looks at them)
   assign hit_fin   = in_window(mem_addr, FIN_BASE, FIN_SIZE);
   assign hit_clint = in_window(mem_addr, CLINT_BASE, CLINT_SIZE);
   assign hit_uart  = in_window(mem_addr, UART_BASE, UART_SIZE);
@@ -203,14 +202,20 @@ module av_soc #(
   /* verilator lint_on UNUSEDSIGNAL */
   logic [15:2] dv_addr_q;                                 // the word offset in it
   logic [3:0]  dv_be_q;
+  // The request's address and kind as issued (every maybe-request): the
+  // device windows and the unmapped check are decoded from it in the cycle
+  // after, when the devices act and mem_err answers (see "devices").
+  logic [31:0] rq_addr_q;
+  logic        rq_sreq_q, rq_we_q;
 
   // Board-device window: only a board build (AV_BOARD_DEV) maps it.
-  logic        hit_bd;
+  logic        hit_bd, rq_bd;
   logic [31:0] bd_rdata;
 `ifdef AV_BOARD_DEV
   localparam logic [31:0] BD_BASE = av_memmap_pkg::MM_SPIFLASH_BASE;
   localparam logic [31:0] BD_SIZE = av_memmap_pkg::MM_SPIFLASH_SIZE;
   assign hit_bd     = in_window(mem_addr, BD_BASE, BD_SIZE);
+  assign rq_bd      = in_window(rq_addr_q, BD_BASE, BD_SIZE);
   // (registered, like the other devices: see below)
   assign bd_req_o   = dv_req_q && dv_bd_q;
   assign bd_we_o    = dv_we_q;
@@ -220,9 +225,18 @@ module av_soc #(
   assign bd_rdata   = bd_rdata_i;
 `else
   assign hit_bd   = 1'b0;
+  assign rq_bd    = 1'b0;
   assign bd_rdata = '0;
 `endif
-  assign unmapped  = !(hit_ram || hit_rom || hit_fin || hit_clint || hit_uart || hit_bd);
+  // The windows of the registered request: the devices and mem_err use
+  // these, so the decode is off the core's late address path.
+  logic rq_clint, rq_uart, rq_fin;
+  assign rq_clint = in_window(rq_addr_q, CLINT_BASE, CLINT_SIZE);
+  assign rq_uart  = in_window(rq_addr_q, UART_BASE, UART_SIZE);
+  assign rq_fin   = in_window(rq_addr_q, FIN_BASE, FIN_SIZE);
+  assign unmapped = !(ram_holds(rq_addr_q) ||
+                      (in_window(rq_addr_q, ROM_BASE, ROM_SIZE) && !rq_we_q) ||
+                      rq_fin || rq_clint || rq_uart || rq_bd);
 
   // ---- devices ----------------------------------------------------------------
   logic [31:0] ram_rdata, rom_rdata, clint_rdata, uart_rdata;
@@ -244,18 +258,21 @@ module av_soc #(
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       dv_req_q <= 1'b0; dv_we_q <= 1'b0;
-      {dv_clint_q, dv_uart_q, dv_fin_q, dv_bd_q} <= '0;
-      dv_addr_q <= '0; dv_be_q <= '0;
+      dv_be_q <= '0;
+      rq_addr_q <= '0; rq_sreq_q <= 1'b0; rq_we_q <= 1'b0;
     end else begin
-      // (the window flags below are exact, so a RAM or ROM access reaches no device)
-      dv_req_q <= mem_req;
-      dv_we_q  <= mem_we;
+      dv_req_q  <= mem_req;
+      dv_we_q   <= mem_we;
+      rq_sreq_q <= mem_sreq;
+      rq_we_q   <= mem_we;
       if (mem_sreq) begin
-        {dv_clint_q, dv_uart_q, dv_fin_q, dv_bd_q} <= {hit_clint, hit_uart, hit_fin, hit_bd};
-        dv_addr_q <= mem_addr[15:2]; dv_be_q <= mem_be;
+        rq_addr_q <= mem_addr; dv_be_q <= mem_be;
       end
     end
   end
+  // (the window flags are exact, so a RAM or ROM access reaches no device)
+  assign {dv_clint_q, dv_uart_q, dv_fin_q, dv_bd_q} = {rq_clint, rq_uart, rq_fin, rq_bd};
+  assign dv_addr_q = rq_addr_q[15:2];
   logic dv_clint, dv_uart, dv_fin;
   assign dv_clint = dv_req_q && dv_clint_q;
   assign dv_uart  = dv_req_q && dv_uart_q;
@@ -280,7 +297,7 @@ module av_soc #(
   // the response select below takes the data only from the window that
   // holds the address. Writes are exact: mem_we and the RAM's full decode.)
   av_ram #(.BYTES(RAM_BYTES)) u_ram (
-    .clk_i, .req_i(mem_sreq && mem_addr[31]), .we_i(mem_we && hit_ram), .addr_i(ram_off[RAM_AW+1:2]),
+    .clk_i, .req_i(mem_sreq && mem_addr[31]), .we_i(mem_we && hit_ram), .addr_i(mem_addr[RAM_AW+1:2]),
     .be_i(mem_be), .wdata_i(mem_wdata), .rdata_o(ram_rdata));
 
   av_bootrom #(.BYTES(ROM_BYTES), .INIT_FILE(ROM_INIT)) u_rom (
@@ -326,14 +343,14 @@ module av_soc #(
 `endif
   typedef enum logic [2:0] {SEL_ZERO, SEL_RAM, SEL_ROM, SEL_CLINT, SEL_UART, SEL_BD} sel_e;
   sel_e sel_q;
+  // An unmapped address answers mem_err, decoded from the registered
+  // request (from the early one: the core looks at mem_err only after an
+  // access that happened).
+  assign mem_err = rq_sreq_q && unmapped;
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       sel_q   <= SEL_ZERO;
-      mem_err <= 1'b0;
     end else begin
-      // (from the early request: the core looks at mem_err only after an
-      // access that happened)
-      mem_err <= mem_sreq && unmapped;
       // Which window answers: decoded coarsely, from the bits each window's
       // base has set, highest base first (the initial block above checks
       // that this tells the windows apart). An address no window holds

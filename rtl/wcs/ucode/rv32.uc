@@ -390,7 +390,7 @@ CSR_TIMEH:
     RES=SPR K=S_TIMEH WB=RD NEXT=END                ; rd <- mtime high
 ;; CSRs that read zero and ignore writes.
 CSR_ZERO:
-    RES=SPR K=S_ZERO WB=RD NEXT=END                 ; rd <- 0
+    ASEL=ZERO BSEL=ZERO ALU=ADD WB=RD NEXT=END      ; rd <- 0
 dispatch CSR_Z_F11 CSR_ZERO
 dispatch CSR_Z_SENVCFG CSR_ZERO
 dispatch CSR_Z_F12 CSR_ZERO
