@@ -22,10 +22,11 @@ $(KB_PROG): firmware/bench-kernel/kbench.c $(FW)/lib/libav.a firmware/user/user.
 	$(RV_CC) $(U_LDFLAGS) $(FW)/lib/crt0.o $@.o $(FW)/lib/libav.a -o $@
 	$(RV_OBJCOPY) --strip-all $@ $@.strip
 
-$(KB_DIR)/kbench.elf: $(KB_PROG) $(K_OBJS) firmware/kernel/kernel.ld firmware/kernel/mkpack.py firmware/kbench.mk
-	$(call fw_image,$@,$<,nopreempt,)
-$(KB_DIR)/kbench-cpaths.elf: $(KB_PROG) $(K_OBJS) firmware/kernel/kernel.ld firmware/kernel/mkpack.py firmware/kbench.mk
-	$(call fw_image,$@,$<,nopreempt cpaths,)
+# (exit0 packed beside it: the process-life benchmark spawns it)
+$(KB_DIR)/kbench.elf: $(KB_PROG) $(K_OBJS) $(FW)/user/exit0.elf firmware/kernel/kernel.ld firmware/kernel/mkpack.py firmware/kbench.mk
+	$(call fw_image,$@,$<,nopreempt,exit0)
+$(KB_DIR)/kbench-cpaths.elf: $(KB_PROG) $(K_OBJS) $(FW)/user/exit0.elf firmware/kernel/kernel.ld firmware/kernel/mkpack.py firmware/kbench.mk
+	$(call fw_image,$@,$<,nopreempt cpaths,exit0)
 
 # the `make run` demo with every path in C, for the report's breakdown
 $(KB_DIR)/demo-cpaths.elf: $(K_OBJS) $(U_ELFS) firmware/kernel/kernel.ld firmware/kernel/mkpack.py firmware/kbench.mk

@@ -311,8 +311,9 @@ static void bench_tlb(void)
 }
 
 /* ---- process create + destroy: an empty process ("-": address space,
- * ports, no program), terminated and reaped; its end notice is drained
- * outside the timing ------------------------------------------------------ */
+ * ports, no program), terminated and reaped; then a program that exits at
+ * once (exit0), spawned from its ELF image and reaped. The end notices are
+ * drained outside the timing ---------------------------------------------- */
 static void bench_procs(void)
 {
     const uint32_t iters = 32;
@@ -333,6 +334,26 @@ static void bench_procs(void)
             ;
     }
     out("proc_create_destroy", iters, sum / iters);
+    /* the same life of a real program: exit0 from the boot image (ELF
+     * segments mapped, its stack, crt0 to main and back, exit), reaped */
+    sum = 0;
+    for (uint32_t i = 0; i <= iters; i++) {
+        uint32_t t0 = cycles();
+        int c = av_spawn("exit0");
+        if (c < 0)
+            fail("spawn exit0", c);
+        int st;
+        TRY(av_wait(c, &st));
+        uint32_t t = cycles() - t0;
+        if (st != 0)
+            fail("exit0 status", st);
+        if (i)
+            sum += t;
+        uint32_t got;
+        while (av_msg_receive(sbuf, sizeof sbuf, AV_NAME_NOTIFY, AV_NONBLOCK, 0, &got) == 0)
+            ;
+    }
+    out("proc_elf_life", iters, sum / iters);
 }
 
 /* ---- vm allocate / copy / deallocate of a region ------------------------ */

@@ -142,6 +142,7 @@ OPS = [  # (label, BENCH name, KSTAT name, which microcode serves it)
     ('64-byte inline round trip', 'rtt_inline64', None, 'refill only'),
     ('64 KiB out-of-line round trip', ('rtt_ool', 65536), None, 'remap (custom-1)'),
     ('process create + destroy (empty)', 'proc_create_destroy', None, 'refill only'),
+    ('process life from ELF (exit0: create, run to exit, destroy)', 'proc_elf_life', None, 'refill, zero-fill'),
     ('zero-fill fault', 'zero_fill', 'zero_fill', 'zero-fill'),
     ('copy-on-write fault, with copy', 'cow_copy', 'cow_copy', 'copy-on-write'),
     ('copy-on-write fault, last sharer', 'cow_last', 'cow_last', 'copy-on-write'),
@@ -366,7 +367,8 @@ def main():
             md.insert(2, "| goal (DESIGN) | RTL cycles | goal |\n| --- | ---: | ---: |\n"
                       f"| null message round trip | {fmt(one(g, 'rtt_null'))} | 600 |\n"
                       f"| 64 KiB out-of-line round trip | {fmt(get(g, ('rtt_ool', 65536)))} | 4 000 |\n"
-                      f"| process create + destroy | {fmt(one(g, 'proc_create_destroy'))} | 4 000 |\n")
+                      f"| process create + destroy (empty process) | {fmt(one(g, 'proc_create_destroy'))} | 4 000 |\n"
+                      f"| process life from ELF (exit0, for scale) | {fmt(one(g, 'proc_elf_life'))} | |\n")
     path = os.path.join(a.out, 'results.md')
     with open(path, 'w') as f:
         f.write('\n'.join(md) + '\n')
