@@ -780,42 +780,43 @@ module av_core #(
   // not SYSTEM gets fpen, which remap (custom-1) reads. A counter is the
   // value in the decode cycle.
   // (bit 9 tells M from S; the bits between the fields it looks at only
-  // tell apart CSRs whose routines never read SPR)
+  // tell apart CSRs whose routines never read SPR. minstret's halves are
+  // picked by AND-OR: written as `?:`, Yosys 0.23 dropped both of its DSP
+  // accumulators from the board netlist (6 DSPs instead of 8 in the report).)
   /* verilator lint_off UNUSEDSIGNAL */
-  function automatic [31:0] spr_of(input [31:0] w);
-    logic [11:0] c;
-    c = w[31:20];
-    spr_of = 32'h0;
-    if (w[6:0] != 7'b1110011)  spr_of = {28'b0, fpen_q};
-    else if (c[11]) begin                  // the counters, 0xB00-0xC84 (bit 7: high half)
-      case (c[2:0])
-        3'd0:    spr_of = c[7] ? mcycle_q[63:32] : mcycle_q[31:0];
-        3'd1:    spr_of = c[7] ? mtime_i[63:32] : mtime_i[31:0];
-        3'd2:    spr_of = c[7] ? minstret_q[63:32] : minstret_q[31:0];
-        3'd3:    spr_of = hpm3_q;
-        3'd4:    spr_of = hpm4_q;
+  wire [11:0] spr_c = mem_rdata_i[31:20];
+  /* verilator lint_on UNUSEDSIGNAL */
+  logic [31:0] spr_d, spr_q;
+  always_comb begin
+    spr_d = 32'h0;
+    if (mem_rdata_i[6:0] != 7'b1110011) spr_d = {28'b0, fpen_q};
+    else if (spr_c[11]) begin              // the counters, 0xB00-0xC84 (bit 7: high half)
+      case (spr_c[2:0])
+        3'd0:    spr_d = spr_c[7] ? mcycle_q[63:32] : mcycle_q[31:0];
+        3'd1:    spr_d = spr_c[7] ? mtime_i[63:32] : mtime_i[31:0];
+        3'd2:    spr_d = ({32{spr_c[7]}} & minstret_q[63:32]) | ({32{!spr_c[7]}} & minstret_q[31:0]);
+        3'd3:    spr_d = hpm3_q;
+        3'd4:    spr_d = hpm4_q;
         default: ;
       endcase
-    end else if (c[10]) begin              // the VM contract's, 0x5C0-0x5C6
-      if (c[2:0] == 3'd0)      spr_of = {28'b0, fpen_q};
-      else if (c[2:0] == 3'd5) spr_of = fpmiss_q;
-    end else if (c[7])         spr_of = satp_q;                               // 0x180
-    else if (c[6])             spr_of = {20'b0, c[9] ? mip : (mip & mideleg_q)}; // 0x344, 0x144
+    end else if (spr_c[10]) begin          // the VM contract's, 0x5C0-0x5C6
+      if (spr_c[2:0] == 3'd0)      spr_d = {28'b0, fpen_q};
+      else if (spr_c[2:0] == 3'd5) spr_d = fpmiss_q;
+    end else if (spr_c[7])         spr_d = satp_q;                                   // 0x180
+    else if (spr_c[6])             spr_d = {20'b0, spr_c[9] ? mip : (mip & mideleg_q)}; // 0x344, 0x144
     else begin
-      case (c[2:0])
-        3'd0:    spr_of = c[9] ? mstatus : (mstatus & 32'h000C_0122);   // SIE SPIE SPP SUM MXR
-        3'd1:    spr_of = MISA;
-        3'd2:    spr_of = medeleg_q;
-        3'd3:    spr_of = {20'b0, mideleg_q};
-        3'd4:    spr_of = {20'b0, c[9] ? mie_q : (mie_q & mideleg_q)};
-        3'd6:    spr_of = {27'b0, c[9] ? mcounteren_q : scounteren_q};
+      case (spr_c[2:0])
+        3'd0:    spr_d = spr_c[9] ? mstatus : (mstatus & 32'h000C_0122);   // SIE SPIE SPP SUM MXR
+        3'd1:    spr_d = MISA;
+        3'd2:    spr_d = medeleg_q;
+        3'd3:    spr_d = {20'b0, mideleg_q};
+        3'd4:    spr_d = {20'b0, spr_c[9] ? mie_q : (mie_q & mideleg_q)};
+        3'd6:    spr_d = {27'b0, spr_c[9] ? mcounteren_q : scounteren_q};
         default: ;
       endcase
     end
-  endfunction
-  /* verilator lint_on UNUSEDSIGNAL */
-  logic [31:0] spr_q;
-  always_ff @(posedge clk_i) if (in_a) spr_q <= spr_of(mem_rdata_i);
+  end
+  always_ff @(posedge clk_i) if (in_a) spr_q <= spr_d;
   assign spr = spr_q;
 `ifndef SYNTHESIS
   // The same CSR by the word's K, as the routines name it: every read of
