@@ -466,28 +466,16 @@ module av_core #(
   // takes a BR on the early ones straight into the control-store address and
   // redirects a cycle later on the late ones (av_wcs), so the adder never
   // feeds that address.
-  // EQ/NE compare the adder's operands, not its sum: the microcode tests
-  // equality only as A - B (SUB, SUBU) or A + 0, where the two agree, and
-  // the 32-bit compare of the operands leaves the carry chain and the zero
-  // test of its result off the path into `ends` (BEQ/BNE) and the
-  // redirect (simulation checks that the two agree).
   logic cond_late;
-  wire  ops_eq = (opa == opb);
   always_comb begin
     case (f_cond[1:0])
-      2'd0:    cond_late = ops_eq;                  // EQ
-      2'd1:    cond_late = !ops_eq;                 // NE
+      2'd0:    cond_late = (sum[31:0] == 32'h0);    // EQ
+      2'd1:    cond_late = (sum[31:0] != 32'h0);    // NE
       2'd2:    cond_late = sum[32];                 // LT
       default: cond_late = ~sum[32];                // GE
     endcase
   end
   assign cond = (f_cond[3:2] == 2'b00) ? cond_late : cond_early;
-`ifndef SYNTHESIS
-  always_ff @(posedge clk_i)
-    if (!in_a && !boot && !squash && (f_next == U_NEXT_BR || f_next == U_NEXT_ENDC) &&
-        (f_cond == U_COND_EQ || f_cond == U_COND_NE) && ops_eq != (sum[31:0] == 32'h0))
-      $fatal(1, "av_core: COND=EQ/NE: A == B and A op B == 0 disagree (upc %0d)", upc_o);
-`endif
   always_comb begin
     case (f_cond)
       U_COND_CNTNZ: cond_early = (cnt_q != 10'd0);

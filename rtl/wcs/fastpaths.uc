@@ -262,9 +262,7 @@ R_VACHK:
     ASEL=T BSEL=ZERO ALU=SUB NEXT=BR COND=LT UADDR=.top ; end >= 2 GiB: only 2 GiB itself
     RSEL=KA K=FP0 NEXT=RET                          ; A <- &descriptor
 .top:
-    ASEL=T KC UADDR=1 ALU=SLL WB=K K=FP9            ; FP9 <- end << 1 (0 only for 2 GiB itself)
-    RSEL=KA K=FP9                                   ; A <- it
-    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=R_BAD ; past 2 GiB: -1
+    ASEL=T BSEL=T ALU=ADD NEXT=BR COND=NE UADDR=R_BAD ; past 2 GiB: -1
     RSEL=KA K=FP0 NEXT=RET                          ; A <- &descriptor
 
 ;; The per-page loop's constants (called; again after making a table,
