@@ -201,7 +201,7 @@ module av_core #(
     endcase
   end
 
-  logic [31:0] spr;          // the flip-flop CSR named by K
+  logic [31:0] spr;          // the flip-flop CSR the instruction reads (spr_q, below)
   logic [3:0]  irq_cause;
   // SUBG (mulh sign correction): B counts only when the other operand's
   // sign says so; when it does not, the result is A (chosen after the adder,
