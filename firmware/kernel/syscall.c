@@ -202,12 +202,12 @@ HOT void ipc_fast(uint32_t umsg, uint32_t ubuf, uint32_t usize, uint32_t a3, uin
     int32_t err;
     /* as right_check, msg_send and msg_receive would find them; a dead
      * port and a process port have no receiving process, so the receiver
-     * test refuses those; a message marked complex (rights or memory, which
-     * the direct transfer refuses) goes the general way at once, as bad
-     * bits do */
+     * test refuses those; a message marked complex goes to send_direct,
+     * which takes one out-of-line item and refuses rights (the general
+     * path then) */
     if (!re || !re->recv || re->dead || re->port->qhead || !de ||
         h.size < sizeof h || h.size > DIRECT_MAX || (h.size & 3) ||
-        (h.bits & ~0xffffu) ||
+        (h.bits & ~(0xffffu | AV_MSG_COMPLEX)) ||
         (rpc ? AV_MSG_GET_REPLY(h.bits) != AV_DISP_MAKE_SEND_ONCE : h.reply != AV_NAME_NULL) ||
         !(ddisp == AV_DISP_COPY_SEND ? de->sendrefs && !port_full(de->port) :
           ddisp == AV_DISP_MOVE_SEND_ONCE && de->sendonce))
@@ -216,7 +216,7 @@ HOT void ipc_fast(uint32_t umsg, uint32_t ubuf, uint32_t usize, uint32_t a3, uin
     r = dp->receiver;                  /* proc_receiving, inline */
     if (!r || r->state != P_BLOCKED || r->wait != W_RECV || r->wait_obj != dp)
         rt_general(p);
-    if (h.size != sizeof h) {
+    if (h.size != sizeof h || (h.bits & AV_MSG_COMPLEX)) {
         /* a body that faulted sends nothing (err): the general path finds
          * the same fault and returns it; SUM, which uhdr_get left set,
          * is clear after send_direct's user accesses (utouch, ucopy) or
