@@ -153,6 +153,15 @@ enum { AV_ITEM_BYTES = 1, AV_ITEM_WORDS = 2, AV_ITEM_PORT = 3, AV_ITEM_MEMORY = 
 #define AV_SEND_TIMEOUT   1u   /* timeout_us applies to the send */
 #define AV_RCV_TIMEOUT    2u   /* timeout_us applies to the receive */
 #define AV_NONBLOCK       4u   /* do not wait at all */
+/* SYS_MSG_REPLY_RECEIVE only (elsewhere -AV_EINVAL): a6 is an address, and
+ * after the receive side is checked and before the reply is sent, the region
+ * of the caller's that holds it is deallocated, as SYS_VM_DEALLOCATE of it
+ * would: all that one vm_allocate, or one out-of-line item received, mapped
+ * there (less what was deallocated since; vm_protect of part of it splits
+ * it). For a server, the data of the request it answers, gone in the same
+ * call. No region there: -AV_EFAULT and nothing sent. Done once: an error
+ * of the send, or a restart, leaves the release done. */
+#define AV_RELEASE        8u
 
 /* ---- requests to a process port (the kernel receives on it) ------------ */
 /* A request carries one words item (its arguments), and for WRITE_MEM then

@@ -298,6 +298,7 @@ void port_release_right(struct port *pt, int right);
 
 /* msg.c */
 int32_t msg_send(struct proc *p, uint32_t umsg, uint32_t opts, uint32_t timeout, uint32_t *reply_out);
+int vm_release(struct proc *p);
 int32_t msg_receive(struct proc *p, uint32_t ubuf, uint32_t bufsize, uint32_t name,
                     uint32_t opts, uint32_t timeout, uint32_t *size_out);
 struct kmsg *kmsg_alloc(uint32_t size);

@@ -337,7 +337,7 @@ HOT struct recv_args recv_ready(struct proc *r, struct port *dest, uint32_t size
     default: return (struct recv_args){ 1, 0 };
     }
     /* (a send timeout is the send's: the receive ignores it) */
-    if ((opts & ~(AV_SEND_TIMEOUT | AV_RCV_TIMEOUT | AV_NONBLOCK)) ||
+    if ((opts & ~(AV_SEND_TIMEOUT | AV_RCV_TIMEOUT | AV_NONBLOCK | AV_RELEASE)) ||
         !(e = name_at(r, name)) || e->dead || !e->recv || e->port != dest ||
         (buf & 3) || !vm_range_ok(buf, bsize) || bsize < size)
         buf = 1;

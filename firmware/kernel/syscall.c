@@ -94,15 +94,18 @@ static int32_t sys_vm(struct proc *p, uint32_t no, uint32_t *a)
 /* Send, then receive in the same call: an RPC (receive on the reply port the
  * message names) or a server's reply-and-receive (receive on a[3]; no send
  * when the message is 0). The send happens once, even across restarts, and
- * a send that fails returns before any receive. */
-HOT static int32_t send_receive(struct proc *p, uint32_t *a, int rpc)
+ * a send that fails returns before any receive. A reply-and-receive's
+ * AV_RELEASE (the region holding a6 deallocated) comes after its receive
+ * side's checks and before the send, once too. rpc_sent: 1 the send done,
+ * 2 only the release. */
+HOT static inline __attribute__((always_inline)) int32_t send_receive(struct proc *p, uint32_t *a, int rpc)
 {
     uint32_t umsg = a[0], name = a[3], opts = rpc ? a[3] : a[4], timeout = rpc ? a[4] : a[5];
-    if (!rpc && !p->rpc_sent) {
+    if (!rpc && p->rpc_sent != 1) {
         /* the receive side's own checks before anything is sent, so a bad
          * name, buffer or flag never leaves a reply sent and no receive */
         struct nameent *e = name_lookup(p, name);
-        if (opts & ~(AV_SEND_TIMEOUT | AV_RCV_TIMEOUT | AV_NONBLOCK))
+        if (opts & ~(AV_SEND_TIMEOUT | AV_RCV_TIMEOUT | AV_NONBLOCK | AV_RELEASE))
             return -AV_EINVAL;
         if (!e || (!e->recv && !e->dead))
             return -AV_ENAME;
@@ -110,8 +113,11 @@ HOT static int32_t send_receive(struct proc *p, uint32_t *a, int rpc)
             return -AV_EDEAD;
         if ((a[1] & 3) || !vm_range_ok(a[1], a[2]))
             return -AV_EFAULT;
+        if ((opts & AV_RELEASE) && !p->rpc_sent && vm_release(p))
+            return -AV_EFAULT;
+        opts &= ~AV_RELEASE;
     }
-    if ((rpc || umsg) && !p->rpc_sent) {
+    if ((rpc || umsg) && p->rpc_sent != 1) {
         int32_t r = msg_send(p, umsg, opts & ~AV_RCV_TIMEOUT, timeout, &p->rpc_reply);
         if (r != 0)
             return r;
@@ -190,8 +196,9 @@ HOT void ipc_fast(uint32_t umsg, uint32_t ubuf, uint32_t usize, uint32_t a3, uin
     /* (p trapped from its own map, the active one: ucopy as copyin does) */
     (void)a5;
     /* uhdr_get leaves SUM set for rt_header's uhdr_put (rt_general clears it) */
-    if (fp_switching || (rpc ? a3 : a4) || !umsg || ((umsg | ubuf) & 3) || !vm_range_ok(ubuf, usize) ||
-        p->rpc_sent || !vm_range_ok(umsg, sizeof h) || uhdr_get(&h, (const void *)umsg))
+    if (fp_switching || (rpc ? a3 : a4 & ~AV_RELEASE) || !umsg || ((umsg | ubuf) & 3) ||
+        !vm_range_ok(ubuf, usize) || p->rpc_sent || !vm_range_ok(umsg, sizeof h) ||
+        uhdr_get(&h, (const void *)umsg))
         rt_general(p);
     if (rpc)
         name = h.reply;
@@ -215,6 +222,13 @@ HOT void ipc_fast(uint32_t umsg, uint32_t ubuf, uint32_t usize, uint32_t a3, uin
     dp = de->port;
     r = dp->receiver;                  /* proc_receiving, inline */
     if (!r || r->state != P_BLOCKED || r->wait != W_RECV || r->wait_obj != dp)
+        rt_general(p);
+    /* a reply-and-receive's AV_RELEASE (a4, the only option let through
+     * above), as send_receive orders it: the receive side checked, before
+     * the send, once (the general path, if it takes over, skips it). The
+     * header is read again: if the region held it, the general path fails
+     * the send (-AV_EFAULT). */
+    if (!rpc && p->tf.r[14] && (vm_release(p) || uhdr_get(&h, (const void *)umsg)))
         rt_general(p);
     if (h.size != sizeof h || (h.bits & AV_MSG_COMPLEX)) {
         /* a body that faulted sends nothing (err): the general path finds

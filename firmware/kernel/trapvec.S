@@ -11,8 +11,8 @@
  * The two round-trip calls (SYS_MSG_RPC, SYS_MSG_REPLY_RECEIVE) leave the
  * entry early, at rt_entry: their ABI (av_abi.h) clobbers ra, t0-t6 and
  * a2-a7, so only what the calls read or must keep is saved (sp, gp, tp,
- * s0-s11, a0-a5, a7, pc; every trap saves these first) and the frame is
- * marked lean; user_return then restores those and gives the clobbered
+ * s0-s11, a0-a7 (a6: AV_RELEASE's address), pc; every trap saves these
+ * first) and the frame is marked lean; user_return then restores those and gives the clobbered
  * registers 0, never a stale or another process's value. Any other trap
  * pays four instructions for the test of a7.
  */
@@ -27,7 +27,7 @@ strap_vec:
     sw t0, 20(sp)
     /* first what every trap saves: the registers the round-trip calls keep
      * or read (rt_entry then has its frame), then the rest for the others */
-    .irp n, 3, 4, 8, 9, 10, 11, 12, 13, 14, 15, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27
+    .irp n, 3, 4, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27
     sw x\n, 4*\n(sp)
     .endr
     csrr t0, sscratch
@@ -42,7 +42,7 @@ strap_vec:
 1:  csrr t0, scause                     /* a7 names a round-trip call: is it one? */
     addi t0, t0, -RT_ECALL_U
     beqz t0, rt_entry
-2:  .irp n, 1, 6, 7, 16, 28, 29, 30, 31
+2:  .irp n, 1, 6, 7, 28, 29, 30, 31
     sw x\n, 4*\n(sp)
     .endr
     mv a0, sp
@@ -51,7 +51,7 @@ strap_vec:
 3:  j 3b
 rt_entry:
     li t0, 1
-    sb t0, P_LEAN(sp)                  /* ra, t0-t6, a6 not saved: 0 on the way out */
+    sb t0, P_LEAN(sp)                  /* ra, t0-t6 not saved: 0 on the way out */
 4:  csrr t1, cycleh                     /* trap.c t_mark: the user/kernel edge */
     csrr t0, cycle
     csrr t2, cycleh

@@ -51,6 +51,27 @@ static inline int av_msg_reply_receive(void *msg, void *buf, uint32_t size, uint
     return (int)(int32_t)x10;
 }
 
+/* The same with AV_RELEASE: the region holding addr (say the out-of-line
+ * data of the request msg answers) is deallocated before msg is sent. */
+static inline int av_msg_reply_release_receive(void *msg, void *buf, uint32_t size, uint32_t name,
+                                               uint32_t opts, uint32_t timeout_us, uint32_t addr,
+                                               uint32_t *size_out)
+{
+    register uint32_t x10 __asm__("a0") = (uint32_t)msg;
+    register uint32_t x11 __asm__("a1") = (uint32_t)buf;
+    register uint32_t x12 __asm__("a2") = size;
+    register uint32_t x13 __asm__("a3") = name;
+    register uint32_t x14 __asm__("a4") = opts | AV_RELEASE;
+    register uint32_t x15 __asm__("a5") = timeout_us;
+    register uint32_t x16 __asm__("a6") = addr;
+    register uint32_t x17 __asm__("a7") = SYS_MSG_REPLY_RECEIVE;
+    __asm__ volatile("ecall" : "+r"(x10), "+r"(x11), "+r"(x12), "+r"(x13), "+r"(x14), "+r"(x15), "+r"(x16),
+                     "+r"(x17) : : "memory", "ra", "t0", "t1", "t2", "t3", "t4", "t5", "t6");
+    if (size_out)
+        *size_out = x11;
+    return (int)(int32_t)x10;
+}
+
 int av_console_write(const void *buf, uint32_t len);
 void av_exit(int status) __attribute__((noreturn));
 int av_port_allocate(void);
