@@ -21,8 +21,8 @@ FLASH_IMAGE_OFFSET := 0x100000
 IB_RAM_BYTES := 0x20000
 IB_ROM_BYTES := 2048
 IB_BAUD      := 115200
-# The program `make flash` writes: the demo until the kernel image exists.
-FLASH_ELF    ?= build/demo/hello.elf
+# The program `make flash` writes: the kernel and its demo (make run's image).
+FLASH_ELF    ?= build/fw/kernel.elf
 
 # RTL: the core, the WCS and the SoC, with the board's RAM instead of the
 # inferred one. The package comes first (Yosys reads files in order).
