@@ -3,7 +3,8 @@
  * User code includes only this file (and vm_contract.h); kernel internals stay
  * in firmware/kernel/. Everything here is part of the contract between them.
  *
- * System call: ecall with a7 = call number, arguments in a0..a5, result in a0
+ * System call: ecall with a7 = call number, arguments in a0..a5 (and a6 for
+ * SYS_MSG_REPLY_RECEIVE with AV_RELEASE), result in a0
  * (>= 0 success, < 0 one of the AV_E* errors below), second result in a1.
  * Every other register is kept, except by the two round-trip calls,
  * SYS_MSG_RPC and SYS_MSG_REPLY_RECEIVE: they keep sp, gp, tp and s0-s11
@@ -54,7 +55,8 @@ enum {
                                * receive side (name, buf, options) is checked first;
                                * then msg is sent (msg 0: none), then the receive
                                * as SYS_MSG_RECEIVE; a1 = size. An error of the send
-                               * means nothing was received. */
+                               * means nothing was received. AV_RELEASE: a6 names
+                               * a region to deallocate before the send. */
     SYS_NCALLS
 };
 
