@@ -45,10 +45,10 @@ int sbi_load_ucode(uint32_t pa, uint32_t n) { return (int)sbi_call(SBI_EXT_AV_UC
  * !word one that starts with opt, like "mem="), or NULL. */
 static const char *opt_at(const char *args, const char *opt, int word)
 {
-    size_t n = strlen(opt);
+    const char *e;
     for (const char *s = args; s && *s; s++)
-        if ((s == args || s[-1] == ' ') && !strncmp(s, opt, n) && (!word || s[n] == 0 || s[n] == ' '))
-            return s + n;
+        if ((s == args || s[-1] == ' ') && (e = str_skip(s, opt)) && (!word || *e == 0 || *e == ' '))
+            return e;
     return NULL;
 }
 #define has_opt(args, opt) (opt_at(args, opt, 1) != NULL)
@@ -149,8 +149,9 @@ void kmain(uint32_t hartid, uint32_t dtb, uint32_t has_wcs)
     boot.fdt_addr = dtb;
     if (fdt_parse(dtb, &boot) < 0)
         panic("no usable device tree at %p", dtb);
-    if (boot.bootargs)
-        strncpy(bootargs, boot.bootargs, sizeof bootargs - 1);
+    /* (bss: the rest stays 0) */
+    for (uint32_t i = 0; boot.bootargs && i < sizeof bootargs - 1 && boot.bootargs[i]; i++)
+        bootargs[i] = boot.bootargs[i];
     /* "mem=N[K|M]" uses less RAM than the tree gives: a 16 MiB or 128 MiB
      * QEMU can then stand in for the board's 128 KiB */
     const char *m = opt_at(boot_args(), "mem=", 0);

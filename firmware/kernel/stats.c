@@ -5,7 +5,6 @@
  * cost, lazily allocated pages against pages ever given a frame, the
  * copy-on-write hypothesis, and messages and bytes inline against mapped.
  */
-#include <string.h>
 #include "kernel.h"
 #include "riscv.h"
 
@@ -72,12 +71,14 @@ void stats_print(void)
     }
     kprintf("  fast paths %s, %llu runs\n", has_fpcsrs ? "present" : "absent", s.fastpath_runs);
     const char *kind = kinds;
-    for (int k = 0; k < AV_NFAULTKINDS; k++, kind += strlen(kind) + 1) {
+    for (int k = 0; k < AV_NFAULTKINDS; k++) {
         uint32_t n = stats.faults[k];
         kprintf("  faults %s: %u", kind, n);
         if (n && k != AV_FAULT_PT)
             kprintf(", avg %llu cycles", udiv64(stats.fault_cycles[k], n, NULL));
         kprintf("\n");
+        while (*kind++)                /* to the next name */
+            ;
     }
     uint32_t shared = stats.pages_cow_shared, copied = stats.pages_cow_copied;
     kprintf("  pages allocated lazily %u, pages ever given a frame %u\n"
