@@ -6,7 +6,8 @@ the board top synthesises and packs within 90% of the logic cells
 (`make board BOARD=icebreaker` with its clock limit runs when AV_BOARD_LIMITS=1).
 
 The synthesised netlist (Yosys's output, with Yosys's iCE40 cell models) runs
-the demo and a check of the DSP-held counters (tests/board/counters.c) and
+the demo, the kernel with its demo (what `make flash` writes) and a check of
+the DSP-held counters (tests/board/counters.c), and
 must print exactly what the board top's RTL prints, cycle counts included: a
 synthesis that changes the design's behaviour shows there and nowhere else.
 
@@ -23,6 +24,8 @@ IB = 'build/board/icebreaker'
 SIM = f'{IB}/sim/av-icebreaker-sim'
 NETLIST_SIM = f'{IB}/netlist/av-icebreaker-netlist-sim'
 COUNTERS = f'{IB}/counters.elf'
+KERNEL = 'build/fw/kernel.elf'
+KERNEL_DONE = ('audit: ok', 'init exited with status 0')
 DEMO = 'build/demo/hello.elf'
 MKIMAGE = 'boards/icebreaker/mkimage.py'
 BANNER = 'Accent-V boot ROM (iCEBreaker)'
@@ -31,7 +34,7 @@ WAITING = 'boot: waiting for an image on the UART'
 
 
 def prepare(ctx):
-    ctx.make('gen', f'{IB}/board.dtb', DEMO, SIM, NETLIST_SIM, COUNTERS, 'build/iss/accentv-iss')
+    ctx.make('gen', f'{IB}/board.dtb', DEMO, SIM, NETLIST_SIM, COUNTERS, KERNEL, 'build/iss/accentv-iss')
 
 
 def path(ctx, p):
@@ -158,6 +161,14 @@ def t_netlist_demo(ctx):
     check_boot(ctx, netlist_vs_rtl(ctx, image(ctx, 'netlist-demo')), 0)
 
 
+def t_netlist_kernel(ctx):
+    # The kernel and its demo (make run's image) from the flash, in the
+    # board's 128 KiB, on the netlist as on the RTL.
+    out = netlist_vs_rtl(ctx, image(ctx, 'kernel', elf=KERNEL))
+    if LOADED not in out or not all(s in out for s in KERNEL_DONE):
+        raise Failure(f"the kernel did not run its demo to the end on the board:\n{out[-3000:]}")
+
+
 def t_mkimage_errors(ctx):
     # The image tool refuses what the boot ROM could not load, with a reason.
     junk = path(ctx, f'{IB}/test-notelf.bin')
@@ -220,4 +231,5 @@ def collect(ctx):
             Test('corrupt_header', t_corrupt_header), Test('missing_image', t_missing_image),
             Test('uart_boot', t_uart_boot), Test('reset_button', t_reset_button),
             Test('netlist_counters', t_netlist_counters), Test('netlist_demo', t_netlist_demo),
+            Test('netlist_kernel', t_netlist_kernel),
             Test('mkimage_errors', t_mkimage_errors), Test('synth_pack', t_synth_pack), Test('make_board', t_make_board)]
