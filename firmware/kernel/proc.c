@@ -24,7 +24,7 @@ uint32_t nprocs;
 struct proc *curproc;
 int opt_preempt = 1;
 static uint32_t next_pid = 1;
-static struct proc *handoff;
+struct proc *handoff;                  /* the process to run next (sched_handoff) */
 static uint32_t name_quota;
 static struct runq runq;
 static uint32_t nwaiting[W_CHILD + 1]; /* blocked processes per wait kind */
@@ -350,7 +350,6 @@ HOT void proc_wake_receiver(struct port *pt)
 }
 
 HOT void sched_handoff(struct proc *p) { handoff = p; }
-HOT int sched_handoff_pending(void) { return handoff != NULL; }
 
 HOT __attribute__((noinline)) static void arm(uint64_t t)
 {

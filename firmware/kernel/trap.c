@@ -17,8 +17,29 @@ static void trap_tail(void) __attribute__((noreturn));
 
 extern void strap_vec(void);
 uint32_t kstack_top;                   /* top of the one kernel stack (kernel.ld) */
-uint64_t t_mark;                       /* mcycle at the last user/kernel edge (trapvec.S rt_entry too) */
+uint64_t t_mark;                       /* mcycle at the last user/kernel edge (trapvec.S rt_entry
+                                          too); utrap keeps only its low word (t_edge) */
 static uint64_t t_boot;                /* mcycle at trap_init: the window's start */
+
+/* The general trap's edges read and write only the low word of t_mark:
+ * in the kernel, the interval since the last edge (a stay in the kernel)
+ * is shorter than 2^32 cycles, so the low words give it exactly, and
+ * t_edge() gives the whole value back from the cycle counter. */
+static inline __attribute__((always_inline)) uint32_t rdcycle32(void)
+{
+    uint32_t c;
+    __asm__ volatile("csrr %0, cycle" : "=r"(c));
+    return c;
+}
+static inline __attribute__((always_inline)) void t_mark_lo(uint32_t c)
+{
+    __builtin_memcpy(&t_mark, &c, sizeof c);     /* the low word (little-endian) */
+}
+static uint64_t t_edge(void)
+{
+    uint64_t now = rdcycle64();
+    return now - (uint32_t)((uint32_t)now - (uint32_t)t_mark);
+}
 
 void trap_init(void)
 {
@@ -35,7 +56,7 @@ void trap_init(void)
  * this is exactly the sum of the user intervals up to the last trap. */
 uint64_t cycles_user_sum(void)
 {
-    return t_mark - t_boot - stats.cycles_kernel - stats.cycles_idle;
+    return t_edge() - t_boot - stats.cycles_kernel - stats.cycles_idle;
 }
 
 /* A trap in S mode: a page fault of a user access (trapvec.S) is served as
@@ -54,12 +75,11 @@ void ktrap(void)
           csr_read(CSR_SEPC), csr_read(CSR_STVAL));
 }
 
-HOT void utrap(struct trapframe *tf)
+/* The traps other than a system call: interrupts, faults, exceptions
+ * (apart, so that utrap's own frame stays small). */
+static void trap_other(struct proc *p, struct trapframe *tf, uint32_t cause)
 {
-    t_mark = rdcycle64_inline();            /* user cycles: cycles_user_sum() */
-    struct proc *p = curproc;
-    KASSERT(p && tf == &p->tf);        /* tf->r[0] is kstack_top: strap_vec just loaded sp from it */
-    uint32_t cause = csr_read(CSR_SCAUSE), tval = csr_read(CSR_STVAL);
+    uint32_t tval = csr_read(CSR_STVAL);
     if (cause & CAUSE_INTR) {
         if ((cause & ~CAUSE_INTR) == IRQ_STI) {
             timer_disarm();            /* clears STIP; schedule re-arms */
@@ -71,9 +91,6 @@ HOT void utrap(struct trapframe *tf)
     if (fp_switching)
         fastpaths_switch();            /* boot option fpswitch only */
     switch (cause) {
-    case CAUSE_ECALL_U:                /* (the round-trip calls: rt_entry, ipc_fast) */
-        syscall(p);
-        break;
     case CAUSE_FETCH_PAGE:
     case CAUSE_LOAD_PAGE:
     case CAUSE_STORE_PAGE: {
@@ -97,7 +114,45 @@ HOT void utrap(struct trapframe *tf)
         proc_exit(p, -1, "exception");
         break;
     }
+}
+
+/* utrap's end (apart: a tail call, so utrap keeps only p): tf back to
+ * strap_vec if p goes on at once, else trap_tail. */
+HOT static __attribute__((noinline)) struct trapframe *trap_resume(struct proc *p)
+{
+    if (p == curproc && p->state == P_RUNNABLE && !p->in_call && !handoff && vm_active == &p->map) {
+        uint32_t now = rdcycle32();
+        stats.cycles_kernel += now - (uint32_t)t_mark;     /* as rt_leave */
+        t_mark_lo(now);
+        return &p->tf;
+    }
     trap_tail();
+}
+
+/* A trap from user mode (strap_vec has saved every register). When the
+ * trapping process goes on at once (its call complete, its map active,
+ * nothing handed off), the kernel cycles are accounted and tf comes back
+ * to strap_vec, which restores only what C code may change: every C
+ * routine keeps s0-s11 and never touches gp or tp, so those still hold the
+ * process's own values, and the kernel writes no register of the running
+ * process's frame but a0, a1 and pc (a request may not set its sender's
+ * registers, request.c). sstatus.SPP is 0: the trap from U mode cleared
+ * it, and a nested trap's sret (ktrap) clears it again. Anything else
+ * goes on in trap_tail and user_return restores the whole frame. */
+HOT struct trapframe *utrap(struct trapframe *tf)
+{
+    t_mark_lo(rdcycle32());            /* user cycles: cycles_user_sum() */
+    struct proc *p = curproc;
+    KASSERT(p && tf == &p->tf);        /* tf->r[0] is kstack_top: strap_vec just loaded sp from it */
+    uint32_t cause = csr_read(CSR_SCAUSE);
+    if (cause == CAUSE_ECALL_U) {      /* (the round-trip calls: rt_entry, ipc_fast) */
+        if (fp_switching)
+            fastpaths_switch();        /* boot option fpswitch only */
+        syscall(p);
+    } else {
+        trap_other(p, tf, cause);
+    }
+    return trap_resume(p);
 }
 
 /* A round-trip call the fast path (syscall.c ipc_fast) did not take: the
@@ -127,7 +182,7 @@ HOT void rt_leave(struct proc *r)
 /* After a trap's work: back to the caller if it may go on, else switch. */
 HOT static void trap_tail(void)
 {
-    if (curproc && curproc->state == P_RUNNABLE && !sched_handoff_pending())
+    if (curproc && curproc->state == P_RUNNABLE && !handoff)
         kernel_to_user(curproc);
     schedule();
 }
@@ -160,7 +215,7 @@ HOT void kernel_to_user(struct proc *p)
 void idle_wait(void)
 {
     uint64_t now = rdcycle64();
-    stats.cycles_kernel += now - t_mark;
+    stats.cycles_kernel += (uint32_t)now - (uint32_t)t_mark;
     t_mark = now;
     while (!(csr_read(CSR_SIP) & (1u << IRQ_STI)))
         wfi();
