@@ -241,13 +241,10 @@ int proc_fork(struct proc *parent)
     return name;
 }
 
+/* prog: len characters and a NUL (sys_spawn and kmain make it so). */
 int proc_spawn(struct proc *parent, const char *prog, uint32_t len)
 {
-    char nm[16];
-    uint32_t n = len < sizeof nm - 1 ? len : sizeof nm - 1;
-    memcpy(nm, prog, n);
-    nm[n] = 0;
-    struct proc *c = proc_alloc(nm);
+    struct proc *c = proc_alloc(prog);
     if (!c)
         return -AV_ENOMEM;
     /* "-": an empty process (address space, ports, no program) that never

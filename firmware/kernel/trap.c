@@ -171,10 +171,9 @@ void rt_general(struct proc *p)
  * cycles, sret. */
 HOT void rt_leave(struct proc *r)
 {
-    uint64_t now = rdcycle64_inline();
-    /* (a 32-bit difference: no stay in the kernel is 2^32 cycles long) */
-    stats.cycles_kernel += (uint32_t)now - (uint32_t)t_mark;
-    t_mark = now;
+    uint32_t now = rdcycle32();
+    stats.cycles_kernel += now - (uint32_t)t_mark;     /* (t_mark_lo) */
+    t_mark_lo(now);
     curproc = r;
     user_return(&r->tf);
 }

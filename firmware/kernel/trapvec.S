@@ -48,16 +48,7 @@ strap_vec:
     mv a0, sp
     lw sp, 0(sp)
     call utrap
-    /* back only when the process goes on at once (a0 = its frame): s0-s11,
-     * gp and tp still hold its values (trap.c utrap), the rest comes back */
-    lw t0, TF_PC(a0)
-    csrw sepc, t0
-    csrw sscratch, a0
-    .irp n, 1, 2, 5, 6, 7, 11, 12, 13, 14, 15, 16, 17, 28, 29, 30, 31
-    lw x\n, 4*\n(a0)
-    .endr
-    lw x10, 40(a0)
-    sret
+    j user_return                       /* back only when the process goes on at once (a0 = tf) */
 rt_entry:
     li t0, 1
     sb t0, P_LEAN(sp)                  /* ra, t0-t6, a6 not saved: 0 on the way out */
