@@ -222,7 +222,8 @@ uint32_t proc_live(void);
 
 /* trap.c and trapvec.S */
 void trap_init(void);
-struct trapframe *utrap(struct trapframe *tf);   /* tf: resume it (trapvec.S) */
+void utrap(struct trapframe *tf);
+void trap_tail(void) __attribute__((noreturn));
 void rt_general(struct proc *p) __attribute__((noreturn));
 void rt_leave(struct proc *r) __attribute__((noreturn));
 void user_return(struct trapframe *tf) __attribute__((noreturn));

@@ -12,8 +12,10 @@ _Static_assert(offsetof(struct trapframe, pc) == TF_PC && offsetof(struct proc, 
                "gprsave.h offsets");
 _Static_assert(RT_SYS_RPC == SYS_MSG_RPC && RT_SYS_RR == SYS_MSG_REPLY_RECEIVE && RT_ECALL_U == CAUSE_ECALL_U,
                "gprsave.h round-trip call numbers");
+_Static_assert(offsetof(struct proc, state) == P_STATE && P_RUNNABLE == P_RUNNABLE_V &&
+               offsetof(struct proc, map) == P_MAP && offsetof(struct proc, in_call) == P_IN_CALL,
+               "gprsave.h way-back offsets");
 
-static void trap_tail(void) __attribute__((noreturn));
 
 extern void strap_vec(void);
 uint32_t kstack_top;                   /* top of the one kernel stack (kernel.ld) */
@@ -75,22 +77,31 @@ void ktrap(void)
           csr_read(CSR_SEPC), csr_read(CSR_STVAL));
 }
 
-/* The traps other than a system call: interrupts, faults, exceptions
- * (apart, so that utrap's own frame stays small). */
-static void trap_other(struct proc *p, struct trapframe *tf, uint32_t cause)
+/* A trap from user mode other than a plain system call (strap_vec has
+ * saved every register and serves those itself): interrupts, faults,
+ * exceptions, and the calls under the boot option fpswitch. It returns
+ * when the process may go on, and strap_vec's way back decides (trap.c
+ * trap_tail if it does not go on at once). */
+HOT void utrap(struct trapframe *tf)
 {
-    uint32_t tval = csr_read(CSR_STVAL);
+    t_mark_lo(rdcycle32());            /* user cycles: cycles_user_sum() */
+    struct proc *p = curproc;
+    KASSERT(p && tf == &p->tf);        /* tf->r[0] is kstack_top: strap_vec just loaded sp from it */
+    uint32_t cause = csr_read(CSR_SCAUSE), tval = csr_read(CSR_STVAL);
     if (cause & CAUSE_INTR) {
         if ((cause & ~CAUSE_INTR) == IRQ_STI) {
             timer_disarm();            /* clears STIP; schedule re-arms */
             if (p->state == P_RUNNABLE)
                 schedule();
         }
-        user_return(tf);
+        return;
     }
     if (fp_switching)
         fastpaths_switch();            /* boot option fpswitch only */
     switch (cause) {
+    case CAUSE_ECALL_U:                /* (the round-trip calls: rt_entry, ipc_fast) */
+        syscall(p);
+        break;
     case CAUSE_FETCH_PAGE:
     case CAUSE_LOAD_PAGE:
     case CAUSE_STORE_PAGE: {
@@ -116,45 +127,6 @@ static void trap_other(struct proc *p, struct trapframe *tf, uint32_t cause)
     }
 }
 
-/* utrap's end (apart: a tail call, so utrap keeps only p): tf back to
- * strap_vec if p goes on at once, else trap_tail. */
-HOT static __attribute__((noinline)) struct trapframe *trap_resume(struct proc *p)
-{
-    if (p == curproc && p->state == P_RUNNABLE && !p->in_call && !handoff && vm_active == &p->map) {
-        uint32_t now = rdcycle32();
-        stats.cycles_kernel += now - (uint32_t)t_mark;     /* as rt_leave */
-        t_mark_lo(now);
-        return &p->tf;
-    }
-    trap_tail();
-}
-
-/* A trap from user mode (strap_vec has saved every register). When the
- * trapping process goes on at once (its call complete, its map active,
- * nothing handed off), the kernel cycles are accounted and tf comes back
- * to strap_vec, which restores only what C code may change: every C
- * routine keeps s0-s11 and never touches gp or tp, so those still hold the
- * process's own values, and the kernel writes no register of the running
- * process's frame but a0, a1 and pc (a request may not set its sender's
- * registers, request.c). sstatus.SPP is 0: the trap from U mode cleared
- * it, and a nested trap's sret (ktrap) clears it again. Anything else
- * goes on in trap_tail and user_return restores the whole frame. */
-HOT struct trapframe *utrap(struct trapframe *tf)
-{
-    t_mark_lo(rdcycle32());            /* user cycles: cycles_user_sum() */
-    struct proc *p = curproc;
-    KASSERT(p && tf == &p->tf);        /* tf->r[0] is kstack_top: strap_vec just loaded sp from it */
-    uint32_t cause = csr_read(CSR_SCAUSE);
-    if (cause == CAUSE_ECALL_U) {      /* (the round-trip calls: rt_entry, ipc_fast) */
-        if (fp_switching)
-            fastpaths_switch();        /* boot option fpswitch only */
-        syscall(p);
-    } else {
-        trap_other(p, tf, cause);
-    }
-    return trap_resume(p);
-}
-
 /* A round-trip call the fast path (syscall.c ipc_fast) did not take: the
  * general call, as utrap would make it. */
 void rt_general(struct proc *p)
@@ -178,8 +150,9 @@ HOT void rt_leave(struct proc *r)
     user_return(&r->tf);
 }
 
-/* After a trap's work: back to the caller if it may go on, else switch. */
-HOT static void trap_tail(void)
+/* After a trap's work: back to the caller if it may go on, else switch
+ * (also strap_vec's way out when the process does not go on at once). */
+HOT void trap_tail(void)
 {
     if (curproc && curproc->state == P_RUNNABLE && !handoff)
         kernel_to_user(curproc);

@@ -45,10 +45,44 @@ strap_vec:
 2:  .irp n, 1, 6, 7, 16, 28, 29, 30, 31
     sw x\n, 4*\n(sp)
     .endr
-    mv a0, sp
+    /* the general path. A system call goes straight to syscall() (utrap
+     * serves every other trap, and a call under the boot option fpswitch);
+     * s0, saved in the frame, holds the process across the C calls */
+    mv s0, sp                           /* the process: its trapframe comes first */
     lw sp, 0(sp)
-    call utrap
-    j user_return                       /* back only when the process goes on at once (a0 = tf) */
+    csrr t0, scause
+    addi t0, t0, -RT_ECALL_U
+    bnez t0, 5f
+    lw t0, fp_switching
+    bnez t0, 5f
+    lw t0, curproc
+    bne t0, s0, 5f                      /* (never: utrap asserts it) */
+    csrr t0, cycle                      /* the user/kernel edge: t_mark's low word (trap.c) */
+    sw t0, t_mark, t1
+    mv a0, s0
+    call syscall
+    j 6f
+5:  mv a0, s0
+    call utrap                          /* back unless it switched or ended the process */
+    /* The way back: when the process goes on at once (still current and
+     * runnable, its call complete, nothing handed off, its map active),
+     * rt_leave (trap.c) sums the kernel's cycles and returns to it;
+     * anything else is trap_tail's, the scheduler's way out. */
+6:  lw t0, curproc
+    bne t0, s0, 7f
+    lw t0, P_STATE(s0)
+    addi t0, t0, -P_RUNNABLE_V
+    bnez t0, 7f
+    lbu t0, P_IN_CALL(s0)
+    bnez t0, 7f
+    lw t0, handoff
+    bnez t0, 7f
+    lw t0, vm_active
+    addi t1, s0, P_MAP
+    bne t0, t1, 7f
+    mv a0, s0
+    tail rt_leave
+7:  tail trap_tail
 rt_entry:
     li t0, 1
     sb t0, P_LEAN(sp)                  /* ra, t0-t6, a6 not saved: 0 on the way out */
