@@ -15,6 +15,12 @@
  * marked lean; user_return then restores those and gives the clobbered
  * registers 0, never a stale or another process's value. Any other trap
  * pays four instructions for the test of a7.
+ *
+ * Every other trap takes the general path: a system call goes straight to
+ * syscall() (utrap serves the other traps), and when the process goes on
+ * at once (its call complete, nothing to switch to) the way back is
+ * rt_leave and user_return, not the scheduler's trap_tail and
+ * kernel_to_user.
  */
 #include "gprsave.h"
 
