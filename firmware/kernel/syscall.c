@@ -33,7 +33,7 @@ static struct proc *target(struct proc *p, uint32_t name, int32_t *err)
     return e->port->kproc;
 }
 
-static int32_t sys_console(struct proc *p, uint32_t buf, uint32_t len)
+static __attribute__((noinline)) int32_t sys_console(struct proc *p, uint32_t buf, uint32_t len)
 {
     char tmp[128];
     if (!vm_range_ok(buf, len))
