@@ -18,6 +18,7 @@
 #define P_RUNNABLE_V 1                 /* P_RUNNABLE */
 #define P_MAP      140                 /* struct proc map */
 #define P_IN_CALL  198                 /* struct proc in_call */
+#define STATS_KERNEL 8                 /* struct av_stats cycles_kernel */
 
 #ifdef __ASSEMBLER__
 .macro SAVE_GPRS base

@@ -13,8 +13,8 @@ _Static_assert(offsetof(struct trapframe, pc) == TF_PC && offsetof(struct proc, 
 _Static_assert(RT_SYS_RPC == SYS_MSG_RPC && RT_SYS_RR == SYS_MSG_REPLY_RECEIVE && RT_ECALL_U == CAUSE_ECALL_U,
                "gprsave.h round-trip call numbers");
 _Static_assert(offsetof(struct proc, state) == P_STATE && P_RUNNABLE == P_RUNNABLE_V &&
-               offsetof(struct proc, map) == P_MAP && offsetof(struct proc, in_call) == P_IN_CALL,
-               "gprsave.h way-back offsets");
+               offsetof(struct proc, map) == P_MAP && offsetof(struct proc, in_call) == P_IN_CALL &&
+               offsetof(struct av_stats, cycles_kernel) == STATS_KERNEL, "gprsave.h way-back offsets");
 
 
 extern void strap_vec(void);
@@ -125,6 +125,7 @@ HOT void utrap(struct trapframe *tf)
         proc_exit(p, -1, "exception");
         break;
     }
+    __asm__ volatile("");              /* one way out: tail calls would each copy the epilogue (64 bytes) */
 }
 
 /* A round-trip call the fast path (syscall.c ipc_fast) did not take: the
@@ -136,18 +137,6 @@ void rt_general(struct proc *p)
         fastpaths_switch();            /* boot option fpswitch only */
     syscall(p);
     trap_tail();
-}
-
-/* The way out to r, whose map is active and whose call is complete
- * (kernel_to_user, and the fast path's sched_direct): account the kernel
- * cycles, sret. */
-HOT void rt_leave(struct proc *r)
-{
-    uint32_t now = rdcycle32();
-    stats.cycles_kernel += now - (uint32_t)t_mark;     /* (t_mark_lo) */
-    t_mark_lo(now);
-    curproc = r;
-    user_return(&r->tf);
 }
 
 /* After a trap's work: back to the caller if it may go on, else switch

@@ -72,8 +72,14 @@ strap_vec:
     call utrap                          /* back unless it switched or ended the process */
     /* The way back: when the process goes on at once (still current and
      * runnable, its call complete, nothing handed off, its map active),
-     * rt_leave (trap.c) sums the kernel's cycles and returns to it;
-     * anything else is trap_tail's, the scheduler's way out. */
+     * the kernel's cycles are summed and the registers C code may change
+     * come back: s0-s11 but s0, gp and tp still hold the process's values
+     * (every C routine keeps them or never touches them), and the kernel
+     * writes no register of the running process's frame but a0, a1 and
+     * pc (a request may not set its sender's registers, request.c);
+     * sstatus.SPP is 0 (the trap from U mode cleared it, and a nested
+     * trap's sret does too). Anything else is trap_tail's (trap.c), the
+     * scheduler's way out. */
 6:  lw t0, curproc
     bne t0, s0, 7f
     lw t0, P_STATE(s0)
@@ -86,8 +92,16 @@ strap_vec:
     lw t0, vm_active
     addi t1, s0, P_MAP
     bne t0, t1, 7f
+    jal t6, kaccount
+    lw t0, TF_PC(s0)
+    csrw sepc, t0
+    csrw sscratch, s0
     mv a0, s0
-    tail rt_leave
+    .irp n, 1, 2, 5, 6, 7, 8, 11, 12, 13, 14, 15, 16, 17, 28, 29, 30, 31
+    lw x\n, 4*\n(a0)
+    .endr
+    lw x10, 40(a0)
+    sret
 7:  tail trap_tail
 rt_entry:
     li t0, 1
@@ -273,6 +287,32 @@ user_return:
     .endr
     lw x10, 40(a0)
     sret
+
+/* void rt_leave(struct proc *r): the way out to r, whose map is active and
+ * whose call is complete (trap.c kernel_to_user, proc.c sched_direct): the
+ * kernel's cycles summed, r current, sret (user_return). */
+    .globl rt_leave
+rt_leave:
+    jal t6, kaccount
+    sw a0, curproc, t0
+    j user_return
+/* The kernel/user edge (link in t6; t0-t3 changed): the stay's cycles
+ * summed into stats.cycles_kernel (a 32-bit difference: no stay in the
+ * kernel is 2^32 cycles long), t_mark's low word set (trap.c t_edge). */
+kaccount:
+    csrr t0, cycle
+    lw t1, t_mark
+    sw t0, t_mark, t2
+    sub t0, t0, t1
+    la t1, stats + STATS_KERNEL
+    lw t2, 0(t1)
+    lw t3, 4(t1)
+    add t2, t2, t0
+    sltu t0, t2, t0
+    add t3, t3, t0
+    sw t2, 0(t1)
+    sw t3, 4(t1)
+    jr t6
 
 /* void run_on_kstack(struct proc *p, void (*fn)(struct proc *)): fn(p) from
  * the top of the kernel stack (p's trapframe word 0), as a trap starts. */
