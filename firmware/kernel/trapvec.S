@@ -18,9 +18,9 @@
  *
  * Every other trap takes the general path: a system call goes straight to
  * syscall() (utrap serves the other traps), and when the process goes on
- * at once (its call complete, nothing to switch to) the way back is
- * rt_leave and user_return, not the scheduler's trap_tail and
- * kernel_to_user.
+ * at once (its call complete, nothing to switch to) the way back sums the
+ * kernel's cycles (kaccount) and loads only the registers C code may have
+ * changed, not the scheduler's trap_tail and kernel_to_user.
  */
 #include "gprsave.h"
 
@@ -73,8 +73,9 @@ strap_vec:
     /* The way back: when the process goes on at once (still current and
      * runnable, its call complete, nothing handed off, its map active),
      * the kernel's cycles are summed and the registers C code may change
-     * come back: s0-s11 but s0, gp and tp still hold the process's values
-     * (every C routine keeps them or never touches them), and the kernel
+     * come back (s0, which held the process, among them): s1-s11, gp and
+     * tp still hold the process's values (every C routine keeps them or
+     * never touches them), and the kernel
      * writes no register of the running process's frame but a0, a1 and
      * pc (a request may not set its sender's registers, request.c);
      * sstatus.SPP is 0 (the trap from U mode cleared it, and a nested
