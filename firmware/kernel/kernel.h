@@ -215,7 +215,6 @@ void timer_disarm(void);
 void schedule(void) __attribute__((noreturn));
 void sched_handoff(struct proc *p);
 int sched_handoff_pending(void);
-void sched_direct(struct proc *p, struct port *pt, struct proc *r) __attribute__((noreturn));
 uint64_t now_ticks(void);
 uint64_t us_to_ticks(uint32_t us);
 uint32_t proc_live(void);
@@ -233,13 +232,9 @@ void idle_wait(void);
 void ktrap(void);
 int ucopy(void *dst, const void *src, uint32_t n);
 int utouch(uint32_t uva);
-int uhdr_get(void *dst, const void *src);    /* one 20-byte header, aligned; leaves SUM set */
-int uhdr_put(void *dst, uint32_t w0, uint32_t w1, uint32_t w2, uint32_t w3, uint32_t w4);  /* clears SUM */
 
 /* syscall.c */
 void syscall(struct proc *p);
-void ipc_fast(uint32_t umsg, uint32_t ubuf, uint32_t usize, uint32_t a3, uint32_t a4, uint32_t a5,
-              struct proc *p) __attribute__((noreturn));
 void fastpaths_switch(void);          /* boot option fpswitch (main.c) */
 extern int fp_switching;              /* fastpaths_switch is due at each trap */
 uint64_t cycles_user_sum(void);       /* trap.c: user cycles up to the last trap */

@@ -104,7 +104,7 @@ HOT void utrap(struct trapframe *tf)
  * general call, as utrap would make it. */
 void rt_general(struct proc *p)
 {
-    csr_clear(CSR_SSTATUS, MSTATUS_SUM);   /* the fast path's uhdr_get may have left it set */
+    csr_clear(CSR_SSTATUS, MSTATUS_SUM);   /* the fast path's uhdr_load may have left it set */
     if (fp_switching)
         fastpaths_switch();            /* boot option fpswitch only */
     syscall(p);
