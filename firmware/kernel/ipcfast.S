@@ -35,8 +35,6 @@
     .section .text.hot, "ax"
     .globl rt_entry
 rt_entry:
-    li t0, 1
-    sb t0, P_LEAN(sp)                   /* ra, t0-t6, a6 not saved: 0 on the way out */
 1:  csrr s3, cycleh                     /* the user/kernel edge (trap.c t_mark) */
     csrr s2, cycle
     csrr t0, cycleh
@@ -55,37 +53,36 @@ rt_entry:
     andi t1, t1, 3
     or t0, t0, t1
     bnez t0, general                    /* options, fpswitch, misaligned pointers */
-    beqz a0, general                    /* no message (a plain receive) */
     bltz a1, general                    /* buffer at or above AV_USER_TOP */
     lui t2, 0x80000                     /* AV_USER_TOP */
     sub t1, t2, a1
     bltu t1, a2, general                /* buffer running past it */
-    addi t2, t2, -IPC_HDR
-    bltu t2, a0, general                /* header running past it */
+    addi t2, t2, -IPC_HDR - 1
+    addi t1, a0, -1
+    bltu t2, t1, general                /* no message (a plain receive), or past the top */
     lbu t0, P_RPC_SENT(s0)
     bnez t0, general                    /* a restarted call: its send is done */
     jal uhdr_load                       /* t1..t5 = the header, SUM left set */
     bnez a0, general                    /* a bad page: the general path reports it */
-    /* the header: a size the direct transfer takes (a header, or a body of
-     * words up to DIRECT_MAX), only the two dispositions in bits (a message
-     * marked complex, rights or memory, goes the general way, as bad bits
-     * do); an RPC's reply right make-send-once, received on; a
-     * reply-and-receive's none */
+    /* the header: only the two dispositions in bits (a message marked
+     * complex, rights or memory, goes the general way, as bad bits do); a
+     * size the direct transfer takes: a header (s10 0), or a body of words
+     * up to DIRECT_MAX; an RPC's reply right make-send-once, received on;
+     * a reply-and-receive's none */
     srli t0, t5, 16
-    andi a0, t1, 3
-    or t0, t0, a0
-    addi a0, t1, -IPC_HDR
-    sltiu a0, a0, IPC_DIRECT_MAX - IPC_HDR + 1
-    seqz a0, a0
-    or t0, t0, a0
     bnez t0, general
-    srli t0, t5, 8
-    mv a6, a3                           /* reply-and-receive: receive on a3 */
-    bnez s1, 3f
+    addi s10, t1, -IPC_HDR
+    beqz s10, 3f
+    andi t0, t1, 3
+    bnez t0, general
+    sltiu t0, s10, IPC_DIRECT_MAX - IPC_HDR + 1
+    beqz t0, general
+3:  mv a6, a3                           /* reply-and-receive: receive on a3, no reply */
+    mv t0, t3
+    bnez s1, 4f
+    srli t0, t5, 8                      /* RPC: on the reply name, made send-once */
     addi t0, t0, -IPC_MAKE_SEND_ONCE
-    mv a6, t3                           /* RPC: on the reply name */
-    j 4f
-3:  mv t0, t3
+    mv a6, t3
 4:  bnez t0, general
     /* the receive name: a live receive right, its queue empty (name_at) */
     lw a7, P_NAMES(s0)
@@ -146,8 +143,7 @@ rt_entry:
     bne a0, a5, general
     lw t0, P_WAIT_OBJ(s8)
     bne t0, s7, general
-    li t0, IPC_HDR
-    bne t1, t0, body
+    bnez s10, body
     /* its call (recv_ready): a0 buffer, a1 size, a2 name, a4 options */
     lw t0, 4*17(s8)
     lw a0, 4*11(s8)
@@ -377,8 +373,11 @@ general:
     mv a0, s0
     j rt_general
 
-/* t_mark = the entry's cycle count, for the C that runs next */
+/* For the C that runs next: t_mark = the entry's cycle count, and p's
+ * frame marked lean (ra, t0-t6, a6 not saved: 0 on the way out) */
 mark:
+    li t0, 1
+    sb t0, P_LEAN(s0)
     la t0, t_mark
     sw s2, 0(t0)
     sw s3, 4(t0)

@@ -310,10 +310,7 @@ static inline void kmsg_read(struct kmsg *km, uint32_t off, void *dst, uint32_t 
 #define DIRECT_MAX 512u           /* the largest message the direct transfer takes */
 int send_direct(struct proc *p, struct proc *r, const struct av_msg_header *h, uint32_t umsg,
                 struct port *dest, struct port *reply, int32_t *err);
-void name_drop_once(struct proc *p, uint32_t name);
 struct recv_args { uint32_t buf, name; };     /* (two words: returned in a0/a1) */
-struct recv_args recv_ready(struct proc *r, struct port *dest, uint32_t size);
-int32_t name_add_once(struct proc *r, struct port *port);
 
 /* request.c: messages to process ports */
 int32_t proc_request(struct proc *sender, struct port *pt, struct kmsg *km,

@@ -326,7 +326,7 @@ HOT int32_t wait_or_fail(struct proc *p, uint32_t opts, uint32_t flag, uint32_t 
  * (returned in a0/a1, no memory between), or a buffer of 1 (a ready one is
  * word aligned) if r's call receives nothing, or not that message (the
  * direct transfers: send_direct, and ipcfast.S in assembly). */
-HOT struct recv_args recv_ready(struct proc *r, struct port *dest, uint32_t size)
+HOT static struct recv_args recv_ready(struct proc *r, struct port *dest, uint32_t size)
 {
     uint32_t *a = &r->tf.r[10], buf = a[1], bsize = a[2], name, opts;
     struct nameent *e;
@@ -348,7 +348,7 @@ HOT struct recv_args recv_ready(struct proc *r, struct port *dest, uint32_t size
  * (send_direct; ipcfast.S has its own), short: a send-once right takes the
  * first free slot of its own, so the search for a name of the port is not
  * needed; a dead port or a full table goes to name_insert. */
-HOT int32_t name_add_once(struct proc *r, struct port *port)
+HOT static int32_t name_add_once(struct proc *r, struct port *port)
 {
     struct nameent *t = r->names;
     for (uint32_t n = 1, nn = port->dead ? 0 : r->nnames; n < nn; n++) {
@@ -367,7 +367,7 @@ HOT int32_t name_add_once(struct proc *r, struct port *port)
 /* name_release(p, name, R_SENDONCE), short, for a name in the table (the
  * caller's checks found it: send_direct; ipcfast.S has its own); the right
  * may be gone already if the reply right named the same send-once right. */
-HOT void name_drop_once(struct proc *p, uint32_t name)
+HOT static void name_drop_once(struct proc *p, uint32_t name)
 {
     struct nameent *e = &p->names[name];
     if (!e->sendonce)
