@@ -1,33 +1,41 @@
 /*
  * The round trip's fast path in assembly: SYS_MSG_RPC and
- * SYS_MSG_REPLY_RECEIVE with a header-only message to a receiver already
- * waiting. trapvec.S enters rt_entry with the lean frame (the registers the
- * two calls keep or read are saved; ra, t0-t6 and a6 are free), sp = the
- * caller p's trapframe. The path makes every check the C path makes
- * (syscall.c ipc_fast, msg.c recv_ready, name_add_once, name_drop_once:
- * the call's options and buffers, the header's size and bits, the names
- * held and of the right kind, the receive port's queue empty, the
- * destination with room and its receiver blocked on it, the receiver's
- * call, name and buffer), writes the header into the receiver's buffer,
- * commits (reply right named, destination send-once right dropped, the
- * statistics, both calls' state as sched_direct leaves them) and leaves
- * for the receiver the way rt_leave does, or through sched_direct when
- * the switch needs schedule() (preemption, a deadline or the timer armed,
- * the receiver suspended).
+ * SYS_MSG_REPLY_RECEIVE whose send goes straight to a receiver already
+ * waiting and whose receive then blocks. trapvec.S enters rt_entry with the
+ * lean frame (the registers the two calls keep or read are saved; ra,
+ * t0-t6 and a6 are free), sp = the caller p's trapframe. The path makes
+ * msg_send's and msg_receive's checks itself (the call's options and
+ * buffers, no send done yet, the header's size and bits, the names held
+ * and of the right kind, the receive port's queue empty, the destination
+ * a port with room and a receiver blocked on it) and goes on only where
+ * every one passes and the general path would take the same steps:
+ *  - a header-only message, done here: the receiver's call, name and
+ *    buffer checked (msg.c recv_ready), the header written into its buffer
+ *    (uhdr_put, which leaves it unchanged on a fault), then committed: an
+ *    RPC's reply right named in the receiver's first free slot
+ *    (name_add_once), the destination's send-once right dropped
+ *    (name_drop_once), the statistics, the receiver's call ended
+ *    (sys_return), the caller blocked in its receive;
+ *  - a body (words, up to DIRECT_MAX, not complex): msg.c send_direct
+ *    copies it and wakes the receiver, or refuses with nothing done;
+ * then the switch to the receiver: at once, as rt_leave leaves (kernel
+ * cycles, t_mark, curproc, user_return), when schedule() would pick it
+ * and keep the quantum (no preemption, no deadline, the timer off, the
+ * receiver not suspended), else by schedule() with the hand-off set.
  *
- * Anything it does not take leaves with nothing done: a message with a
- * body goes to ipc_fast (syscall.c) with the header read, anything else to
- * rt_general, the general call, which gives the usual results and errors.
- * Cases it refuses that the C path would still take fast (the reply right
- * needing a bigger name table, a reply port dead, the last reference of a
- * port dropped) take the general path, which takes them.
+ * Anything else goes to rt_general, the general call, with nothing done,
+ * and syscall() gives the usual results and errors. Cases refused here
+ * that the general path still sends directly (the reply right needing a
+ * bigger name table, a reply port dead, the last reference of a port
+ * dropped) are rare; the general path takes them. On the way to C the
+ * frame is marked lean and t_mark set (mark).
  *
  * Registers through the path: s0 p, s1 0 for an RPC, s2/s3 the cycle
- * count at entry (written to t_mark only if C runs next: rt_leave's
- * accounting otherwise), t1..t5 the header (size, dest, reply, id, bits),
- * s4/s5 p's receive name entry and port, s6/s7 its destination entry and
- * port, s8 the receiver r, s9 r's free name slot for the reply right.
- * Offsets come from ipcfast.h (checked against C there).
+ * count at entry, s10 the body's size (0: header only), t1..t5 the header
+ * (size, dest, reply, id, bits), s4/s5 p's receive name entry and port,
+ * s6/s7 its destination entry and port, s8 the receiver r, s9 r's free
+ * name slot for the reply right. Offsets come from ipcfast.h (checked
+ * against C there).
  */
 #include "gprsave.h"
 #include "ipcfast.h"
@@ -137,9 +145,8 @@ rt_entry:
     beqz s8, general
     lw t0, P_STATE(s8)
     lw a0, P_WAIT(s8)
-    li a5, IPC_P_BLOCKED
+    li a5, IPC_P_BLOCKED                /* (== IPC_W_RECV) */
     bne t0, a5, general
-    li a5, IPC_W_RECV
     bne a0, a5, general
     lw t0, P_WAIT_OBJ(s8)
     bne t0, s7, general
@@ -201,11 +208,9 @@ rt_entry:
     bnez t0, 9b
     addi a3, a3, -1
     li a5, IPC_PORT_SEND_ONCE << 8      /* AV_MSG_REPLY(AV_DISP_PORT_SEND_ONCE) */
-10: /* r's map (vm_activate): it runs next */
+10: /* r's map (vm_activate): it runs next (never p's, the active one) */
     addi t0, s8, P_MAP
     lui t1, %hi(vm_active)
-    lw a1, %lo(vm_active)(t1)
-    beq a1, t0, 11f
     sw t0, %lo(vm_active)(t1)
     li a1, 1
     sb a1, P_MAP + VM_RAN(s8)
@@ -217,7 +222,7 @@ rt_entry:
     lui t0, IPC_SATP_MODE_HI
     or a1, a1, t0
     csrw satp, a1
-11: /* the header into r's buffer; a fault leaves it unchanged and nothing
+    /* the header into r's buffer; a fault leaves it unchanged and nothing
      * done but r's map active (the general path activates what it uses) */
     li a1, IPC_HDR
     mv a4, t4
@@ -265,21 +270,19 @@ rt_entry:
      * is runnable: it runs now, and takes no place in the run queue; p
      * takes its place among the W_RECV waiters (the count stays) */
     lw t0, TF_PC(s8)
-    li t1, IPC_HDR
     addi t0, t0, 4
     sw t0, TF_PC(s8)
     sw zero, 4*10(s8)
-    sw t1, 4*11(s8)
+    sw a1, 4*11(s8)                     /* (IPC_HDR still: uhdr_put keeps a1) */
     sh zero, P_FLAGS(s8)                /* has_deadline, rpc_sent */
     sb zero, P_FLAGS + 2(s8)            /* in_call (lean stays as it is) */
     li t0, IPC_P_RUNNABLE
     sw t0, P_STATE(s8)
     sw zero, P_WAIT(s8)                 /* W_NONE */
     sw zero, P_WAIT_OBJ(s8)
-    li t0, IPC_P_BLOCKED
-    li t1, IPC_W_RECV
+    li t0, IPC_P_BLOCKED                /* (== IPC_W_RECV) */
     sw t0, P_STATE(s0)
-    sw t1, P_WAIT(s0)
+    sw t0, P_WAIT(s0)
     sw s5, P_WAIT_OBJ(s0)
 /* p has sent once and blocks in its receive (rpc_reply, rpc_sent,
  * in_call, no deadline), r runs next: without preemption, a deadline or
@@ -307,28 +310,13 @@ switch:
     lui t1, %hi(handoff)
     bnez t0, 14f
     sw zero, %lo(handoff)(t1)
-    /* rt_leave: the kernel's cycles (a stay is shorter than 2^32), t_mark,
-     * curproc, user_return */
-    csrr t0, cycle
-    lui a7, %hi(stats)
-    addi a7, a7, %lo(stats)
-    lw a0, ST_CYCLES_KERNEL(a7)
-    lw a1, ST_CYCLES_KERNEL + 4(a7)
-    sub t1, t0, s2
-    add a0, a0, t1
-    sltu t1, a0, t1
-    add a1, a1, t1
-    sw a0, ST_CYCLES_KERNEL(a7)
-    sw a1, ST_CYCLES_KERNEL + 4(a7)
-    sltu t1, t0, s2
-    add s3, s3, t1
-    la t1, t_mark
-    sw t0, 0(t1)
-    sw s3, 4(t1)
-    lui t1, %hi(curproc)
-    sw s8, %lo(curproc)(t1)
+    /* rt_leave, with the entry's mark still in s2/s3 */
+    csrr a2, cycle
+    sltu t1, a2, s2
+    add a1, s3, t1                      /* now's high word: a stay is shorter than 2^32 */
+    mv a4, s2
     mv a0, s8
-    j user_return
+    j leave
 14: sw s8, %lo(handoff)(t1)
     jal ra, mark
     j schedule
@@ -382,3 +370,33 @@ mark:
     sw s2, 0(t0)
     sw s3, 4(t0)
     ret
+
+/* void rt_leave(struct proc *r): the way out to r, whose map is active and
+ * whose call is complete (trap.c kernel_to_user; the fast path enters at
+ * leave with the time read): the kernel's cycles since t_mark (a 32-bit
+ * difference: no stay in the kernel is 2^32 cycles long), t_mark = now,
+ * curproc = r, user_return. */
+    .globl rt_leave
+rt_leave:
+1:  csrr a1, cycleh
+    csrr a2, cycle
+    csrr a3, cycleh
+    bne a1, a3, 1b
+    lui a4, %hi(t_mark)
+    lw a4, %lo(t_mark)(a4)
+leave:                                  /* a0 r, a1:a2 now, a4 the mark's low word */
+    la a3, t_mark
+    sw a2, 0(a3)
+    sw a1, 4(a3)
+    sub a4, a2, a4
+    la a3, stats
+    lw a1, ST_CYCLES_KERNEL(a3)
+    lw a5, ST_CYCLES_KERNEL + 4(a3)
+    add a1, a1, a4
+    sltu a4, a1, a4
+    add a5, a5, a4
+    sw a1, ST_CYCLES_KERNEL(a3)
+    sw a5, ST_CYCLES_KERNEL + 4(a3)
+    lui a3, %hi(curproc)
+    sw a0, %lo(curproc)(a3)
+    j user_return

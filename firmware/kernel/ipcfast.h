@@ -96,6 +96,7 @@ _Static_assert(sizeof(struct nameent) == NE_SIZE && sizeof(((struct proc *)0)->s
                sizeof(((struct nameent *)0)->sendrefs) == 2 && sizeof(struct av_msg_header) == IPC_HDR,
                "ipcfast.h: sizes");
 _Static_assert(P_RUNNABLE == IPC_P_RUNNABLE && P_BLOCKED == IPC_P_BLOCKED && W_RECV == IPC_W_RECV &&
+               IPC_P_BLOCKED == IPC_W_RECV &&
                W_NONE == 0 && SYS_MSG_RECEIVE == IPC_SYS_RECEIVE && AV_DISP_COPY_SEND == IPC_COPY_SEND &&
                AV_DISP_MAKE_SEND_ONCE == IPC_MAKE_SEND_ONCE && AV_DISP_MOVE_SEND_ONCE == IPC_MOVE_SEND_ONCE &&
                AV_DISP_PORT_SEND_ONCE == IPC_PORT_SEND_ONCE &&

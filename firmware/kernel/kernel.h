@@ -255,8 +255,8 @@ static inline void names_init(struct proc *p, uint32_t quota)
 void names_free_table(struct proc *p);
 int names_grow(struct proc *p, uint32_t n);
 struct nameent *name_lookup(struct proc *p, uint32_t name);
-/* name_lookup inline, for the round trip's fast path (syscall.c ipc_fast,
- * msg.c send_direct), where the call's cost shows */
+/* name_lookup inline, for the direct transfer (msg.c send_direct), where
+ * the call's cost shows */
 static inline __attribute__((always_inline)) struct nameent *name_at(struct proc *p, uint32_t name)
 {
     if (name == 0 || name >= p->nnames || !p->names[name].port)

@@ -71,7 +71,7 @@ HOT void utrap(struct trapframe *tf)
     if (fp_switching)
         fastpaths_switch();            /* boot option fpswitch only */
     switch (cause) {
-    case CAUSE_ECALL_U:                /* (the round-trip calls: rt_entry, ipc_fast) */
+    case CAUSE_ECALL_U:                /* (the round-trip calls: rt_entry, ipcfast.S) */
         syscall(p);
         break;
     case CAUSE_FETCH_PAGE:
@@ -100,7 +100,7 @@ HOT void utrap(struct trapframe *tf)
     trap_tail();
 }
 
-/* A round-trip call the fast path (syscall.c ipc_fast) did not take: the
+/* A round-trip call the fast path (ipcfast.S) did not take: the
  * general call, as utrap would make it. */
 void rt_general(struct proc *p)
 {
@@ -109,19 +109,6 @@ void rt_general(struct proc *p)
         fastpaths_switch();            /* boot option fpswitch only */
     syscall(p);
     trap_tail();
-}
-
-/* The way out to r, whose map is active and whose call is complete
- * (kernel_to_user, and the fast path's sched_direct): account the kernel
- * cycles, sret. */
-HOT void rt_leave(struct proc *r)
-{
-    uint64_t now = rdcycle64_inline();
-    /* (a 32-bit difference: no stay in the kernel is 2^32 cycles long) */
-    stats.cycles_kernel += (uint32_t)now - (uint32_t)t_mark;
-    t_mark = now;
-    curproc = r;
-    user_return(&r->tf);
 }
 
 /* After a trap's work: back to the caller if it may go on, else switch. */
