@@ -21,12 +21,16 @@ LINT_DEPS += $(CORE_DEPS)
 LINT_CMDS += verilator --lint-only -Wall $(CORE_INCDIRS) --top-module av_core $(CORE_RTL) || exit 1;
 LINT_CMDS += verilator --lint-only -Wall -DAV_RVFI $(CORE_INCDIRS) --top-module av_core $(CORE_RTL) || exit 1;
 
+# After synth_ice40: the core's hand-placed DSP accumulators become SB_MAC16s
+# (av_core.sv, av_mac16: Yosys's ice40_dsp would rewrite them as multipliers).
+ICE40_DSP_FIXUP := chtype -map av_mac16 SB_MAC16
+
 # LUT count of the core alone (no retire port), as the board build would see it
 # (the same synth_ice40 flags as boards/icebreaker/board.mk's IB_SYNTH_FLAGS).
 .PHONY: core-synth
 core-synth: $(CORE_DEPS)
 	@mkdir -p build/core
-	yosys -q -l build/core/synth.log -p 'read_verilog -sv $(CORE_INCDIRS) $(CORE_RTL); synth_ice40 -dsp -abc2 -top av_core; tee -o build/core/stat.txt stat' >/dev/null
+	yosys -q -l build/core/synth.log -p 'read_verilog -sv $(CORE_INCDIRS) $(CORE_RTL); synth_ice40 -dsp -abc2 -top av_core; $(ICE40_DSP_FIXUP); tee -o build/core/stat.txt stat' >/dev/null
 	@# the totals (av_wcs is kept as a hierarchy level, so the per-module blocks come first)
 	@sed -n '/=== design hierarchy ===/,$$p' build/core/stat.txt | grep -E 'SB_LUT4|SB_DFF|SB_RAM|SB_MAC|SB_CARRY|cells' | head -20
 

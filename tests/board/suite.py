@@ -5,6 +5,12 @@ say so and fall back to the UART, where an image sent to the RX pin boots; and
 the board top synthesises and packs within 90% of the logic cells
 (`make board BOARD=icebreaker` with its clock limit runs when AV_BOARD_LIMITS=1).
 
+The synthesised netlist (Yosys's output, with Yosys's iCE40 cell models) runs
+the demo, the kernel with its demo (what `make flash` writes) and a check of
+the DSP-held counters (tests/board/counters.c), and
+must print exactly what the board top's RTL prints, cycle counts included: a
+synthesis that changes the design's behaviour shows there and nowhere else.
+
 The demo's expected output is what the reference ISS prints for the same ELF
 with the board's RAM size, so this suite checks the board path (flash, image,
 boot ROM, UART pins), not the demo's text. Lines with cycle counts are left
@@ -16,6 +22,10 @@ from run import Test, Failure, Skip
 
 IB = 'build/board/icebreaker'
 SIM = f'{IB}/sim/av-icebreaker-sim'
+NETLIST_SIM = f'{IB}/netlist/av-icebreaker-netlist-sim'
+COUNTERS = f'{IB}/counters.elf'
+KERNEL = 'build/fw/kernel.elf'
+KERNEL_DONE = ('audit: ok', 'init exited with status 0')
 DEMO = 'build/demo/hello.elf'
 MKIMAGE = 'boards/icebreaker/mkimage.py'
 BANNER = 'Accent-V boot ROM (iCEBreaker)'
@@ -24,17 +34,18 @@ WAITING = 'boot: waiting for an image on the UART'
 
 
 def prepare(ctx):
-    ctx.make('gen', f'{IB}/board.dtb', DEMO, SIM, 'build/iss/accentv-iss')
+    ctx.make('gen', f'{IB}/board.dtb', DEMO, SIM, NETLIST_SIM, COUNTERS, KERNEL, 'build/iss/accentv-iss')
 
 
 def path(ctx, p):
     return os.path.join(ctx.root, p)
 
 
-def image(ctx, name, *extra):
-    """Build an image of the demo with mkimage.py (extra: e.g. --corrupt data)."""
+def image(ctx, name, *extra, elf=DEMO):
+    """Build an image of a program (the demo unless told) with mkimage.py
+    (extra: e.g. --corrupt data)."""
     out = path(ctx, f'{IB}/test-{name}.img')
-    rc, log = ctx.run(['python3', MKIMAGE, DEMO, '--dtb', f'{IB}/board.dtb',
+    rc, log = ctx.run(['python3', MKIMAGE, elf, '--dtb', f'{IB}/board.dtb',
                        '--ram-size', '0x20000', '-o', out, *extra])
     if rc != 0:
         raise Failure(f"mkimage failed:\n{log}")
@@ -125,6 +136,39 @@ def t_reset_button(ctx):
     check_boot(ctx, BANNER + out.split(BANNER)[2], rc)
 
 
+def netlist_vs_rtl(ctx, img):
+    """The image on the netlist and on the RTL: the same output, cycle for cycle."""
+    rc, rtl = board(ctx, '--flash', img)
+    if rc != 0:
+        raise Failure(f"RTL board sim status {rc}:\n{rtl[-3000:]}")
+    rc, net = ctx.run([path(ctx, NETLIST_SIM), '--flash', img], timeout=900)
+    if rc != 0:
+        raise Failure(f"netlist sim status {rc}:\n{net[-3000:]}")
+    if net != rtl:
+        diff = [f"netlist: {a!r}\nRTL:     {b!r}" for a, b in
+                zip(net.split('\n'), rtl.split('\n')) if a != b]
+        raise Failure("the synthesised netlist behaves unlike the RTL:\n" + '\n'.join(diff[:8]))
+    return net
+
+
+def t_netlist_counters(ctx):
+    out = netlist_vs_rtl(ctx, image(ctx, 'counters', elf=COUNTERS))
+    if 'counters: ok' not in out:
+        raise Failure(f"the counter check failed on both:\n{out[-2000:]}")
+
+
+def t_netlist_demo(ctx):
+    check_boot(ctx, netlist_vs_rtl(ctx, image(ctx, 'netlist-demo')), 0)
+
+
+def t_netlist_kernel(ctx):
+    # The kernel and its demo (make run's image) from the flash, in the
+    # board's 128 KiB, on the netlist as on the RTL.
+    out = netlist_vs_rtl(ctx, image(ctx, 'kernel', elf=KERNEL))
+    if LOADED not in out or not all(s in out for s in KERNEL_DONE):
+        raise Failure(f"the kernel did not run its demo to the end on the board:\n{out[-3000:]}")
+
+
 def t_mkimage_errors(ctx):
     # The image tool refuses what the boot ROM could not load, with a reason.
     junk = path(ctx, f'{IB}/test-notelf.bin')
@@ -186,4 +230,6 @@ def collect(ctx):
     return [Test('flash_boot', t_flash_boot), Test('corrupt_data', t_corrupt_data),
             Test('corrupt_header', t_corrupt_header), Test('missing_image', t_missing_image),
             Test('uart_boot', t_uart_boot), Test('reset_button', t_reset_button),
+            Test('netlist_counters', t_netlist_counters), Test('netlist_demo', t_netlist_demo),
+            Test('netlist_kernel', t_netlist_kernel),
             Test('mkimage_errors', t_mkimage_errors), Test('synth_pack', t_synth_pack), Test('make_board', t_make_board)]
