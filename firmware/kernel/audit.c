@@ -22,35 +22,34 @@ static void holders(int delta)
             frame_set_count(f, frame_count(f) + (uint32_t)delta);
 }
 
+/* A problem found: counted, and the first five shown. */
+static void problem(uint32_t *bad, const char *fmt, uint32_t a, uint32_t b, uint32_t c)
+{
+    if ((*bad)++ < 5)
+        kprintf(fmt, a, b, c);
+}
+
 int audit(int verbose)
 {
     uint32_t base = frames_base(), n = frames_total(), nfree = frames_free();
-    uint32_t bad = 0, shown = 0;
+    uint32_t bad = 0;
     for (uint32_t i = 0; i < nfree; i++) {
         uint32_t f = free_stack[VMC_FS_PPNS + i];
-        if (!frame_valid(f) || frame_count(f) != 0) {
-            if (shown++ < 5)
-                kprintf("audit: free-stack entry %u (ppn %x) has count %u\n", i, f,
-                        frame_valid(f) ? frame_count(f) : 0);
-            bad++;
-            continue;
-        }
-        frame_set_count(f, MARK);
+        int valid = frame_valid(f);
+        uint32_t c = valid ? frame_count(f) : 0;
+        if (!valid || c != 0)
+            problem(&bad, "audit: free-stack entry %u (ppn %x) has count %u\n", i, f, c);
+        else
+            frame_set_count(f, MARK);
     }
     for (uint32_t f = base; f < base + n; f++)
-        if (frame_count(f) == 0) {
-            if (shown++ < 5)
-                kprintf("audit: frame %x has count 0 but is not free\n", f);
-            bad++;
-        }
+        if (frame_count(f) == 0)
+            problem(&bad, "audit: frame %x has count 0 but is not free\n", f, 0, 0);
     holders(-1);
     for (uint32_t f = base; f < base + n; f++) {
         uint32_t c = frame_count(f);
-        if (c != 0 && c != MARK) {
-            if (shown++ < 5)
-                kprintf("audit: frame %x count off by %d\n", f, (int32_t)c);
-            bad++;
-        }
+        if (c != 0 && c != MARK)
+            problem(&bad, "audit: frame %x count off by %d\n", f, c, 0);
     }
     holders(1);
     for (uint32_t f = base; f < base + n; f++)

@@ -30,75 +30,70 @@ void console_write(const char *s, uint32_t n)
         console_putc(*s++);
 }
 
-static void put_num(uint64_t v, unsigned base, int neg, int width, char pad)
+/* One conversion, fmt just after its '%': where the format goes on. One
+ * path for the numbers: %p is %08x after "0x", %x is %u in base 16, %d is
+ * %u of the magnitude with its sign (size: this is cold code). */
+static const char *convert(const char *fmt, va_list *ap)
 {
-    char buf[24];
-    int i = 0;
-    do {
-        uint32_t digit;
-        v = udiv64(v, base, &digit);
-        buf[i++] = "0123456789abcdef"[digit];
-    } while (v);
-    if (neg)
-        buf[i++] = '-';
-    while (i < width--)
-        console_putc(pad);
-    while (i--)
-        console_putc(buf[i]);
+    char c = *fmt, pad = c == '0' ? '0' : ' ';
+    int width = 0, longs = 0, i = 0;
+    for (; c >= '0' && c <= '9'; c = *++fmt)
+        width = width * 10 + (c - '0');
+    for (; c == 'l'; c = *++fmt)
+        longs++;
+    if (c == 's') {
+        for (const char *s = va_arg(*ap, const char *); *s; s++)
+            console_putc(*s);
+    } else if (c == 'c') {
+        console_putc((char)va_arg(*ap, int));
+    } else if (c == 'd' || c == 'u' || c == 'x' || c == 'p') {
+        char buf[24];
+        if (c == 'p') {
+            console_putc('0');
+            console_putc('x');
+            width = 8;
+            pad = '0';
+            longs = 0;
+        }
+        uint64_t v = longs >= 2 ? va_arg(*ap, uint64_t) : va_arg(*ap, unsigned);
+        int neg = 0;
+        if (c == 'd') {
+            if (longs < 2)
+                v = (uint64_t)(int64_t)(int32_t)v;
+            if ((int64_t)v < 0) {
+                neg = 1;
+                v = -v;
+            }
+        }
+        do {
+            uint32_t digit;
+            v = udiv64(v, c == 'x' || c == 'p' ? 16 : 10, &digit);
+            buf[i++] = "0123456789abcdef"[digit];
+        } while (v);
+        if (neg)
+            buf[i++] = '-';
+        while (i < width--)
+            console_putc(pad);
+        while (i--)
+            console_putc(buf[i]);
+    } else {
+        if (c != '%')
+            console_putc('%');
+        console_putc(c);
+    }
+    return fmt;
 }
 
 void kvprintf(const char *fmt, va_list ap)
 {
-    for (; *fmt; fmt++) {
-        if (*fmt != '%') {
+    va_list aq;                        /* (a parameter's va_list may be an array's pointer) */
+    va_copy(aq, ap);
+    for (; *fmt; fmt++)
+        if (*fmt != '%')
             console_putc(*fmt);
-            continue;
-        }
-        fmt++;
-        char pad = ' ';
-        int width = 0, longs = 0;
-        if (*fmt == '0')
-            pad = '0';
-        while (*fmt >= '0' && *fmt <= '9')
-            width = width * 10 + (*fmt++ - '0');
-        while (*fmt == 'l') {
-            longs++;
-            fmt++;
-        }
-        switch (*fmt) {
-        case 'd': {
-            int64_t v = longs >= 2 ? va_arg(ap, int64_t) : va_arg(ap, int);
-            put_num(v < 0 ? -(uint64_t)v : (uint64_t)v, 10, v < 0, width, pad);
-            break;
-        }
-        case 'u':
-            put_num(longs >= 2 ? va_arg(ap, uint64_t) : va_arg(ap, unsigned), 10, 0, width, pad);
-            break;
-        case 'x':
-            put_num(longs >= 2 ? va_arg(ap, uint64_t) : va_arg(ap, unsigned), 16, 0, width, pad);
-            break;
-        case 'p':
-            console_putc('0');
-            console_putc('x');
-            put_num(va_arg(ap, unsigned), 16, 0, 8, '0');
-            break;
-        case 's': {
-            const char *s = va_arg(ap, const char *);
-            while (*s)
-                console_putc(*s++);
-            break;
-        }
-        case 'c':
-            console_putc((char)va_arg(ap, int));
-            break;
-        case '%':
-            console_putc('%');
-            break;
-        default:
-            console_putc('%');
-            console_putc(*fmt);
-        }
-    }
+        else
+            fmt = convert(fmt + 1, &aq);
+    va_end(aq);
 }
 
 void kprintf(const char *fmt, ...)

@@ -27,9 +27,14 @@ struct phdr {
 
 const struct pack_entry *pack_find(const char *name, uint32_t len)
 {
-    for (uint32_t i = 0; i < pack_count; i++)
-        if (strlen(pack_table[i].name) == len && !memcmp(pack_table[i].name, name, len))
+    for (uint32_t i = 0; i < pack_count; i++) {
+        const char *a = pack_table[i].name;
+        uint32_t k = 0;
+        while (k < len && a[k] && a[k] == name[k])
+            k++;
+        if (k == len && !a[k])
             return &pack_table[i];
+    }
     return NULL;
 }
 
@@ -68,7 +73,7 @@ int elf_load(struct proc *p, const char *prog, uint32_t len)
         return -AV_EINVAL;
     const uint8_t *img = pe->start;
     const struct ehdr *eh = (const struct ehdr *)img;
-    if (pe->size < sizeof *eh || memcmp(eh->ident, "\177ELF", 4) || eh->ident[4] != 1 ||
+    if (pe->size < sizeof *eh || !str_skip((const char *)eh->ident, "\177ELF") || eh->ident[4] != 1 ||
         eh->machine != EM_RISCV || eh->phentsize != sizeof(struct phdr) ||
         eh->phoff + (uint32_t)eh->phnum * sizeof(struct phdr) > pe->size)
         return -AV_EINVAL;

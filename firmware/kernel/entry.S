@@ -82,7 +82,11 @@ shim_probe_wcs:
 3:  csrw mtvec, t1
     ret
 
+/* The M stack: its deepest use is the vector's 128-byte register save
+ * (shim_trap is a leaf without a frame); at boot shim_main takes 32 bytes
+ * (probe_wcs none). M traps do not nest (MIE is off in the handler). 256
+ * bytes is twice the need, not the 1 KiB it was: the kernel's 40 KiB. */
     .section .bss
     .balign 16
-    .space 1024
+    .space 256
 mstack_top:

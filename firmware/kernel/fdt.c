@@ -4,7 +4,6 @@
  * arguments (/chosen bootargs). Big-endian structure block walked once.
  */
 #include <stdint.h>
-#include <string.h>
 #include "kernel.h"
 
 #define FDT_MAGIC      0xd00dfeed
@@ -14,11 +13,31 @@
 #define FDT_NOP        4
 #define FDT_END        9
 
+/* The kernel's one string compare (fdt, boot options, packed program
+ * names): s after its prefix, or NULL when s does not start with it. With
+ * it no libc str* function is in the image (size). */
+const char *str_skip(const char *s, const char *prefix)
+{
+    for (; *prefix; s++, prefix++)
+        if (*s != *prefix)
+            return NULL;
+    return s;
+}
+
+static int str_is(const char *s, const char *t)
+{
+    s = str_skip(s, t);
+    return s && !*s;
+}
+
 static uint32_t be32(const void *p)
 {
     const uint8_t *b = p;
     return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
 }
+
+/* The depth-2 nodes we read, and which of them we are in (0: none). */
+enum { N_MEMORY = 1, N_CPUS, N_CHOSEN };
 
 int fdt_parse(uint32_t addr, struct bootinfo *bi)
 {
@@ -26,46 +45,45 @@ int fdt_parse(uint32_t addr, struct bootinfo *bi)
     if (!addr || be32(f) != FDT_MAGIC)
         return -1;
     bi->fdt_size = be32(f + 4);
-    const uint8_t *st = f + be32(f + 8);
+    const uint8_t *p = f + be32(f + 8);
     const char *strs = (const char *)f + be32(f + 12);
-    int depth = 0, in_memory = 0, in_cpus = 0, in_chosen = 0;
+    int depth = 0, node = 0;
     uint32_t addr_cells = 2, size_cells = 1;
-    const uint8_t *p = st;
     for (;;) {
         uint32_t tok = be32(p);
         p += 4;
         if (tok == FDT_BEGIN_NODE) {
-            const char *name = (const char *)p;
-            p += (strlen(name) + 4) & ~3u;
-            depth++;
-            if (depth == 2) {
-                in_memory = !strncmp(name, "memory", 6);
-                in_cpus = !strcmp(name, "cpus");
-                in_chosen = !strcmp(name, "chosen");
-            }
+            const char *name = (const char *)p, *end = name;
+            while (*end)
+                end++;
+            p += (end - name + 4) & ~3u;
+            if (++depth == 2)
+                node = str_skip(name, "memory") ? N_MEMORY : str_is(name, "cpus") ? N_CPUS
+                     : str_is(name, "chosen") ? N_CHOSEN : 0;
         } else if (tok == FDT_END_NODE) {
             if (depth-- == 2)
-                in_memory = in_cpus = in_chosen = 0;
+                node = 0;
         } else if (tok == FDT_PROP) {
-            uint32_t len = be32(p), nameoff = be32(p + 4);
+            uint32_t len = be32(p);
+            const char *pn = strs + be32(p + 4);
             const uint8_t *val = p + 8;
-            const char *pn = strs + nameoff;
             p += 8 + ((len + 3) & ~3u);
-            if (depth == 1 && !strcmp(pn, "#address-cells"))
-                addr_cells = be32(val);
-            else if (depth == 1 && !strcmp(pn, "#size-cells"))
-                size_cells = be32(val);
-            else if (in_memory && depth == 2 && !strcmp(pn, "reg")) {
-                bi->ram_base = be32(val + 4 * (addr_cells - 1));
-                bi->ram_size = be32(val + 4 * (addr_cells + size_cells - 1));
-            } else if (in_cpus && depth == 2 && !strcmp(pn, "timebase-frequency")) {
-                bi->timebase = be32(val);
-            } else if (in_chosen && depth == 2 && !strcmp(pn, "bootargs")) {
-                bi->bootargs = (const char *)val;
+            if (depth == 1) {
+                if (str_is(pn, "#address-cells"))
+                    addr_cells = be32(val);
+                else if (str_is(pn, "#size-cells"))
+                    size_cells = be32(val);
+            } else if (depth == 2) {
+                if (node == N_MEMORY && str_is(pn, "reg")) {
+                    bi->ram_base = be32(val + 4 * (addr_cells - 1));
+                    bi->ram_size = be32(val + 4 * (addr_cells + size_cells - 1));
+                } else if (node == N_CPUS && str_is(pn, "timebase-frequency")) {
+                    bi->timebase = be32(val);
+                } else if (node == N_CHOSEN && str_is(pn, "bootargs")) {
+                    bi->bootargs = (const char *)val;
+                }
             }
-        } else if (tok == FDT_NOP) {
-            continue;
-        } else {
+        } else if (tok != FDT_NOP) {
             break;                      /* FDT_END or garbage */
         }
     }

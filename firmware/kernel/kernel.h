@@ -149,6 +149,7 @@ uint64_t udiv64(uint64_t n, uint32_t d, uint32_t *rem);
 
 /* fdt.c */
 int fdt_parse(uint32_t addr, struct bootinfo *bi);
+const char *str_skip(const char *s, const char *prefix);    /* s after prefix, or NULL */
 
 /* main.c */
 extern int32_t init_status;

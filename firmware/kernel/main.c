@@ -41,14 +41,17 @@ static long sbi_call(uint32_t ext, uint32_t a0, uint32_t a1)
 void sbi_set_timer(uint64_t t) { sbi_call(SBI_EXT_TIME, (uint32_t)t, (uint32_t)(t >> 32)); }
 int sbi_load_ucode(uint32_t pa, uint32_t n) { return (int)sbi_call(SBI_EXT_AV_UCODE, pa, n); }
 
-static int has_opt(const char *args, const char *opt)
+/* Where the first boot option opt of args ends (a whole word, or with
+ * !word one that starts with opt, like "mem="), or NULL. */
+static const char *opt_at(const char *args, const char *opt, int word)
 {
-    size_t n = strlen(opt);
+    const char *e;
     for (const char *s = args; s && *s; s++)
-        if ((s == args || s[-1] == ' ') && !strncmp(s, opt, n) && (s[n] == 0 || s[n] == ' '))
-            return 1;
-    return 0;
+        if ((s == args || s[-1] == ' ') && (e = str_skip(s, opt)) && (!word || *e == 0 || *e == ' '))
+            return e;
+    return NULL;
 }
+#define has_opt(args, opt) (opt_at(args, opt, 1) != NULL)
 
 /* The fast-path microcode, if the build linked it: the microassembler's
  * image packed two words a microinstruction (tools/uasm/ucpack.py; see
@@ -146,21 +149,20 @@ void kmain(uint32_t hartid, uint32_t dtb, uint32_t has_wcs)
     boot.fdt_addr = dtb;
     if (fdt_parse(dtb, &boot) < 0)
         panic("no usable device tree at %p", dtb);
-    if (boot.bootargs)
-        strncpy(bootargs, boot.bootargs, sizeof bootargs - 1);
+    /* (bss: the rest stays 0) */
+    for (uint32_t i = 0; boot.bootargs && i < sizeof bootargs - 1 && boot.bootargs[i]; i++)
+        bootargs[i] = boot.bootargs[i];
     /* "mem=N[K|M]" uses less RAM than the tree gives: a 16 MiB or 128 MiB
      * QEMU can then stand in for the board's 128 KiB */
-    const char *m = boot_args();
-    for (; m && *m; m++)
-        if ((m == boot_args() || m[-1] == ' ') && !strncmp(m, "mem=", 4)) {
-            uint32_t v = 0;
-            for (m += 4; *m >= '0' && *m <= '9'; m++)
-                v = v * 10 + (uint32_t)(*m - '0');
-            v <<= *m == 'K' ? 10 : *m == 'M' ? 20 : 0;
-            if (v >= 64 * 1024 && v < boot.ram_size)
-                boot.ram_size = v;
-            break;
-        }
+    const char *m = opt_at(boot_args(), "mem=", 0);
+    if (m) {
+        uint32_t v = 0;
+        for (; *m >= '0' && *m <= '9'; m++)
+            v = v * 10 + (uint32_t)(*m - '0');
+        v <<= *m == 'K' ? 10 : *m == 'M' ? 20 : 0;
+        if (v >= 64 * 1024 && v < boot.ram_size)
+            boot.ram_size = v;
+    }
     has_fpcsrs = probe_fpcsrs();
     frames_setup();
     kvm_init();

@@ -64,17 +64,23 @@ __attribute__((section(".text.loop"))) void *memcpy(void *d, const void *s, size
     return d;
 }
 
+/* The quotient's bits shift in where the dividend's shift out, and the
+ * 64-bit shifts are by one (inline: no libgcc __ashldi3/__lshrdi3). The
+ * remainder stays below d, so its doubling fits in 33 bits: the bit shifted
+ * out of r says it exceeds d even when the low word does not. */
 uint64_t udiv64(uint64_t n, uint32_t d, uint32_t *rem)
 {
-    uint64_t q = 0, r = 0;
-    for (int i = 63; i >= 0; i--) {
-        r = (r << 1) | ((n >> i) & 1);
-        if (r >= d) {
+    uint32_t r = 0;
+    for (int i = 0; i < 64; i++) {
+        uint32_t over = r >> 31;
+        r = (r << 1) | (uint32_t)(n >> 63);
+        n <<= 1;
+        if (over || r >= d) {
             r -= d;
-            q |= 1ull << i;
+            n |= 1;
         }
     }
     if (rem)
-        *rem = (uint32_t)r;
-    return q;
+        *rem = r;
+    return n;
 }

@@ -7,32 +7,36 @@
  * (when a reply port is given) is an ordinary message: id | AV_REQ_REPLY_BIT,
  * one words item {result, value}.
  */
+#include <stddef.h>
 #include <string.h>
 #include "kernel.h"
 
+/* The reply as it goes in the message: the words item, then (when the
+ * request returns data) a bytes item whose payload is the buffer the
+ * request fills in place, so the whole reply is one write. */
+struct reply {
+    struct av_msg_header h;
+    struct av_item it;
+    uint32_t w[2];
+    struct av_item b;
+    uint8_t mem[AV_REQ_MEM_MAX];
+};
+
 static void reply_to(struct proc *sender, struct port *reply, uint32_t rdisp, uint32_t rname,
-                     uint32_t id, int32_t rc, uint32_t val, const void *data, uint32_t n)
+                     struct reply *r, int data, uint32_t n)
 {
     if (!reply || reply->dead)
         return;
-    uint32_t hs = sizeof(struct av_msg_header), is = sizeof(struct av_item);
-    uint32_t size = hs + is + 8 + (data ? is + ((n + 3) & ~3u) : 0);
+    uint32_t size = offsetof(struct reply, b) + (data ? sizeof r->b + ((n + 3) & ~3u) : 0);
     struct kmsg *km = kmsg_alloc(size);
     if (!km)
         return;
-    struct av_msg_header h = { size, 0, 0, id | AV_REQ_REPLY_BIT, 0 };
-    struct av_item it = { AV_ITEM_WORDS, 0, 0, 4, 2 };
-    uint32_t w[2] = { (uint32_t)rc, val };
-    kmsg_write(km, 0, &h, hs);
-    kmsg_write(km, hs, &it, is);
-    kmsg_write(km, hs + is, w, 8);
-    if (data) {
-        struct av_item b = { AV_ITEM_BYTES, 0, 0, 1, n };
-        uint32_t zero = 0;
-        kmsg_write(km, hs + is + 8, &b, is);
-        kmsg_write(km, size - 4, &zero, 4);        /* padding */
-        kmsg_write(km, hs + 2 * is + 8, data, n);
-    }
+    r->h = (struct av_msg_header){ size, 0, 0, r->h.id | AV_REQ_REPLY_BIT, 0 };
+    r->it = (struct av_item){ AV_ITEM_WORDS, 0, 0, 4, 2 };
+    r->b = (struct av_item){ AV_ITEM_BYTES, 0, 0, 1, n };
+    for (; n & 3; n++)
+        r->mem[n] = 0;                 /* padding */
+    kmsg_write(km, 0, r, size);
     km->dest = reply;
     port_ref(reply);
     km->notice = 1;                    /* a reply never waits on the queue limit */
@@ -47,22 +51,22 @@ int32_t proc_request(struct proc *sender, struct port *pt, struct kmsg *km,
                      struct port *reply, uint32_t rdisp, uint32_t rname)
 {
     struct proc *t = pt->kproc;
-    struct av_msg_header h;
+    struct reply r;                    /* r.h: the request's header, then the reply's */
     struct av_item it;
-    uint32_t w[3] = { 0, 0, 0 }, off = sizeof h, blen = 0, boff = 0;
-    uint8_t mem[AV_REQ_MEM_MAX];
-    kmsg_read(km, 0, &h, sizeof h);
+    uint32_t w[3] = { 0, 0, 0 }, off = sizeof r.h, blen = 0, boff = 0;
+    uint8_t *mem = r.mem;
+    kmsg_read(km, 0, &r.h, sizeof r.h);
     if (rdisp == AV_DISP_MOVE_RECEIVE)
         return -AV_EINVAL;
     /* the arguments: a words item, then maybe a bytes item (checked by send) */
-    if (h.size >= off + sizeof it) {
+    if (r.h.size >= off + sizeof it) {
         kmsg_read(km, off, &it, sizeof it);
         off += sizeof it;
         if (it.kind == AV_ITEM_WORDS && !(it.flags & AV_ITEM_OOL)) {
             kmsg_read(km, off, w, 4 * (it.count < 3 ? it.count : 3));
             off += 4 * it.count;
         }
-        if (h.size >= off + sizeof it) {
+        if (r.h.size >= off + sizeof it) {
             kmsg_read(km, off, &it, sizeof it);
             if (it.kind == AV_ITEM_BYTES && !(it.flags & AV_ITEM_OOL)) {
                 blen = it.count;
@@ -73,16 +77,15 @@ int32_t proc_request(struct proc *sender, struct port *pt, struct kmsg *km,
     if (t->state == P_ZOMBIE)
         return -AV_EDEAD;
     int32_t rc = 0;
-    uint32_t val = 0;
-    const void *data = NULL;
-    uint32_t n = 0;
-    switch (h.id) {
+    uint32_t val = 0, n = 0;
+    int data = 0;
+    switch (r.h.id) {
     case AV_REQ_TERMINATE:
         proc_exit(t, (int32_t)w[0], NULL);
         break;
     case AV_REQ_SUSPEND:
     case AV_REQ_RESUME:
-        t->suspended = h.id == AV_REQ_SUSPEND;
+        t->suspended = r.h.id == AV_REQ_SUSPEND;
         proc_ready(t);
         break;
     case AV_REQ_VM_ALLOCATE:
@@ -95,14 +98,14 @@ int32_t proc_request(struct proc *sender, struct port *pt, struct kmsg *km,
         /* pc in place of x0 */
         memcpy(mem, t->tf.r, sizeof t->tf.r);
         memcpy(mem, &t->tf.pc, 4);
-        data = mem;
+        data = 1;
         n = sizeof t->tf.r;
         break;
     case AV_REQ_READ_MEM:
         if (w[1] > AV_REQ_MEM_MAX)
             rc = -AV_EINVAL;
         else if (!(rc = copyin(&t->map, mem, w[0], w[1]))) {
-            data = mem;
+            data = 1;
             n = w[1];
         }
         break;
@@ -130,6 +133,8 @@ int32_t proc_request(struct proc *sender, struct port *pt, struct kmsg *km,
     default:
         rc = -AV_ENOSYS;
     }
-    reply_to(sender, reply, rdisp, rname, h.id, rc, val, data, n);
+    r.w[0] = (uint32_t)rc;
+    r.w[1] = val;
+    reply_to(sender, reply, rdisp, rname, &r, data, n);
     return reply ? 0 : rc;
 }

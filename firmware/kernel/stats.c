@@ -40,45 +40,53 @@ void stats_fault(int kind, uint64_t cycles)
     stats.fault_cycles[kind] += cycles;
 }
 
-static void pct(const char *what, uint64_t part, uint64_t whole)
+/* " (N.N%)" and the line's end: tenths of a percent of part in whole (0 of
+ * nothing), by a 32-bit divisor: no libgcc division. */
+static void percent(uint64_t part, uint64_t whole)
 {
-    while (whole >> 32) {              /* a 32-bit divisor: no libgcc division */
+    while (whole >> 32) {
         part >>= 1;
         whole >>= 1;
     }
-    uint32_t tenths = whole ? (uint32_t)udiv64(part * 1000, (uint32_t)whole, NULL) : 0;
-    kprintf("  %s %llu cycles (%u.%u%%)\n", what, part, tenths / 10, tenths % 10);
+    uint32_t t = whole ? (uint32_t)udiv64(part * 1000, (uint32_t)whole, NULL) : 0;
+    kprintf(" (%u.%u%%)\n", t / 10, t % 10);
 }
 
+/* The print is table-driven (size: cold code): the cycle rows index the
+ * struct's cycle counters, and the row names and fault kinds are strings
+ * one after another, walked by their lengths. */
 void stats_print(void)
 {
-    static const char *kind[AV_NFAULTKINDS] = {
-        "zero-fill", "copy-on-write copy", "copy-on-write last", "TLB refill", "page-table"
-    };
+    static const char cycle_rows[] = "user     \0fast path\0kernel   \0idle     ";
+    static const uint8_t cycle_of[4] = { 0, 4, 1, 2 };   /* user, fastpath, kernel, idle */
+    static const char kinds[] = "zero-fill\0copy-on-write copy\0copy-on-write last\0TLB refill\0page-table";
     struct av_stats s;
     stats_snapshot(&s);
-    uint64_t total = s.cycles_total;
+    const uint64_t *cycles = &s.cycles_user;
     kprintf("--- statistics ---\n");
-    pct("user     ", s.cycles_user, total);
-    pct("fast path", s.cycles_fastpath, total);
-    pct("kernel   ", s.cycles_kernel, total);
-    pct("idle     ", s.cycles_idle, total);
+    for (int i = 0; i < 4; i++) {
+        uint64_t part = cycles[cycle_of[i]];
+        kprintf("  %s %llu cycles", cycle_rows + 10 * i, part);
+        percent(part, s.cycles_total);
+    }
     kprintf("  fast paths %s, %llu runs\n", has_fpcsrs ? "present" : "absent", s.fastpath_runs);
+    const char *kind = kinds;
     for (int k = 0; k < AV_NFAULTKINDS; k++) {
         uint32_t n = stats.faults[k];
-        kprintf("  faults %s: %u", kind[k], n);
+        kprintf("  faults %s: %u", kind, n);
         if (n && k != AV_FAULT_PT)
             kprintf(", avg %llu cycles", udiv64(stats.fault_cycles[k], n, NULL));
         kprintf("\n");
+        while (*kind++)                /* to the next name */
+            ;
     }
-    kprintf("  pages allocated lazily %u, pages ever given a frame %u\n",
-            stats.pages_lazy, stats.pages_framed);
     uint32_t shared = stats.pages_cow_shared, copied = stats.pages_cow_copied;
-    uint32_t permille = shared ? (uint32_t)udiv64((uint64_t)copied * 1000, shared, NULL) : 0;
-    kprintf("  pages shared copy-on-write %u, copied by a fault %u (%u.%u%%)\n",
-            shared, copied, permille / 10, permille % 10);
-    kprintf("  messages inline %u (%llu bytes, %u direct), out-of-line %u (%llu bytes, %u pages remapped)\n",
+    kprintf("  pages allocated lazily %u, pages ever given a frame %u\n"
+            "  pages shared copy-on-write %u, copied by a fault %u",
+            stats.pages_lazy, stats.pages_framed, shared, copied);
+    percent(copied, shared);
+    kprintf("  messages inline %u (%llu bytes, %u direct), out-of-line %u (%llu bytes, %u pages remapped)\n"
+            "  postponed pages given backing store: n/a\n",
             stats.msgs_inline, stats.bytes_inline, stats.msgs_direct, stats.msgs_ool, stats.bytes_ool,
             stats.pages_remapped);
-    kprintf("  postponed pages given backing store: n/a\n");
 }
