@@ -21,6 +21,10 @@ K_OBJS    := $(patsubst firmware/kernel/%,$(FW)/kernel/%.o,$(K_SRCS))
 K_HOT     := msg syscall trap proc vm region frame
 K_COLD    := $(filter-out $(patsubst %,$(FW)/kernel/%.c.o,$(K_HOT)),$(filter %.c.o,$(K_OBJS)))
 $(K_COLD): K_CFLAGS += -msave-restore
+# The cold files' data and strings at their natural alignment, not each
+# padded to a word (print formats, boot and statistics tables: 48 B)
+K_NATURAL := $(patsubst %,$(FW)/kernel/%.c.o,console stats audit fdt elf main request shim)
+$(K_NATURAL): K_CFLAGS += -malign-data=natural
 # the VM fast-path microcode (rtl/wcs/fastpaths.uc) as the run-time image the
 # kernel loads (av_ucode_fastpaths[], {target, lo, hi} triples)
 K_OBJS    += $(FW)/kernel/fastpaths.o

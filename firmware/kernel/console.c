@@ -48,6 +48,7 @@ static const char *convert(const char *fmt, va_list *ap)
         console_putc((char)va_arg(*ap, int));
     } else if (c == 'd' || c == 'u' || c == 'x' || c == 'p') {
         char buf[24];
+        unsigned base = c == 'x' || c == 'p' ? 16 : 10;
         if (c == 'p') {
             console_putc('0');
             console_putc('x');
@@ -67,7 +68,7 @@ static const char *convert(const char *fmt, va_list *ap)
         }
         do {
             uint32_t digit;
-            v = udiv64(v, c == 'x' || c == 'p' ? 16 : 10, &digit);
+            v = udiv64(v, base, &digit);
             buf[i++] = "0123456789abcdef"[digit];
         } while (v);
         if (neg)
@@ -113,4 +114,10 @@ void panic(const char *fmt, ...)
     va_end(ap);
     kprintf("\n");
     machine_finish(0x7e);
+}
+
+/* KASSERT's failure (kassert.h) */
+void kassert_failed(const char *file, int line)
+{
+    panic("assert at %s:%d", file, line);
 }

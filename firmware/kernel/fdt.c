@@ -73,13 +73,14 @@ int fdt_parse(uint32_t addr, struct bootinfo *bi)
                     addr_cells = be32(val);
                 else if (str_is(pn, "#size-cells"))
                     size_cells = be32(val);
-            } else if (depth == 2) {
-                if (node == N_MEMORY && str_is(pn, "reg")) {
+            } else if (depth == 2 && node &&
+                       str_is(pn, node == N_MEMORY ? "reg" : node == N_CPUS ? "timebase-frequency" : "bootargs")) {
+                if (node == N_MEMORY) {
                     bi->ram_base = be32(val + 4 * (addr_cells - 1));
                     bi->ram_size = be32(val + 4 * (addr_cells + size_cells - 1));
-                } else if (node == N_CPUS && str_is(pn, "timebase-frequency")) {
+                } else if (node == N_CPUS) {
                     bi->timebase = be32(val);
-                } else if (node == N_CHOSEN && str_is(pn, "bootargs")) {
+                } else {
                     bi->bootargs = (const char *)val;
                 }
             }

@@ -17,12 +17,10 @@ struct bootinfo boot;
 uint32_t fastpaths;
 int has_fpcsrs;
 int32_t init_status;
-static volatile uint32_t *finisher = (volatile uint32_t *)MM_FINISHER_BASE;
-
 void machine_finish(uint32_t code)
 {
-    if (csr_read(CSR_SATP))
-        finisher = (volatile uint32_t *)(KVA_LOW + MM_FINISHER_BASE);
+    /* its physical address, or once paging is on the kernel's alias */
+    volatile uint32_t *finisher = (volatile uint32_t *)(MM_FINISHER_BASE + (csr_read(CSR_SATP) ? KVA_LOW : 0));
     *finisher = code ? (code << 16) | MM_FINISHER_FAIL : MM_FINISHER_PASS;
     for (;;)
         ;

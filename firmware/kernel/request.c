@@ -19,7 +19,7 @@ struct reply {
     struct av_item it;
     uint32_t w[2];
     struct av_item b;
-    uint8_t mem[AV_REQ_MEM_MAX];
+    uint32_t mem[AV_REQ_MEM_MAX / 4];  /* words: pc and registers go by word */
 };
 
 static void reply_to(struct proc *sender, struct port *reply, uint32_t rdisp, uint32_t rname,
@@ -35,7 +35,7 @@ static void reply_to(struct proc *sender, struct port *reply, uint32_t rdisp, ui
     r->it = (struct av_item){ AV_ITEM_WORDS, 0, 0, 4, 2 };
     r->b = (struct av_item){ AV_ITEM_BYTES, 0, 0, 1, n };
     for (; n & 3; n++)
-        r->mem[n] = 0;                 /* padding */
+        ((uint8_t *)r->mem)[n] = 0;    /* padding */
     kmsg_write(km, 0, r, size);
     km->dest = reply;
     port_ref(reply);
@@ -54,7 +54,7 @@ int32_t proc_request(struct proc *sender, struct port *pt, struct kmsg *km,
     struct reply r;                    /* r.h: the request's header, then the reply's */
     struct av_item it;
     uint32_t w[3] = { 0, 0, 0 }, off = sizeof r.h, blen = 0, boff = 0;
-    uint8_t *mem = r.mem;
+    uint32_t *mem = r.mem;
     kmsg_read(km, 0, &r.h, sizeof r.h);
     if (rdisp == AV_DISP_MOVE_RECEIVE)
         return -AV_EINVAL;
@@ -97,7 +97,7 @@ int32_t proc_request(struct proc *sender, struct port *pt, struct kmsg *km,
     case AV_REQ_GET_REGS:
         /* pc in place of x0 */
         memcpy(mem, t->tf.r, sizeof t->tf.r);
-        memcpy(mem, &t->tf.pc, 4);
+        mem[0] = t->tf.pc;
         data = 1;
         n = sizeof t->tf.r;
         break;
@@ -115,8 +115,8 @@ int32_t proc_request(struct proc *sender, struct port *pt, struct kmsg *km,
             break;
         }
         kmsg_read(km, boff, mem, blen);
-        memcpy(&t->tf.pc, mem, 4);
-        memcpy(&t->tf.r[1], mem + 4, sizeof t->tf.r - 4);
+        t->tf.pc = mem[0];
+        memcpy(&t->tf.r[1], mem + 1, sizeof t->tf.r - 4);
         t->in_call = 0;                /* resumes at the new pc, in user mode */
         t->rpc_sent = 0;               /* its next call starts afresh */
         t->has_deadline = 0;

@@ -1,7 +1,8 @@
 /*
  * What the kernel's pure files need from the rest of the kernel, on the host:
- * kmalloc on calloc, panic on abort, and the few scheduler and message hooks
- * port.c calls (recorded so tests can check them).
+ * kmalloc on calloc, panic (and KASSERT's kassert_failed) on abort, and
+ * the few scheduler and message hooks port.c calls (recorded so tests can
+ * check them).
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -26,6 +27,11 @@ void panic(const char *fmt, ...)
     fprintf(stderr, "\n");
     va_end(ap);
     abort();
+}
+
+void kassert_failed(const char *file, int line)     /* KASSERT (kassert.h) */
+{
+    panic("assert at %s:%d", file, line);
 }
 
 uint32_t frame_reclaim(void) { return 0; }   /* no spare root table here */
