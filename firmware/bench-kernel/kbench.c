@@ -8,7 +8,8 @@
  * operation alone as the kernel times it: custom-1 or its C twin), zero-fill and
  * copy-on-write faults (a loop over N fresh pages less the same loop over
  * resident ones, over N), TLB refill per miss, process create + destroy,
- * and vm allocate / copy / deallocate over 1 page .. 1 MiB. Which paths serve
+ * vm allocate / copy / deallocate over 1 page .. 1 MiB, and a null system
+ * call (the general trap path's own cost). Which paths serve
  * the faults and refills is the image's boot options (cpaths or not); the
  * program only measures. Beside each fault figure it prints the kernel's own
  * count and cycles for that fault kind (KSTAT lines) as a cross-check.
@@ -310,6 +311,19 @@ static void bench_tlb(void)
         TRY(av_vm_deallocate(AV_NAME_SELF, TLB_BASE + k * TLB_STRIDE, PAGE));
 }
 
+/* ---- a null system call: one that only reads a count (the frames
+ * available), so the figure is the general trap path's entry, dispatch
+ * and way back; the loop's own few cycles are in it ----------------------- */
+static void bench_sys(void)
+{
+    const uint32_t iters = 64;
+    av_free_frames();                            /* warm */
+    uint32_t t0 = cycles();
+    for (uint32_t i = 0; i < iters; i++)
+        av_free_frames();
+    out("sys_null", iters, (cycles() - t0) / iters);
+}
+
 /* ---- process create + destroy: an empty process ("-": address space,
  * ports, no program), terminated and reaped; then a program that exits at
  * once (exit0), spawned from its ELF image and reaped. The end notices are
@@ -393,6 +407,7 @@ int main(void)
     av_stats(&s);
     printf("kbench: boot options '%s', fast paths %lx, %d frames free\n", args,
            (unsigned long)s.fastpaths, av_free_frames());
+    bench_sys();
     bench_procs();
     bench_faults();
     bench_tlb();

@@ -138,6 +138,7 @@ def series(dat, items):
 
 
 OPS = [  # (label, BENCH name, KSTAT name, which microcode serves it)
+    ('null system call (general trap path)', 'sys_null', None, 'refill only'),
     ('null message round trip', 'rtt_null', None, 'refill only'),
     ('64-byte inline round trip', 'rtt_inline64', None, 'refill only'),
     ('64 KiB out-of-line round trip', ('rtt_ool', 65536), None, 'remap (custom-1)'),
@@ -365,6 +366,7 @@ def main():
         if tgt == 'rtl':
             g = res['mc']
             md.insert(2, "| goal (DESIGN) | RTL cycles | goal |\n| --- | ---: | ---: |\n"
+                      f"| null system call (general path, for scale) | {fmt(one(g, 'sys_null'))} | |\n"
                       f"| null message round trip | {fmt(one(g, 'rtt_null'))} | 600 |\n"
                       f"| 64 KiB out-of-line round trip | {fmt(get(g, ('rtt_ool', 65536)))} | 4 000 |\n"
                       f"| process create + destroy (empty process) | {fmt(one(g, 'proc_create_destroy'))} | 4 000 |\n"

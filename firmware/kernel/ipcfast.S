@@ -18,8 +18,8 @@
  *    (sys_return), the caller blocked in its receive;
  *  - a body (words, up to DIRECT_MAX, not complex): msg.c send_direct
  *    copies it and wakes the receiver, or refuses with nothing done;
- * then the switch to the receiver: at once, as rt_leave leaves (kernel
- * cycles, t_mark, curproc, user_return), when schedule() would pick it
+ * then the switch to the receiver: at once, by rt_leave (trapvec.S), when
+ * schedule() would pick it
  * and keep the quantum (no preemption, no deadline, the timer off, the
  * receiver not suspended), else by schedule() with the hand-off set.
  *
@@ -310,13 +310,12 @@ switch:
     lui t1, %hi(handoff)
     bnez t0, 14f
     sw zero, %lo(handoff)(t1)
-    /* rt_leave, with the entry's mark still in s2/s3 */
-    csrr a2, cycle
-    sltu t1, a2, s2
-    add a1, s3, t1                      /* now's high word: a stay is shorter than 2^32 */
-    mv a4, s2
+    /* rt_leave (trapvec.S): the kernel's cycles since the entry's mark
+     * (t_mark's low word is all it reads), r current, sret */
+    lui t0, %hi(t_mark)
+    sw s2, %lo(t_mark)(t0)
     mv a0, s8
-    j leave
+    j rt_leave
 14: sw s8, %lo(handoff)(t1)
     jal ra, mark
     j schedule
@@ -370,33 +369,3 @@ mark:
     sw s2, 0(t0)
     sw s3, 4(t0)
     ret
-
-/* void rt_leave(struct proc *r): the way out to r, whose map is active and
- * whose call is complete (trap.c kernel_to_user; the fast path enters at
- * leave with the time read): the kernel's cycles since t_mark (a 32-bit
- * difference: no stay in the kernel is 2^32 cycles long), t_mark = now,
- * curproc = r, user_return. */
-    .globl rt_leave
-rt_leave:
-1:  csrr a1, cycleh
-    csrr a2, cycle
-    csrr a3, cycleh
-    bne a1, a3, 1b
-    lui a4, %hi(t_mark)
-    lw a4, %lo(t_mark)(a4)
-leave:                                  /* a0 r, a1:a2 now, a4 the mark's low word */
-    la a3, t_mark
-    sw a2, 0(a3)
-    sw a1, 4(a3)
-    sub a4, a2, a4
-    la a3, stats
-    lw a1, ST_CYCLES_KERNEL(a3)
-    lw a5, ST_CYCLES_KERNEL + 4(a3)
-    add a1, a1, a4
-    sltu a4, a1, a4
-    add a5, a5, a4
-    sw a1, ST_CYCLES_KERNEL(a3)
-    sw a5, ST_CYCLES_KERNEL + 4(a3)
-    lui a3, %hi(curproc)
-    sw a0, %lo(curproc)(a3)
-    j user_return

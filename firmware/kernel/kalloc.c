@@ -30,13 +30,13 @@ static uint32_t *kheld;                /* bit per frame: held by the kernel */
 static uint32_t reserve_ppn[8], nreserve, reserve_target;
 static uint32_t pages_in_use;
 
-static void held_set(uint32_t ppn, int on)
+/* Set or clear a frame's held bit, whose state is known: clear for a
+ * frame off the free stack, set for one kpage_free gives back (it asserts
+ * so), so one flip does either. */
+static void held_flip(uint32_t ppn)
 {
     uint32_t i = ppn - frames_base();
-    if (on)
-        kheld[i / 32] |= 1u << (i % 32);
-    else
-        kheld[i / 32] &= ~(1u << (i % 32));
+    kheld[i / 32] ^= 1u << (i % 32);
 }
 
 int kpage_held(uint32_t ppn)
@@ -54,14 +54,14 @@ void kalloc_init(uint32_t *held_bitmap, uint32_t reserve)
     while (nreserve < reserve) {
         uint32_t ppn = frame_pop();
         KASSERT(ppn);
-        held_set(ppn, 1);              /* count 1: the reserve holds it */
+        held_flip(ppn);                /* count 1: the reserve holds it */
         reserve_ppn[nreserve++] = ppn;
     }
 }
 
 static void *take(uint32_t ppn)
 {
-    held_set(ppn, 1);
+    held_flip(ppn);
     pages_in_use++;
     void *p = (void *)(uintptr_t)(ppn * PGSZ);
     memset(p, 0, PGSZ);
@@ -95,7 +95,7 @@ void kpage_free(void *pa)
         reserve_ppn[nreserve++] = ppn;
         return;
     }
-    held_set(ppn, 0);
+    held_flip(ppn);
     frame_unref(ppn);
 }
 

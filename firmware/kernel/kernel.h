@@ -215,14 +215,15 @@ void proc_wake_receiver(struct port *pt);       /* proc_wake_one of proc_receivi
 void timer_disarm(void);
 void schedule(void) __attribute__((noreturn));
 void sched_handoff(struct proc *p);
-int sched_handoff_pending(void);
+extern struct proc *handoff;           /* set by sched_handoff: run it next (ipcfast.S too) */
 uint64_t now_ticks(void);
 uint64_t us_to_ticks(uint32_t us);
 uint32_t proc_live(void);
 
 /* trap.c and trapvec.S */
 void trap_init(void);
-void utrap(struct trapframe *tf) __attribute__((noreturn));
+void utrap(struct trapframe *tf);
+void trap_tail(void) __attribute__((noreturn));
 void rt_general(struct proc *p) __attribute__((noreturn));
 void rt_leave(struct proc *r) __attribute__((noreturn));
 void user_return(struct trapframe *tf) __attribute__((noreturn));

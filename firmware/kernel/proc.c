@@ -24,7 +24,7 @@ uint32_t nprocs;
 struct proc *curproc;
 int opt_preempt = 1;
 static uint32_t next_pid = 1;
-struct proc *handoff;                  /* (ipcfast.S sets it too) */
+struct proc *handoff;                  /* the process to run next (sched_handoff; ipcfast.S) */
 static uint32_t name_quota;
 static struct runq runq;
 static uint32_t nwaiting[W_CHILD + 1]; /* blocked processes per wait kind */
@@ -242,13 +242,10 @@ int proc_fork(struct proc *parent)
     return name;
 }
 
+/* prog: len characters and a NUL (sys_spawn and kmain make it so). */
 int proc_spawn(struct proc *parent, const char *prog, uint32_t len)
 {
-    char nm[16];
-    uint32_t n = len < sizeof nm - 1 ? len : sizeof nm - 1;
-    memcpy(nm, prog, n);
-    nm[n] = 0;
-    struct proc *c = proc_alloc(nm);
+    struct proc *c = proc_alloc(prog);
     if (!c)
         return -AV_ENOMEM;
     /* "-": an empty process (address space, ports, no program) that never
@@ -351,7 +348,6 @@ HOT void proc_wake_receiver(struct port *pt)
 }
 
 HOT void sched_handoff(struct proc *p) { handoff = p; }
-HOT int sched_handoff_pending(void) { return handoff != NULL; }
 
 HOT __attribute__((noinline)) static void arm(uint64_t t)
 {

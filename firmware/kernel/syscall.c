@@ -34,7 +34,7 @@ static struct proc *target(struct proc *p, uint32_t name, int32_t *err)
     return e->port->kproc;
 }
 
-static int32_t sys_console(struct proc *p, uint32_t buf, uint32_t len)
+static __attribute__((noinline)) int32_t sys_console(struct proc *p, uint32_t buf, uint32_t len)
 {
     char tmp[128];
     if (!vm_range_ok(buf, len))
@@ -96,7 +96,7 @@ static int32_t sys_vm(struct proc *p, uint32_t no, uint32_t *a)
  * message names) or a server's reply-and-receive (receive on a[3]; no send
  * when the message is 0). The send happens once, even across restarts, and
  * a send that fails returns before any receive. */
-HOT static int32_t send_receive(struct proc *p, uint32_t *a, int rpc)
+HOT static __attribute__((noinline)) int32_t send_receive(struct proc *p, uint32_t *a, int rpc)
 {
     uint32_t umsg = a[0], name = a[3], opts = rpc ? a[3] : a[4], timeout = rpc ? a[4] : a[5];
     if (!rpc && !p->rpc_sent) {
@@ -130,23 +130,17 @@ HOT static int32_t send_receive(struct proc *p, uint32_t *a, int rpc)
 
 HOT void syscall(struct proc *p)
 {
-    uint32_t *r = p->tf.r;
-    uint32_t no = r[17], a[6] = { r[10], r[11], r[12], r[13], r[14], r[15] };
+    uint32_t *a = &p->tf.r[10];
     int32_t ret;
-    uint32_t size = 0;
-    switch (no) {
+    switch (p->tf.r[17]) {
     case SYS_CONSOLE_WRITE: ret = sys_console(p, a[0], a[1]); break;
     case SYS_EXIT:
         proc_exit(p, (int32_t)a[0], NULL);
         return;
     case SYS_PORT_ALLOCATE: {
         struct port *pt = port_alloc();
-        if (!pt) {
-            ret = -AV_ENOMEM;
-            break;
-        }
-        ret = name_insert(p, pt, R_RECV);
-        if (ret < 0) {
+        ret = -AV_ENOMEM;
+        if (pt && (ret = name_insert(p, pt, R_RECV)) < 0) {
             pt->dead = 1;
             port_ref(pt);
             port_unref(pt);
@@ -175,47 +169,40 @@ HOT void syscall(struct proc *p)
         ret = !e || !e->recv ? -AV_ENAME : name_insert(p, e->port, R_SEND) < 0 ? -AV_ENORIGHTS : 0;
         break;
     }
-    case SYS_MSG_SEND: ret = msg_send(p, a[0], a[1], a[2], &size); break;
-    case SYS_MSG_RECEIVE:
-        ret = msg_receive(p, a[0], a[1], a[2], a[3], a[4], &size);
-        if (ret != K_BLOCKED)
-            r[11] = size;              /* a restarted call needs its a1 */
-        break;
-    case SYS_MSG_RPC: ret = send_receive(p, a, 1); break;
-    case SYS_MSG_REPLY_RECEIVE: ret = send_receive(p, a, 0); break;
-    case SYS_FORK:
-        ret = proc_fork(p);
-        break;
-    case SYS_SPAWN: {
-        char nm[16];
-        if (a[1] == 0 || a[1] >= sizeof nm || copyin(&p->map, nm, a[0], a[1]) < 0) {
-            ret = a[1] && a[1] < sizeof nm ? -AV_EFAULT : -AV_EINVAL;
-            break;
-        }
-        ret = proc_spawn(p, nm, a[1]);
+    case SYS_MSG_SEND: {
+        uint32_t size;
+        ret = msg_send(p, a[0], a[1], a[2], &size);
         break;
     }
+    case SYS_MSG_RECEIVE: {
+        uint32_t size = 0;
+        ret = msg_receive(p, a[0], a[1], a[2], a[3], a[4], &size);
+        if (ret != K_BLOCKED)
+            p->tf.r[11] = size;        /* a restarted call needs its a1 */
+        break;
+    }
+    case SYS_MSG_RPC: ret = send_receive(p, a, 1); break;
+    case SYS_MSG_REPLY_RECEIVE: ret = send_receive(p, a, 0); break;
+    case SYS_FORK: ret = proc_fork(p); break;
+    case SYS_SPAWN: ret = sys_spawn(p, a[0], a[1]); break;
     case SYS_WAIT: ret = sys_wait(p, a[0]); break;
     case SYS_VM_ALLOCATE:
     case SYS_VM_DEALLOCATE:
     case SYS_VM_PROTECT:
-    case SYS_VM_COPY: ret = sys_vm(p, no, a); break;
+    case SYS_VM_COPY: ret = sys_vm(p, p->tf.r[17], a); break;
     case SYS_TERMINATE: {
-        struct proc *t = target(p, a[0], &ret);
+        int32_t err;                   /* (not ret: its address would keep ret in memory) */
+        struct proc *t = target(p, a[0], &err);
+        ret = err;
         if (t) {
-            proc_exit(t, (int32_t)a[1], NULL);
+            proc_exit(t, (int32_t)p->tf.r[11], NULL);
             if (t == p)
                 return;
             ret = 0;
         }
         break;
     }
-    case SYS_STATS: {
-        struct av_stats s;
-        stats_snapshot(&s);
-        ret = (a[0] & 3) || copyout(&p->map, a[0], &s, sizeof s) < 0 ? -AV_EFAULT : 0;
-        break;
-    }
+    case SYS_STATS: ret = sys_stats(p, a[0]); break;
     case SYS_AUDIT: ret = audit(0) ? -AV_EINVAL : 0; break;
     case SYS_BOOTARGS: {
         const char *s = boot_args();
@@ -226,16 +213,15 @@ HOT void syscall(struct proc *p)
         break;
     }
     case SYS_FREE_FRAMES: ret = (int32_t)frames_free() + !!spare_root + kalloc_idle(); break;
-    case SYS_YIELD: ret = 0; sched_handoff(NULL); break;
+    case SYS_YIELD:                    /* to the run queue's tail, nothing handed off */
+        handoff = NULL;
+        sys_return(p, 0);
+        schedule();
     case SYS_TIME_US: ret = (int32_t)(uint32_t)udiv64(now_ticks() * 1000000u, boot.timebase, NULL); break;
     default: ret = -AV_ENOSYS;
     }
-    if (ret == K_BLOCKED) {
+    if (ret == K_BLOCKED)
         p->in_call = 1;
-        return;
-    }
-    if (p->state == P_RUNNABLE || p->state == P_BLOCKED)
+    else if (p->state == P_RUNNABLE || p->state == P_BLOCKED)
         sys_return(p, ret);
-    if (no == SYS_YIELD && p->state == P_RUNNABLE)
-        schedule();
 }

@@ -12,13 +12,36 @@ _Static_assert(offsetof(struct trapframe, pc) == TF_PC && offsetof(struct proc, 
                "gprsave.h offsets");
 _Static_assert(RT_SYS_RPC == SYS_MSG_RPC && RT_SYS_RR == SYS_MSG_REPLY_RECEIVE && RT_ECALL_U == CAUSE_ECALL_U,
                "gprsave.h round-trip call numbers");
+_Static_assert(offsetof(struct proc, state) == P_STATE && P_RUNNABLE == P_RUNNABLE_V &&
+               offsetof(struct proc, map) == P_MAP && offsetof(struct proc, in_call) == P_IN_CALL &&
+               offsetof(struct av_stats, cycles_kernel) == STATS_KERNEL, "gprsave.h way-back offsets");
 
-static void trap_tail(void) __attribute__((noreturn));
 
 extern void strap_vec(void);
 uint32_t kstack_top;                   /* top of the one kernel stack (kernel.ld) */
-uint64_t t_mark;                       /* mcycle at the last user/kernel edge (trapvec.S rt_entry too) */
+uint64_t t_mark;                       /* mcycle at the last user/kernel edge (trapvec.S rt_entry
+                                          too); utrap keeps only its low word (t_edge) */
 static uint64_t t_boot;                /* mcycle at trap_init: the window's start */
+
+/* The general trap's edges read and write only the low word of t_mark:
+ * in the kernel, the interval since the last edge (a stay in the kernel)
+ * is shorter than 2^32 cycles, so the low words give it exactly, and
+ * t_edge() gives the whole value back from the cycle counter. */
+static inline __attribute__((always_inline)) uint32_t rdcycle32(void)
+{
+    uint32_t c;
+    __asm__ volatile("csrr %0, cycle" : "=r"(c));
+    return c;
+}
+static inline __attribute__((always_inline)) void t_mark_lo(uint32_t c)
+{
+    __builtin_memcpy(&t_mark, &c, sizeof c);     /* the low word (little-endian) */
+}
+static uint64_t t_edge(void)
+{
+    uint64_t now = rdcycle64();
+    return now - (uint32_t)((uint32_t)now - (uint32_t)t_mark);
+}
 
 void trap_init(void)
 {
@@ -35,7 +58,7 @@ void trap_init(void)
  * this is exactly the sum of the user intervals up to the last trap. */
 uint64_t cycles_user_sum(void)
 {
-    return t_mark - t_boot - stats.cycles_kernel - stats.cycles_idle;
+    return t_edge() - t_boot - stats.cycles_kernel - stats.cycles_idle;
 }
 
 /* A trap in S mode: a page fault of a user access (trapvec.S) is served as
@@ -54,9 +77,14 @@ void ktrap(void)
           csr_read(CSR_SEPC), csr_read(CSR_STVAL));
 }
 
+/* A trap from user mode other than a plain system call (strap_vec has
+ * saved every register and serves those itself): interrupts, faults,
+ * exceptions, and the calls under the boot option fpswitch. It returns
+ * when the process may go on, and strap_vec's way back decides (trap.c
+ * trap_tail if it does not go on at once). */
 HOT void utrap(struct trapframe *tf)
 {
-    t_mark = rdcycle64_inline();            /* user cycles: cycles_user_sum() */
+    t_mark_lo(rdcycle32());            /* user cycles: cycles_user_sum() */
     struct proc *p = curproc;
     KASSERT(p && tf == &p->tf);        /* tf->r[0] is kstack_top: strap_vec just loaded sp from it */
     uint32_t cause = csr_read(CSR_SCAUSE), tval = csr_read(CSR_STVAL);
@@ -66,7 +94,7 @@ HOT void utrap(struct trapframe *tf)
             if (p->state == P_RUNNABLE)
                 schedule();
         }
-        user_return(tf);
+        return;
     }
     if (fp_switching)
         fastpaths_switch();            /* boot option fpswitch only */
@@ -97,7 +125,7 @@ HOT void utrap(struct trapframe *tf)
         proc_exit(p, -1, "exception");
         break;
     }
-    trap_tail();
+    __asm__ volatile("");              /* one way out: tail calls would each copy the epilogue (64 bytes) */
 }
 
 /* A round-trip call the fast path (ipcfast.S) did not take: the
@@ -111,10 +139,11 @@ void rt_general(struct proc *p)
     trap_tail();
 }
 
-/* After a trap's work: back to the caller if it may go on, else switch. */
-HOT static void trap_tail(void)
+/* After a trap's work: back to the caller if it may go on, else switch
+ * (also strap_vec's way out when the process does not go on at once). */
+HOT void trap_tail(void)
 {
-    if (curproc && curproc->state == P_RUNNABLE && !sched_handoff_pending())
+    if (curproc && curproc->state == P_RUNNABLE && !handoff)
         kernel_to_user(curproc);
     schedule();
 }
@@ -147,7 +176,7 @@ HOT void kernel_to_user(struct proc *p)
 void idle_wait(void)
 {
     uint64_t now = rdcycle64();
-    stats.cycles_kernel += now - t_mark;
+    stats.cycles_kernel += (uint32_t)now - (uint32_t)t_mark;
     t_mark = now;
     while (!(csr_read(CSR_SIP) & (1u << IRQ_STI)))
         wfi();

@@ -9,12 +9,18 @@
  * resumes or turns into their failure return, or a bug, which ktrap reports.
  *
  * The two round-trip calls (SYS_MSG_RPC, SYS_MSG_REPLY_RECEIVE) leave the
- * entry early, at rt_entry (ipcfast.S, the fast path): their ABI (av_abi.h) clobbers ra, t0-t6 and
+ * entry early, at rt_entry (ipcfast.S): their ABI (av_abi.h) clobbers ra, t0-t6 and
  * a2-a7, so only what the calls read or must keep is saved (sp, gp, tp,
  * s0-s11, a0-a5, a7, pc; every trap saves these first) and the frame is
  * marked lean; user_return then restores those and gives the clobbered
  * registers 0, never a stale or another process's value. Any other trap
  * pays four instructions for the test of a7.
+ *
+ * Every other trap takes the general path: a system call goes straight to
+ * syscall() (utrap serves the other traps), and when the process goes on
+ * at once (its call complete, nothing to switch to) the way back sums the
+ * kernel's cycles (kaccount) and loads only the registers C code may have
+ * changed, not the scheduler's trap_tail and kernel_to_user.
  */
 #include "gprsave.h"
 
@@ -45,10 +51,60 @@ strap_vec:
 2:  .irp n, 1, 6, 7, 16, 28, 29, 30, 31
     sw x\n, 4*\n(sp)
     .endr
-    mv a0, sp
+    /* the general path. A system call goes straight to syscall() (utrap
+     * serves every other trap, and a call under the boot option fpswitch);
+     * s0, saved in the frame, holds the process across the C calls */
+    mv s0, sp                           /* the process: its trapframe comes first */
     lw sp, 0(sp)
-    call utrap
-3:  j 3b
+    csrr t0, scause
+    addi t0, t0, -RT_ECALL_U
+    bnez t0, 5f
+    lw t0, fp_switching
+    bnez t0, 5f
+    lw t0, curproc
+    bne t0, s0, 5f                      /* (never: utrap asserts it) */
+    csrr t0, cycle                      /* the user/kernel edge: t_mark's low word (trap.c) */
+    sw t0, t_mark, t1
+    mv a0, s0
+    call syscall
+    j 6f
+5:  mv a0, s0
+    call utrap                          /* back unless it switched or ended the process */
+    /* The way back: when the process goes on at once (still current and
+     * runnable, its call complete, nothing handed off, its map active),
+     * the kernel's cycles are summed and the registers C code may change
+     * come back (s0, which held the process, among them): s1-s11, gp and
+     * tp still hold the process's values (every C routine keeps them or
+     * never touches them), and the kernel
+     * writes no register of the running process's frame but a0, a1 and
+     * pc (a request may not set its sender's registers, request.c);
+     * sstatus.SPP is 0 (the trap from U mode cleared it, and a nested
+     * trap's sret does too). Anything else is trap_tail's (trap.c), the
+     * scheduler's way out. */
+6:  lw t0, curproc
+    bne t0, s0, 7f
+    lw t0, P_STATE(s0)
+    addi t0, t0, -P_RUNNABLE_V
+    bnez t0, 7f
+    lbu t0, P_IN_CALL(s0)
+    bnez t0, 7f
+    lw t0, handoff
+    bnez t0, 7f
+    lw t0, vm_active
+    addi t1, s0, P_MAP
+    bne t0, t1, 7f
+    jal t6, kaccount
+    lw t0, TF_PC(s0)
+    csrw sepc, t0
+    csrw sscratch, s0
+    mv a0, s0
+    .irp n, 1, 2, 5, 6, 7, 8, 11, 12, 13, 14, 15, 16, 17, 28, 29, 30, 31
+    lw x\n, 4*\n(a0)
+    .endr
+    lw x10, 40(a0)
+    sret
+7:  tail trap_tail
+
 from_kernel:
     csrrw sp, sscratch, sp          /* back to the kernel sp, sscratch = 0 */
     addi sp, sp, -64                /* the registers a C call may change */
@@ -216,6 +272,32 @@ user_return:
     .endr
     lw x10, 40(a0)
     sret
+
+/* void rt_leave(struct proc *r): the way out to r, whose map is active and
+ * whose call is complete (trap.c kernel_to_user, ipcfast.S): the
+ * kernel's cycles summed, r current, sret (user_return). */
+    .globl rt_leave
+rt_leave:
+    jal t6, kaccount
+    sw a0, curproc, t0
+    j user_return
+/* The kernel/user edge (link in t6; t0-t3 changed): the stay's cycles
+ * summed into stats.cycles_kernel (a 32-bit difference: no stay in the
+ * kernel is 2^32 cycles long), t_mark's low word set (trap.c t_edge). */
+kaccount:
+    csrr t0, cycle
+    lw t1, t_mark
+    sw t0, t_mark, t2
+    sub t0, t0, t1
+    la t1, stats + STATS_KERNEL
+    lw t2, 0(t1)
+    lw t3, 4(t1)
+    add t2, t2, t0
+    sltu t0, t2, t0
+    add t3, t3, t0
+    sw t2, 0(t1)
+    sw t3, 4(t1)
+    jr t6
 
 /* void run_on_kstack(struct proc *p, void (*fn)(struct proc *)): fn(p) from
  * the top of the kernel stack (p's trapframe word 0), as a trap starts. */
