@@ -128,6 +128,28 @@ HOT static __attribute__((noinline)) int32_t send_receive(struct proc *p, uint32
     return r;
 }
 
+/* Two calls with room on the stack (a name, the statistics); the room
+ * costs syscall() only a larger frame, no register. */
+static int32_t sys_spawn(struct proc *p, uint32_t uname, uint32_t len)
+{
+    char nm[16];
+    if (len == 0 || len >= sizeof nm || copyin(&p->map, nm, uname, len) < 0)
+        return len && len < sizeof nm ? -AV_EFAULT : -AV_EINVAL;
+    nm[len] = 0;
+    return proc_spawn(p, nm, len);
+}
+
+static int32_t sys_stats(struct proc *p, uint32_t ubuf)
+{
+    struct av_stats s;
+    stats_snapshot(&s);
+    return (ubuf & 3) || copyout(&p->map, ubuf, &s, sizeof s) < 0 ? -AV_EFAULT : 0;
+}
+
+/* The arguments are read from the frame (a0..a5: r[10..15]) where they
+ * are used; no handler writes r[10] or r[11] before it has read them.
+ * The handlers that would keep many values across calls are apart
+ * (noinline), so that the dispatch saves few registers. */
 HOT void syscall(struct proc *p)
 {
     uint32_t *a = &p->tf.r[10];
