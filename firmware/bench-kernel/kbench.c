@@ -80,21 +80,20 @@ static uint32_t smsg[AV_MSG_INLINE_MAX / 4], sbuf[AV_MSG_INLINE_MAX / 4];
 static uint32_t cmsg[AV_MSG_INLINE_MAX / 4], cbuf[64];
 
 /* The server: receive, drop any out-of-line data it was given, reply empty;
- * each reply and the next receive are one call (SYS_MSG_REPLY_RECEIVE), and
- * the region of the data received goes in that call too (AV_RELEASE: the
- * kernel deallocates it before the reply is sent). */
+ * each reply and the next receive are one call (SYS_MSG_REPLY_RECEIVE). */
 static void server(int port)
 {
-    uint32_t got, ool = 0;
+    uint32_t got;
     void *reply = 0;                   /* nothing to reply to before the first */
     for (;;) {
-        TRY(ool ? av_msg_reply_release_receive(reply, sbuf, sizeof sbuf, port, 0, 0, ool, &got)
-                : av_msg_reply_receive(reply, sbuf, sizeof sbuf, port, 0, 0, &got));
+        TRY(av_msg_reply_receive(reply, sbuf, sizeof sbuf, port, 0, 0, &got));
         struct av_msg_header *h = (struct av_msg_header *)sbuf;
-        ool = 0;                       /* (kbench sends at most one item) */
         for (struct av_item *it = av_item_first(sbuf); it; it = av_item_next(sbuf, it))
-            if ((it->flags & AV_ITEM_OOL) && av_item_len(it))
-                ool = av_item_addr(it);
+            if ((it->flags & AV_ITEM_OOL) && av_item_len(it)) {
+                uint32_t a = av_item_addr(it) & ~(PAGE - 1);
+                uint32_t e = (av_item_addr(it) + av_item_len(it) + PAGE - 1) & ~(PAGE - 1);
+                TRY(av_vm_deallocate(AV_NAME_SELF, a, e - a));
+            }
         uint32_t id = h->id;
         av_msg_init(smsg, h->reply, AV_DISP_MOVE_SEND_ONCE, 0, 0, id);
         if (id == ID_STOP) {

@@ -215,8 +215,7 @@ void proc_wake_receiver(struct port *pt);       /* proc_wake_one of proc_receivi
 void timer_disarm(void);
 void schedule(void) __attribute__((noreturn));
 void sched_handoff(struct proc *p);
-extern struct proc *handoff;           /* set by sched_handoff: run it next */
-void sched_direct(struct proc *p, struct port *pt, struct proc *r) __attribute__((noreturn));
+extern struct proc *handoff;           /* set by sched_handoff: run it next (ipcfast.S too) */
 uint64_t now_ticks(void);
 uint64_t us_to_ticks(uint32_t us);
 uint32_t proc_live(void);
@@ -235,13 +234,9 @@ void idle_wait(void);
 void ktrap(void);
 int ucopy(void *dst, const void *src, uint32_t n);
 int utouch(uint32_t uva);
-int uhdr_get(void *dst, const void *src);    /* one 20-byte header, aligned; leaves SUM set */
-int uhdr_put(void *dst, uint32_t w0, uint32_t w1, uint32_t w2, uint32_t w3, uint32_t w4);  /* clears SUM */
 
 /* syscall.c */
 void syscall(struct proc *p);
-void ipc_fast(uint32_t umsg, uint32_t ubuf, uint32_t usize, uint32_t a3, uint32_t a4, uint32_t a5,
-              struct proc *p) __attribute__((noreturn));
 void fastpaths_switch(void);          /* boot option fpswitch (main.c) */
 extern int fp_switching;              /* fastpaths_switch is due at each trap */
 uint64_t cycles_user_sum(void);       /* trap.c: user cycles up to the last trap */
@@ -262,8 +257,8 @@ static inline void names_init(struct proc *p, uint32_t quota)
 void names_free_table(struct proc *p);
 int names_grow(struct proc *p, uint32_t n);
 struct nameent *name_lookup(struct proc *p, uint32_t name);
-/* name_lookup inline, for the round trip's fast path (syscall.c ipc_fast,
- * msg.c send_direct), where the call's cost shows */
+/* name_lookup inline, for the direct transfer (msg.c send_direct), where
+ * the call's cost shows */
 static inline __attribute__((always_inline)) struct nameent *name_at(struct proc *p, uint32_t name)
 {
     if (name == 0 || name >= p->nnames || !p->names[name].port)
@@ -318,10 +313,7 @@ static inline void kmsg_read(struct kmsg *km, uint32_t off, void *dst, uint32_t 
 #define DIRECT_MAX 512u           /* the largest message the direct transfer takes */
 int send_direct(struct proc *p, struct proc *r, const struct av_msg_header *h, uint32_t umsg,
                 struct port *dest, struct port *reply, int32_t *err);
-void name_drop_once(struct proc *p, uint32_t name);
 struct recv_args { uint32_t buf, name; };     /* (two words: returned in a0/a1) */
-struct recv_args recv_ready(struct proc *r, struct port *dest, uint32_t size);
-int32_t name_add_once(struct proc *r, struct port *port);
 
 /* request.c: messages to process ports */
 int32_t proc_request(struct proc *sender, struct port *pt, struct kmsg *km,

@@ -325,8 +325,8 @@ HOT int32_t wait_or_fail(struct proc *p, uint32_t opts, uint32_t flag, uint32_t 
  * and for room for a message of size bytes to dest: its buffer and name
  * (returned in a0/a1, no memory between), or a buffer of 1 (a ready one is
  * word aligned) if r's call receives nothing, or not that message (the
- * direct transfers: send_direct, syscall.c rt_header). */
-HOT struct recv_args recv_ready(struct proc *r, struct port *dest, uint32_t size)
+ * direct transfers: send_direct, and ipcfast.S in assembly). */
+HOT static struct recv_args recv_ready(struct proc *r, struct port *dest, uint32_t size)
 {
     uint32_t *a = &r->tf.r[10], buf = a[1], bsize = a[2], name, opts;
     struct nameent *e;
@@ -345,10 +345,10 @@ HOT struct recv_args recv_ready(struct proc *r, struct port *dest, uint32_t size
 }
 
 /* name_insert(r, port, R_SENDONCE) for the reply right of a round trip
- * (send_direct, syscall.c rt_header), short: a send-once right takes the
+ * (send_direct; ipcfast.S has its own), short: a send-once right takes the
  * first free slot of its own, so the search for a name of the port is not
  * needed; a dead port or a full table goes to name_insert. */
-HOT int32_t name_add_once(struct proc *r, struct port *port)
+HOT static int32_t name_add_once(struct proc *r, struct port *port)
 {
     struct nameent *t = r->names;
     for (uint32_t n = 1, nn = port->dead ? 0 : r->nnames; n < nn; n++) {
@@ -365,9 +365,9 @@ HOT int32_t name_add_once(struct proc *r, struct port *port)
 }
 
 /* name_release(p, name, R_SENDONCE), short, for a name in the table (the
- * caller's checks found it: send_direct, syscall.c rt_header); the right
+ * caller's checks found it: send_direct; ipcfast.S has its own); the right
  * may be gone already if the reply right named the same send-once right. */
-HOT void name_drop_once(struct proc *p, uint32_t name)
+HOT static void name_drop_once(struct proc *p, uint32_t name)
 {
     struct nameent *e = &p->names[name];
     if (!e->sendonce)

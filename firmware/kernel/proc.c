@@ -24,12 +24,13 @@ uint32_t nprocs;
 struct proc *curproc;
 int opt_preempt = 1;
 static uint32_t next_pid = 1;
-struct proc *handoff;                  /* the process to run next (sched_handoff) */
+struct proc *handoff;                  /* the process to run next (sched_handoff; ipcfast.S) */
 static uint32_t name_quota;
 static struct runq runq;
 static uint32_t nwaiting[W_CHILD + 1]; /* blocked processes per wait kind */
-static uint64_t deadline_min = ~0ull;  /* at most every blocked process's deadline */
-static uint64_t armed = ~0ull;         /* the timer's target as last set */
+/* (ipcfast.S reads these two: its switch needs neither set) */
+uint64_t deadline_min = ~0ull;         /* at most every blocked process's deadline */
+uint64_t armed = ~0ull;                /* the timer's target as last set */
 static uint64_t slice_end, quantum;    /* the running quantum, its length in ticks */
 
 void proc_init(void)
@@ -361,38 +362,6 @@ void timer_disarm(void)
 {
     armed = ~0ull;
     sbi_set_timer(~0ull);
-}
-
-/* The fast path's switch (syscall.c ipc_fast): p blocks receiving on pt
- * (it has no deadline) and the receiver of its send runs: r, whose call
- * the transfer just ended, or else the process send_direct woke and handed
- * off to. r wakes here without the run queue (it runs now, and p takes its
- * place among the W_RECV waiters). While no deadline has passed and the
- * quantum runs on, schedule() would pick that receiver and keep the
- * quantum; so without time to check, switch to it here without the rest. */
-HOT void sched_direct(struct proc *p, struct port *pt, struct proc *r)
-{
-    p->state = P_BLOCKED;
-    p->wait = W_RECV;
-    p->wait_obj = pt;
-    if (r) {
-        r->state = P_RUNNABLE;
-        r->wait = W_NONE;
-        r->wait_obj = NULL;
-        handoff = r;
-    } else {
-        nwaiting[W_RECV]++;
-        r = handoff;
-    }
-    /* no deadline, the timer off and no preemption (the quantum then only
-     * matters to a later preemption that never comes): the time could
-     * change nothing, so it is not read; otherwise schedule() picks r with
-     * the quantum kept while it lasts */
-    if (r && runnable(r) && !opt_preempt && (deadline_min & armed) == ~0ull) {
-        handoff = NULL;
-        rt_leave(r);
-    }
-    schedule();
 }
 
 /* Pick the next process and run it; idle in wfi while all are blocked. */

@@ -9,6 +9,7 @@
 #include <string.h>
 #include "kernel.h"
 #include "riscv.h"
+#include "ipcfast.h"                   /* (its offsets checked here) */
 
 HOT void sys_return(struct proc *p, int32_t a0)
 {
@@ -131,121 +132,6 @@ HOT static __attribute__((noinline)) int32_t send_receive(struct proc *p, uint32
     if (r != K_BLOCKED)
         p->tf.r[11] = size;
     return r;
-}
-
-/* The direct transfer of a header-only message to r, blocked in a
- * receive: send_direct's work for the commonest message, with no body to
- * copy in or walk, straight from the header the caller read to r's buffer.
- * r's receive is checked as send_direct checks it (recv_ready). The reply
- * right (a make-send-once, the only one the caller lets through) is named
- * first, as send_direct names it; if r's buffer then refuses the header
- * (uhdr_put leaves it unchanged), the name goes again and nothing is
- * done. 1: done, r's call complete; 0: nothing done. */
-HOT static int rt_header(struct proc *p, struct proc *r, const struct av_msg_header *h,
-                         struct port *dest, struct port *reply)
-{
-    struct recv_args ra = recv_ready(r, dest, sizeof *h);
-    int32_t n = AV_NAME_NULL;
-    uint32_t bits = 0;
-    if (ra.buf & 1)
-        return 0;
-    if (reply) {
-        if ((n = name_add_once(r, reply)) < 0)
-            return 0;
-        bits = AV_MSG_REPLY(AV_DISP_PORT_SEND_ONCE);
-    }
-    vm_activate(&r->map);              /* r runs next: its map stays (and on a
-                                          failure too: copyin and the way out
-                                          activate the map they need) */
-    if (uhdr_put((void *)ra.buf, h->size, ra.name, (uint32_t)n, h->id, bits)) {
-        name_drop_once(r, (uint32_t)n);    /* (none: name 0's entry is
-                                              always empty, nothing to drop) */
-        return 0;
-    }
-    /* committed: nothing below fails */
-    if (AV_MSG_GET_DEST(h->bits) == AV_DISP_MOVE_SEND_ONCE)
-        name_drop_once(p, h->dest);
-    stats.msgs_inline++;
-    stats.msgs_direct++;
-    r->tf.r[11] = h->size;             /* r's a1 */
-    sys_return(r, 0);
-    return 1;
-}
-
-/* The fast path of a message round trip (trapvec.S rt_entry jumps here
- * with the call's a0..a5 and a lean frame; it does not return): an RPC, or
- * a server's reply and receive, whose send goes straight to a receiver
- * already waiting (rt_header for a header-only message, msg.c send_direct
- * for a small inline one) and whose receive then blocks. It makes
- * msg_send's and msg_receive's checks itself and goes on only where every
- * one passes and the general path would take the same steps: no options
- * (timeouts, non-blocking), a message to send, the destination right
- * copy-send or move-send-once to a port (not a process port) with room and
- * a receiver waiting, an RPC's reply right make-send-once and a
- * reply-and-receive's none, the receive port's queue empty. Anything else
- * goes to rt_general with nothing done, and syscall() then gives the usual
- * results and errors. On success the caller blocks in its receive exactly
- * as the general path leaves it (rpc_sent, rpc_reply, in_call) and the
- * receiver runs next (sched_direct, not schedule()). */
-HOT void ipc_fast(uint32_t umsg, uint32_t ubuf, uint32_t usize, uint32_t a3, uint32_t a4, uint32_t a5,
-              struct proc *p)
-{
-    int rpc = p->tf.r[17] == SYS_MSG_RPC;   /* else reply-and-receive: rt_entry serves these two only */
-    uint32_t name = a3;
-    struct av_msg_header h;
-    /* (p trapped from its own map, the active one: ucopy as copyin does) */
-    (void)a5;
-    /* uhdr_get leaves SUM set for rt_header's uhdr_put (rt_general clears it) */
-    if (fp_switching || (rpc ? a3 : a4 & ~AV_RELEASE) || !umsg || ((umsg | ubuf) & 3) ||
-        !vm_range_ok(ubuf, usize) || p->rpc_sent || !vm_range_ok(umsg, sizeof h) ||
-        uhdr_get(&h, (const void *)umsg))
-        rt_general(p);
-    if (rpc)
-        name = h.reply;
-    uint32_t ddisp = AV_MSG_GET_DEST(h.bits);
-    struct nameent *re = name_at(p, name), *de = name_at(p, h.dest);
-    struct proc *r;
-    struct port *dp;
-    int32_t err;
-    /* as right_check, msg_send and msg_receive would find them; a dead
-     * port and a process port have no receiving process, so the receiver
-     * test refuses those; a message marked complex goes to send_direct,
-     * which takes one out-of-line item and refuses rights (the general
-     * path then) */
-    if (!re || !re->recv || re->dead || re->port->qhead || !de ||
-        h.size < sizeof h || h.size > DIRECT_MAX || (h.size & 3) ||
-        (h.bits & ~(0xffffu | AV_MSG_COMPLEX)) ||
-        (rpc ? AV_MSG_GET_REPLY(h.bits) != AV_DISP_MAKE_SEND_ONCE : h.reply != AV_NAME_NULL) ||
-        !(ddisp == AV_DISP_COPY_SEND ? de->sendrefs && !port_full(de->port) :
-          ddisp == AV_DISP_MOVE_SEND_ONCE && de->sendonce))
-        rt_general(p);
-    dp = de->port;
-    r = dp->receiver;                  /* proc_receiving, inline */
-    if (!r || r->state != P_BLOCKED || r->wait != W_RECV || r->wait_obj != dp)
-        rt_general(p);
-    /* a reply-and-receive's AV_RELEASE (a4, the only option let through
-     * above), as send_receive orders it: the receive side checked, before
-     * the send, once (the general path, if it takes over, skips it). The
-     * header is read again: if the region held it, the general path fails
-     * the send (-AV_EFAULT). */
-    if (!rpc && p->tf.r[14] && (vm_release(p) || uhdr_get(&h, (const void *)umsg)))
-        rt_general(p);
-    if (h.size != sizeof h || (h.bits & AV_MSG_COMPLEX)) {
-        /* a body that faulted sends nothing (err): the general path finds
-         * the same fault and returns it; SUM, which uhdr_get left set,
-         * is clear after send_direct's user accesses (utouch, ucopy) or
-         * in rt_general */
-        if (!send_direct(p, r, &h, umsg, dp, rpc ? re->port : NULL, &err) || err)
-            rt_general(p);
-        r = NULL;                      /* send_direct woke it and handed off */
-    } else if (!rt_header(p, r, &h, dp, rpc ? re->port : NULL)) {
-        rt_general(p);
-    }
-    p->rpc_reply = h.reply;
-    p->rpc_sent = 1;
-    p->has_deadline = 0;
-    p->in_call = 1;
-    sched_direct(p, re->port, r);
 }
 
 /* Two calls with room on the stack (a name, the statistics); the room

@@ -99,7 +99,7 @@ HOT void utrap(struct trapframe *tf)
     if (fp_switching)
         fastpaths_switch();            /* boot option fpswitch only */
     switch (cause) {
-    case CAUSE_ECALL_U:                /* (the round-trip calls: rt_entry, ipc_fast) */
+    case CAUSE_ECALL_U:                /* (the round-trip calls: rt_entry, ipcfast.S) */
         syscall(p);
         break;
     case CAUSE_FETCH_PAGE:
@@ -128,11 +128,11 @@ HOT void utrap(struct trapframe *tf)
     __asm__ volatile("");              /* one way out: tail calls would each copy the epilogue (64 bytes) */
 }
 
-/* A round-trip call the fast path (syscall.c ipc_fast) did not take: the
+/* A round-trip call the fast path (ipcfast.S) did not take: the
  * general call, as utrap would make it. */
 void rt_general(struct proc *p)
 {
-    csr_clear(CSR_SSTATUS, MSTATUS_SUM);   /* the fast path's uhdr_get may have left it set */
+    csr_clear(CSR_SSTATUS, MSTATUS_SUM);   /* the fast path's uhdr_load may have left it set */
     if (fp_switching)
         fastpaths_switch();            /* boot option fpswitch only */
     syscall(p);

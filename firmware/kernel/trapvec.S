@@ -9,7 +9,7 @@
  * resumes or turns into their failure return, or a bug, which ktrap reports.
  *
  * The two round-trip calls (SYS_MSG_RPC, SYS_MSG_REPLY_RECEIVE) leave the
- * entry early, at rt_entry: their ABI (av_abi.h) clobbers ra, t0-t6 and
+ * entry early, at rt_entry (ipcfast.S): their ABI (av_abi.h) clobbers ra, t0-t6 and
  * a2-a7, so only what the calls read or must keep is saved (sp, gp, tp,
  * s0-s11, a0-a7 (a6: AV_RELEASE's address), pc; every trap saves these
  * first) and the frame is marked lean; user_return then restores those and gives the clobbered
@@ -47,7 +47,7 @@ strap_vec:
     bnez t0, 2f
 1:  csrr t0, scause                     /* a7 names a round-trip call: is it one? */
     addi t0, t0, -RT_ECALL_U
-    beqz t0, rt_entry
+    beqz t0, rt_entry                   /* ipcfast.S */
 2:  .irp n, 1, 6, 7, 28, 29, 30, 31
     sw x\n, 4*\n(sp)
     .endr
@@ -104,19 +104,6 @@ strap_vec:
     lw x10, 40(a0)
     sret
 7:  tail trap_tail
-rt_entry:
-    li t0, 1
-    sb t0, P_LEAN(sp)                  /* ra, t0-t6 not saved: 0 on the way out */
-4:  csrr t1, cycleh                     /* trap.c t_mark: the user/kernel edge */
-    csrr t0, cycle
-    csrr t2, cycleh
-    bne t1, t2, 4b
-    la t2, t_mark
-    sw t0, 0(t2)
-    sw t1, 4(t2)
-    mv a6, sp                           /* the process (its trapframe comes first) */
-    lw sp, 0(sp)
-    j ipc_fast                          /* (a0..a5, p): does not return */
 
 from_kernel:
     csrrw sp, sscratch, sp          /* back to the kernel sp, sscratch = 0 */
@@ -209,30 +196,27 @@ uaccess_ok:
     li a0, 0
     ret
 
-/* The round trip's header transfer (syscall.c ipc_fast, rt_header) sets
- * SUM once a leg: every sstatus write makes the core forget its data page
- * registers, and the next access pays a TLB lookup.
+/* The round trip's header transfer (ipcfast.S) sets SUM once a leg: every
+ * sstatus write makes the core forget its data page registers, and the
+ * next access pays a TLB lookup.
  *
- * int uhdr_get(void *dst, const void *src): one message header (20 bytes,
- * both word aligned) from user src, unrolled, leaving SUM set on success
- * for uhdr_put or rt_general to clear; a failure (uaccess_fail) clears it. */
-    .globl uhdr_get, uhdr_put
-uhdr_get:
+ * uhdr_load: one message header (20 bytes, word aligned) from user a0
+ * into t1..t5, a0 = 0, SUM left set for uhdr_put (or the C the fast path
+ * hands over to) to clear; a bad page returns a0 = -2, SUM clear
+ * (uaccess_fail). Only t0..t5 and a0 change. */
+    .globl uhdr_load, uhdr_put
+uhdr_load:
     li t0, 0x40000
     csrs sstatus, t0
-    lw t1, 0(a1)
-    lw t2, 4(a1)
-    lw t3, 8(a1)
-    lw t4, 12(a1)
-    lw t5, 16(a1)
-    sw t1, 0(a0)
-    sw t2, 4(a0)
-    sw t3, 8(a0)
-    sw t4, 12(a0)
-    sw t5, 16(a0)
-    j uaccess_ok
+    lw t1, 0(a0)
+    lw t2, 4(a0)
+    lw t3, 8(a0)
+    lw t4, 12(a0)
+    lw t5, 16(a0)
+    li a0, 0
+    ret
 /* int uhdr_put(void *dst, w0, w1, w2, w3, w4): the header's five words
- * to user dst (aligned), SUM set by uhdr_get, cleared here. A failure
+ * to user dst (aligned), SUM set by uhdr_load, cleared here. A failure
  * leaves dst unchanged (the caller writes a receiver's buffer before
  * committing): the first word's page is made present and writable by
  * storing it back, then the last word, on the other page if the header
@@ -290,7 +274,7 @@ user_return:
     sret
 
 /* void rt_leave(struct proc *r): the way out to r, whose map is active and
- * whose call is complete (trap.c kernel_to_user, proc.c sched_direct): the
+ * whose call is complete (trap.c kernel_to_user, ipcfast.S): the
  * kernel's cycles summed, r current, sret (user_return). */
     .globl rt_leave
 rt_leave:

@@ -38,11 +38,6 @@ int av_msg_receive(void *buf, uint32_t size, uint32_t name, uint32_t opts, uint3
     return av_syscall(SYS_MSG_RECEIVE, (uint32_t)buf, size, name, opts, t, got);
 }
 
-int av_msg_rpc(void *msg, void *buf, uint32_t size, uint32_t opts, uint32_t t, uint32_t *got)
-{
-    return av_syscall(SYS_MSG_RPC, (uint32_t)msg, (uint32_t)buf, size, opts, t, got);
-}
-
 int av_fork(void)
 {
     fflush(stdout);                    /* the child must not print our buffer again */

@@ -1,4 +1,4 @@
-/* The round trip's fast path (syscall.c ipc_fast): an RPC or a reply-and-
+/* The round trip's fast path (ipcfast.S): an RPC or a reply-and-
  * receive whose send goes straight to a waiting receiver and whose receive
  * then blocks. Everything it does not take must fall back to the general
  * path with the general path's results, so each case below is one the
@@ -28,6 +28,9 @@
  *  - the server's reply-and-receive with a bad receive name, buffer or
  *    flag, or a bad destination right, while the client waits: the
  *    error, nothing sent
+ *  - a header-only request to a server in a plain receive (delivered
+ *    there), and to one whose buffer cannot hold a header: its receive
+ *    fails, the request waits
  * bootargs: nopreempt */
 #include "ktest.h"
 
@@ -39,11 +42,12 @@ bad headers: -EINVAL, nothing sent
 bad names: fall back
 queued cases: same results
 server checks: nothing sent
+header only: plain receive, small buffer
 test rpc_fast: PASS
 */
 
 #define N 100
-enum { ID_PLAIN = 1, ID_NOREPLY, ID_SMALL, ID_OTHER, ID_RRCHECK, ID_GIVE, ID_STOP };
+enum { ID_PLAIN = 1, ID_NOREPLY, ID_SMALL, ID_OTHER, ID_RRCHECK, ID_GIVE, ID_RECV, ID_TINY, ID_STOP };
 static uint32_t smsg[256], sbuf[KT_BUF_WORDS], cmsg[256], cbuf[256], qbuf[64];
 static int port, port2;
 
@@ -245,6 +249,16 @@ static void client(void)
     CHECK(r->odd == 0, "server checks: case %ld", (long)r->odd);
     rt(ID_PLAIN, 0);
     printf("server checks: nothing sent\n");
+    /* header-only requests: to the server's plain receive, which reports
+     * it (odd 1); to a buffer of 16 bytes, where it must not go */
+    rt(ID_RECV, 0);
+    r = rt(ID_PLAIN, 0);
+    CHECK(r->odd == 1 && r->size == 20, "plain receive: %ld, %lu bytes", (long)r->odd, (unsigned long)r->size);
+    rt(ID_TINY, 0);
+    r = rt(ID_PLAIN, 0);
+    CHECK(r->odd == -AV_ETOOSMALL && r->size == 20, "16-byte buffer: %ld", (long)r->odd);
+    rt(ID_PLAIN, 0);
+    printf("header only: plain receive, small buffer\n");
     req(cmsg, ID_STOP, port, reply, AV_DISP_MAKE_SEND_ONCE, 0);
     CHECK_RC(av_msg_rpc(cmsg, cbuf, sizeof cbuf, 0, 0, &got), 0);
     av_exit(0);
@@ -296,8 +310,17 @@ int main(void)
     void *out = 0;
     uint32_t got, n = 0, name = (uint32_t)port, size = sizeof sbuf, opts = 0, timeout = 0;
     struct rep rp = { 0, 0, 0, 0, 0 };
+    int plain = 0;
     for (;;) {
-        int r = av_msg_reply_receive(out, sbuf, size, name, opts, timeout, &got);
+        int r;
+        if (plain) {                   /* the reply alone, then a plain receive */
+            CHECK_RC(av_msg_send(out, 0, 0), 0);
+            r = av_msg_receive(sbuf, size, name, opts, timeout, &got);
+            plain = 0;
+            rp.odd = r == 0;
+        } else {
+            r = av_msg_reply_receive(out, sbuf, size, name, opts, timeout, &got);
+        }
         out = 0;
         if (r < 0) {                   /* an expected odd result: back to normal */
             CHECK(r == -AV_ETOOSMALL || r == -AV_ETIMEDOUT, "server receive %d", r);
@@ -328,6 +351,9 @@ int main(void)
         out = smsg;
         if (id == ID_SMALL)
             size = 24;
+        if (id == ID_TINY)
+            size = 16;
+        plain = id == ID_RECV;
         if (id == ID_OTHER)
             name = (uint32_t)port2, opts = AV_RCV_TIMEOUT, timeout = 3000;
     }
