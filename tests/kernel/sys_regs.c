@@ -10,11 +10,10 @@
  *    receive that blocks until the child's send puts its message straight
  *    into our buffer
  *  - a page fault on a fresh page (zero-fill: a trap that is no call)
- * and that the statistics count the calls' kernel cycles (user, kernel and
- * idle together no more than the time that passed), and, where the cycle
- * counter is the core's (not on QEMU, which has no fast-path CSRs), that a
- * null call costs less than 700 cycles: the way through the scheduler's
- * exit (trap_tail, kernel_to_user) cost over 740.
+ * and, where the cycle counter is the core's (not on QEMU, which has no
+ * fast-path CSRs), that the statistics count the calls' kernel cycles
+ * (user, kernel and idle together no more than the time that passed). What
+ * a call costs is kbench's sys_null row, not a test.
  * bootargs: nopreempt */
 #include "ktest.h"
 
@@ -22,7 +21,7 @@
 sys_regs: calls that return at once keep every register
 sys_regs: yield, wait and receive keep every register
 sys_regs: a page fault keeps every register
-sys_regs: statistics and cost
+sys_regs: statistics
 test sys_regs: PASS
 */
 
@@ -193,14 +192,9 @@ int main(void)
 
     struct av_stats s0, s1;
     CHECK_RC(av_stats(&s0), 0);
-    uint32_t t0 = rdcycle(), best = ~0u;
-    for (int i = 0; i < 16; i++) {
-        uint32_t t1 = rdcycle();
+    uint32_t t0 = rdcycle();
+    for (int i = 0; i < 16; i++)
         av_free_frames();
-        uint32_t t = rdcycle() - t1;
-        if (t < best)
-            best = t;
-    }
     uint32_t t1 = rdcycle();
     CHECK_RC(av_stats(&s1), 0);
     uint64_t du = s1.cycles_user - s0.cycles_user, dk = s1.cycles_kernel - s0.cycles_kernel;
@@ -208,8 +202,7 @@ int main(void)
     CHECK(!s1.fastpaths || (dk > 16 * 100 && du > 0 && du + dk + di <= (uint64_t)(t1 - t0) + (1u << 16)),
           "cycles user %lu kernel %lu idle %lu in %lu", (unsigned long)du, (unsigned long)dk,
           (unsigned long)di, (unsigned long)(t1 - t0));
-    CHECK(!s1.fastpaths || best < 700, "a null call took %lu cycles", (unsigned long)best);
-    printf("sys_regs: statistics and cost\n");
+    printf("sys_regs: statistics\n");
     ktest_end("sys_regs");
     return 0;
 }
