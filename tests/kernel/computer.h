@@ -19,8 +19,7 @@ static uint32_t now_ticks(void)
 /* returns the child's process port name; *port gets the port */
 static int start_computer(int *port)
 {
-    *port = av_port_allocate();
-    CHECK_RC(av_port_make_send(*port), 0);
+    *port = ktest_port();
     int c = av_fork();
     if (c == 0) {
         uint32_t t0 = now_ticks();

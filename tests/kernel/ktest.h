@@ -31,6 +31,26 @@ static inline void ktest_end(const char *name)
     printf("test %s: PASS (frames free %d, %d at the start)\n", name, av_free_frames(), ktest_frames0);
 }
 
+/* A port with a send right: the server's port of the client/server tests. */
+static inline int ktest_port(void)
+{
+    int port = av_port_allocate();
+    CHECK(port > 0, "port %d", port);
+    CHECK_RC(av_port_make_send(port), 0);
+    return port;
+}
+
+/* A child that runs client(port), which ends it; the parent gets the
+ * child's process name. */
+static inline int ktest_fork_client(void (*client)(int), int port)
+{
+    int c = av_fork();
+    CHECK(c >= 0, "fork %d", c);
+    if (c == 0)
+        client(port);
+    return c;
+}
+
 /* Receive buffer large enough for any inline message. */
 #define KT_BUF_WORDS (AV_MSG_INLINE_MAX / 4)
 #endif

@@ -140,13 +140,8 @@ static void client(int port)
 int main(void)
 {
     ktest_begin("msg_direct");
-    int port = av_port_allocate();
-    CHECK(port > 0, "port %d", port);
-    CHECK_RC(av_port_make_send(port), 0);
-    int c = av_fork();
-    CHECK(c >= 0, "fork %d", c);
-    if (c == 0)
-        client(port);
+    int port = ktest_port();
+    int c = ktest_fork_client(client, port);
     uint32_t got;
     uint8_t data[1000];
     struct av_msg_header *h = (void *)sbuf;

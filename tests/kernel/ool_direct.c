@@ -194,13 +194,8 @@ static void server(int port)
 int main(void)
 {
     ktest_begin("ool_direct");
-    int port = av_port_allocate();
-    CHECK(port > 0, "port %d", port);
-    CHECK_RC(av_port_make_send(port), 0);
-    int c = av_fork();
-    CHECK(c >= 0, "fork %d", c);
-    if (c == 0)
-        client(port);
+    int port = ktest_port();
+    int c = ktest_fork_client(client, port);
     server(port);
     int st = -1;
     CHECK_RC(av_wait(c, &st), 0);

@@ -17,9 +17,7 @@ static uint32_t msg[256], buf[256];
 int main(void)
 {
     ktest_begin("port_death");
-    int port = av_port_allocate();
-    CHECK(port > 0, "port");
-    CHECK_RC(av_port_make_send(port), 0);
+    int port = ktest_port();
     CHECK_RC(av_port_qlimit(port, 1), 0);
     int c = av_fork();
     if (c == 0) {

@@ -44,9 +44,7 @@ static void client(int port)
 int main(void)
 {
     ktest_begin("reply_receive");
-    int port = av_port_allocate();
-    CHECK(port > 0, "port %d", port);
-    CHECK_RC(av_port_make_send(port), 0);
+    int port = ktest_port();
     uint32_t got = 0;
 
     /* the receive side is checked first: a bad name, buffer or flag sends nothing */
@@ -79,10 +77,7 @@ int main(void)
     printf("failed send: nothing received\n");
 
     /* the server: the first call only receives (it blocks: the child runs) */
-    int c = av_fork();
-    CHECK(c >= 0, "fork %d", c);
-    if (c == 0)
-        client(port);
+    int c = ktest_fork_client(client, port);
     void *reply = 0;
     uint32_t n = 0;
     for (;;) {

@@ -109,10 +109,7 @@ static void client(int port)
 
 static void round_trips(int port)
 {
-    int c = av_fork();
-    CHECK(c >= 0, "fork %d", c);
-    if (c == 0)
-        client(port);
+    int c = ktest_fork_client(client, port);
     uint32_t got = 0, rel = 0, span = 0, frames = 0;
     void *reply = 0;
     for (uint32_t i = 0;; i++) {
@@ -209,9 +206,7 @@ static void once(int port)
 int main(void)
 {
     ktest_begin("reply_release");
-    int port = av_port_allocate();
-    CHECK(port > 0, "port %d", port);
-    CHECK_RC(av_port_make_send(port), 0);
+    int port = ktest_port();
     refusals(port);
     round_trips(port);
     once(port);
