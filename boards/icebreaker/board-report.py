@@ -25,9 +25,15 @@ def util_from_log(log):
 
 
 def stat_cells(path):
-    """Cell counts from a Yosys stat of the flattened top."""
+    """Cell counts of the whole design from a Yosys stat: its "design
+    hierarchy" totals where modules are kept apart (av_wcs is), otherwise
+    the one module's counts (adding up every section would count the kept
+    modules twice)."""
+    text = open(path).read()
+    if '=== design hierarchy ===' in text:
+        text = text.split('=== design hierarchy ===', 1)[1]
     cells = {}
-    for name, n in re.findall(r'^\s+(SB_\w+|\$\w+)\s+(\d+)\s*$', open(path).read(), re.M):
+    for name, n in re.findall(r'^\s+(SB_\w+|\$\w+)\s+(\d+)\s*$', text, re.M):
         cells[name] = cells.get(name, 0) + int(n)
     return cells
 
