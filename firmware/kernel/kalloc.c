@@ -150,6 +150,27 @@ static __attribute__((noinline)) struct slab *slab_new(size_t n)
 
 void *kmalloc(size_t n);
 
+/* The clear of a small object (at most KZERO_MAX bytes, whole words): a
+ * jump into a row of stores, one per word, with none of memset's set-up
+ * and tail tests (a port costs 11 stores, not 33 instructions). Shaped as
+ * memset, so that kmalloc's tail call takes either. */
+#define KZERO_MAX 128
+void *kzero(void *p, int unused, size_t n);
+__asm__(
+    "    .pushsection .text.hot, \"ax\"\n"
+    "    .balign 4\n"
+    "kzero:\n"
+    "    lla t0, 1f\n"
+    "    sub t0, t0, a2\n"              /* one 4-byte store per word: back n bytes */
+    "    jr t0\n"
+    "    .set off, 128\n"
+    "    .rept 32\n"
+    "    .set off, off - 4\n"
+    "    sw zero, off(a0)\n"
+    "    .endr\n"
+    "1:  ret\n"
+    "    .popsection\n");
+
 /* kmalloc's other way, shaped as memset so that kmalloc ends in one tail
  * call whichever way it goes (no frame): no slab of n's class has room (a
  * new one, then kmalloc again), or n is out of range. */
@@ -175,7 +196,7 @@ void *kmalloc(size_t n)
             partial[s->cls] = s->next; /* full: off the partial list */
         z = (n + 3) & ~3u;             /* cleared: what the caller asked for, in words */
     }
-    return (s ? memset : kmalloc_slow)(o, 0, z);
+    return (!s ? kmalloc_slow : z <= KZERO_MAX ? kzero : memset)(o, 0, z);
 }
 
 static __attribute__((noinline)) void slab_bad(struct slab *s)
