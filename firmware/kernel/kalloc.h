@@ -18,6 +18,10 @@ void kpage_free(void *pa);
 int kpage_held(uint32_t ppn);         /* for the audit */
 void *kmalloc(size_t n);              /* zeroed, n <= 2048, or NULL */
 void kfree(void *p, size_t n);
+/* Clear n bytes at p, both word aligned, n <= KZERO_MAX: memset, cheaper
+ * for small objects (the middle argument is memset's, unused). Returns p. */
+#define KZERO_MAX 144
+void *kzero(void *p, int unused, size_t n);
 uint32_t kalloc_pages_in_use(void);
 struct slab;
 extern struct slab *kalloc_idle_slab; /* the empty slab kept, if any (it counts as free) */

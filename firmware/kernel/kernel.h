@@ -123,6 +123,8 @@ struct proc {
                                           calls keep (trapvec.S; P_LEAN in gprsave.h) */
     struct rqnode rq;                  /* run queue link */
     uint32_t rpc_reply;                /* reply name of an RPC whose send is done */
+    uint32_t pname;                    /* the parent's name for the process port, as
+                                          given (proc_exit checks it still is) */
     uint64_t deadline;                 /* in mtime ticks */
     char name[16];
     struct nameent names0[NAMES0];     /* the first table: no allocation of its own */

@@ -60,21 +60,18 @@ uint32_t proc_live(void)
     return n;
 }
 
-/* A new process's names 1 (a send right to its own port) and 2 (the
- * receive right of its notify port), written straight into its empty table:
- * both ports are fresh, so name_insert's searches would find nothing. (Here
- * rather than in names.c: part of proc_alloc, no call, no shared saves.) */
-static void names_fresh(struct proc *p, struct port *notify)
-{
-    struct nameent *e = p->names;
-    e[AV_NAME_SELF] = (struct nameent){ .port = p->self, .sendrefs = 1 };
-    e[AV_NAME_NOTIFY] = (struct nameent){ .port = notify, .recv = 1 };
-    p->self->named = 1;
-    port_ref(p->self);
-    notify->named = 1;
-    port_ref(notify);
-    notify->receiver = p;
-}
+/* proc_alloc clears the trapframe and the fields from parent on; those
+ * between (state .. self) it sets, each of them (vm_create the whole map) */
+_Static_assert(offsetof(struct proc, state) == sizeof(struct trapframe) &&
+               offsetof(struct proc, map) == offsetof(struct proc, pid) + 4 &&
+               sizeof(struct vmmap) == 20 &&
+               offsetof(struct proc, names) == offsetof(struct proc, map) + sizeof(struct vmmap) &&
+               offsetof(struct proc, self) == offsetof(struct proc, nquota) + 4 &&
+               offsetof(struct proc, parent) == offsetof(struct proc, self) + 4,
+               "proc_alloc: a field of struct proc neither cleared nor set");
+#define PROC_CLEAR_FROM offsetof(struct proc, parent)
+_Static_assert(offsetof(struct proc, names0) - PROC_CLEAR_FROM <= KZERO_MAX &&
+               sizeof(struct trapframe) <= KZERO_MAX, "proc_alloc: kzero's limit");
 
 struct proc *proc_alloc(const char *name)
 {
@@ -89,19 +86,34 @@ struct proc *proc_alloc(const char *name)
         return NULL;
     /* names0 is zero already: a table's entries are cleared as its
      * process ends (names_drop_all), and names_grow clears names0 */
-    memset(p, 0, offsetof(struct proc, names0));
+    kzero(p, 0, sizeof p->tf);
+    kzero((char *)p + PROC_CLEAR_FROM, 0, offsetof(struct proc, names0) - PROC_CLEAR_FROM);
     if (vm_create(&p->map, i + 1) < 0)
         return NULL;
     names_init(p, name_quota);
-    p->self = port_alloc();
-    if (!p->self)
+    struct port *self = port_alloc();
+    p->self = self;
+    if (!self)
         goto fail_names;
-    p->self->kproc = p;
-    port_ref(p->self);                 /* the kernel's own hold, dropped at reap */
+    self->kproc = p;
+    self->refs = 1;                    /* the kernel's own hold, dropped at reap */
     struct port *notify = port_alloc();
     if (!notify)
         goto fail_self;
-    names_fresh(p, notify);            /* names 1 and 2 */
+    /* names 1 (a send right to its own port) and 2 (the receive right of
+     * its notify port), written straight into the empty table (only the
+     * non-zero fields): both ports are fresh, so name_insert's searches
+     * would find nothing */
+    struct nameent *e = p->names;
+    e[AV_NAME_SELF].port = self;
+    e[AV_NAME_SELF].sendrefs = 1;
+    self->named = 1;
+    self->refs = 2;
+    e[AV_NAME_NOTIFY].port = notify;
+    e[AV_NAME_NOTIFY].recv = 1;
+    notify->named = 1;
+    notify->refs = 1;
+    notify->receiver = p;
     p->pid = next_pid++;
     for (char *d = p->name; *name && d < p->name + sizeof p->name - 1;)
         *d++ = *name++;                /* zeroed above: no padding to write */
@@ -109,8 +121,8 @@ struct proc *proc_alloc(const char *name)
     p->wait = W_NONE;
     return p;
 fail_self:
-    port_destroy(p->self);
-    port_unref(p->self);
+    port_destroy(self);
+    port_unref(self);
 fail_names:
     names_drop_all(p);
     names_free_table(p);
@@ -148,8 +160,17 @@ void proc_exit(struct proc *p, int32_t status, const char *why)
     struct proc *par = p->parent;
     if (par && par->state == P_BLOCKED && par->wait == W_CHILD && par->wait_obj == p)
         proc_wake_one(par);            /* only the parent waits for a child */
-    if (p->parent)
-        port_notice(p->parent, AV_NOTICE_PROC_ENDED, name_of_port(p->parent, p->self), (uint32_t)status);
+    if (par) {
+        /* the parent's name for p's port: the one it was given, unless
+         * that entry names something else now (a port has one name in a
+         * table, send-once rights apart, so the hint is name_of_port's
+         * answer whenever it holds) */
+        uint32_t n = p->pname;
+        struct nameent *e = &par->names[n];
+        if (n >= par->nnames || e->port != p->self || e->sendonce)
+            n = name_of_port(par, p->self);
+        port_notice(par, AV_NOTICE_PROC_ENDED, n, (uint32_t)status);
+    }
     for (uint32_t i = 0; p->kids && i < nprocs; i++) {
         struct proc *c = &procs[i];
         if (c->parent == p && c->state != P_FREE) {
@@ -194,12 +215,14 @@ static int32_t name_in_parent(struct proc *parent, struct proc *c)
             e->sendrefs = 1;
             pt->named++;
             pt->refs++;
+            c->pname = n;
             return (int32_t)n;
         }
     }
     pt->named--;
     int32_t name = name_insert(parent, pt, R_SEND);
     pt->named++;
+    c->pname = (uint32_t)name;        /* (negative: no name, and no parent either) */
     return name;
 }
 
