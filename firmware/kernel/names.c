@@ -162,7 +162,7 @@ static void name_drop(struct nameent *e)
 
 int32_t name_deallocate(struct proc *p, uint32_t name)
 {
-    struct nameent *e = name_lookup(p, name);
+    struct nameent *e = name_at(p, name);
     if (!e)
         return -AV_ENAME;
     name_drop(e);

@@ -144,7 +144,7 @@ HOT int port_full(struct port *pt)
  * only when the kernel is out of memory. */
 void port_notice(struct proc *q, uint32_t id, uint32_t w0, uint32_t w1)
 {
-    struct nameent *e = name_lookup(q, AV_NAME_NOTIFY);
+    struct nameent *e = name_at(q, AV_NAME_NOTIFY);
     if (!e || !e->recv || e->dead)
         return;
     struct notice { struct av_msg_header h; struct av_item it; uint32_t w[2]; } *b;

@@ -138,6 +138,22 @@ void proc_free_unstarted(struct proc *p)
     proc_exit(p, -1, NULL);
 }
 
+/* An ending process's children lose their parent (zombies among them are
+ * freed); apart, so that proc_exit of a process without any keeps no
+ * registers for the scan. */
+static __attribute__((noinline)) void orphan_kids(struct proc *p)
+{
+    for (uint32_t i = 0; p->kids && i < nprocs; i++) {
+        struct proc *c = &procs[i];
+        if (c->parent == p && c->state != P_FREE) {
+            p->kids--;
+            c->parent = NULL;
+            if (c->state == P_ZOMBIE)
+                proc_reap(c);
+        }
+    }
+}
+
 void proc_exit(struct proc *p, int32_t status, const char *why)
 {
     if (p->state == P_FREE || p->state == P_ZOMBIE)
@@ -171,15 +187,8 @@ void proc_exit(struct proc *p, int32_t status, const char *why)
             n = name_of_port(par, p->self);
         port_notice(par, AV_NOTICE_PROC_ENDED, n, (uint32_t)status);
     }
-    for (uint32_t i = 0; p->kids && i < nprocs; i++) {
-        struct proc *c = &procs[i];
-        if (c->parent == p && c->state != P_FREE) {
-            p->kids--;
-            c->parent = NULL;
-            if (c->state == P_ZOMBIE)
-                proc_reap(c);
-        }
-    }
+    if (p->kids)
+        orphan_kids(p);
     if (!p->parent)
         proc_reap(p);
     if (p == curproc)
@@ -208,17 +217,16 @@ void proc_reap(struct proc *p)
 static int32_t name_in_parent(struct proc *parent, struct proc *c)
 {
     struct port *pt = c->self;
-    for (uint32_t n = 1; n < parent->nnames; n++) {
-        struct nameent *e = &parent->names[n];
+    struct nameent *t = parent->names;
+    for (struct nameent *e = t + 1, *end = t + parent->nnames; e < end; e++)
         if (!e->port) {
             e->port = pt;
             e->sendrefs = 1;
             pt->named++;
             pt->refs++;
-            c->pname = n;
-            return (int32_t)n;
+            c->pname = (uint32_t)(e - t);
+            return (int32_t)c->pname;
         }
-    }
     pt->named--;
     int32_t name = name_insert(parent, pt, R_SEND);
     pt->named++;
