@@ -148,7 +148,7 @@ static __attribute__((noinline)) struct slab *slab_new(size_t n)
     return s;
 }
 
-void *kmalloc(size_t n);
+void *(kmalloc)(size_t n);
 
 /* kzero (kalloc.h): a jump into a row of stores, one per word, with none
  * of memset's set-up and tail tests (a port costs 10 stores, not 33
@@ -171,20 +171,20 @@ __asm__(
     "    .popsection\n");
 
 /* kmalloc's other way, shaped as memset so that kmalloc ends in one tail
- * call whichever way it goes (no frame): no slab of n's class has room (a
- * new one, then kmalloc again), or n is out of range. */
-static __attribute__((noinline)) void *kmalloc_slow(void *unused, int zero, size_t n)
+ * call whichever way it goes (no frame): no slab of z's class has room (a
+ * new one, then kmalloc again). */
+static __attribute__((noinline)) void *kmalloc_slow(void *unused, int zero, size_t z)
 {
     (void)unused;
     (void)zero;
-    return slab_new(n) ? kmalloc(n) : NULL;
+    return slab_new(z) ? (kmalloc)(z) : NULL;
 }
 
-void *kmalloc(size_t n)
+/* (noinline: kmalloc's one tail call, not a second copy) */
+__attribute__((noinline)) void *kmalloc_cls(uint32_t c, size_t z)
 {
-    struct slab *s = n - 1 < 2048 ? partial[size_class(n)] : NULL;
+    struct slab *s = partial[c];
     void **o = NULL;
-    size_t z = n;
     if (s) {
         if (s == kalloc_idle_slab)
             kalloc_idle_slab = NULL;   /* in use again */
@@ -192,10 +192,15 @@ void *kmalloc(size_t n)
         s->free = *o;
         s->inuse++;
         if (!s->free)
-            partial[s->cls] = s->next; /* full: off the partial list */
-        z = (n + 3) & ~3u;             /* cleared: what the caller asked for, in words */
+            partial[c] = s->next;      /* full: off the partial list */
     }
     return (!s ? kmalloc_slow : z <= KZERO_MAX ? kzero : memset)(o, 0, z);
+}
+
+/* cleared: what the caller asked for, in words */
+void *(kmalloc)(size_t n)
+{
+    return n - 1 < 2048 ? kmalloc_cls(size_class(n), (n + 3) & ~3u) : NULL;
 }
 
 static __attribute__((noinline)) void slab_bad(struct slab *s)
@@ -206,11 +211,10 @@ static __attribute__((noinline)) void slab_bad(struct slab *s)
 
 /* At most one call, the last (slab_free, or slab_bad for a wrong size or
  * an empty slab): a tail call, no frame. */
-void kfree(void *p, size_t n)
+__attribute__((noinline)) void kfree_cls(void *p, uint32_t c)
 {
     if (!p)
         return;
-    int c = size_class(n);
     struct slab *s = (struct slab *)((uintptr_t)p & ~(uintptr_t)(PGSZ - 1));
     void (*then)(struct slab *) = NULL;
     if (s->cls != c || s->inuse == 0) {
@@ -233,6 +237,10 @@ void kfree(void *p, size_t n)
         then(s);
 }
 
+void (kfree)(void *p, size_t n)
+{
+    kfree_cls(p, size_class(n));
+}
 
 int kalloc_reclaim(void)
 {

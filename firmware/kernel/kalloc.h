@@ -18,6 +18,15 @@ void kpage_free(void *pa);
 int kpage_held(uint32_t ppn);         /* for the audit */
 void *kmalloc(size_t n);              /* zeroed, n <= 2048, or NULL */
 void kfree(void *p, size_t n);
+/* A constant size's class is found by the compiler (ports, regions): the
+ * call goes straight to the class's allocator */
+#define KCLASS(n) ((n) <= 64 ? 0u : (n) <= 256 ? 1u : (n) <= 1024 ? 2u : 3u)
+void *kmalloc_cls(uint32_t c, size_t z);   /* class c, z bytes cleared (whole words) */
+void kfree_cls(void *p, uint32_t c);
+#define kmalloc(n) (__builtin_constant_p(n) && (n) - 1 < 2048u ? \
+                    kmalloc_cls(KCLASS(n), ((n) + 3) & ~3u) : (kmalloc)(n))
+#define kfree(p, n) (__builtin_constant_p(n) && (n) - 1 < 2048u ? \
+                     kfree_cls(p, KCLASS(n)) : (kfree)(p, n))
 /* Clear n bytes at p, both word aligned, n <= KZERO_MAX: memset, cheaper
  * for small objects (the middle argument is memset's, unused). Returns p. */
 #define KZERO_MAX 144
