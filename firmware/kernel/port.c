@@ -148,11 +148,15 @@ void port_notice(struct proc *q, uint32_t id, uint32_t w0, uint32_t w1)
     if (!e || !e->recv || e->dead)
         return;
     struct notice { struct av_msg_header h; struct av_item it; uint32_t w[2]; } *b;
-    struct kmsg *km = kmsg_alloc(sizeof *b);
+    /* kmsg_alloc's small message (msg.c: the body follows the kmsg in the
+     * same zeroed slab object), made here from a constant size, so that
+     * kmalloc goes straight to the size's class: only the non-zero fields
+     * are written, in place */
+    struct kmsg *km = kmalloc(sizeof *km + sizeof *b);
     if (!km)
         return;
-    /* a small body is one zeroed piece after the kmsg: only the non-zero
-     * fields are written, in place */
+    km->size = sizeof *b;
+    km->small = (uint8_t *)(km + 1);
     b = (struct notice *)km->small;
     b->h.size = sizeof *b;
     b->h.id = id;

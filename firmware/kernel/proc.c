@@ -214,6 +214,16 @@ void proc_reap(struct proc *p)
  * table names that fresh port, so the right takes the parent's first free
  * slot (all zero) without name_insert's search for an existing name; with
  * none free, name_insert grows the table (told no table names the port). */
+static __attribute__((noinline)) int32_t name_in_parent_grow(struct proc *parent, struct proc *c)
+{
+    struct port *pt = c->self;
+    pt->named--;
+    int32_t name = name_insert(parent, pt, R_SEND);
+    pt->named++;
+    c->pname = (uint32_t)name;        /* (negative: no name, and no parent either) */
+    return name;
+}
+
 static int32_t name_in_parent(struct proc *parent, struct proc *c)
 {
     struct port *pt = c->self;
@@ -227,11 +237,7 @@ static int32_t name_in_parent(struct proc *parent, struct proc *c)
             c->pname = (uint32_t)(e - t);
             return (int32_t)c->pname;
         }
-    pt->named--;
-    int32_t name = name_insert(parent, pt, R_SEND);
-    pt->named++;
-    c->pname = (uint32_t)name;        /* (negative: no name, and no parent either) */
-    return name;
+    return name_in_parent_grow(parent, c);
 }
 
 int proc_fork(struct proc *parent)
