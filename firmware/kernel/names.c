@@ -169,11 +169,14 @@ int32_t name_deallocate(struct proc *p, uint32_t name)
     return 0;
 }
 
+/* (nnames > 1 while a process lives: a bottom test only) */
 void names_drop_all(struct proc *p)
 {
-    for (struct nameent *e = p->names + 1, *end = p->names + p->nnames; e < end; e++)
+    struct nameent *e = p->names + 1, *end = p->names + p->nnames;
+    do {
         if (e->port)
             name_drop(e);
+    } while (++e < end);
 }
 
 uint32_t name_rights(struct proc *p, uint32_t name)

@@ -195,6 +195,13 @@ void proc_exit(struct proc *p, int32_t status, const char *why)
         curproc = NULL;
 }
 
+/* proc_reap's end for a table that grew (from the pool) */
+static __attribute__((noinline)) void reap_grown(struct proc *p, struct port *self)
+{
+    names_free_table(p);
+    port_destroy_unref(self);
+}
+
 /* Free a zombie: its process port dies (holders get notices). */
 void proc_reap(struct proc *p)
 {
@@ -204,10 +211,17 @@ void proc_reap(struct proc *p)
     struct port *self = p->self;
     p->self = NULL;
     self->kproc = NULL;
-    port_destroy(self);
-    port_unref(self);
-    names_free_table(p);
+    /* the entry is free before its port dies (the port's teardown skips
+     * free entries, and p's table is gone by then): one call, a tail
+     * call, so no frame */
     p->state = P_FREE;
+    if (p->names == p->names0) {
+        p->names = NULL;
+        p->nnames = 0;
+        port_destroy_unref(self);
+    } else {
+        reap_grown(p, self);
+    }
 }
 
 /* The parent's send right to a new process's port. Only the child's own
