@@ -218,6 +218,7 @@ void timer_disarm(void);
 void schedule(void) __attribute__((noreturn));
 void sched_handoff(struct proc *p);
 extern struct proc *handoff;           /* set by sched_handoff: run it next (ipcfast.S too) */
+extern uint32_t nwaiting[W_CHILD + 1]; /* blocked processes per wait kind */
 uint64_t now_ticks(void);
 uint64_t us_to_ticks(uint32_t us);
 uint32_t proc_live(void);

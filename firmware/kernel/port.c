@@ -36,12 +36,26 @@ HOT void port_unref(struct port *pt)
         port_free(pt);                 /* a tail call */
 }
 
-/* A receive right's name goes (names.c name_drop, whose one tail call
- * this or port_unref is). */
-void port_destroy_unref(struct port *pt)
+static __attribute__((noinline)) void destroy_unref(struct port *pt)
 {
     port_destroy(pt);
     port_unref(pt);
+}
+
+/* A receive right's name goes (names.c name_drop, whose one tail call
+ * this or port_unref is), or a process port at reap. */
+void port_destroy_unref(struct port *pt)
+{
+    if (pt->refs == 1 && !pt->dead && !pt->qhead && !pt->named && !tearing &&
+        !(nwaiting[W_SEND] | nwaiting[W_RECV])) {
+        /* the last reference to a port with nothing queued, no name to
+         * make dead and nobody to wake (a process's own ports at its end):
+         * what port_destroy and port_unref would come to, freed at once
+         * (a tail call: no frame) */
+        port_kfree(pt);
+        return;
+    }
+    destroy_unref(pt);
 }
 
 /* Work list links reuse carrier (a dead port is in no message's care). */

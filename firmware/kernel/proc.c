@@ -27,7 +27,7 @@ static uint32_t next_pid = 1;
 struct proc *handoff;                  /* the process to run next (sched_handoff; ipcfast.S) */
 static uint32_t name_quota;
 static struct runq runq;
-static uint32_t nwaiting[W_CHILD + 1]; /* blocked processes per wait kind */
+uint32_t nwaiting[W_CHILD + 1];        /* blocked processes per wait kind (port.c reads it) */
 /* (ipcfast.S reads these two: its switch needs neither set) */
 uint64_t deadline_min = ~0ull;         /* at most every blocked process's deadline */
 uint64_t armed = ~0ull;                /* the timer's target as last set */
