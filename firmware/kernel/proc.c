@@ -88,6 +88,10 @@ struct proc *proc_alloc(const char *name)
      * process ends (names_drop_all), and names_grow clears names0 */
     kzero(p, 0, sizeof p->tf);
     kzero((char *)p + PROC_CLEAR_FROM, 0, offsetof(struct proc, names0) - PROC_CLEAR_FROM);
+    /* the name first, so that no register keeps it across the calls (an
+     * entry left free keeps it harmlessly: the next allocation clears it) */
+    for (char *d = p->name; *name && d < p->name + sizeof p->name - 1;)
+        *d++ = *name++;                /* zeroed above: no padding to write */
     if (vm_create(&p->map, i + 1) < 0)
         return NULL;
     names_init(p, name_quota);
@@ -115,8 +119,6 @@ struct proc *proc_alloc(const char *name)
     notify->refs = 1;
     notify->receiver = p;
     p->pid = next_pid++;
-    for (char *d = p->name; *name && d < p->name + sizeof p->name - 1;)
-        *d++ = *name++;                /* zeroed above: no padding to write */
     p->state = P_BLOCKED;              /* not runnable until set up */
     p->wait = W_NONE;
     return p;
