@@ -150,26 +150,6 @@ static __attribute__((noinline)) struct slab *slab_new(size_t n)
 
 void *(kmalloc)(size_t n);
 
-/* kzero (kalloc.h): a jump into a row of stores, one per word, with none
- * of memset's set-up and tail tests (a port costs 10 stores, not 33
- * instructions). Shaped as memset, so that kmalloc's tail call takes
- * either. */
-__asm__(
-    "    .pushsection .text.hot, \"ax\"\n"
-    "    .balign 4\n"
-    "    .globl kzero\n"
-    "kzero:\n"
-    "    lla t0, 1f\n"
-    "    sub t0, t0, a2\n"              /* one 4-byte store per word: back n bytes */
-    "    jr t0\n"
-    "    .set off, 144\n"             /* KZERO_MAX */
-    "    .rept 36\n"
-    "    .set off, off - 4\n"
-    "    sw zero, off(a0)\n"
-    "    .endr\n"
-    "1:  ret\n"
-    "    .popsection\n");
-
 /* kmalloc's other way, shaped as memset so that kmalloc ends in one tail
  * call whichever way it goes (no frame): no slab of z's class has room (a
  * new one, then kmalloc again). */

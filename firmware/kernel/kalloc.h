@@ -27,10 +27,11 @@ void kfree_cls(void *p, uint32_t c);
                     kmalloc_cls(KCLASS(n), ((n) + 3) & ~3u) : (kmalloc)(n))
 #define kfree(p, n) (__builtin_constant_p(n) && (n) - 1 < 2048u ? \
                      kfree_cls(p, KCLASS(n)) : (kfree)(p, n))
-/* Clear n bytes at p, both word aligned, n <= KZERO_MAX: memset, cheaper
- * for small objects (the middle argument is memset's, unused). Returns p. */
-#define KZERO_MAX 144
-void *kzero(void *p, int unused, size_t n);
+/* Clear n bytes at p, both word aligned, n <= KZERO_MAX: memset's row of
+ * stores entered directly (mem.c), cheaper for small objects. zero must
+ * be 0 (the word stored: memset's shape). Returns p. */
+#define KZERO_MAX 132
+void *kzero(void *p, int zero, size_t n);
 uint32_t kalloc_pages_in_use(void);
 struct slab;
 extern struct slab *kalloc_idle_slab; /* the empty slab kept, if any (it counts as free) */

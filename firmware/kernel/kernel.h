@@ -273,7 +273,17 @@ int32_t name_insert(struct proc *p, struct port *port, int right);
 int name_release(struct proc *p, uint32_t name, int right);
 uint32_t names_free_slots(struct proc *p, uint32_t want);
 void names_drop_all(struct proc *p);
-int32_t name_deallocate(struct proc *p, uint32_t name);
+void name_drop(struct nameent *e);
+/* in line: a call that returns after name_drop would cost names.c's
+ * callers (built -msave-restore) the shared register saves */
+static inline int32_t name_deallocate(struct proc *p, uint32_t name)
+{
+    struct nameent *e = name_at(p, name);
+    if (!e)
+        return -AV_ENAME;
+    name_drop(e);
+    return 0;
+}
 uint32_t name_rights(struct proc *p, uint32_t name);
 
 /* port.c */

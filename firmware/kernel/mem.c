@@ -10,35 +10,56 @@
 #include <stddef.h>
 #include <stdint.h>
 
-__attribute__((section(".text.loop"))) void *memset(void *d, int c, size_t n)
-{
-    uint8_t *p = d;
-    if ((((uintptr_t)p | n) & 3) == 0) {
-        /* sixteen words an iteration, the test at the bottom: a page costs
-         * 1 024 stores and 64 rounds of loop overhead */
-        uint32_t w = (uint8_t)c * 0x01010101u, *q = d, k = n / 4;
-        uint32_t *e16 = q + (k & ~15u);
-        if (q < e16)
-            do {
-                q[0] = w, q[1] = w, q[2] = w, q[3] = w, q[4] = w, q[5] = w, q[6] = w, q[7] = w;
-                q[8] = w, q[9] = w, q[10] = w, q[11] = w, q[12] = w, q[13] = w, q[14] = w, q[15] = w;
-                q += 16;
-            } while (q < e16);
-        /* the rest (kernel objects are mostly under 16 words) in 8, 4, 2, 1 */
-        if (k & 8)
-            q[0] = w, q[1] = w, q[2] = w, q[3] = w, q[4] = w, q[5] = w, q[6] = w, q[7] = w, q += 8;
-        if (k & 4)
-            q[0] = w, q[1] = w, q[2] = w, q[3] = w, q += 4;
-        if (k & 2)
-            q[0] = w, q[1] = w, q += 2;
-        if (k & 1)
-            q[0] = w;
-        return d;
-    }
-    while (n--)
-        *p++ = (uint8_t)c;
-    return d;
-}
+/* memset: sixteen words an iteration, the test at the bottom (a page costs
+ * 1 024 stores and 64 rounds of loop overhead), then the rest (kernel
+ * objects are mostly under 16 words) by a jump into a row of stores, one
+ * a word, that kzero (kalloc.h) enters directly: an object of at most
+ * KZERO_MAX bytes cleared with no set-up or tail tests. t2 is the store
+ * base, so a0 stays the return value. */
+void *memset(void *d, int c, size_t n);
+__asm__(
+    "    .pushsection .text.loop, \"ax\"\n"
+    "    .balign 4\n"
+    "    .globl memset, kzero\n"
+    "memset:\n"
+    "    or t0, a0, a2\n"
+    "    andi t0, t0, 3\n"
+    "    bnez t0, 5f\n"                  /* a ragged end: bytes */
+    "    andi a1, a1, 255\n"
+    "    li t0, 0x01010101\n"
+    "    mul a1, a1, t0\n"               /* the byte in every lane */
+    "    mv t2, a0\n"
+    "    andi t1, a2, -64\n"
+    "    add t1, t2, t1\n"               /* the end of the 16-word rounds */
+    "    andi a2, a2, 63\n"              /* the rest, for the row */
+    "    beq t2, t1, 3f\n"
+    "2:\n"
+    "    .set off, 0\n"
+    "    .rept 16\n"
+    "    sw a1, off(t2)\n"
+    "    .set off, off + 4\n"
+    "    .endr\n"
+    "    addi t2, t2, 64\n"
+    "    bltu t2, t1, 2b\n"
+    "    j 3f\n"
+    "kzero:\n"                          /* (a1 is 0: the word stored) */
+    "    mv t2, a0\n"
+    "3:  lla t0, 4f\n"
+    "    sub t0, t0, a2\n"               /* one 4-byte store a word: back n bytes */
+    "    jr t0\n"
+    "    .set off, 132\n"                /* KZERO_MAX */
+    "    .rept 33\n"
+    "    .set off, off - 4\n"
+    "    sw a1, off(t2)\n"
+    "    .endr\n"
+    "4:  ret\n"
+    "5:  add a2, a0, a2\n"
+    "    mv t0, a0\n"
+    "6:  beq t0, a2, 4b\n"
+    "    sb a1, 0(t0)\n"
+    "    addi t0, t0, 1\n"
+    "    j 6b\n"
+    "    .popsection\n");
 
 __attribute__((section(".text.loop"))) void *memcpy(void *d, const void *s, size_t n)
 {

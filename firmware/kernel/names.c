@@ -149,7 +149,7 @@ HOT int name_release(struct proc *p, uint32_t name, int right)
 
 /* Empty a used entry: its rights go (a receive right destroys the port).
  * One call, a tail call: no frame. */
-static void name_drop(struct nameent *e)
+void name_drop(struct nameent *e)
 {
     struct port *pt = e->port;
     int recv = e->recv;
@@ -158,15 +158,6 @@ static void name_drop(struct nameent *e)
     if (recv)
         pt->receiver = NULL;
     (recv ? port_destroy_unref : port_unref)(pt);
-}
-
-int32_t name_deallocate(struct proc *p, uint32_t name)
-{
-    struct nameent *e = name_at(p, name);
-    if (!e)
-        return -AV_ENAME;
-    name_drop(e);
-    return 0;
 }
 
 /* (nnames > 1 while a process lives: a bottom test only) */

@@ -46,16 +46,13 @@ static __attribute__((noinline)) void destroy_unref(struct port *pt)
  * this or port_unref is), or a process port at reap. */
 void port_destroy_unref(struct port *pt)
 {
-    if (pt->refs == 1 && !pt->dead && !pt->qhead && !pt->named && !tearing &&
-        !(nwaiting[W_SEND] | nwaiting[W_RECV])) {
-        /* the last reference to a port with nothing queued, no name to
-         * make dead and nobody to wake (a process's own ports at its end):
-         * what port_destroy and port_unref would come to, freed at once
-         * (a tail call: no frame) */
-        port_kfree(pt);
-        return;
-    }
-    destroy_unref(pt);
+    /* the last reference to a port with nothing queued, no name to make
+     * dead and nobody to wake (a process's own ports at its end): what
+     * port_destroy and port_unref would come to, freed at once (one tail
+     * call either way: no frame) */
+    int last = pt->refs == 1 && !pt->dead && !pt->qhead && !pt->named && !tearing &&
+               !(nwaiting[W_SEND] | nwaiting[W_RECV]);
+    (last ? port_kfree : destroy_unref)(pt);
 }
 
 /* Work list links reuse carrier (a dead port is in no message's care). */
@@ -162,15 +159,11 @@ void port_notice(struct proc *q, uint32_t id, uint32_t w0, uint32_t w1)
     if (!e || !e->recv || e->dead)
         return;
     struct notice { struct av_msg_header h; struct av_item it; uint32_t w[2]; } *b;
-    /* kmsg_alloc's small message (msg.c: the body follows the kmsg in the
-     * same zeroed slab object), made here from a constant size, so that
-     * kmalloc goes straight to the size's class: only the non-zero fields
-     * are written, in place */
-    struct kmsg *km = kmalloc(sizeof *km + sizeof *b);
+    struct kmsg *km = kmsg_alloc(sizeof *b);
     if (!km)
         return;
-    km->size = sizeof *b;
-    km->small = (uint8_t *)(km + 1);
+    /* a small body is one zeroed piece after the kmsg: only the non-zero
+     * fields are written, in place */
     b = (struct notice *)km->small;
     b->h.size = sizeof *b;
     b->h.id = id;

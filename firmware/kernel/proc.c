@@ -172,7 +172,8 @@ void proc_exit(struct proc *p, int32_t status, const char *why)
     vm_destroy(&p->map);
     p->status = status;
     p->state = P_ZOMBIE;
-    rq_remove(&runq, &p->rq);
+    if (p->rq.queued)
+        rq_remove(&runq, &p->rq);      /* (most that end are not queued) */
     if (p->pid == 1)
         init_status = status;
     struct proc *par = p->parent;
@@ -243,15 +244,15 @@ static __attribute__((noinline)) int32_t name_in_parent_grow(struct proc *parent
 static int32_t name_in_parent(struct proc *parent, struct proc *c)
 {
     struct port *pt = c->self;
-    struct nameent *t = parent->names;
-    for (struct nameent *e = t + 1, *end = t + parent->nnames; e < end; e++)
-        if (!e->port) {
+    struct nameent *e = parent->names;
+    for (uint32_t n = 1; n < parent->nnames; n++)
+        if (!(++e)->port) {
             e->port = pt;
             e->sendrefs = 1;
             pt->named++;
             pt->refs++;
-            c->pname = (uint32_t)(e - t);
-            return (int32_t)c->pname;
+            c->pname = n;
+            return (int32_t)n;
         }
     return name_in_parent_grow(parent, c);
 }
@@ -386,16 +387,18 @@ void proc_wake_port(struct port *pt)
 
 /* The process blocked receiving on pt, if any: only the holder of the
  * receive right can be, so no scan. */
-HOT struct proc *proc_receiving(struct port *pt)
+HOT static inline __attribute__((always_inline)) struct proc *receiving(struct port *pt)
 {
     struct proc *r = pt->receiver;
     return r && r->state == P_BLOCKED && r->wait == W_RECV && r->wait_obj == pt ? r : NULL;
 }
 
+HOT struct proc *proc_receiving(struct port *pt) { return receiving(pt); }
+
 /* The receiver blocked on pt, if any, woken (port_enqueue: one tail call) */
 HOT void proc_wake_receiver(struct port *pt)
 {
-    struct proc *r = proc_receiving(pt);
+    struct proc *r = receiving(pt);
     if (r)
         proc_wake_one(r);
 }

@@ -23,7 +23,7 @@ HOT void sys_return(struct proc *p, int32_t a0)
 /* The process a process-port name denotes (the local shortcut of requests). */
 static struct proc *target(struct proc *p, uint32_t name, int32_t *err)
 {
-    struct nameent *e = name_lookup(p, name);
+    struct nameent *e = name_at(p, name);
     *err = -AV_ENAME;
     if (!e || e->dead || !e->sendrefs || !e->port->kproc)
         return NULL;
@@ -50,7 +50,7 @@ static __attribute__((noinline)) int32_t sys_console(struct proc *p, uint32_t bu
 
 static int32_t sys_wait(struct proc *p, uint32_t name)
 {
-    struct nameent *e = name_lookup(p, name);
+    struct nameent *e = name_at(p, name);
     if (!e || e->dead || !e->port->kproc)
         return -AV_ENAME;
     struct proc *c = e->port->kproc;

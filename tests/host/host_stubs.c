@@ -35,8 +35,11 @@ void kassert_failed(const char *file, int line)     /* KASSERT (kassert.h) */
 }
 
 uint32_t frame_reclaim(void) { return 0; }   /* no spare root table here */
-void *kmalloc(size_t n) { return calloc(1, n); }
-void kfree(void *p, size_t n) { (void)n; free(p); }
+void *(kmalloc)(size_t n) { return calloc(1, n); }
+void (kfree)(void *p, size_t n) { (void)n; free(p); }
+void *kmalloc_cls(uint32_t c, size_t z) { (void)c; return calloc(1, z); }  /* (constant sizes) */
+void kfree_cls(void *p, uint32_t c) { (void)c; free(p); }
+uint32_t nwaiting[W_CHILD + 1];        /* nobody blocked (port.c reads it) */
 void proc_wake(enum pwait w, void *obj) { (void)w; (void)obj; host_wakes++; }
 void proc_wake_port(struct port *pt) { proc_wake(W_SEND, pt); proc_wake(W_RECV, pt); }
 void proc_wake_one(struct proc *p) { (void)p; host_wakes++; }
