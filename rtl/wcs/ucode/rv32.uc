@@ -466,9 +466,13 @@ CSR_STVEC:
     RSEL=KB K=STVEC                                 ; port B <- stvec
     CSR_RAM_2 WB=KTVEC K=STVEC                      ; T <- old; stvec <- op (kept if mode 2/3)
     CSR_RAM_3                                       ; rd <- T
-;; satp lives in flip-flops (the walk and the fetch path use it).
+;; satp lives in flip-flops (the walk and the fetch path use it). A write
+;; takes effect at the next instruction's fetch (privileged spec: MODE and
+;; ASID changes need no sfence.vma), so the fetch waits a word: an ending
+;; word would issue it through the old satp and fetch-page register.
 CSR_SATP:
-    CSR_FF K=S_SATP                                 ; rd <- satp; satp <- op
+    RES=SPR WB=RD ASEL=CSRSRC BSEL=SPR ALU=CSR SPWE=W K=S_SATP    ; rd <- satp; satp <- op
+    NEXT=END                                        ; fetch pc+4 through the new satp
 
 ;; fpevent3/4 are the supervisor views of mhpmevent3/4: one word each (the
 ;; core keeps a copy of bits 5:0, which choose what hpmcounter3/4 count).
