@@ -185,8 +185,7 @@ void proc_exit(struct proc *p, int32_t status, const char *why)
          * table, send-once rights apart, so the hint is name_of_port's
          * answer whenever it holds) */
         uint32_t n = p->pname;
-        struct nameent *e = &par->names[n];
-        if (n >= par->nnames || e->port != p->self || e->sendonce)
+        if (n >= par->nnames || par->names[n].port != p->self || par->names[n].sendonce)
             n = name_of_port(par, p->self);
         port_notice(par, AV_NOTICE_PROC_ENDED, n, (uint32_t)status);
     }
