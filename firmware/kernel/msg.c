@@ -120,8 +120,14 @@ HOT static int item_next(struct kmsg *km, uint32_t *off, struct itemref *it)
     if (km->size - *off < ITM)
         return -AV_EINVAL;
     uint32_t *w = (uint32_t *)&it->d;     /* word by word: a page body may split them */
-    w[0] = rd32(km, *off);
-    w[1] = rd32(km, *off + 4);
+    if (!km->small) {
+        w[0] = rd32(km, *off);
+        w[1] = rd32(km, *off + 4);
+    } else {                           /* (one piece: straight from it) */
+        const uint32_t *b = (const uint32_t *)(km->small + *off);
+        w[0] = b[0];
+        w[1] = b[1];
+    }
     it->off = *off;
     it->pay = *off + ITM;
     uint32_t es = it->d.elsize, n = it->d.count;
