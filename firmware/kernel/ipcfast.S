@@ -16,14 +16,21 @@
  *    (name_add_once), the destination's send-once right dropped
  *    (name_drop_once), the statistics, the receiver's call ended
  *    (sys_return), the caller blocked in its receive;
- *  - a body (words, up to DIRECT_MAX, not complex): msg.c send_direct
- *    copies it and wakes the receiver, or refuses with nothing done;
+ *  - a body (up to DIRECT_MAX, marked complex or not): msg.c send_direct
+ *    copies it, places its one out-of-line item (if any) straight in the
+ *    receiver's map, and wakes the receiver, or refuses (rights, more
+ *    items, anything the general path would do differently) with nothing
+ *    done;
+ * a reply-and-receive's AV_RELEASE is done here too, after every check of
+ * its receive side and before anything is sent (release; body: before
+ * send_direct), once (vm_release marks it: rpc_sent 2);
  * then the switch to the receiver: at once, by rt_leave (trapvec.S), when
  * schedule() would pick it
  * and keep the quantum (no preemption, no deadline, the timer off, the
  * receiver not suspended), else by schedule() with the hand-off set.
  *
- * Anything else goes to rt_general, the general call, with nothing done,
+ * Anything else goes to rt_general, the general call, with nothing done
+ * (but a release already made, which the general path then skips),
  * and syscall() gives the usual results and errors. Cases refused here
  * that the general path still sends directly (the reply right needing a
  * bigger name table, a reply port dead, the last reference of a port
@@ -49,7 +56,8 @@ rt_entry:
     bne s3, t0, 1b
     mv s0, sp
     lw sp, 0(sp)                        /* the kernel stack: a user access's fault uses it */
-    /* the call: no options, no send done, a message, the buffers in user space */
+    /* the call: no options (but a reply-and-receive's AV_RELEASE), no send
+     * done, a message, the buffers in user space */
     lui t0, %hi(fp_switching)
     lw t0, %lo(fp_switching)(t0)
     addi s1, a7, -RT_SYS_RPC
@@ -72,11 +80,12 @@ rt_entry:
     bnez t0, general                    /* a restarted call: its send is done */
     jal uhdr_load                       /* t1..t5 = the header, SUM left set */
     bnez a0, general                    /* a bad page: the general path reports it */
-    /* the header: only the two dispositions in bits (a message marked
-     * complex, rights or memory, goes the general way, as bad bits do); a
-     * size the direct transfer takes: a header (s10 0), or a body of words
-     * up to DIRECT_MAX; an RPC's reply right make-send-once, received on;
-     * a reply-and-receive's none */
+    /* the header: only the two dispositions in bits, and for a body
+     * AV_MSG_COMPLEX (send_direct takes one out-of-line item; a header
+     * marked complex goes the general way, as bad bits do); a size the
+     * direct transfer takes: a header (s10 0), or a body of words up to
+     * DIRECT_MAX; an RPC's reply right make-send-once, received on; a
+     * reply-and-receive's none */
     srli a1, t5, 16                     /* AV_MSG_COMPLEX (1), or bad bits */
     addi s10, t1, -IPC_HDR
     bnez s10, 3f
