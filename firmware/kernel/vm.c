@@ -477,7 +477,10 @@ uint32_t vm_remap(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t d
  * which holds anything), and the transit region goes. Each entry goes over
  * as it is, a frame with its count or zero-fill, but with the permissions
  * of a read-write region (A, D and X dropped: the source was read-only or
- * copy-on-write, or a frame of its own). No TLB flush: neither entry can be
+ * copy-on-write, or a frame of its own). A shared frame the sender held
+ * read-only (text, a vm_protect'ed region; remap keeps its permissions)
+ * arrives copy-on-write: the receiver's copy is its own value, writable,
+ * and its first write copies the frame. No TLB flush: neither entry can be
  * cached (the transit map is never used for an access, and dst's were
  * invalid). Returns the pages done (fewer only when a table cannot be
  * made: then the transit region stays). */
@@ -490,7 +493,10 @@ uint32_t vm_take(struct vmmap *dst, uint32_t dva, uint32_t tva, uint32_t pages)
             return i;
         n = table_run(t, table_run(dva, pages - i));
         for (pte_t *e = dp + n; dp < e; dp++, sp++) {
-            *dp = (*sp & ~(PTE_X | PTE_A | PTE_D)) | PTE_R | PTE_U;
+            pte_t p = *sp;
+            if ((p & (PTE_V | PTE_W)) == PTE_V)
+                p |= PTE_COW;
+            *dp = (p & ~(PTE_X | PTE_A | PTE_D)) | PTE_R | PTE_U;
             *sp = 0;
         }
     }
