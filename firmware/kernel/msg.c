@@ -102,7 +102,12 @@ static uint32_t *word_at(struct kmsg *km, uint32_t off)
     uint32_t room;
     return (uint32_t *)body_at(km, off, &room);
 }
-static uint32_t rd32(struct kmsg *km, uint32_t off) { return *word_at(km, off); }
+/* (a one-piece body's word read straight from it, in line: the item walks
+ * read every descriptor through here) */
+static inline __attribute__((always_inline)) uint32_t rd32(struct kmsg *km, uint32_t off)
+{
+    return km->small ? *(const uint32_t *)(km->small + off) : *word_at(km, off);
+}
 static void wr32(struct kmsg *km, uint32_t off, uint32_t v) { *word_at(km, off) = v; }
 
 /* ---- item walking ------------------------------------------------------ */
@@ -120,14 +125,8 @@ HOT static int item_next(struct kmsg *km, uint32_t *off, struct itemref *it)
     if (km->size - *off < ITM)
         return -AV_EINVAL;
     uint32_t *w = (uint32_t *)&it->d;     /* word by word: a page body may split them */
-    if (!km->small) {
-        w[0] = rd32(km, *off);
-        w[1] = rd32(km, *off + 4);
-    } else {                           /* (one piece: straight from it) */
-        const uint32_t *b = (const uint32_t *)(km->small + *off);
-        w[0] = b[0];
-        w[1] = b[1];
-    }
+    w[0] = rd32(km, *off);
+    w[1] = rd32(km, *off + 4);
     it->off = *off;
     it->pay = *off + ITM;
     uint32_t es = it->d.elsize, n = it->d.count;
