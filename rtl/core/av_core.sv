@@ -559,15 +559,20 @@ module av_core #(
   assign      ends       = ends_any && !trap_early;
   wire [31:0] jump_tgt  = {sum[31:1], 1'b0};
   wire [31:0] fetch_pc  = boot ? pc_q : (f_next == U_NEXT_ENDJ) ? jump_tgt : pc_q + 32'd4;
-  // the mode the next instruction runs in (trap entry and xRET change it now)
+  // the mode the next instruction runs in (trap entry and mret change it
+  // now; sret changes it a word before its fetch, see SRET in rv32.uc)
   logic [1:0] next_mode;
   always_comb begin
     next_mode = mode_q;
     if (f_spwe && f_k == U_K_A_MTRAP) next_mode = PRV_M;
     if (f_spwe && f_k == U_K_A_STRAP) next_mode = PRV_S;
     if (f_spwe && f_k == U_K_A_MRET)  next_mode = st_mpp;
-    if (f_spwe && f_k == U_K_A_SRET)  next_mode = {1'b0, st_spp};
   end
+`ifndef SYNTHESIS
+  always_ff @(posedge clk_i)
+    if (go && f_spwe && f_k == U_K_A_SRET && ends_any)
+      $fatal(1, "av_core: A_SRET must not be in an ending word (its fetch would use the old mode)");
+`endif
   wire        xl_i     = satp_q[31] && next_mode != PRV_M && !boot;
   wire        ihit     = pg_hit(iv_q, ivm_q, ivpn_q, fetch_pc[31:12]);
   wire        imiss    = ends && xl_i && !ihit;

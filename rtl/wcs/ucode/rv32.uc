@@ -232,15 +232,24 @@ MRET:
     NEXT=BR COND=NOTM UADDR=ILLEGAL                 ; not M: illegal
     ASEL=RBA BSEL=ZERO NEXT=ENDJ SPWE=W K=A_MRET    ; pc <- mepc; mode <- MPP, MIE <- MPIE
 ;; Only S and M return from a supervisor trap (and S not under mstatus.TSR).
+;; The fetch of sepc waits a word, for the new mode: issued with the mode
+;; change it would go through the fetch-page register S filled, and a
+;; return to U on a supervisor page would run it instead of faulting.
+;; (mret needs no such word: M's fetches never fill that register, and
+;; entering M forgets it.)
 SRET:
     RSEL=KB K=SEPC                                  ; port B <- sepc
     NEXT=BR COND=PRIVBAD UADDR=ILLEGAL              ; U, or S with TSR: illegal
-    ASEL=RBA BSEL=ZERO NEXT=ENDJ SPWE=W K=A_SRET    ; pc <- sepc; mode <- SPP, SIE <- SPIE
-;; sfence.vma forgets every cached translation.
+    SPWE=W K=A_SRET                                 ; mode <- SPP, SIE <- SPIE; page registers forgotten
+    ASEL=RBA BSEL=ZERO NEXT=ENDJ                    ; pc <- sepc, fetched in the new mode
+;; sfence.vma forgets every cached translation, before the next fetch (the
+;; next instruction may be on a page whose PTE just changed): the fetch
+;; waits a word.
 SFENCE:
     NEXT=SEQ                                        ; (a dispatch word may not branch)
     NEXT=BR COND=PRIVBAD UADDR=ILLEGAL              ; U, or S with TVM: illegal
-    NEXT=END SPWE=W K=A_SFENCE                      ; flush the page registers
+    SPWE=W K=A_SFENCE                               ; flush the page registers
+    NEXT=END                                        ; fetch pc+4 through the tables
 ;; Wait until an interrupt is pending in mip & mie (taken, if enabled, at the
 ;; next instruction boundary). U mode, and S under mstatus.TW, may not wait.
 WFI:
@@ -466,9 +475,13 @@ CSR_STVEC:
     RSEL=KB K=STVEC                                 ; port B <- stvec
     CSR_RAM_2 WB=KTVEC K=STVEC                      ; T <- old; stvec <- op (kept if mode 2/3)
     CSR_RAM_3                                       ; rd <- T
-;; satp lives in flip-flops (the walk and the fetch path use it).
+;; satp lives in flip-flops (the walk and the fetch path use it). A write
+;; takes effect at the next instruction's fetch (privileged spec: MODE and
+;; ASID changes need no sfence.vma), so the fetch waits a word: an ending
+;; word would issue it through the old satp and fetch-page register.
 CSR_SATP:
-    CSR_FF K=S_SATP                                 ; rd <- satp; satp <- op
+    RES=SPR WB=RD ASEL=CSRSRC BSEL=SPR ALU=CSR SPWE=W K=S_SATP    ; rd <- satp; satp <- op
+    NEXT=END                                        ; fetch pc+4 through the new satp
 
 ;; fpevent3/4 are the supervisor views of mhpmevent3/4: one word each (the
 ;; core keeps a copy of bits 5:0, which choose what hpmcounter3/4 count).
