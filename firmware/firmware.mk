@@ -5,6 +5,7 @@
 #   build/fw/ktest/<t>.elf       one image per tests/kernel/<t>.c (init = the test)
 #   make run                     the demo on the simulated SoC (RTL)
 #   make run-qemu                the demo on QEMU
+#   make run-prog PROG=file.c    your program as init, on the simulated SoC (run-prog-qemu: QEMU)
 FW        := build/fw
 FW_INC    := -I$(GEN) -Ifirmware/include -Ifirmware/kernel -Ifirmware/lib
 K_CFLAGS  := $(RV_ARCH) --specs=picolibc.specs -Os -g -Wall -Wextra -Werror=implicit-function-declaration \
@@ -74,16 +75,18 @@ $(FW)/lib/crt0.o: firmware/lib/crt0.S
 $(FW)/lib/libav.a: $(L_OBJS) $(FW)/lib/crt0.o
 	rm -f $@ && $(RV_PREFIX)ar rcs $@ $(L_OBJS)
 
+# A user program: $< compiled and linked with the user library ($@, and
+# $@.strip for packing)
+define user_elf
+	@mkdir -p $(dir $@)
+	$(RV_CC) $(U_CFLAGS) -c $< -o $@.o
+	$(RV_CC) $(U_LDFLAGS) $(FW)/lib/crt0.o $@.o $(FW)/lib/libav.a -o $@
+	$(RV_OBJCOPY) --strip-all $@ $@.strip
+endef
 $(FW)/user/%.elf: firmware/user/%.c $(FW)/lib/libav.a firmware/user/user.ld
-	@mkdir -p $(dir $@)
-	$(RV_CC) $(U_CFLAGS) -c $< -o $@.o
-	$(RV_CC) $(U_LDFLAGS) $(FW)/lib/crt0.o $@.o $(FW)/lib/libav.a -o $@
-	$(RV_OBJCOPY) --strip-all $@ $@.strip
+	$(user_elf)
 $(FW)/ktest/prog/%.elf: tests/kernel/%.c $(wildcard tests/kernel/*.h) $(FW)/lib/libav.a firmware/user/user.ld
-	@mkdir -p $(dir $@)
-	$(RV_CC) $(U_CFLAGS) -c $< -o $@.o
-	$(RV_CC) $(U_LDFLAGS) $(FW)/lib/crt0.o $@.o $(FW)/lib/libav.a -o $@
-	$(RV_OBJCOPY) --strip-all $@ $@.strip
+	$(user_elf)
 
 # An image: kernel objects + a pack whose "init" is the given program. The
 # fast-path microcode goes after the (page-aligned) pack, in its last page.
@@ -103,6 +106,31 @@ $(FW)/kernel.elf: $(K_OBJS) $(U_ELFS) firmware/kernel/kernel.ld firmware/kernel/
 
 $(FW)/ktest/%.elf: $(FW)/ktest/prog/%.elf $(K_OBJS) $(U_ELFS) firmware/kernel/kernel.ld firmware/kernel/mkpack.py firmware/firmware.mk
 	$(call fw_image,$@,$<,$(shell sed -n 's/.*bootargs: *\(.*\)\*\/.*/\1/p' tests/kernel/$*.c | head -1),$(shell sed -n 's/.* pack: *\([a-z0-9_ ]*\)\*\/.*/\1/p' tests/kernel/$*.c | head -1))
+
+# Your own program as init (`make run-prog PROG=file.c`, one C file against
+# av.h and picolibc): build/fw/prog/<name>.elf is the kernel with it, run on
+# the simulated SoC, or on QEMU with run-prog-qemu. BOOTARGS as for the
+# demo; PACK='hello exit0' packs programs of firmware/user beside it, for
+# av_spawn by name.
+PROG_NAME := $(basename $(notdir $(PROG)))
+PROG_IMG  := $(FW)/prog/$(PROG_NAME).elf
+ifneq ($(PROG),)
+$(FW)/prog/$(PROG_NAME).init.elf: $(PROG) $(FW)/lib/libav.a firmware/user/user.ld
+	$(user_elf)
+$(PROG_IMG): $(FW)/prog/$(PROG_NAME).init.elf $(K_OBJS) $(U_ELFS) firmware/kernel/kernel.ld firmware/kernel/mkpack.py firmware/firmware.mk
+	$(call fw_image,$@,$<,$(BOOTARGS),$(PACK))
+endif
+.PHONY: run-prog run-prog-qemu prog-given
+prog-given:
+	@test -n "$(PROG)" || { echo "run-prog: name the program: make run-prog PROG=file.c" >&2; exit 2; }
+	@test -f "$(PROG)" || { echo "run-prog: $(PROG): no such file" >&2; exit 2; }
+# (the image is linked afresh each time: BOOTARGS and PACK may differ)
+run-prog: prog-given
+	rm -f $(PROG_IMG) && $(MAKE) --no-print-directory $(PROG_IMG) $(SIM_BIN)
+	$(SIM_BIN) --stats $(ARGS) $(PROG_IMG)
+run-prog-qemu: prog-given
+	rm -f $(PROG_IMG) && $(MAKE) --no-print-directory $(PROG_IMG)
+	$(QEMU_CMD) -kernel $(PROG_IMG) $(if $(APPEND),-append '$(APPEND)')
 
 # `make run`: the kernel and its demo (init.c) on the simulated SoC. It
 # passes on the RTL (measured: about 91 million cycles); tests/tests.mk's

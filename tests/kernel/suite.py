@@ -132,6 +132,42 @@ def _size(ctx):
         raise Failure(f"kernel is {size} bytes, over 40 KiB")
 
 
+PROG_SRC = r'''/* a user's own program, kept outside the tree: spawns a packed one */
+#include <stdio.h>
+#include "av.h"
+int main(void)
+{
+    int st = -1, c = av_spawn("hello");
+    if (c >= 0)
+        av_wait(c, &st);
+    printf("own program: hello ran as %d, status %d\n", c, st);
+    return st;
+}
+'''
+
+
+def _run_prog(ctx):
+    """`make run-prog PROG=file.c`: a program from outside the tree becomes
+    init of a kernel image and runs on the simulated SoC; without PROG, or
+    with a missing file, make says what is wrong."""
+    import tempfile
+    with tempfile.TemporaryDirectory() as d:
+        src = os.path.join(d, 'own_prog.c')
+        with open(src, 'w') as f:
+            f.write(PROG_SRC)
+        rc, out = ctx.run(['make', '-s', '--no-print-directory', 'run-prog', f'PROG={src}', 'PACK=hello'])
+        for w in ('hello from process', 'own program: hello ran as', 'status 0', 'audit: ok',
+                  'init exited with status 0'):
+            if w not in out:
+                raise Failure(f"make run-prog: {w!r} not in the output\n{out[-3000:]}")
+        if rc != 0:
+            raise Failure(f"make run-prog: exit status {rc}\n{out[-3000:]}")
+        for args, want in (([], 'name the program'), ([f'PROG={d}/none.c'], 'no such file')):
+            rc, out = ctx.run(['make', '-s', '--no-print-directory', 'run-prog', *args])
+            if rc == 0 or want not in out:
+                raise Failure(f"make run-prog {' '.join(args)}: wanted a refusal with {want!r}\n{out[-2000:]}")
+
+
 def _for_target(t, func):
     """Run func with ctx.kernel_target set to t (tests of several targets run
     side by side, so the target travels with a copy of the context)."""
@@ -147,7 +183,7 @@ def collect(ctx):
     d = os.path.join(ctx.root, 'tests', 'kernel')
     names = sorted(f[:-2] for f in os.listdir(d) if f.endswith('.c'))
     # the SoC's own device tree (RAM size and timebase as the simulators give them)
-    base = [('size', _size), ('hello[soc.dtb]', lambda c: _run(c, 'hello', dtb='soc.dtb')),
+    base = [('size', _size), ('run_prog', _run_prog), ('hello[soc.dtb]', lambda c: _run(c, 'hello', dtb='soc.dtb')),
             ('demo', lambda c: _run(c, 'demo')),
             ('demo[mem=128K]', lambda c: _run(c, 'demo', 'mem=128K'))]
     for n in names:
@@ -158,7 +194,7 @@ def collect(ctx):
     for i, t in enumerate(_targets()):
         prefix = '' if i == 0 else f'{t}/'
         for name, func in base:
-            if name == 'size' and i:
+            if name in ('size', 'run_prog') and i:
                 continue      # a property of the image, not of a target
             tests.append(Test(prefix + name, _for_target(t, func)))
     return tests
