@@ -80,23 +80,35 @@ static uint32_t smsg[AV_MSG_INLINE_MAX / 4], sbuf[AV_MSG_INLINE_MAX / 4];
 static uint32_t cmsg[AV_MSG_INLINE_MAX / 4], cbuf[64];
 
 /* The server: receive, drop any out-of-line data it was given, reply empty;
- * each reply and the next receive are one call (SYS_MSG_REPLY_RECEIVE). */
+ * each reply and the next receive are one call (SYS_MSG_REPLY_RECEIVE),
+ * which also releases (AV_RELEASE) the region of the request's first
+ * out-of-line item before the reply goes; any further item's is
+ * deallocated at once. */
 static void server(int port)
 {
-    uint32_t got;
+    uint32_t got, rel = 0;             /* the region AV_RELEASE drops, 0: none */
     void *reply = 0;                   /* nothing to reply to before the first */
     for (;;) {
-        TRY(av_msg_reply_receive(reply, sbuf, sizeof sbuf, port, 0, 0, &got));
+        if (rel)
+            TRY(av_msg_reply_release_receive(reply, sbuf, sizeof sbuf, port, 0, 0, rel, &got));
+        else
+            TRY(av_msg_reply_receive(reply, sbuf, sizeof sbuf, port, 0, 0, &got));
+        rel = 0;
         struct av_msg_header *h = (struct av_msg_header *)sbuf;
         for (struct av_item *it = av_item_first(sbuf); it; it = av_item_next(sbuf, it))
             if ((it->flags & AV_ITEM_OOL) && av_item_len(it)) {
                 uint32_t a = av_item_addr(it) & ~(PAGE - 1);
                 uint32_t e = (av_item_addr(it) + av_item_len(it) + PAGE - 1) & ~(PAGE - 1);
-                TRY(av_vm_deallocate(AV_NAME_SELF, a, e - a));
+                if (!rel)
+                    rel = a;
+                else
+                    TRY(av_vm_deallocate(AV_NAME_SELF, a, e - a));
             }
         uint32_t id = h->id;
         av_msg_init(smsg, h->reply, AV_DISP_MOVE_SEND_ONCE, 0, 0, id);
         if (id == ID_STOP) {
+            if (rel)
+                TRY(av_vm_deallocate(AV_NAME_SELF, rel, PAGE));
             TRY(av_msg_send(smsg, 0, 0));
             return;
         }

@@ -16,14 +16,21 @@
  *    (name_add_once), the destination's send-once right dropped
  *    (name_drop_once), the statistics, the receiver's call ended
  *    (sys_return), the caller blocked in its receive;
- *  - a body (words, up to DIRECT_MAX, not complex): msg.c send_direct
- *    copies it and wakes the receiver, or refuses with nothing done;
+ *  - a body (up to DIRECT_MAX, marked complex or not): msg.c send_direct
+ *    copies it, places its one out-of-line item (if any) straight in the
+ *    receiver's map, and wakes the receiver, or refuses (rights, more
+ *    items, anything the general path would do differently) with nothing
+ *    done;
+ * a reply-and-receive's AV_RELEASE is done here too, after every check of
+ * its receive side and before anything is sent (release; body: before
+ * send_direct), once (vm_release marks it: rpc_sent 2);
  * then the switch to the receiver: at once, by rt_leave (trapvec.S), when
  * schedule() would pick it
  * and keep the quantum (no preemption, no deadline, the timer off, the
  * receiver not suspended), else by schedule() with the hand-off set.
  *
- * Anything else goes to rt_general, the general call, with nothing done,
+ * Anything else goes to rt_general, the general call, with nothing done
+ * (but a release already made, which the general path then skips),
  * and syscall() gives the usual results and errors. Cases refused here
  * that the general path still sends directly (the reply right needing a
  * bigger name table, a reply port dead, the last reference of a port
@@ -49,11 +56,12 @@ rt_entry:
     bne s3, t0, 1b
     mv s0, sp
     lw sp, 0(sp)                        /* the kernel stack: a user access's fault uses it */
-    /* the call: no options, no send done, a message, the buffers in user space */
+    /* the call: no options (but a reply-and-receive's AV_RELEASE), no send
+     * done, a message, the buffers in user space */
     lui t0, %hi(fp_switching)
     lw t0, %lo(fp_switching)(t0)
     addi s1, a7, -RT_SYS_RPC
-    mv a6, a4                           /* reply-and-receive: options in a4 */
+    andi a6, a4, ~IPC_RELEASE           /* reply-and-receive: options in a4 (AV_RELEASE: release) */
     bnez s1, 2f
     mv a6, a3                           /* RPC: options in a3 */
 2:  or t0, t0, a6
@@ -72,26 +80,31 @@ rt_entry:
     bnez t0, general                    /* a restarted call: its send is done */
     jal uhdr_load                       /* t1..t5 = the header, SUM left set */
     bnez a0, general                    /* a bad page: the general path reports it */
-    /* the header: only the two dispositions in bits (a message marked
-     * complex, rights or memory, goes the general way, as bad bits do); a
-     * size the direct transfer takes: a header (s10 0), or a body of words
-     * up to DIRECT_MAX; an RPC's reply right make-send-once, received on;
-     * a reply-and-receive's none */
-    srli t0, t5, 16
-    bnez t0, general
+    /* the header: only the two dispositions in bits, and for a body
+     * AV_MSG_COMPLEX (send_direct takes one out-of-line item; a header
+     * marked complex goes the general way, as bad bits do); a size the
+     * direct transfer takes: a header (s10 0), or a body of words up to
+     * DIRECT_MAX; an RPC's reply right make-send-once, received on; a
+     * reply-and-receive's none */
+    srli a1, t5, 16                     /* AV_MSG_COMPLEX (1), or bad bits */
     addi s10, t1, -IPC_HDR
-    beqz s10, 3f
-    andi t0, t1, 3
+    bnez s10, 3f
+    bnez a1, general                    /* a header marked complex: the general path */
+    j 4f
+3:  andi t0, t1, 3
     bnez t0, general
     sltiu t0, s10, IPC_DIRECT_MAX - IPC_HDR + 1
     beqz t0, general
-3:  mv a6, a3                           /* reply-and-receive: receive on a3, no reply */
+    sltiu t0, a1, 2                     /* a body may be complex: send_direct takes */
+    beqz t0, general                    /* one out-of-line item, refuses rights */
+4:  mv a6, a3                           /* reply-and-receive: receive on a3, no reply */
     mv t0, t3
-    bnez s1, 4f
+    bnez s1, 5f
     srli t0, t5, 8                      /* RPC: on the reply name, made send-once */
+    andi t0, t0, 0xff
     addi t0, t0, -IPC_MAKE_SEND_ONCE
     mv a6, t3
-4:  bnez t0, general
+5:  bnez t0, general
     /* the receive name: a live receive right, its queue empty (name_at) */
     lw a7, P_NAMES(s0)
     lw t6, P_NNAMES(s0)
@@ -170,7 +183,7 @@ rt_entry:
     mv a2, a1
     mv a1, a0
     lw a0, 4*10(s8)
-8:  andi t0, a4, ~(IPC_OPTS | 8)          /* | AV_RELEASE: done before it blocked */
+8:  andi t0, a4, ~(IPC_OPTS | IPC_RELEASE) /* | AV_RELEASE: done before it blocked */
     bnez t0, general
     beqz a2, general
     lw t0, P_NNAMES(s8)
@@ -195,20 +208,25 @@ rt_entry:
     /* an RPC's reply right: r's first free slot (name_add_once) */
     li a3, 0                            /* the reply name r gets, and bits */
     li a5, 0
-    bnez s1, 10f
-    lbu t0, PT_DEAD(s5)
+    beqz s1, 9f
+    lw t0, 4*14(s0)                     /* a reply-and-receive's AV_RELEASE: now, */
+    andi t0, t0, IPC_RELEASE            /* before anything is sent */
+    beqz t0, 10f
+    j release
+9:  lbu t0, PT_DEAD(s5)
     bnez t0, general
     lw s9, P_NAMES(s8)
     lw t1, P_NNAMES(s8)
     li a3, 1
-9:  addi s9, s9, NE_SIZE
+11: addi s9, s9, NE_SIZE
     bgeu a3, t1, general                /* no free slot: name_insert grows the table */
     lw t0, NE_PORT(s9)
     addi a3, a3, 1
-    bnez t0, 9b
+    bnez t0, 11b
     addi a3, a3, -1
     li a5, IPC_PORT_SEND_ONCE << 8      /* AV_MSG_REPLY(AV_DISP_PORT_SEND_ONCE) */
 10: /* r's map (vm_activate): it runs next (never p's, the active one) */
+hdrgo:
     addi t0, s8, P_MAP
     lui t1, %hi(vm_active)
     sw t0, %lo(vm_active)(t1)
@@ -296,12 +314,12 @@ switch:
     lui t1, %hi(opt_preempt)
     lw t1, %lo(opt_preempt)(t1)
     or t0, t0, t1
-    la a0, deadline_min
-    lw a1, 0(a0)
-    lw a0, 4(a0)
-    la a2, armed
-    lw a3, 0(a2)
-    lw a2, 4(a2)
+    lui a0, %hi(deadline_min)           /* (uint64_t, 8-aligned: +4 has the same %hi) */
+    lw a1, %lo(deadline_min)(a0)
+    lw a0, %lo(deadline_min + 4)(a0)
+    lui a2, %hi(armed)
+    lw a3, %lo(armed)(a2)
+    lw a2, %lo(armed + 4)(a2)
     and a0, a0, a1
     and a0, a0, a2
     and a0, a0, a3
@@ -333,7 +351,14 @@ body:
     sw t3, 8(sp)
     sw t4, 12(sp)
     sw t5, 16(sp)
+    beqz s1, 16f
+    lw t0, 4*14(s0)                     /* a reply-and-receive's AV_RELEASE (release) */
+    andi t0, t0, IPC_RELEASE
+    beqz t0, 16f
     mv a0, s0
+    call vm_release
+    bnez a0, general
+16: mv a0, s0
     mv a1, s8
     mv a2, sp
     lw a3, 4*10(s0)                     /* umsg */
@@ -353,6 +378,38 @@ body:
     call proc_block
     lw t3, 8(sp)
     j switch
+
+/* AV_RELEASE of a reply-and-receive (syscall.c send_receive), after
+ * every check of the receive side (options, buffer, a live receive right)
+ * and before the send: vm_release deallocates the region holding p's a6
+ * and marks it done (rpc_sent 2), so the general path, should a later step
+ * send the call there, does not release again. No region there (1): the
+ * general path, which finds the same and fails the call with nothing done.
+ * Header only: what the path holds in the registers a C call may change
+ * (r's buffer, size and name; the header's reply, id and bits) kept
+ * across it, then on to r (hdrgo). The body path calls it itself. */
+release:
+    addi sp, sp, -32
+    sw a0, 0(sp)
+    sw a1, 4(sp)
+    sw a2, 8(sp)
+    sw t3, 12(sp)
+    sw t4, 16(sp)
+    sw t5, 20(sp)
+    mv a0, s0
+    call vm_release
+    mv t0, a0
+    lw a0, 0(sp)
+    lw a1, 4(sp)
+    lw a2, 8(sp)
+    lw t3, 12(sp)
+    lw t4, 16(sp)
+    lw t5, 20(sp)
+    addi sp, sp, 32
+    bnez t0, general
+    li a3, 0
+    li a5, 0
+    j hdrgo
 
 /* Refused: the general call, with nothing done (rt_general clears SUM). */
 general:

@@ -53,6 +53,7 @@
 #define IPC_MOVE_SEND_ONCE 6
 #define IPC_PORT_SEND_ONCE 8
 #define IPC_OPTS       7               /* AV_SEND_TIMEOUT | AV_RCV_TIMEOUT | AV_NONBLOCK */
+#define IPC_RELEASE    8               /* AV_RELEASE */
 #define IPC_INLINE_MAX 8192            /* AV_MSG_INLINE_MAX */
 #define IPC_DIRECT_MAX 512             /* DIRECT_MAX: the direct transfer's largest */
 #define IPC_SATP_MODE_HI 0x80000       /* satp_make: the mode bit (lui), the root's PPN at bit 0 */
@@ -100,7 +101,7 @@ _Static_assert(P_RUNNABLE == IPC_P_RUNNABLE && P_BLOCKED == IPC_P_BLOCKED && W_R
                W_NONE == 0 && SYS_MSG_RECEIVE == IPC_SYS_RECEIVE && AV_DISP_COPY_SEND == IPC_COPY_SEND &&
                AV_DISP_MAKE_SEND_ONCE == IPC_MAKE_SEND_ONCE && AV_DISP_MOVE_SEND_ONCE == IPC_MOVE_SEND_ONCE &&
                AV_DISP_PORT_SEND_ONCE == IPC_PORT_SEND_ONCE &&
-               (AV_SEND_TIMEOUT | AV_RCV_TIMEOUT | AV_NONBLOCK) == IPC_OPTS &&
+               (AV_SEND_TIMEOUT | AV_RCV_TIMEOUT | AV_NONBLOCK) == IPC_OPTS && AV_RELEASE == IPC_RELEASE &&
                AV_MSG_INLINE_MAX == IPC_INLINE_MAX && DIRECT_MAX == IPC_DIRECT_MAX && AV_USER_TOP == 0x80000000u && AV_NAME_NULL == 0 &&
                ((uint32_t)IPC_SATP_MODE_HI << 12) == VMC_SATP_MODE_SV32 && PAGE_SHIFT == 12 &&
                AV_MSG_GET_DEST(0xff00u) == 0 && AV_MSG_GET_REPLY(0x500u) == 5 && AV_MSG_COMPLEX > 0xffffu,

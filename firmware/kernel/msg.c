@@ -102,7 +102,12 @@ static uint32_t *word_at(struct kmsg *km, uint32_t off)
     uint32_t room;
     return (uint32_t *)body_at(km, off, &room);
 }
-static uint32_t rd32(struct kmsg *km, uint32_t off) { return *word_at(km, off); }
+/* (a one-piece body's word read straight from it, in line: the item walks
+ * read every descriptor through here) */
+static inline __attribute__((always_inline)) uint32_t rd32(struct kmsg *km, uint32_t off)
+{
+    return km->small ? *(const uint32_t *)(km->small + off) : *word_at(km, off);
+}
 static void wr32(struct kmsg *km, uint32_t off, uint32_t v) { *word_at(km, off) = v; }
 
 /* ---- item walking ------------------------------------------------------ */

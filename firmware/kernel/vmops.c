@@ -88,7 +88,7 @@ int vm_protect(struct vmmap *m, uint32_t addr, uint32_t size, uint32_t prot)
     return 0;
 }
 
-/* AV_RELEASE (syscall.c send_receive, ipc_fast): the region of p's map
+/* AV_RELEASE (syscall.c send_receive, ipcfast.S): the region of p's map
  * holding p's a6 deallocated whole, and p->rpc_sent 2 (done: a restart or
  * the general path after the fast one skips it). One whole region:
  * region_remove needs no split, so it cannot fail (0). 1: no region there. */
