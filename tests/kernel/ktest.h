@@ -51,6 +51,34 @@ static inline int ktest_fork_client(void (*client)(int), int port)
     return c;
 }
 
+/* A checksum of n bytes (by-value checks compare the two sides' sums). */
+static inline uint32_t ktest_sum(const uint8_t *p, uint32_t n)
+{
+    uint32_t s = 0;
+    for (uint32_t i = 0; i < n; i++)
+        s = s * 31 + p[i];
+    return s;
+}
+
+/* 1 if [a, a+n) is free in this process (a fixed vm_allocate fits; undone) */
+static inline int ktest_range_free(uint32_t a, uint32_t n)
+{
+    uint32_t at = a;
+    if (av_vm_allocate(AV_NAME_SELF, &at, n, 0) != 0)
+        return 0;
+    CHECK_RC(av_vm_deallocate(AV_NAME_SELF, at, n), 0);
+    return 1;
+}
+
+/* A new region of n bytes anywhere, every byte 0x77. */
+static inline uint32_t ktest_fresh(uint32_t n)
+{
+    uint32_t a = 0;
+    CHECK_RC(av_vm_allocate(AV_NAME_SELF, &a, n, AV_VM_ANYWHERE), 0);
+    memset((void *)a, 0x77, n);
+    return a;
+}
+
 /* Receive buffer large enough for any inline message. */
 #define KT_BUF_WORDS (AV_MSG_INLINE_MAX / 4)
 #endif

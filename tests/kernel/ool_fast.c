@@ -33,45 +33,19 @@ enum { ID_SMALL = 0x5a11u, ID_STOP = 0xdeadu };
 
 static uint32_t cmsg[64], cbuf[64], smsg[64], sbuf[KT_BUF_WORDS];
 
-static uint32_t sum(const uint8_t *p, uint32_t n)
-{
-    uint32_t s = 0;
-    for (uint32_t i = 0; i < n; i++)
-        s = s * 31 + p[i];
-    return s;
-}
-
-/* 1 if [a, a+n) is free in this process (a fixed vm_allocate fits; undone) */
-static int range_free(uint32_t a, uint32_t n)
-{
-    uint32_t at = a;
-    if (av_vm_allocate(AV_NAME_SELF, &at, n, 0) != 0)
-        return 0;
-    CHECK_RC(av_vm_deallocate(AV_NAME_SELF, at, n), 0);
-    return 1;
-}
-
-static uint32_t fresh(uint32_t n)
-{
-    uint32_t a = 0;
-    CHECK_RC(av_vm_allocate(AV_NAME_SELF, &a, n, AV_VM_ANYWHERE), 0);
-    memset((void *)a, 0x77, n);
-    return a;
-}
-
 /* The fast path's checks of the receive side come before its release:
  * with no options, a bad name or buffer fails the call, keeps the region
  * and sends nothing (the message is to the server's own port). */
 static void refusals(int port)
 {
-    uint32_t got = 0, a = fresh(2 * PAGE);
+    uint32_t got = 0, a = ktest_fresh(2 * PAGE);
     av_msg_init(smsg, port, AV_DISP_COPY_SEND, 0, 0, 1);
     av_msg_add_words(smsg, &a, 1);
     CHECK_RC(av_msg_reply_release_receive(smsg, sbuf, sizeof sbuf, 77, 0, 0, a + 5, &got), -AV_ENAME);
     CHECK_RC(av_msg_reply_release_receive(smsg, (uint8_t *)sbuf + 2, 64, port, 0, 0, a, &got), -AV_EFAULT);
     CHECK_RC(av_msg_reply_release_receive(smsg, (void *)0x7ffffff0u, 64, port, 0, 0, a, &got), -AV_EFAULT);
     CHECK_RC(av_msg_receive(sbuf, sizeof sbuf, port, AV_NONBLOCK, 0, &got), -AV_EWOULDBLOCK);
-    CHECK(!range_free(a, PAGE) && !range_free(a + PAGE, PAGE) && ((volatile uint8_t *)a)[PAGE + 9] == 0x77,
+    CHECK(!ktest_range_free(a, PAGE) && !ktest_range_free(a + PAGE, PAGE) && ((volatile uint8_t *)a)[PAGE + 9] == 0x77,
           "region lost");
     CHECK_RC(av_vm_deallocate(AV_NAME_SELF, a, 2 * PAGE), 0);
     printf("refusals: nothing sent, nothing released\n");
@@ -83,7 +57,7 @@ static void request(uint32_t a, uint32_t i, uint32_t off, uint32_t n, int port, 
     for (uint32_t k = 0; k < n; k++)
         ((uint8_t *)a)[off + k] = (uint8_t)(i * 7 + k * 3);
     av_msg_init(cmsg, port, AV_DISP_COPY_SEND, reply, AV_DISP_MAKE_SEND_ONCE,
-                id ? id : sum((uint8_t *)a + off, n));
+                id ? id : ktest_sum((uint8_t *)a + off, n));
     av_msg_add_ool(cmsg, (uint8_t *)a + off, n, 0);
 }
 
@@ -117,7 +91,7 @@ static void client(int port)
 {
     int reply = av_port_allocate();
     CHECK(reply > 0, "reply port %d", reply);
-    uint32_t a = fresh(20 * PAGE), got = 0;
+    uint32_t a = ktest_fresh(20 * PAGE), got = 0;
     for (uint32_t i = 0; i < N; i++) {
         uint32_t off = i % 3 ? 0 : 100 + i, n = i % 3 == 2 ? (i % 16 + 1) * PAGE : 3 * PAGE + 17 * i;
         request(a, i, off, n, port, reply, 0);
@@ -153,7 +127,7 @@ static void client(int port)
 static void serve(int port)
 {
     int c = ktest_fork_client(client, port);
-    uint32_t got = 0, rel = 0, span = 0, own = fresh(3 * PAGE);
+    uint32_t got = 0, rel = 0, span = 0, own = ktest_fresh(3 * PAGE);
     void *reply = 0;
     for (uint32_t i = 0;; i++) {
         /* no options: the fast path (its release) wherever it can go */
@@ -165,14 +139,14 @@ static void serve(int port)
         uint32_t na = it && (it->flags & AV_ITEM_OOL) ? av_item_addr(it) & ~(PAGE - 1) : 0;
         uint32_t nend = na ? (av_item_addr(it) + av_item_len(it) + PAGE - 1) & ~(PAGE - 1) : 0;
         for (uint32_t pg = rel & ~(PAGE - 1); rel && pg < (rel & ~(PAGE - 1)) + span; pg += PAGE)
-            CHECK((pg >= na && pg < nend) || range_free(pg, PAGE), "request %lu not released",
+            CHECK((pg >= na && pg < nend) || ktest_range_free(pg, PAGE), "request %lu not released",
                   (unsigned long)i - 1);
         struct av_msg_header *h = (void *)sbuf;
         CHECK(it && (it->flags & AV_ITEM_OOL) && (h->bits & AV_MSG_COMPLEX), "request %lu: no data",
               (unsigned long)i);
         rel = av_item_addr(it);
         span = ((rel + av_item_len(it) + PAGE - 1) & ~(PAGE - 1)) - (rel & ~(PAGE - 1));
-        uint32_t s = sum((uint8_t *)rel, av_item_len(it));
+        uint32_t s = ktest_sum((uint8_t *)rel, av_item_len(it));
         CHECK(h->id == ID_STOP || h->id == ID_SMALL || s == h->id, "request %lu: wrong data",
               (unsigned long)i);
         uint32_t w[2] = { i, h->id == ID_STOP ? i + 1 : h->id };

@@ -31,35 +31,9 @@ test reply_release: PASS
 
 static uint32_t cmsg[64], cbuf[64], smsg[64], sbuf[KT_BUF_WORDS];
 
-static uint32_t sum(const uint8_t *p, uint32_t n)
-{
-    uint32_t s = 0;
-    for (uint32_t i = 0; i < n; i++)
-        s = s * 31 + p[i];
-    return s;
-}
-
-/* 1 if [a, a+n) is free in this process (a fixed vm_allocate fits; undone) */
-static int range_free(uint32_t a, uint32_t n)
-{
-    uint32_t at = a;
-    if (av_vm_allocate(AV_NAME_SELF, &at, n, 0) != 0)
-        return 0;
-    CHECK_RC(av_vm_deallocate(AV_NAME_SELF, at, n), 0);
-    return 1;
-}
-
-static uint32_t fresh(uint32_t n)
-{
-    uint32_t a = 0;
-    CHECK_RC(av_vm_allocate(AV_NAME_SELF, &a, n, AV_VM_ANYWHERE), 0);
-    memset((void *)a, 0x77, n);
-    return a;
-}
-
 static void refusals(int port)
 {
-    uint32_t got = 0, a = fresh(2 * PAGE);
+    uint32_t got = 0, a = ktest_fresh(2 * PAGE);
     av_msg_init(smsg, port, AV_DISP_COPY_SEND, 0, 0, 1);
     /* not on RPC or a plain receive */
     av_msg_init(cmsg, port, AV_DISP_COPY_SEND, 0, 0, 2);
@@ -76,13 +50,13 @@ static void refusals(int port)
     CHECK_RC(av_msg_reply_release_receive(smsg, sbuf, sizeof sbuf, port, AV_NONBLOCK | 0x40, 0, a, &got),
              -AV_EINVAL);
     CHECK_RC(av_msg_receive(sbuf, sizeof sbuf, port, AV_NONBLOCK, 0, &got), -AV_EWOULDBLOCK);
-    CHECK(!range_free(a, PAGE) && ((volatile uint8_t *)a)[PAGE + 9] == 0x77, "region lost");
+    CHECK(!ktest_range_free(a, PAGE) && ((volatile uint8_t *)a)[PAGE + 9] == 0x77, "region lost");
     printf("refusals: nothing sent, nothing released\n");
 
     /* a plain receive that fails (nothing there) has released already */
     CHECK_RC(av_msg_reply_release_receive(0, sbuf, sizeof sbuf, port, AV_NONBLOCK, 0, a + PAGE, &got),
              -AV_EWOULDBLOCK);
-    CHECK(range_free(a, 2 * PAGE), "region kept");
+    CHECK(ktest_range_free(a, 2 * PAGE), "region kept");
     printf("failed receive: released\n");
 }
 
@@ -91,13 +65,13 @@ static void client(int port)
 {
     int reply = av_port_allocate();
     CHECK(reply > 0, "reply port %d", reply);
-    uint32_t a = fresh(20 * PAGE);
+    uint32_t a = ktest_fresh(20 * PAGE);
     for (uint32_t i = 0; i <= N; i++) {
         uint32_t off = i % 3 ? 0 : 100 + i, n = i % 3 == 2 ? (i % 16 + 1) * PAGE : 3 * PAGE + 17 * i;
         for (uint32_t k = 0; k < n; k++)
             ((uint8_t *)a)[off + k] = (uint8_t)(i * 7 + k * 3);
         av_msg_init(cmsg, port, AV_DISP_COPY_SEND, reply, AV_DISP_MAKE_SEND_ONCE,
-                    i == N ? ID_STOP : sum((uint8_t *)a + off, n));
+                    i == N ? ID_STOP : ktest_sum((uint8_t *)a + off, n));
         if (i < N)
             av_msg_add_ool(cmsg, (uint8_t *)a + off, n, 0);
         uint32_t got = 0;
@@ -123,7 +97,7 @@ static void round_trips(int port)
         uint32_t na = it && (it->flags & AV_ITEM_OOL) ? av_item_addr(it) & ~(PAGE - 1) : 0;
         uint32_t nend = na ? (av_item_addr(it) + av_item_len(it) + PAGE - 1) & ~(PAGE - 1) : 0;
         for (uint32_t pg = rel & ~(PAGE - 1); rel && pg < (rel & ~(PAGE - 1)) + span; pg += PAGE)
-            CHECK((pg >= na && pg < nend) || range_free(pg, PAGE), "request %lu not released",
+            CHECK((pg >= na && pg < nend) || ktest_range_free(pg, PAGE), "request %lu not released",
                   (unsigned long)i - 1);
         if (i == 4)                    /* requests 4 and 22: the same shape */
             frames = av_free_frames();
@@ -136,7 +110,7 @@ static void round_trips(int port)
         CHECK(it && (it->flags & AV_ITEM_OOL), "request %lu: no data", (unsigned long)i);
         rel = av_item_addr(it);
         span = ((rel + av_item_len(it) + PAGE - 1) & ~(PAGE - 1)) - (rel & ~(PAGE - 1));
-        CHECK(sum((uint8_t *)rel, av_item_len(it)) == h->id, "request %lu: wrong data", (unsigned long)i);
+        CHECK(ktest_sum((uint8_t *)rel, av_item_len(it)) == h->id, "request %lu: wrong data", (unsigned long)i);
         av_msg_init(smsg, h->reply, AV_DISP_MOVE_SEND_ONCE, 0, 0, i);
         reply = smsg;
     }
@@ -161,13 +135,13 @@ static void once(int port)
     if (c == 0) {
         int q = av_port_allocate();
         CHECK(q > 0, "port %d", q);
-        uint32_t a = fresh(PAGE), got = 0;
+        uint32_t a = ktest_fresh(PAGE), got = 0;
         av_msg_init(smsg, port, AV_DISP_COPY_SEND, q, AV_DISP_MAKE_SEND_ONCE, ID_READY);
         av_msg_add_words(smsg, &a, 1);
         CHECK_RC(av_msg_send(smsg, 0, 0), 0);
         CHECK_RC(av_msg_reply_release_receive(0, sbuf, sizeof sbuf, q, 0, 0, a, &got), 0);
         CHECK(got > 2048, "size %lu", (unsigned long)got);
-        CHECK(!range_free(a, PAGE), "the parent's region went");
+        CHECK(!ktest_range_free(a, PAGE), "the parent's region went");
         CHECK(((volatile uint32_t *)a)[3] == 0xfeedu, "the parent's word: %lx",
               (unsigned long)((volatile uint32_t *)a)[3]);
         av_exit(0);
