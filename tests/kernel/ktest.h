@@ -79,6 +79,18 @@ static inline uint32_t ktest_fresh(uint32_t n)
     return a;
 }
 
+/* A server's check that the pages [rel's page, + span) it released with
+ * request i-1 are free now, or hold the out-of-line data of the request it
+ * just received (item it, placed first fit: the hole the release left). */
+static inline void ktest_released(uint32_t rel, uint32_t span, struct av_item *it, uint32_t i)
+{
+    uint32_t na = it && (it->flags & AV_ITEM_OOL) ? av_item_addr(it) & ~4095u : 0;
+    uint32_t nend = na ? (av_item_addr(it) + av_item_len(it) + 4095) & ~4095u : 0;
+    for (uint32_t pg = rel & ~4095u; rel && pg < (rel & ~4095u) + span; pg += 4096)
+        CHECK((pg >= na && pg < nend) || ktest_range_free(pg, 4096), "request %lu not released",
+              (unsigned long)i - 1);
+}
+
 /* Receive buffer large enough for any inline message. */
 #define KT_BUF_WORDS (AV_MSG_INLINE_MAX / 4)
 #endif

@@ -133,14 +133,8 @@ static void serve(int port)
         /* no options: the fast path (its release) wherever it can go */
         CHECK_RC(rel ? av_msg_reply_release_receive(reply, sbuf, sizeof sbuf, port, 0, 0, rel, &got)
                      : av_msg_reply_receive(reply, sbuf, sizeof sbuf, port, 0, 0, &got), 0);
-        /* the last request's pages are free, or hold the new one's data
-         * (placed first fit: the hole it left) */
         struct av_item *it = av_item_first(sbuf);
-        uint32_t na = it && (it->flags & AV_ITEM_OOL) ? av_item_addr(it) & ~(PAGE - 1) : 0;
-        uint32_t nend = na ? (av_item_addr(it) + av_item_len(it) + PAGE - 1) & ~(PAGE - 1) : 0;
-        for (uint32_t pg = rel & ~(PAGE - 1); rel && pg < (rel & ~(PAGE - 1)) + span; pg += PAGE)
-            CHECK((pg >= na && pg < nend) || ktest_range_free(pg, PAGE), "request %lu not released",
-                  (unsigned long)i - 1);
+        ktest_released(rel, span, it, i);
         struct av_msg_header *h = (void *)sbuf;
         CHECK(it && (it->flags & AV_ITEM_OOL) && (h->bits & AV_MSG_COMPLEX), "request %lu: no data",
               (unsigned long)i);

@@ -91,14 +91,8 @@ static void round_trips(int port)
         uint32_t opts = i % 2 ? AV_RCV_TIMEOUT : 0;
         CHECK_RC(rel ? av_msg_reply_release_receive(reply, sbuf, sizeof sbuf, port, opts, 5000000, rel, &got)
                      : av_msg_reply_receive(reply, sbuf, sizeof sbuf, port, opts, 5000000, &got), 0);
-        /* the last request's pages are free, or hold the new one's data
-         * (placed first fit: the hole it left) */
         struct av_item *it = av_item_first(sbuf);
-        uint32_t na = it && (it->flags & AV_ITEM_OOL) ? av_item_addr(it) & ~(PAGE - 1) : 0;
-        uint32_t nend = na ? (av_item_addr(it) + av_item_len(it) + PAGE - 1) & ~(PAGE - 1) : 0;
-        for (uint32_t pg = rel & ~(PAGE - 1); rel && pg < (rel & ~(PAGE - 1)) + span; pg += PAGE)
-            CHECK((pg >= na && pg < nend) || ktest_range_free(pg, PAGE), "request %lu not released",
-                  (unsigned long)i - 1);
+        ktest_released(rel, span, it, i);
         if (i == 4)                    /* requests 4 and 22: the same shape */
             frames = av_free_frames();
         if (i == 22)
