@@ -32,7 +32,12 @@ def _target(ctx):
 
 
 def prepare(ctx):
-    ctx.make('kernel-tests')
+    # the simulators too: the RTL reads the control store's image at run time
+    # but has the microcode's addresses compiled in, so a stale binary runs
+    # new microcode wrongly
+    sims = {'cosim': ['build/sim/accentv-sim', 'build/iss/accentv-iss'],
+            'rtl': ['build/sim/accentv-sim'], 'iss': ['build/iss/accentv-iss']}
+    ctx.make('kernel-tests', *sorted({b for t in _targets() for b in sims.get(t, [])}))
 
 
 def _expect(src):
