@@ -42,29 +42,36 @@ module av_clint #(
       if (be[b]) merge[8*b +: 8] = wd[8*b +: 8];
   endfunction
 
+  // mtime is kept inverted (nmtime_q = ~mtime, counting down): the compare
+  // mtime >= mtimecmp is then "nmtime + mtimecmp does not carry out of bit
+  // 63", a carry chain straight from the two registers with no inverters in
+  // front of it, and the inversions fold into the LUTs that already sit on
+  // the counter's write merge and on the read mux.
+  logic [63:0] nmtime_q;
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       pre_q      <= '0;
       msip_q     <= 1'b0;
-      mtime_q    <= '0;
+      nmtime_q   <= '1;
       // All ones: no timer interrupt until software programs a compare value.
       mtimecmp_q <= '1;
     end else begin
       pre_q <= tick ? '0 : pre_q + PW'(1);
-      if (tick) mtime_q <= mtime_q + 64'd1;
+      if (tick) nmtime_q <= nmtime_q - 64'd1;
       if (req_i && we_i) begin
         unique case (addr_i)
           MSIP_W:   if (be_i[0]) msip_q <= wdata_i[0];
           CMP_LO_W: mtimecmp_q[31:0]  <= merge(mtimecmp_q[31:0], wdata_i, be_i);
           CMP_HI_W: mtimecmp_q[63:32] <= merge(mtimecmp_q[63:32], wdata_i, be_i);
           // A write wins over the tick in the same cycle.
-          MT_LO_W:  mtime_q[31:0]  <= merge(mtime_q[31:0], wdata_i, be_i);
-          MT_HI_W:  mtime_q[63:32] <= merge(mtime_q[63:32], wdata_i, be_i);
+          MT_LO_W:  nmtime_q[31:0]  <= merge(nmtime_q[31:0], ~wdata_i, be_i);
+          MT_HI_W:  nmtime_q[63:32] <= merge(nmtime_q[63:32], ~wdata_i, be_i);
           default: ;
         endcase
       end
     end
   end
+  assign mtime_q = ~nmtime_q;
 
   // The read mux, shared: the two 64-bit registers differ in address bit 15
   // only (0x4000/0xBFF8 words), bit 2 picks the half. Combinational: the SoC
@@ -73,15 +80,24 @@ module av_clint #(
   wire        rd_cmp  = (addr_i[15:3] == CMP_LO_W[15:3]);
   wire        rd_mt   = (addr_i[15:3] == MT_LO_W[15:3]);
   wire        rd_msip = (addr_i == MSIP_W);
-  wire [63:0] rd_reg  = rd_mt ? mtime_q : mtimecmp_q;
+  // Bit by bit, so that each bit's first stage (mtime or mtimecmp, picked by
+  // address bit 15 alone) is a LUT on the two register bits the compare's
+  // carry takes (the packer can put the two in one logic cell).
+  logic [63:0] rd_reg;
+  always_comb
+    for (int i = 0; i < 64; i++) rd_reg[i] = addr_i[15] ? !nmtime_q[i] : mtimecmp_q[i];
   wire [31:0] rd_half = addr_i[2] ? rd_reg[63:32] : rd_reg[31:0];
-  assign rdata_o = (rd_cmp || rd_mt) ? rd_half : {31'd0, rd_msip && msip_q};
+  assign rdata_o = ((rd_cmp || rd_mt) ? rd_half : 32'd0) | {31'd0, rd_msip && msip_q};
 
-  // Registered so the 64-bit compare is off the core's critical path; an
-  // interrupt one cycle late is indistinguishable to software.
+  // Registered so the compare is off the core's critical path; an interrupt
+  // one cycle late is indistinguishable to software.
+  // (only the carry out is wanted)
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire [64:0] cmp_sum = {1'b0, nmtime_q} + {1'b0, mtimecmp_q};
+  /* verilator lint_on UNUSEDSIGNAL */
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) irq_timer_o <= 1'b0;
-    else         irq_timer_o <= (mtime_q >= mtimecmp_q);
+    else         irq_timer_o <= !cmp_sum[64];
   end
   assign irq_soft_o = msip_q;
   assign mtime_o    = mtime_q;
