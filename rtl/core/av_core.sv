@@ -584,7 +584,16 @@ module av_core #(
       $fatal(1, "av_core: A_SRET must not be in an ending word (its fetch would use the old mode)");
 `endif
   wire        xl_i     = satp_q[31] && next_mode != PRV_M && !boot;
-  wire        ihit     = pg_hit(iv_q, ivm_q, ivpn_q, fetch_pc[31:12]);
+  // The fetch page register holds a translation made for the mode it was
+  // filled in: a fetch in another mode does not use it. Of the words that
+  // fetch as they change the mode, trap entry from U to S is the one that
+  // found it full (of a U page, which S may not run: with stvec on that
+  // page or megapage S ran the handler's first word instead of faulting);
+  // entering M and mret find it empty, sret fetches in a word of its own.
+  // In a working system stvec is never on the U page, so the fetch walked
+  // anyway. (From registered state: early, beside iv_q.)
+  wire        iv_ok    = iv_q && next_mode == mode_q;
+  wire        ihit     = pg_hit(iv_ok, ivm_q, ivpn_q, fetch_pc[31:12]);
   wire        imiss    = ends && xl_i && !ihit;
   wire [31:2] fetch_pa = xl_i ? {pg_ppn(ivm_q, ippn_q, fetch_pc[21:12]), fetch_pc[11:2]} : fetch_pc[31:2];
   assign walk = !trap && (dmiss || imiss);
