@@ -335,26 +335,20 @@ static void trim_tables(struct vmmap *m, uint32_t start, uint32_t end)
     }
 }
 
-int vm_deallocate(struct vmmap *m, uint32_t addr, uint32_t size)
+/* [start, end), whose regions are gone already: its entries released span
+ * by span (one walk finds a table, then its entries in a row), the tables
+ * no region touches any more freed, and the TLB flushed if it may hold a
+ * released translation (vm_deallocate, vm_release). Returns 0. */
+static int unmap_range(struct vmmap *m, uint32_t start, uint32_t end)
 {
-    size = PG_ROUNDUP(size);
-    int e = check_range(addr, size);
-    if (e)
-        return e;
-    /* span by span: one walk finds the table, then its entries in a row */
     pte_t seen = 0;
-    for (uint32_t a = addr; a - addr < size;) {
-        uint32_t n = (MEGA_SIZE - (a & (MEGA_SIZE - 1))) / PAGE_SIZE;
-        if (n > (size - (a - addr)) / PAGE_SIZE)
-            n = (size - (a - addr)) / PAGE_SIZE;
+    for (uint32_t a = start, n; a < end; a += n * PAGE_SIZE) {
+        n = table_run(a, (end - a) / PAGE_SIZE);
         pte_t *pte = vm_walk(m, a, 0);
         if (pte)
             seen |= release_ptes(pte, n);
-        a += n * PAGE_SIZE;
     }
-    if (region_remove(&m->regions, addr, addr + size) < 0)
-        return -AV_ENOMEM;
-    trim_tables(m, addr, addr + size);
+    trim_tables(m, start, end);
     /* The TLB holds a translation only of an entry a walk (the hardware's,
      * or the software refill) marked accessed first, and no entry that may
      * be cached loses its A bit: without one among the released (pages
@@ -364,6 +358,42 @@ int vm_deallocate(struct vmmap *m, uint32_t addr, uint32_t size)
     if (m != &transit && (seen & PTE_A))
         sfence_all();
     return 0;
+}
+
+/* The regions first (a split that finds no memory then changes nothing),
+ * then what they mapped. */
+int vm_deallocate(struct vmmap *m, uint32_t addr, uint32_t size)
+{
+    size = PG_ROUNDUP(size);
+    int e = check_range(addr, size);
+    if (e)
+        return e;
+    if (region_remove(&m->regions, addr, addr + size) < 0)
+        return -AV_ENOMEM;
+    return unmap_range(m, addr, addr + size);
+}
+
+/* AV_RELEASE (syscall.c send_receive, ipcfast.S): the region of p's map
+ * holding p's a6 deallocated whole, and p->rpc_sent 2 (done: a restart or
+ * the general path after the fast one skips it). 0, or 1: no region there.
+ * vm_deallocate of exactly that region: its range is a region's (page
+ * aligned, non-empty, in user space above USER_LOW: check_range's tests
+ * hold), and its node is unlinked where the search found it (no second
+ * walk, no split, so no failure). */
+HOT int vm_release(struct proc *p)
+{
+    struct vmmap *m = &p->map;
+    uint32_t va = p->tf.r[16];
+    struct region **pp = &m->regions, *x;
+    for (; (x = *pp) && x->start <= va; pp = &x->next)
+        if (va < x->end) {
+            uint32_t start = x->start, end = x->end;
+            p->rpc_sent = 2;
+            *pp = x->next;
+            kfree(x, sizeof *x);
+            return unmap_range(m, start, end);
+        }
+    return 1;
 }
 
 /* Share one source PTE copy-on-write: returns the PTE for the new mapping,
@@ -383,9 +413,11 @@ pte_t share_cow(pte_t *src, uint32_t dst_bits)
 }
 
 /* The remap instruction (custom-1) when its fast path is enabled: at most 64
- * pages a call (it never stops for an interrupt). Returns the pages done. */
-static uint32_t remap_insn(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t dva,
-                           uint32_t pages)
+ * pages a call (it never stops for an interrupt). Returns the pages done.
+ * A leaf: the count's tables are read straight from dst's root (the
+ * instruction made every one it wrote through). */
+static __attribute__((noinline)) uint32_t remap_insn(struct vmmap *src, uint32_t sva,
+                                                     struct vmmap *dst, uint32_t dva, uint32_t pages)
 {
     static uint32_t desc[VMC_RD_WORDS];
     if (!(fastpaths & VMC_FP_REMAP))
@@ -405,7 +437,7 @@ static uint32_t remap_insn(struct vmmap *src, uint32_t sva, struct vmmap *dst, u
     uint32_t cow = 0;
     for (uint32_t i = 0, n; i < rd; i += n, dva += n * PAGE_SIZE) {
         n = table_run(dva, rd - i);    /* at least 1 */
-        pte_t *dp = vm_walk(dst, dva, 0), *e = dp + n;
+        pte_t *dp = &table_of(dst->root[VPN1(dva)])[VPN0(dva)], *e = dp + n;
         for (; e - dp >= 4; dp += 4)   /* (summed in place: at most 64 << 8) */
             cow += (dp[0] & PTE_COW) + (dp[1] & PTE_COW) + (dp[2] & PTE_COW) + (dp[3] & PTE_COW);
         for (; dp < e; dp++)
@@ -416,11 +448,30 @@ static uint32_t remap_insn(struct vmmap *src, uint32_t sva, struct vmmap *dst, u
     return rd;
 }
 
+static uint32_t remap_loop(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t dva,
+                           uint32_t pages);
+
 /* Remap: the instruction where its fast path is on, and its C twin for the
  * rest, which also takes what the instruction leaves: the source's
  * zero-fill pages travel as zero-fill, with dst's region protection. Stops
- * at a hole or when memory runs out; returns the pages done. */
+ * at a hole or when memory runs out; returns the pages done. The common
+ * case, at most one instruction's 64 pages all done by it, without the
+ * loop's frame. */
 uint32_t vm_remap(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t dva, uint32_t pages)
+{
+    uint32_t k = 0;
+    if (pages - 1 < 64 && (fastpaths & VMC_FP_REMAP)) {
+        mark_l1(dst, dva);             /* the remap microcode may add tables */
+        mark_l1(dst, dva + (pages - 1) * PAGE_SIZE);
+        k = remap_insn(src, sva, dst, dva, pages);
+        if (k == pages)
+            return k;
+    }
+    return k + remap_loop(src, sva + k * PAGE_SIZE, dst, dva + k * PAGE_SIZE, pages - k);
+}
+
+static uint32_t remap_loop(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t dva,
+                           uint32_t pages)
 {
     uint32_t done, t0 = csr_read(CSR_CYCLE);
     if (pages) {                       /* the remap microcode may add tables */

@@ -1,7 +1,7 @@
 /*
  * The map operations off the message path, built with -msave-restore
  * (firmware.mk: every file not in K_HOT): vm_allocate, vm_protect, vm_copy,
- * vm_release, vm_map_frame, vm_fork, the audit's vm_count_leaves, and the C handlers of
+ * vm_map_frame, vm_fork, the audit's vm_count_leaves, and the C handlers of
  * faults and TLB refills (the twins of the microcode's zero-fill,
  * copy-on-write and refill: a page's work dwarfs the shared saves). They
  * work on vm.c's tables through its helpers (prot_bits, zfill_pte,
@@ -86,21 +86,6 @@ int vm_protect(struct vmmap *m, uint32_t addr, uint32_t size, uint32_t prot)
     }
     sfence_all();
     return 0;
-}
-
-/* AV_RELEASE (syscall.c send_receive, ipcfast.S): the region of p's map
- * holding p's a6 deallocated whole, and p->rpc_sent 2 (done: a restart or
- * the general path after the fast one skips it). One whole region:
- * region_remove needs no split, so it cannot fail (0). 1: no region there. */
-int vm_release(struct proc *p)
-{
-    uint32_t va = p->tf.r[16];
-    for (struct region *x = p->map.regions; x && x->start <= va; x = x->next)
-        if (va < x->end) {             /* region_find, in line: one tail call */
-            p->rpc_sent = 2;
-            return vm_deallocate(&p->map, x->start, x->end - x->start);
-        }
-    return 1;
 }
 
 int vm_copy(struct vmmap *m, uint32_t src, uint32_t size, uint32_t dst)
