@@ -442,6 +442,15 @@ HOT int send_direct(struct proc *p, struct proc *r, const struct av_msg_header *
     }
     uint32_t off = HDR, nitems = 0, bytes = 0, pay = 0;
     struct itemref it;
+    /* the common complex body, one out-of-line memory item alone (kind
+     * memory, elements of a byte, OOL with or without DEALLOC, 1 to
+     * 2^31 - 1 of them): item_next's checks in two compares */
+    _Static_assert(AV_ITEM_MEMORY == 4 && AV_ITEM_OOL == 1 && AV_ITEM_DEALLOC == 2, "one item's word 0");
+    if (h->size == HDR + ITM + 4 && (buf[HDR / 4] & 0xff00fdffu) == 0x01000104u &&
+        buf[HDR / 4 + 1] - 1 < 0x7fffffffu) {
+        pay = (HDR + ITM) / 4;
+        off = h->size;
+    }
     while (off < h->size) {
         if (++nitems > AV_MSG_MAX_ITEMS || item_next(&fk, &off, &it) || it.d.kind == AV_ITEM_PORT)
             return 0;
