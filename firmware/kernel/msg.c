@@ -282,8 +282,8 @@ static int capture_ool(struct proc *p, uint32_t va, uint32_t len, int dealloc, s
                        uint32_t *tva_out)
 {
     uint32_t a = PG_ROUNDDOWN(va), end = va + len, b = PG_ROUNDUP(end);
-    uint32_t tbase = region_first_fit(dst->regions, b - a, USER_LOW, AV_USER_TOP);
-    if (!tbase || vm_region_insert(dst, tbase, tbase + (b - a), AV_PROT_READ | AV_PROT_WRITE) < 0)
+    uint32_t tbase = vm_place(dst, USER_LOW, AV_USER_TOP, b - a, AV_PROT_READ | AV_PROT_WRITE);
+    if (tbase <= 1)
         return -AV_ENOMEM;
     /* whole pages [lo, hi) remapped; a partial first page, and a partial
      * last one that is not also the first, copied */
@@ -737,8 +737,8 @@ HOT int32_t msg_receive(struct proc *p, uint32_t ubuf, uint32_t bufsize, uint32_
             continue;
         uint32_t tva = rd32(km, it.pay);
         uint32_t span = PG_ROUNDUP(tva + it.len) - PG_ROUNDDOWN(tva);
-        uint32_t at = region_first_fit(p->map.regions, span, USER_LOW, AV_USER_TOP);
-        if (!at || vm_region_insert(&p->map, at, at + span, AV_PROT_READ | AV_PROT_WRITE) < 0) {
+        uint32_t at = vm_place(&p->map, USER_LOW, AV_USER_TOP, span, AV_PROT_READ | AV_PROT_WRITE);
+        if (at <= 1) {
             err = -AV_ENOSPACE;
             break;
         }

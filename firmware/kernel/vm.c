@@ -151,16 +151,23 @@ int vm_create(struct vmmap *m, uint32_t asid)
     return 0;
 }
 
-/* Every region of a map goes in here: the map's top bounds the table
- * entries ever written (a leaf or zero-fill entry exists only inside a
- * region), so freeing a table scans only below it. */
-int vm_region_insert(struct vmmap *m, uint32_t start, uint32_t end, uint32_t prot)
+/* Every region of a map goes in here: a region of len bytes (page
+ * aligned) with prot at the first fit in [lo, hi), found and linked in one
+ * walk of the list (a fixed place: lo its start, hi its end). Returns its
+ * address; 0 no room (a fixed place not free), 1 no memory. The map's top
+ * bounds the table entries ever written (a leaf or zero-fill entry exists
+ * only inside a region), so freeing a table scans only below it. */
+uint32_t vm_place(struct vmmap *m, uint32_t lo, uint32_t hi, uint32_t len, uint32_t prot)
 {
-    if (region_insert(&m->regions, start, end, prot) < 0)
-        return -1;
-    if (end > m->top)
-        m->top = end;
-    return 0;
+    struct region **link;
+    uint32_t at = region_fit(&m->regions, len, lo, hi, &link);
+    if (!at)
+        return 0;
+    if (region_link(link, at, at + len, prot) < 0)
+        return 1;
+    if (at + len > m->top)
+        m->top = at + len;
+    return at;
 }
 
 /* Entries of the table for span that may be non-zero: those below top. */

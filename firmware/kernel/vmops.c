@@ -28,19 +28,18 @@ int vm_allocate(struct vmmap *m, uint32_t *addr, uint32_t size, uint32_t flags, 
     if (size == 0 || size > AV_USER_TOP)
         return -AV_EINVAL;
     size = PG_ROUNDUP(size);
-    if (flags & AV_VM_ANYWHERE) {
-        *addr = region_first_fit(m->regions, size, USER_LOW, AV_USER_TOP);
-        if (!*addr)
-            return -AV_ENOSPACE;
-    } else {
+    uint32_t lo = USER_LOW, hi = AV_USER_TOP;
+    if (!(flags & AV_VM_ANYWHERE)) {
         int e = check_range(*addr, size);
         if (e)
             return e;
-        if (!region_free(m->regions, *addr, *addr + size))
-            return -AV_ENOSPACE;
+        lo = *addr;                    /* there or nowhere */
+        hi = lo + size;
     }
-    if (vm_region_insert(m, *addr, *addr + size, prot) < 0)
-        return -AV_ENOMEM;
+    uint32_t at = vm_place(m, lo, hi, size, prot);
+    if (at <= 1)
+        return at ? -AV_ENOMEM : -AV_ENOSPACE;
+    *addr = at;
     /* where tables exist, their entries become zero-fill; elsewhere the
      * absent table already means zero-fill */
     for (uint32_t a = *addr; a - *addr < size; a += PAGE_SIZE) {
