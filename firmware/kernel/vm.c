@@ -247,6 +247,7 @@ LOOP static pte_t release_ptes(pte_t *l2, uint32_t n)
     pte_t seen = 0;
     uint32_t *ft = frame_table, base = ft[VMC_FT_BASE_PPN], nf = ft[VMC_FT_NFRAMES];
     uint32_t *count = ft + VMC_FT_COUNTS;
+    __asm__("" : "+r"(count));         /* a base of its own: no offset added each entry */
     pte_t *e = l2 + n;
     if (n)
         do {                           /* the test at the bottom */
