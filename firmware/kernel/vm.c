@@ -239,39 +239,9 @@ void release_pte(pte_t *pte)
     *pte = 0;
 }
 
-/* Release a table's n entries from l2; most are empty, so skip those here,
- * eight at a time (a freed table is scanned up to its map's top). Returns
- * the released entries ORed together. */
-LOOP static pte_t release_ptes(pte_t *l2, uint32_t n)
-{
-    pte_t seen = 0;
-    uint32_t *ft = frame_table, base = ft[VMC_FT_BASE_PPN], nf = ft[VMC_FT_NFRAMES];
-    uint32_t *count = ft + VMC_FT_COUNTS;
-    __asm__("" : "+r"(count));         /* a base of its own: no offset added each entry */
-    pte_t *e = l2 + n;
-    if (n)
-        do {                           /* the test at the bottom */
-            pte_t p = *l2;
-            if (p) {
-                seen |= p;
-                /* as release_pte, in line, and frame_unref too while the
-                 * frame has other holders (a received page its sender still
-                 * maps); a valid entry of a second-level table is a leaf */
-                uint32_t i = pte_ppn(p) - base;
-                if (pte_valid(p) && i < nf) {
-                    if (count[i] > 1)
-                        count[i]--;
-                    else
-                        frame_unref(pte_ppn(p));
-                }
-                *l2 = 0;
-            } else if (!((uintptr_t)l2 & 31) && e - l2 >= 8 &&
-                       !(l2[1] | l2[2] | l2[3] | l2[4] | l2[5] | l2[6] | l2[7])) {
-                l2 += 7;               /* an empty group of eight */
-            }
-        } while (++l2 < e);
-    return seen;
-}
+/* Release a table's n entries from l2 (vmloop.S, in assembly: no frame on
+ * its common path); returns the released entries ORed together. */
+pte_t release_ptes(pte_t *l2, uint32_t n);
 
 /* Copies to and from user memory go through the MMU (ucopy, utouch) with
  * m's map active for the duration: a page fault inside is served by the C
