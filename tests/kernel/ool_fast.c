@@ -16,6 +16,9 @@
  *    not release again (the server's call succeeds); the client's RPC
  *    fails with -AV_ETOOSMALL and the reply waits for it
  *  - bad bits in a body's header (complex or not): -AV_EINVAL, nothing sent
+ *  - a lone out-of-line item with a bad element size, flag, count or kind
+ *    (send_direct's two-compare check of that shape): -AV_EINVAL, nothing
+ *    sent; one marked DEALLOC arrives and leaves the client's range free
  * bootargs: nopreempt */
 #include "ktest.h"
 
@@ -23,6 +26,7 @@
 refusals: nothing sent, nothing released
 round trips: by value both ways, released
 released, then queued: released once
+a lone item: checked as the walk checks it
 bad bits: -EINVAL, nothing sent
 test ool_fast: PASS
 */
@@ -116,9 +120,32 @@ static void client(int port)
         ((struct av_msg_header *)cmsg)->bits |= bad[k];
         CHECK_RC(av_msg_rpc(cmsg, cbuf, sizeof cbuf, 0, 0, &got), -AV_EINVAL);
     }
+    /* a lone out-of-line item with one field wrong (the shape send_direct
+     * recognises by two compares): -AV_EINVAL, nothing sent, as the item
+     * walk finds; then one marked DEALLOC, which goes through: the data
+     * arrive (the server checks them) and the client's range is free */
+    for (uint32_t k = 0; k < 4; k++) {
+        request(a, k, 0, PAGE, port, reply, 1);
+        struct av_item *it = av_item_first(cmsg);
+        if (k == 0)
+            it->elsize = 2;
+        else if (k == 1)
+            it->flags |= 4;
+        else if (k == 2)
+            it->count = 0x80000000u;
+        else
+            it->kind = AV_ITEM_PORT + 2;
+        CHECK_RC(av_msg_rpc(cmsg, cbuf, sizeof cbuf, 0, 0, &got), -AV_EINVAL);
+    }
+    request(a, N + 3, 16 * PAGE, 3 * PAGE, port, reply, 0);
+    av_item_first(cmsg)->flags |= AV_ITEM_DEALLOC;
+    CHECK_RC(av_msg_rpc(cmsg, cbuf, sizeof cbuf, 0, 0, &got), 0);
+    check_reply(N + 1, ((struct av_msg_header *)cmsg)->id);
+    CHECK(ktest_range_free(a + 16 * PAGE, 3 * PAGE), "DEALLOC: the client's range still mapped");
+    printf("a lone item: checked as the walk checks it\n");
     request(a, N + 1, 8, 100, port, reply, ID_STOP);
     CHECK_RC(av_msg_rpc(cmsg, cbuf, sizeof cbuf, 0, 0, &got), 0);
-    CHECK(((struct av_msg_header *)cbuf)->id == N + 2, "the server saw %lu requests",
+    CHECK(((struct av_msg_header *)cbuf)->id == N + 3, "the server saw %lu requests",
           (unsigned long)((struct av_msg_header *)cbuf)->id);
     printf("bad bits: -EINVAL, nothing sent\n");
     av_exit(0);
