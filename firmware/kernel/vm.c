@@ -322,9 +322,9 @@ static int unmap_range(struct vmmap *m, uint32_t start, uint32_t end)
     pte_t seen = 0;
     for (uint32_t a = start, n; a < end; a += n * PAGE_SIZE) {
         n = table_run(a, (end - a) / PAGE_SIZE);
-        pte_t *pte = vm_walk(m, a, 0);
-        if (pte)
-            seen |= release_ptes(pte, n);
+        pte_t l1 = m->root[VPN1(a)];   /* (vm_walk in line: a range in user space) */
+        if (pte_valid(l1))
+            seen |= release_ptes(&table_of(l1)[VPN0(a)], n);
     }
     trim_tables(m, start, end);
     /* The TLB holds a translation only of an entry a walk (the hardware's,
