@@ -447,7 +447,7 @@ HOT int send_direct(struct proc *p, struct proc *r, const struct av_msg_header *
      * 2^31 - 1 of them): item_next's checks in two compares */
     _Static_assert(AV_ITEM_MEMORY == 4 && AV_ITEM_OOL == 1 && AV_ITEM_DEALLOC == 2, "one item's word 0");
     if (h->size == HDR + ITM + 4 && (buf[HDR / 4] & 0xff00fdffu) == 0x01000104u &&
-        buf[HDR / 4 + 1] - 1 < 0x7fffffffu) {
+        (int32_t)buf[HDR / 4 + 1] > 0) {
         pay = (HDR + ITM) / 4;
         off = h->size;
     }

@@ -316,15 +316,15 @@ static void trim_tables(struct vmmap *m, uint32_t start, uint32_t end)
 /* [start, end), whose regions are gone already: its entries released span
  * by span (one walk finds a table, then its entries in a row), the tables
  * no region touches any more freed, and the TLB flushed if it may hold a
- * released translation (vm_deallocate, vm_release). Returns 0. */
-static int unmap_range(struct vmmap *m, uint32_t start, uint32_t end)
+ * released translation (vm_deallocate, vmops.c vm_release). Returns 0. */
+int unmap_range(struct vmmap *m, uint32_t start, uint32_t end)
 {
     pte_t seen = 0;
     for (uint32_t a = start, n; a < end; a += n * PAGE_SIZE) {
         n = table_run(a, (end - a) / PAGE_SIZE);
-        pte_t l1 = m->root[VPN1(a)];   /* (vm_walk in line: a range in user space) */
-        if (pte_valid(l1))
-            seen |= release_ptes(&table_of(l1)[VPN0(a)], n);
+        pte_t *pte = vm_walk(m, a, 0);
+        if (pte)
+            seen |= release_ptes(pte, n);
     }
     trim_tables(m, start, end);
     /* The TLB holds a translation only of an entry a walk (the hardware's,
@@ -349,29 +349,6 @@ int vm_deallocate(struct vmmap *m, uint32_t addr, uint32_t size)
     if (region_remove(&m->regions, addr, addr + size) < 0)
         return -AV_ENOMEM;
     return unmap_range(m, addr, addr + size);
-}
-
-/* AV_RELEASE (syscall.c send_receive, ipcfast.S): the region of p's map
- * holding p's a6 deallocated whole, and p->rpc_sent 2 (done: a restart or
- * the general path after the fast one skips it). 0, or 1: no region there.
- * vm_deallocate of exactly that region: its range is a region's (page
- * aligned, non-empty, in user space above USER_LOW: check_range's tests
- * hold), and its node is unlinked where the search found it (no second
- * walk, no split, so no failure). */
-HOT int vm_release(struct proc *p)
-{
-    struct vmmap *m = &p->map;
-    uint32_t va = p->tf.r[16];
-    struct region **pp = &m->regions, *x;
-    for (; (x = *pp) && x->start <= va; pp = &x->next)
-        if (va < x->end) {
-            uint32_t start = x->start, end = x->end;
-            p->rpc_sent = 2;
-            *pp = x->next;
-            kfree(x, sizeof *x);
-            return unmap_range(m, start, end);
-        }
-    return 1;
 }
 
 /* Share one source PTE copy-on-write: returns the PTE for the new mapping,
@@ -426,30 +403,11 @@ static __attribute__((noinline)) uint32_t remap_insn(struct vmmap *src, uint32_t
     return rd;
 }
 
-static uint32_t remap_loop(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t dva,
-                           uint32_t pages);
-
 /* Remap: the instruction where its fast path is on, and its C twin for the
  * rest, which also takes what the instruction leaves: the source's
  * zero-fill pages travel as zero-fill, with dst's region protection. Stops
- * at a hole or when memory runs out; returns the pages done. The common
- * case, at most one instruction's 64 pages all done by it, without the
- * loop's frame. */
+ * at a hole or when memory runs out; returns the pages done. */
 uint32_t vm_remap(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t dva, uint32_t pages)
-{
-    uint32_t k = 0;
-    if (pages - 1 < 64 && (fastpaths & VMC_FP_REMAP)) {
-        mark_l1(dst, dva);             /* the remap microcode may add tables */
-        mark_l1(dst, dva + (pages - 1) * PAGE_SIZE);
-        k = remap_insn(src, sva, dst, dva, pages);
-        if (k == pages)
-            return k;
-    }
-    return k + remap_loop(src, sva + k * PAGE_SIZE, dst, dva + k * PAGE_SIZE, pages - k);
-}
-
-static uint32_t remap_loop(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t dva,
-                           uint32_t pages)
 {
     uint32_t done, t0 = csr_read(CSR_CYCLE);
     if (pages) {                       /* the remap microcode may add tables */

@@ -1,7 +1,7 @@
 /*
  * The map operations off the message path, built with -msave-restore
  * (firmware.mk: every file not in K_HOT): vm_allocate, vm_protect, vm_copy,
- * vm_map_frame, vm_fork, the audit's vm_count_leaves, and the C handlers of
+ * vm_release, vm_map_frame, vm_fork, the audit's vm_count_leaves, and the C handlers of
  * faults and TLB refills (the twins of the microcode's zero-fill,
  * copy-on-write and refill: a page's work dwarfs the shared saves). They
  * work on vm.c's tables through its helpers (prot_bits, zfill_pte,
@@ -85,6 +85,29 @@ int vm_protect(struct vmmap *m, uint32_t addr, uint32_t size, uint32_t prot)
     }
     sfence_all();
     return 0;
+}
+
+/* AV_RELEASE (syscall.c send_receive, ipcfast.S): the region of p's map
+ * holding p's a6 deallocated whole, and p->rpc_sent 2 (done: a restart or
+ * the general path after the fast one skips it). 0, or 1: no region there.
+ * vm_deallocate of exactly that region: its range is a region's (page
+ * aligned, non-empty, in user space above USER_LOW: check_range's tests
+ * hold), and its node is unlinked where the search found it (no second
+ * walk, no split, so no failure). */
+int vm_release(struct proc *p)
+{
+    struct vmmap *m = &p->map;
+    uint32_t va = p->tf.r[16];
+    struct region **pp = &m->regions, *x;
+    for (; (x = *pp) && x->start <= va; pp = &x->next)
+        if (va < x->end) {
+            uint32_t start = x->start, end = x->end;
+            p->rpc_sent = 2;
+            *pp = x->next;
+            kfree(x, sizeof *x);
+            return unmap_range(m, start, end);
+        }
+    return 1;
 }
 
 int vm_copy(struct vmmap *m, uint32_t src, uint32_t size, uint32_t dst)
