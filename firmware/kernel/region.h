@@ -47,7 +47,7 @@ static inline uint32_t region_fit(struct region **list, uint32_t len, uint32_t l
         at = r->end;
     }
     *link = list;
-    if (at < lo || at > hi || hi - at < len)
+    if (at > hi || hi - at < len)      /* (at only grows from lo) */
         return 0;
     return at;
 }

@@ -393,10 +393,13 @@ static __attribute__((noinline)) uint32_t remap_insn(struct vmmap *src, uint32_t
     for (uint32_t i = 0, n; i < rd; i += n, dva += n * PAGE_SIZE) {
         n = table_run(dva, rd - i);    /* at least 1 */
         pte_t *dp = &table_of(dst->root[VPN1(dva)])[VPN0(dva)], *e = dp + n;
-        for (; e - dp >= 4; dp += 4)   /* (summed in place: at most 64 << 8) */
-            cow += (dp[0] & PTE_COW) + (dp[1] & PTE_COW) + (dp[2] & PTE_COW) + (dp[3] & PTE_COW);
-        for (; dp < e; dp++)
-            cow += *dp & PTE_COW;
+        while (dp < e)                 /* (summed in place: at most 64 << 8) */
+            if (e - dp >= 4) {
+                cow += (dp[0] & PTE_COW) + (dp[1] & PTE_COW) + (dp[2] & PTE_COW) + (dp[3] & PTE_COW);
+                dp += 4;
+            } else {
+                cow += *dp++ & PTE_COW;
+            }
     }
     stats.pages_cow_shared += cow / PTE_COW;
     stats.pages_remapped += rd;
