@@ -35,7 +35,7 @@ U_PROGS   := $(patsubst firmware/user/%.c,%,$(wildcard firmware/user/*.c))
 U_ELFS    := $(patsubst %,$(FW)/user/%.elf,$(U_PROGS))
 KT_NAMES  := $(patsubst tests/kernel/%.c,%,$(wildcard tests/kernel/*.c))
 KT_IMGS   := $(patsubst %,$(FW)/ktest/%.elf,$(KT_NAMES))
-GEN_HDRS  := $(GEN)/csr.h $(GEN)/memmap.h $(GEN)/vm_contract.h
+GEN_HDRS  := $(GEN)/csr.h $(GEN)/memmap.h $(GEN)/vm_contract.h $(GEN)/rt_contract.h
 # programs packed beside init: the image's own list (a test says /* pack: a b */)
 pack_list = $(foreach p,$(1),$(p)=$(FW)/user/$(p).elf.strip)
 
@@ -46,6 +46,10 @@ QEMU_CMD := qemu-system-riscv32 -machine virt -bios none -cpu rv32,c=off,f=off,d
 $(GEN)/vm_contract.h: firmware/include/vm_contract.def tools/gen/vmcontract.py
 	python3 tools/gen/vmcontract.py $< $(GEN)
 gen: $(GEN)/vm_contract.h
+# the round trip's microcode contract (docs/ipc-microcode.md): kernel and ISS
+$(GEN)/rt_contract.h: firmware/include/rt_contract.def tools/gen/vmcontract.py
+	python3 tools/gen/vmcontract.py $< $(GEN) rt_contract.h RTC
+gen: $(GEN)/rt_contract.h
 
 $(FW)/kernel/%.c.o: firmware/kernel/%.c $(GEN_HDRS) $(wildcard firmware/kernel/*.h firmware/include/*.h) firmware/firmware.mk
 	@mkdir -p $(dir $@)
@@ -104,6 +108,8 @@ $(FW)/kernel.elf: $(K_OBJS) $(U_ELFS) firmware/kernel/kernel.ld firmware/kernel/
 	$(call fw_image,$@,$(FW)/user/init.elf,$(BOOTARGS),)
 	@$(RV_PREFIX)size $@ | tail -1 | awk '{print "kernel image: text+data+bss (with packed programs) " $$4 " bytes"}'
 
+# the round trip's microcode twins (rt_*.c) include another test's source
+$(patsubst %,$(FW)/ktest/prog/%.elf,$(filter rt_%,$(KT_NAMES))): $(wildcard tests/kernel/*.c)
 $(FW)/ktest/%.elf: $(FW)/ktest/prog/%.elf $(K_OBJS) $(U_ELFS) firmware/kernel/kernel.ld firmware/kernel/mkpack.py firmware/firmware.mk
 	$(call fw_image,$@,$<,$(shell sed -n 's/.*bootargs: *\(.*\)\*\/.*/\1/p' tests/kernel/$*.c | head -1),$(shell sed -n 's/.* pack: *\([a-z0-9_ ]*\)\*\/.*/\1/p' tests/kernel/$*.c | head -1))
 

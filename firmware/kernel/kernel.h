@@ -128,6 +128,8 @@ struct proc {
     uint64_t deadline;                 /* in mtime ticks */
     char name[16];
     struct nameent names0[NAMES0];     /* the first table: no allocation of its own */
+    uint32_t rt_blk;                   /* &rt_blk for the round trip's microcode (rt.c);
+                                          set at each return to user (kernel_to_user) */
 };
 
 extern struct proc *procs;
@@ -171,7 +173,9 @@ int vm_protect(struct vmmap *m, uint32_t addr, uint32_t size, uint32_t prot);
 int vm_copy(struct vmmap *m, uint32_t src, uint32_t size, uint32_t dst);
 int vm_fork(struct vmmap *child, struct vmmap *parent);
 int vm_map_frame(struct vmmap *m, uint32_t va, uint32_t ppn, uint32_t prot);
-int vm_region_insert(struct vmmap *m, uint32_t start, uint32_t end, uint32_t prot);
+/* address; 0 no room, 1 no memory */
+uint32_t vm_place(struct vmmap *m, uint32_t lo, uint32_t hi, uint32_t len, uint32_t prot);
+int unmap_range(struct vmmap *m, uint32_t start, uint32_t end);   /* regions gone already */
 enum { ACC_FETCH, ACC_LOAD, ACC_STORE };
 const char *vm_fault(struct vmmap *m, uint32_t va, int acc, int from_user);
 int copyin(struct vmmap *m, void *dst, uint32_t uva, uint32_t n);
@@ -341,6 +345,25 @@ int audit(int verbose);
 void stats_fault(int kind, uint64_t cycles);
 void stats_init(void);
 void stats_snapshot(struct av_stats *s);
+
+/* rt.c: the round trip's microcode contract (docs/ipc-microcode.md). The
+ * block the microcode reads (layout: firmware/include/rt_contract.def); go
+ * bit 0 is kept equal to "path on, and ipcfast.S's direct switch allowed
+ * now" by rt_go_update wherever one of its terms changes. */
+struct rt_blk {
+    uint32_t go;
+    int32_t qb_limit;
+    uint32_t queued, stats, vm_active, curproc, handoff;   /* addresses */
+};
+extern struct rt_blk rt_blk;
+extern uint8_t rt_on;
+void rt_init(int force);            /* boot option rtforce (main.c) */
+void rt_go_calc(void);
+static inline void rt_go_update(void)
+{
+    if (rt_on)
+        rt_go_calc();
+}
 
 /* rights as name_insert/name_release know them */
 enum { R_SEND = 1, R_RECV = 2, R_SENDONCE = 3 };

@@ -168,6 +168,7 @@ void kmain(uint32_t hartid, uint32_t dtb, uint32_t has_wcs)
     if (has_opt(args, "nopreempt"))
         opt_preempt = 0;
     fastpaths_setup(args);
+    rt_init(has_opt(args, "rtforce"));
     trap_init();
     stats_init();
     proc_init();

@@ -332,8 +332,10 @@ HOT void proc_block(struct proc *p, enum pwait w, void *obj)
     p->wait = w;
     p->wait_obj = obj;
     nwaiting[w]++;
-    if (p->has_deadline && p->deadline < deadline_min)
+    if (p->has_deadline && p->deadline < deadline_min) {
         deadline_min = p->deadline;
+        rt_go_update();
+    }
 }
 
 HOT static inline __attribute__((always_inline)) int runnable(struct proc *p)
@@ -408,6 +410,7 @@ HOT __attribute__((noinline)) static void arm(uint64_t t)
 {
     if (t != armed) {
         armed = t;
+        rt_go_update();
         sbi_set_timer(t);
     }
 }
@@ -416,6 +419,7 @@ HOT __attribute__((noinline)) static void arm(uint64_t t)
 void timer_disarm(void)
 {
     armed = ~0ull;
+    rt_go_update();
     sbi_set_timer(~0ull);
 }
 
@@ -437,6 +441,7 @@ HOT void schedule(void)
                     next = p->deadline;
             }
             deadline_min = next;
+            rt_go_update();
         }
         if (curproc)
             proc_ready(curproc);       /* preempted or yielding: to the tail */

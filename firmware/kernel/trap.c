@@ -165,6 +165,7 @@ HOT void kernel_to_user(struct proc *p)
     curproc = p;
     vm_activate(&p->map);
     p->tf.r[0] = kstack_top;
+    p->rt_blk = (uint32_t)&rt_blk;
     if (p->in_call)
         run_on_kstack(p, resume_call);
     if (csr_read(CSR_SSTATUS) & MSTATUS_SPP)

@@ -12,6 +12,7 @@
 #include "boot.h"
 #include "csr.h"
 #include "memmap.h"
+#include "rt_contract.h"
 
 #define likely(x) __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)
@@ -885,6 +886,234 @@ static uint32_t remap(struct iss *s, uint32_t desc)
 }
 
 /* ------------------------------------------------------------------------
+ * The round trip in microcode (docs/ipc-microcode.md, the contract in
+ * firmware/include/rt_contract.def): an ecall from U with a7 = SYS_MSG_RPC
+ * or SYS_MSG_REPLY_RECEIVE that the routine takes is one instruction that
+ * delivers a header-only message to a receiver blocked on the destination,
+ * blocks the caller in its receive and switches to the receiver. Every check
+ * comes before any write; a refusal (0) leaves the ordinary ecall trap with
+ * nothing changed. Kernel pointers are physical (identity-mapped kernel);
+ * one outside RAM is a kernel bug, which the ISS refuses rather than reads.
+ * ---------------------------------------------------------------------- */
+
+/* The word at a kernel address, or *ok cleared when it is not in RAM. */
+static uint32_t rt_rd(struct iss *s, uint32_t a, int *ok)
+{
+    if ((a & 3) || !ram_ok(s, a, 4)) {
+        *ok = 0;
+        return 0;
+    }
+    return rd32(s, a);
+}
+
+/* The routine's own Sv32 walk of a user buffer (root: the map's root
+ * table): the physical address of its 20 bytes when they lie in one page
+ * whose level-0 leaf has every bit of need set, else 0. No A/D update, no
+ * TLB: a page that needs either is refused. */
+static uint32_t rt_xlate(struct iss *s, uint32_t root, uint32_t va, uint32_t need)
+{
+    int ok = 1;
+    if ((va & 0xfff) > RTC_HDR_LAST_OFF)
+        return 0;
+    uint32_t l1 = rt_rd(s, root + ((va >> 22) << 2), &ok);
+    if (!ok || (l1 & 0xf) != 1)                       /* V, not a leaf */
+        return 0;
+    uint32_t pte = rt_rd(s, (l1 >> 10 << 12) + (((va >> 12) & 0x3ff) << 2), &ok);
+    if (!ok || (pte & need) != need)
+        return 0;
+    uint32_t pa = (pte >> 10 << 12) | (va & 0xfff);
+    return ram_ok(s, pa, RTC_HDR) ? pa : 0;
+}
+
+/* One leg, for the ecall at pc: 1 and *npc = the receiver's pc when taken. */
+static int rt_leg(struct iss *s, uint32_t pc, uint32_t *npc)
+{
+    uint32_t *x = s->x;
+    int ok = 1, rpc = x[17] == RTC_SYS_RPC;
+#define RD(a) rt_rd(s, (a), &ok)
+    /* recognition: p (sscratch), its block, go */
+    uint32_t p = s->sscratch;
+    if (!p)
+        return 0;
+    uint32_t blk = RD(p + RTC_P_RT_BLK);
+    if (!ok || !blk || !(RD(blk + RTC_BLK_GO) & 1) || !ok)
+        return 0;
+    /* 1, 3-6: the call */
+    if (rpc ? x[13] : x[14])
+        return 0;
+    if ((x[10] | x[11]) & 3)
+        return 0;
+    if ((int32_t)x[11] < 0 || RTC_USER_TOP - x[11] < x[12])
+        return 0;
+    if (x[10] - 1 > RTC_USER_TOP - RTC_HDR - 1)
+        return 0;
+    uint32_t pflags = RD(p + RTC_P_FLAGS);
+    if (!ok || ((pflags >> 8) & 0xff))
+        return 0;
+    /* 7, 8, 9: the header */
+    uint32_t ha = rt_xlate(s, RD(p + RTC_P_MAP + RTC_VM_ROOT), x[10], RTC_PTE_READ);
+    if (!ok || !ha)
+        return 0;
+    uint32_t h[5];
+    for (int i = 0; i < 5; i++)
+        h[i] = rd32(s, ha + 4 * i);
+    if (h[0] != RTC_HDR || (h[4] >> 16))
+        return 0;
+    uint32_t rname;
+    if (rpc) {
+        if (((h[4] >> 8) & 0xff) != RTC_MAKE_SEND_ONCE)
+            return 0;
+        rname = h[2];
+    } else {
+        if (h[2])
+            return 0;
+        rname = x[13];
+    }
+    /* 10: the receive name */
+    uint32_t names = RD(p + RTC_P_NAMES), nn = RD(p + RTC_P_NNAMES);
+    if (!ok || !rname || rname >= nn)
+        return 0;
+    uint32_t e = names + RTC_NE_SIZE * rname;
+    uint32_t s5 = RD(e + RTC_NE_PORT), ef = RD(e + RTC_NE_FLAGS), ed = RD(e + RTC_NE_DEAD);
+    if (!ok || !s5 || !((ef >> 16) & 0xff) || (ed & 0xff) || RD(s5 + RTC_PT_QHEAD) || !ok)
+        return 0;
+    /* 11, 12: the destination */
+    uint32_t d = h[1];
+    if (!d || d >= nn)
+        return 0;
+    uint32_t e6 = names + RTC_NE_SIZE * d;
+    uint32_t s7 = RD(e6 + RTC_NE_PORT), e6f = RD(e6 + RTC_NE_FLAGS);
+    if (!ok || !s7)
+        return 0;
+    uint32_t disp = h[4] & 0xff;
+    if (disp == RTC_COPY_SEND) {
+        if (!(e6f & 0xffff) || RD(s7 + RTC_PT_QLEN) >= RD(s7 + RTC_PT_QLIMIT) ||
+            (int32_t)RD(RD(blk + RTC_BLK_QUEUED)) > (int32_t)RD(blk + RTC_BLK_QB_LIMIT) || !ok)
+            return 0;
+    } else if (disp == RTC_MOVE_SEND_ONCE) {
+        if (!(e6f >> 24) || RD(s7 + RTC_PT_REFS) <= 1 || !ok)
+            return 0;
+    } else {
+        return 0;
+    }
+    /* 13: the receiver */
+    uint32_t r = RD(s7 + RTC_PT_RECEIVER);
+    if (!ok || !r || RD(r + RTC_P_STATE) != RTC_P_BLOCKED || RD(r + RTC_P_WAIT) != RTC_W_RECV ||
+        RD(r + RTC_P_WAIT_OBJ) != s7 || !ok)
+        return 0;
+    /* 14-18: its call, frame, options, name, buffer */
+    uint32_t ra7 = RD(r + 4 * 17), buf = RD(r + 4 * 11), bsize = RD(r + 4 * 12), m, opts;
+    if (ra7 == RTC_SYS_RR) {
+        m = RD(r + 4 * 13);
+        opts = RD(r + 4 * 14);
+    } else if (ra7 == RTC_SYS_RPC) {
+        m = RD(r + RTC_P_RPC_REPLY);
+        opts = RD(r + 4 * 13);
+    } else {
+        return 0;
+    }
+    uint32_t rflags = RD(r + RTC_P_FLAGS);
+    uint32_t rnames = RD(r + RTC_P_NAMES), rnn = RD(r + RTC_P_NNAMES);
+    if (!ok || !(rflags >> 24) || (opts & ~RTC_RECV_OPTS) || !m || m >= rnn)
+        return 0;
+    uint32_t re = rnames + RTC_NE_SIZE * m;
+    if (RD(re + RTC_NE_PORT) != s7 || !((RD(re + RTC_NE_FLAGS) >> 16) & 0xff) ||
+        (RD(re + RTC_NE_DEAD) & 0xff) || !ok)
+        return 0;
+    if ((buf & 3) || (int32_t)buf < 0 || RTC_USER_TOP - buf < bsize || bsize < RTC_HDR)
+        return 0;
+    /* 19: the reply right's slot (RPC) */
+    uint32_t j = 0;
+    if (rpc) {
+        if (RD(s5 + RTC_PT_DEAD) & 0xff)
+            return 0;
+        for (j = 1; j < rnn && RD(rnames + RTC_NE_SIZE * j + RTC_NE_PORT); j++)
+            if (!ok)
+                return 0;
+        if (!ok || j >= rnn)
+            return 0;
+    }
+    /* 20, 21: the receiver not suspended, its buffer writable */
+    if (RD(r + RTC_P_SUSP) & 0xff)
+        return 0;
+    uint32_t rmap = RD(r + RTC_P_MAP + RTC_VM_ROOT), rasid = RD(r + RTC_P_MAP + RTC_VM_ASID);
+    if (!ok)
+        return 0;
+    uint32_t ba = rt_xlate(s, rmap, buf, RTC_PTE_WRITE);
+    /* the words written below must be in RAM too (kernel pointers) */
+    uint32_t st = RD(blk + RTC_BLK_STATS), vma = RD(blk + RTC_BLK_VM_ACTIVE);
+    uint32_t cp = RD(blk + RTC_BLK_CURPROC), ho = RD(blk + RTC_BLK_HANDOFF);
+    RD(st + RTC_ST_MSGS_INLINE), RD(st + RTC_ST_MSGS_DIRECT), RD(vma), RD(cp), RD(ho);
+    RD(p + RTC_P_RPC_REPLY), RD(s5 + RTC_PT_NAMED), RD(s7 + RTC_PT_NAMED);
+    if (!ok || !ba)
+        return 0;
+#undef RD
+    /* committed: 1 the reply right, 2 the send-once drop */
+    uint32_t bits = 0;
+    if (rpc) {
+        uint32_t je = rnames + RTC_NE_SIZE * j;
+        wr32(s, je + RTC_NE_PORT, s5);
+        wr32(s, je + RTC_NE_FLAGS, RTC_NE_SENDONCE_1);
+        wr32(s, s5 + RTC_PT_NAMED, rd32(s, s5 + RTC_PT_NAMED) + 1);
+        wr32(s, s5 + RTC_PT_REFS, rd32(s, s5 + RTC_PT_REFS) + 1);
+        bits = RTC_REPLY_ONCE_BITS;
+    }
+    if (disp == RTC_MOVE_SEND_ONCE) {
+        uint32_t f = rd32(s, e6 + RTC_NE_FLAGS) & 0x00ffffffu;
+        wr32(s, e6 + RTC_NE_FLAGS, f);
+        if (!f && !(rd32(s, e6 + RTC_NE_DEAD) & 0xff)) {
+            wr32(s, e6, 0);
+            wr32(s, e6 + 4, 0);
+            wr32(s, e6 + 8, 0);
+            wr32(s, s7 + RTC_PT_NAMED, rd32(s, s7 + RTC_PT_NAMED) - 1);
+            wr32(s, s7 + RTC_PT_REFS, rd32(s, s7 + RTC_PT_REFS) - 1);
+        }
+    }
+    /* 3 statistics, 4 the map */
+    wr32(s, st + RTC_ST_MSGS_INLINE, rd32(s, st + RTC_ST_MSGS_INLINE) + 1);
+    wr32(s, st + RTC_ST_MSGS_DIRECT, rd32(s, st + RTC_ST_MSGS_DIRECT) + 1);
+    wr32(s, vma, r + RTC_P_MAP);
+    wr32(s, r + RTC_P_MAP + RTC_VM_ASID, (rasid & ~(0xffu << RTC_VM_RAN_SHIFT)) | 1u << RTC_VM_RAN_SHIFT);
+    /* 5 the header */
+    uint32_t hdr[5] = {RTC_HDR, m, j, h[3], bits};
+    for (int i = 0; i < 5; i++)
+        wr32(s, ba + 4 * i, hdr[i]);
+    /* 6 r's call ends */
+    uint32_t rpc_next = rd32(s, r + RTC_P_TF_PC) + 4;
+    wr32(s, r + RTC_P_TF_PC, rpc_next);
+    wr32(s, r + 4 * 10, 0);
+    wr32(s, r + 4 * 11, RTC_HDR);
+    wr32(s, r + RTC_P_FLAGS, 0);
+    wr32(s, r + RTC_P_STATE, RTC_P_RUNNABLE);
+    wr32(s, r + RTC_P_WAIT, RTC_W_NONE);
+    wr32(s, r + RTC_P_WAIT_OBJ, 0);
+    /* 7 p blocks in its receive: the registers strap_vec saves first */
+    for (int n = 2; n < 28; n++)
+        if (n != 6 && n != 7)
+            wr32(s, p + 4 * n, x[n]);
+    wr32(s, p + RTC_P_TF_PC, pc);
+    wr32(s, p + RTC_P_STATE, RTC_P_BLOCKED);
+    wr32(s, p + RTC_P_WAIT, RTC_W_RECV);
+    wr32(s, p + RTC_P_WAIT_OBJ, s5);
+    wr32(s, p + RTC_P_RPC_REPLY, h[2]);
+    wr32(s, p + RTC_P_FLAGS, RTC_FLAGS_BLOCKED);
+    /* 8 the switch */
+    wr32(s, ho, 0);
+    wr32(s, cp, r);
+    s->sscratch = r;
+    s->satp = RTC_USER_TOP | (rasid & 0xffff) << 22 | rmap >> 12;
+    update_vm(s);
+    for (int n = 1; n < 32; n++)
+        x[n] = 0;
+    static const uint8_t kept[] = {2, 3, 4, 8, 9, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27};
+    for (unsigned i = 0; i < sizeof kept; i++)
+        x[kept[i]] = rd32(s, r + 4 * kept[i]);
+    x[11] = RTC_HDR;
+    *npc = rpc_next;
+    return 1;
+}
+
+/* ------------------------------------------------------------------------
  * Traps and interrupts
  * ---------------------------------------------------------------------- */
 
@@ -1458,6 +1687,9 @@ static void exec(struct iss *s, struct rvfi_rec *r)
         if (f3 == 0) {
             wr = 0;
             if (insn == 0x00000073) {                                 /* ECALL */
+                if (s->priv == PRV_U && (s->x[17] == RTC_SYS_RPC || s->x[17] == RTC_SYS_RR) &&
+                    rt_leg(s, pc, &npc))
+                    break;                     /* the round trip's microcode took it */
                 EXC(8 + (uint32_t)(s->priv == PRV_S ? 1 : s->priv == PRV_M ? 3 : 0), 0);
             } else if (insn == 0x00100073) {                          /* EBREAK */
                 EXC(3, pc);

@@ -61,6 +61,15 @@ def _not_on(src, target):
     return m.group(2) if m and target in m.group(1).split() else None
 
 
+def _on(src):
+    """/* on: iss */ runs a test on those targets only, whatever
+    AV_KERNEL_TARGET says: the round trip's microcode is modelled by the ISS
+    before the RTL has it (docs/ipc-microcode.md), so its tests (boot option
+    rtforce) mean something on the ISS alone."""
+    m = re.search(r'/\*[^*]*?\bon:\s*([a-z ]+?)\s*\*/', open(src).read())
+    return m.group(1).split() if m else None
+
+
 def _variants(src):
     """Extra runs a test asks for: /* also: mem=128K */ runs it again with
     those boot options (QEMU passes them in the tree's /chosen/bootargs)."""
@@ -196,10 +205,16 @@ def collect(ctx):
         for v in _variants(os.path.join(d, n + '.c')):
             base.append((f"{n}[{v}]", lambda c, n=n, v=v: _run(c, n, v)))
     tests = []
+    own = {n: _on(os.path.join(d, n + '.c')) for n in names}
     for i, t in enumerate(_targets()):
         prefix = '' if i == 0 else f'{t}/'
         for name, func in base:
             if name in ('size', 'run_prog') and i:
                 continue      # a property of the image, not of a target
+            if own.get(name.split('[')[0]):
+                continue      # below, on its own targets
             tests.append(Test(prefix + name, _for_target(t, func)))
+    for name, func in base:
+        for t in own.get(name.split('[')[0]) or []:
+            tests.append(Test(f'{t}/{name}', _for_target(t, func)))
     return tests

@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Generate build/gen/vm_contract.h from firmware/include/vm_contract.def.
 
-Usage: vmcontract.py DEF OUTDIR -> OUTDIR/vm_contract.h
-Each "name value" line becomes "#define VMC_<NAME> value"; duplicate names and
-malformed values are errors, so the one description stays consistent.
+Usage: vmcontract.py DEF OUTDIR [HEADER PREFIX] -> OUTDIR/vm_contract.h
+(default; the round-trip contract, firmware/include/rt_contract.def, is
+rt_contract.h with RTC_). Each "name value" line becomes
+"#define VMC_<NAME> value"; duplicate names and malformed values are errors,
+so the one description stays consistent.
 """
 import os, sys
 
@@ -32,16 +34,18 @@ def parse(path):
 
 def main():
     src, outdir = sys.argv[1], sys.argv[2]
+    header, prefix = (sys.argv[3], sys.argv[4]) if len(sys.argv) > 4 else ('vm_contract.h', 'VMC')
+    guard = 'AV_' + header.upper().replace('.', '_')
     items = parse(src)
     os.makedirs(outdir, exist_ok=True)
-    with open(os.path.join(outdir, 'vm_contract.h'), 'w') as f:
+    with open(os.path.join(outdir, header), 'w') as f:
         f.write(f"/* Generated from {src} by tools/gen/vmcontract.py: do not edit. */\n")
-        f.write("#ifndef AV_VM_CONTRACT_H\n#define AV_VM_CONTRACT_H\n\n")
+        f.write(f"#ifndef {guard}\n#define {guard}\n\n")
         for name, val, comment in items:
             v = val if val.startswith('0x') or int(val, 0) < 2**31 else val
             suffix = 'u' if int(val, 0) >= 2**31 else ''
             c = f"  /* {comment} */" if comment else ''
-            f.write(f"#define VMC_{name:<18} {v}{suffix}{c}\n")
+            f.write(f"#define {prefix}_{name:<18} {v}{suffix}{c}\n")
         f.write("\n#endif\n")
 
 
