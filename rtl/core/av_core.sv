@@ -24,6 +24,7 @@ module av_core #(
   output logic        mem_req_o,   // an access happens (devices, writes)
   output logic        mem_sreq_o,  // maybe one: RAM and ROM may start a read on it (early)
   output logic        mem_we_o,
+  output logic        mem_fetch_o, // a request (exact or maybe) is an instruction fetch
   output logic [31:0] mem_addr_o,
   output logic [3:0]  mem_be_o,
   output logic [31:0] mem_wdata_o,
@@ -627,6 +628,9 @@ module av_core #(
   // every write go by the exact mem_req_o/mem_we_o. (A MEM word never ends
   // its instruction, so it never wants a fetch as well.)
   assign mem_sreq_o  = boot || fetch_word || mem_word;
+  // (only RAM and the ROM hold code: the SoC refuses a fetch anywhere else
+  // with mem_err, and no device acts on it)
+  assign mem_fetch_o = !mem_word;
   assign mem_addr_o  = mem_word ? {daddr[31:2], 2'b00} : {fetch_pa, 2'b00};
   always_comb begin
     if (wpte) begin
