@@ -235,7 +235,7 @@ module av_soc #(
   assign rq_uart  = in_window(rq_addr_q, UART_BASE, UART_SIZE);
   assign rq_fin   = in_window(rq_addr_q, FIN_BASE, FIN_SIZE);
   // (code only in RAM and the ROM: a fetch from a device window is an
-  // access fault, as in the ISS, and reaches no device: dv_req_q below)
+  // access fault, as in the ISS, and reaches no device: dv_*_q below)
   assign unmapped = !(ram_holds(rq_addr_q) ||
                       (in_window(rq_addr_q, ROM_BASE, ROM_SIZE) && !rq_we_q) ||
                       (!rq_fetch_q && (rq_fin || rq_clint || rq_uart || rq_bd)));
@@ -263,7 +263,7 @@ module av_soc #(
       dv_be_q <= '0;
       rq_addr_q <= '0; rq_sreq_q <= 1'b0; rq_we_q <= 1'b0; rq_fetch_q <= 1'b0;
     end else begin
-      dv_req_q  <= mem_req && !mem_fetch;
+      dv_req_q  <= mem_req;
       dv_we_q   <= mem_we;
       rq_sreq_q <= mem_sreq;
       rq_we_q   <= mem_we;
@@ -272,8 +272,10 @@ module av_soc #(
       end
     end
   end
-  // (the window flags are exact, so a RAM or ROM access reaches no device)
-  assign {dv_clint_q, dv_uart_q, dv_fin_q, dv_bd_q} = {rq_clint, rq_uart, rq_fin, rq_bd};
+  // (the window flags are exact, so a RAM or ROM access reaches no device;
+  // a fetch reaches none either: it gets mem_err. Gated here, from the
+  // registered request, and not on dv_req_q's late path)
+  assign {dv_clint_q, dv_uart_q, dv_fin_q, dv_bd_q} = {rq_clint, rq_uart, rq_fin, rq_bd} & {4{!rq_fetch_q}};
   assign dv_addr_q = rq_addr_q[15:2];
   logic dv_clint, dv_uart, dv_fin;
   assign dv_clint = dv_req_q && dv_clint_q;
