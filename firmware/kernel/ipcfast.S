@@ -48,7 +48,7 @@
 #include "ipcfast.h"
 
     .section .text.hot, "ax"
-    .globl rt_entry
+    .globl rt_entry, rt_recv, rt_commit, rt_body, rt_refuse
 rt_entry:
 1:  csrr s3, cycleh                     /* the user/kernel edge (trap.c t_mark) */
     csrr s2, cycle
@@ -163,8 +163,9 @@ rt_entry:
     bne a0, a5, general
     lw t0, P_WAIT_OBJ(s8)
     bne t0, s7, general
-    bnez s10, body
+    bnez s10, rt_oolchk                 /* a lone out-of-line item: ipcool.S, back at */
     /* its call (recv_ready): a0 buffer, a1 size, a2 name, a4 options */
+rt_recv:                                /* rt_recv; any other body: body */
     lw t0, 4*17(s8)
     lw a0, 4*11(s8)
     lw a1, 4*12(s8)
@@ -203,7 +204,7 @@ rt_entry:
     lui t0, 0x80000
     sub t0, t0, a0
     bltu t0, a1, general
-    li t0, IPC_HDR
+    addi t0, s10, IPC_HDR               /* the message's size */
     bltu a1, t0, general
     /* an RPC's reply right: r's first free slot (name_add_once) */
     li a3, 0                            /* the reply name r gets, and bits */
@@ -240,13 +241,15 @@ hdrgo:
     lui t0, IPC_SATP_MODE_HI
     or a1, a1, t0
     csrw satp, a1
+    bnez s10, rt_oolgo                  /* (ipcool.S: the out-of-line leg) */
     /* the header into r's buffer; a fault leaves it unchanged and nothing
      * done but r's map active (the general path activates what it uses) */
     li a1, IPC_HDR
     mv a4, t4
     jal uhdr_put                        /* (buf, size, name, reply, id, bits); clears SUM */
     bnez a0, general
-    /* committed: nothing below fails */
+    /* committed: nothing below fails (ipcool.S joins here, a1 its size) */
+rt_commit:
     beqz a3, 12f
     sw s5, NE_PORT(s9)                  /* the reply right: a fresh entry, all zero */
     li t0, 1
@@ -344,6 +347,7 @@ switch:
  * finds the same). SUM, which uhdr_load left set, is clear after its user
  * accesses, or in rt_general. */
 body:
+rt_body:
     jal ra, mark
     addi sp, sp, -32                    /* the header, and err at 20 */
     sw t1, 0(sp)
@@ -413,6 +417,7 @@ release:
 
 /* Refused: the general call, with nothing done (rt_general clears SUM). */
 general:
+rt_refuse:
     jal ra, mark
     mv a0, s0
     j rt_general

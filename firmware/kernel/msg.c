@@ -277,10 +277,21 @@ static int capture_partial(struct proc *p, uint32_t va, uint32_t n, struct vmmap
  * region of its own there): partial first and last pages copied, whole ones
  * remapped copy-on-write; then the sender's pages go if it asked. On
  * success *tva_out is the data's address in dst; on failure nothing stays
- * placed. */
-static int capture_ool(struct proc *p, uint32_t va, uint32_t len, int dealloc, struct vmmap *dst,
-                       uint32_t *tva_out)
+ * placed. For a receiver's map (the direct transfer: send_direct, and
+ * ipcool.S from registers) the data must lie in one read-write region of
+ * p's: -1 if not, nothing done (the queued path takes it). */
+_Static_assert(offsetof(struct av_stats, msgs_ool) == offsetof(struct av_stats, msgs_inline) + 4,
+               "ipcool.S ST_MSGS_OOL");
+_Static_assert(AV_ITEM_DEALLOC == 2 && AV_ITEM_MEMORY == 4 && AV_ITEM_OOL == 1, "ipcool.S: an item's word 0");
+HOT int capture_ool(struct proc *p, uint32_t va, uint32_t len, int dealloc, struct vmmap *dst,
+                    uint32_t *tva_out)
 {
+    if (dst != &transit) {
+        struct region *x = region_find(p->map.regions, va);
+        if (!vm_range_ok(va, len) || !x || x->end < PG_ROUNDUP(va + len) ||
+            x->prot != (AV_PROT_READ | AV_PROT_WRITE))
+            return -1;
+    }
     uint32_t a = PG_ROUNDDOWN(va), end = va + len, b = PG_ROUNDUP(end);
     uint32_t tbase = vm_place(dst, USER_LOW, AV_USER_TOP, b - a, AV_PROT_READ | AV_PROT_WRITE);
     if (tbase <= 1)
@@ -393,22 +404,6 @@ static void receive_done(struct proc *r, int32_t ret, uint32_t size)
     sys_return(r, ret);
 }
 
-/* The direct transfer's out-of-line item (w: its address word, after the
- * descriptor's two), if its data lie in one read-write region of p's (any
- * other goes queued): captured into r's map as capture_ool does for
- * transit. Its result, the address in r in *tva. */
-HOT static __attribute__((noinline)) int ool_direct(struct proc *p, struct proc *r, uint32_t *w,
-                                                    uint32_t *tva)
-{
-    struct av_item *d = (struct av_item *)(w - 2);
-    uint32_t va = *w, len = d->count * d->elsize;
-    struct region *x = region_find(p->map.regions, va);
-    if (!vm_range_ok(va, len) || !x || x->end < PG_ROUNDUP(va + len) ||
-        x->prot != (AV_PROT_READ | AV_PROT_WRITE))
-        return -1;
-    return capture_ool(p, va, len, d->flags & AV_ITEM_DEALLOC, &r->map, tva);
-}
-
 /* A small message of inline data to a receiver already blocked in a receive
  * on dest: copied from the sender's memory into a buffer on the kernel
  * stack and from there into the receiver's buffer, with no kmsg, no queue
@@ -440,22 +435,15 @@ HOT int send_direct(struct proc *p, struct proc *r, const struct av_msg_header *
         *err = -AV_EFAULT;             /* as the queued path: nothing happened */
         return 1;
     }
-    uint32_t off = HDR, nitems = 0, bytes = 0, pay = 0;
+    uint32_t off = HDR, nitems = 0, bytes = 0, pay = 0, olen = 0, ofl = 0;
     struct itemref it;
-    /* the common complex body, one out-of-line memory item alone (kind
-     * memory, elements of a byte, OOL with or without DEALLOC, 1 to
-     * 2^31 - 1 of them): item_next's checks in two compares */
-    _Static_assert(AV_ITEM_MEMORY == 4 && AV_ITEM_OOL == 1 && AV_ITEM_DEALLOC == 2, "one item's word 0");
-    if (h->size == HDR + ITM + 4 && (buf[HDR / 4] & 0xff00fdffu) == 0x01000104u &&
-        (int32_t)buf[HDR / 4 + 1] > 0) {
-        pay = (HDR + ITM) / 4;
-        off = h->size;
-    }
     while (off < h->size) {
         if (++nitems > AV_MSG_MAX_ITEMS || item_next(&fk, &off, &it) || it.d.kind == AV_ITEM_PORT)
             return 0;
         if ((it.d.flags & AV_ITEM_OOL) && it.len && !pay) {
             pay = it.pay / 4;          /* the one out-of-line item */
+            olen = it.len;
+            ofl = it.d.flags;
         } else if (it.d.flags) {
             return 0;
         } else {
@@ -480,7 +468,7 @@ HOT int send_direct(struct proc *p, struct proc *r, const struct av_msg_header *
         return 0;
     }
     /* the out-of-line data last: on failure only the reply name to undo */
-    if (pay && ool_direct(p, r, buf + pay, &buf[pay]) < 0) {
+    if (pay && capture_ool(p, buf[pay], olen, ofl & AV_ITEM_DEALLOC, &r->map, &buf[pay]) < 0) {
         if (reply)
             name_release(r, (uint32_t)n, once ? R_SENDONCE : R_SEND);
         vm_activate(was);
