@@ -61,6 +61,7 @@ extern const uint32_t av_ucode_fastpaths_count __attribute__((weak));
  * TLB refill included, in C (the differential runs); "fpforce" enables them
  * unloaded, for the ISS, which assumes the standard routines. */
 int fp_switching;                     /* tested by utrap before the call */
+static int rt_loaded;                 /* the round trip's routine loaded and wanted */
 
 static void fastpaths_setup(const char *args)
 {
@@ -71,8 +72,10 @@ static void fastpaths_setup(const char *args)
     else if (has_opt(args, "fpforce"))         /* the ISS models the routines */
         csr_set(CSR_FPEN, VMC_FP_ZFILL | VMC_FP_COW | VMC_FP_REMAP);
     else if (av_ucode_fastpaths && &av_ucode_fastpaths_count &&
-             sbi_load_ucode((uint32_t)av_ucode_fastpaths, av_ucode_fastpaths_count) == 0)
+             sbi_load_ucode((uint32_t)av_ucode_fastpaths, av_ucode_fastpaths_count) == 0) {
         csr_set(CSR_FPEN, VMC_FP_ZFILL | VMC_FP_COW | VMC_FP_REMAP);
+        rt_loaded = !has_opt(args, "rtasm");   /* the image holds the round trip's routine */
+    }
     fastpaths = csr_read(CSR_FPEN);
     fp_switching = has_opt(args, "fpswitch") && (fastpaths & VMC_FP_ZFILL);
 }
@@ -168,7 +171,7 @@ void kmain(uint32_t hartid, uint32_t dtb, uint32_t has_wcs)
     if (has_opt(args, "nopreempt"))
         opt_preempt = 0;
     fastpaths_setup(args);
-    rt_init(has_opt(args, "rtforce"));
+    rt_init(has_opt(args, "rtforce") || rt_loaded);
     trap_init();
     stats_init();
     proc_init();
