@@ -986,7 +986,8 @@ RT_XL:
     ASEL=Q KC UADDR=10 ALU=SRL DST=T                ; T <- the table's PPN
     ASEL=T KC UADDR=12 ALU=SLL WB=K K=52            ; 52 <- the table
     ASEL=RA KC UADDR=10 ALU=SLL DST=T RSEL=KB K=52  ; T <- VPN[0] at the top; B <- the table
-    ASEL=T KC UADDR=20 ALU=SRL DST=T                ; T <- 4 VPN[0]
+    ASEL=T KC UADDR=22 ALU=SRL DST=T                ; T <- VPN[0]
+    ASEL=T KC UADDR=2 ALU=SLL DST=T                 ; T <- 4 VPN[0] (aligned: the capture is not shifted)
     ASEL=T BSEL=RB ALU=ADD MEM=LOAD RSEL=KB K=AMOTMP ; read the PTE; B <- the bits needed
     RES=LOAD DST=DIVI                               ; Q <- it
     ASEL=Q BSEL=RB ALU=AND DST=T                    ; T <- those it has
