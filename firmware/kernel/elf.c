@@ -50,7 +50,7 @@ static int load_segment(struct proc *p, const uint8_t *img, const struct phdr *p
         const uint8_t *src = img + ph->offset - (ph->vaddr - a);
         if (((uint32_t)(uintptr_t)src & (PAGE_SIZE - 1)) || PG_ROUNDUP(ph->vaddr + ph->filesz) != b)
             return -AV_EINVAL;
-        if (!region_free(p->map.regions, a, b) || vm_region_insert(&p->map, a, b, prot) < 0)
+        if (vm_place(&p->map, a, b, b - a, prot) != a)     /* taken, or no memory */
             return -AV_ENOMEM;
         for (uint32_t va = a; va < b; va += PAGE_SIZE)
             if (vm_map_frame(&p->map, va, (uint32_t)(uintptr_t)(src + (va - a)) >> PAGE_SHIFT, prot) < 0)

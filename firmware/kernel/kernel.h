@@ -173,7 +173,9 @@ int vm_protect(struct vmmap *m, uint32_t addr, uint32_t size, uint32_t prot);
 int vm_copy(struct vmmap *m, uint32_t src, uint32_t size, uint32_t dst);
 int vm_fork(struct vmmap *child, struct vmmap *parent);
 int vm_map_frame(struct vmmap *m, uint32_t va, uint32_t ppn, uint32_t prot);
-int vm_region_insert(struct vmmap *m, uint32_t start, uint32_t end, uint32_t prot);
+/* address; 0 no room, 1 no memory */
+uint32_t vm_place(struct vmmap *m, uint32_t lo, uint32_t hi, uint32_t len, uint32_t prot);
+int unmap_range(struct vmmap *m, uint32_t start, uint32_t end);   /* regions gone already */
 enum { ACC_FETCH, ACC_LOAD, ACC_STORE };
 const char *vm_fault(struct vmmap *m, uint32_t va, int acc, int from_user);
 int copyin(struct vmmap *m, void *dst, uint32_t uva, uint32_t n);

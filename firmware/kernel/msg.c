@@ -282,8 +282,8 @@ static int capture_ool(struct proc *p, uint32_t va, uint32_t len, int dealloc, s
                        uint32_t *tva_out)
 {
     uint32_t a = PG_ROUNDDOWN(va), end = va + len, b = PG_ROUNDUP(end);
-    uint32_t tbase = region_first_fit(dst->regions, b - a, USER_LOW, AV_USER_TOP);
-    if (!tbase || vm_region_insert(dst, tbase, tbase + (b - a), AV_PROT_READ | AV_PROT_WRITE) < 0)
+    uint32_t tbase = vm_place(dst, USER_LOW, AV_USER_TOP, b - a, AV_PROT_READ | AV_PROT_WRITE);
+    if (tbase <= 1)
         return -AV_ENOMEM;
     /* whole pages [lo, hi) remapped; a partial first page, and a partial
      * last one that is not also the first, copied */
@@ -442,6 +442,15 @@ HOT int send_direct(struct proc *p, struct proc *r, const struct av_msg_header *
     }
     uint32_t off = HDR, nitems = 0, bytes = 0, pay = 0;
     struct itemref it;
+    /* the common complex body, one out-of-line memory item alone (kind
+     * memory, elements of a byte, OOL with or without DEALLOC, 1 to
+     * 2^31 - 1 of them): item_next's checks in two compares */
+    _Static_assert(AV_ITEM_MEMORY == 4 && AV_ITEM_OOL == 1 && AV_ITEM_DEALLOC == 2, "one item's word 0");
+    if (h->size == HDR + ITM + 4 && (buf[HDR / 4] & 0xff00fdffu) == 0x01000104u &&
+        (int32_t)buf[HDR / 4 + 1] > 0) {
+        pay = (HDR + ITM) / 4;
+        off = h->size;
+    }
     while (off < h->size) {
         if (++nitems > AV_MSG_MAX_ITEMS || item_next(&fk, &off, &it) || it.d.kind == AV_ITEM_PORT)
             return 0;
@@ -728,8 +737,8 @@ HOT int32_t msg_receive(struct proc *p, uint32_t ubuf, uint32_t bufsize, uint32_
             continue;
         uint32_t tva = rd32(km, it.pay);
         uint32_t span = PG_ROUNDUP(tva + it.len) - PG_ROUNDDOWN(tva);
-        uint32_t at = region_first_fit(p->map.regions, span, USER_LOW, AV_USER_TOP);
-        if (!at || vm_region_insert(&p->map, at, at + span, AV_PROT_READ | AV_PROT_WRITE) < 0) {
+        uint32_t at = vm_place(&p->map, USER_LOW, AV_USER_TOP, span, AV_PROT_READ | AV_PROT_WRITE);
+        if (at <= 1) {
             err = -AV_ENOSPACE;
             break;
         }

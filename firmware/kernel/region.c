@@ -46,19 +46,6 @@ static struct region *rnew(uint32_t start, uint32_t end, uint32_t prot)
     return n;
 }
 
-int region_insert(struct region **list, uint32_t start, uint32_t end, uint32_t prot)
-{
-    struct region *n = rnew(start, end, prot);
-    if (!n)
-        return -1;
-    struct region **pp = list;
-    while (*pp && (*pp)->start < start)
-        pp = &(*pp)->next;
-    n->next = *pp;
-    *pp = n;
-    return 0;
-}
-
 /* Make start and end region boundaries (splitting as needed). */
 static int split_at(struct region **list, uint32_t at)
 {
@@ -110,21 +97,6 @@ int region_protect(struct region **list, uint32_t start, uint32_t end, uint32_t 
         if (r->start >= start && r->end <= end)
             r->prot = prot;
     return 0;
-}
-
-uint32_t region_first_fit(struct region *r, uint32_t len, uint32_t lo, uint32_t hi)
-{
-    uint32_t at = lo;
-    for (; r; r = r->next) {
-        if (r->end <= at)
-            continue;
-        if (r->start >= at && r->start - at >= len)
-            break;
-        at = r->end;
-    }
-    if (at < lo || at > hi || hi - at < len)
-        return 0;
-    return at;
 }
 
 void region_free_all(struct region **list)

@@ -7,6 +7,7 @@
 #ifndef K_REGION_H
 #define K_REGION_H
 #include <stdint.h>
+#include "kalloc.h"
 
 struct region {
     struct region *next;
@@ -25,16 +26,54 @@ static inline int region_free(struct region *list, uint32_t start, uint32_t end)
 {
     return !region_overlaps(list, start, end);
 }
-/* Insert [start, end) with prot; range must be free. 0, or -1 out of memory. */
-int region_insert(struct region **list, uint32_t start, uint32_t end, uint32_t prot);
 /* Remove [start, end) from whatever covers it (splitting). 0 or -1 (no memory
  * for a split). */
 int region_remove(struct region **list, uint32_t start, uint32_t end);
 /* Set prot over [start, end), which must be covered. 0 or -1. */
 int region_protect(struct region **list, uint32_t start, uint32_t end, uint32_t prot);
 /* First page-aligned start >= lo where [start, start+len) fits below hi;
- * 0 when there is none. */
-uint32_t region_first_fit(struct region *list, uint32_t len, uint32_t lo, uint32_t hi);
+ * 0 when there is none. *link is then where a region there goes in the
+ * list (region_link: no second walk). */
+static inline uint32_t region_fit(struct region **list, uint32_t len, uint32_t lo, uint32_t hi,
+                                  struct region ***link)
+{
+    uint32_t at = lo;
+    struct region *r;
+    for (; (r = *list); list = &r->next) {
+        if (r->end <= at)
+            continue;
+        if (r->start >= at && r->start - at >= len)
+            break;
+        at = r->end;
+    }
+    *link = list;
+    if (at > hi || hi - at < len)      /* (at only grows from lo) */
+        return 0;
+    return at;
+}
+/* A new region [start, end) with prot linked at *link (where region_fit
+ * found room for it). 0, or -1 out of memory. */
+static inline int region_link(struct region **link, uint32_t start, uint32_t end, uint32_t prot)
+{
+    struct region *n = kmalloc(sizeof *n);
+    if (!n)
+        return -1;
+    *n = (struct region){ *link, start, end, prot };
+    *link = n;
+    return 0;
+}
+/* Insert [start, end) with prot; range must be free. 0, or -1 out of memory. */
+static inline int region_insert(struct region **list, uint32_t start, uint32_t end, uint32_t prot)
+{
+    struct region **link;
+    region_fit(list, end - start, start, end, &link);   /* free: the fit is start */
+    return region_link(link, start, end, prot);
+}
+static inline uint32_t region_first_fit(struct region *list, uint32_t len, uint32_t lo, uint32_t hi)
+{
+    struct region **link;
+    return region_fit(&list, len, lo, hi, &link);
+}
 void region_free_all(struct region **list);
 int region_copy(struct region **dst, struct region *src);   /* 0 or -1 */
 

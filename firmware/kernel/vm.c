@@ -151,16 +151,23 @@ int vm_create(struct vmmap *m, uint32_t asid)
     return 0;
 }
 
-/* Every region of a map goes in here: the map's top bounds the table
- * entries ever written (a leaf or zero-fill entry exists only inside a
- * region), so freeing a table scans only below it. */
-int vm_region_insert(struct vmmap *m, uint32_t start, uint32_t end, uint32_t prot)
+/* Every region of a map goes in here: a region of len bytes (page
+ * aligned) with prot at the first fit in [lo, hi), found and linked in one
+ * walk of the list (a fixed place: lo its start, hi its end). Returns its
+ * address; 0 no room (a fixed place not free), 1 no memory. The map's top
+ * bounds the table entries ever written (a leaf or zero-fill entry exists
+ * only inside a region), so freeing a table scans only below it. */
+uint32_t vm_place(struct vmmap *m, uint32_t lo, uint32_t hi, uint32_t len, uint32_t prot)
 {
-    if (region_insert(&m->regions, start, end, prot) < 0)
-        return -1;
-    if (end > m->top)
-        m->top = end;
-    return 0;
+    struct region **link;
+    uint32_t at = region_fit(&m->regions, len, lo, hi, &link);
+    if (!at)
+        return 0;
+    if (region_link(link, at, at + len, prot) < 0)
+        return 1;
+    if (at + len > m->top)
+        m->top = at + len;
+    return at;
 }
 
 /* Entries of the table for span that may be non-zero: those below top. */
@@ -232,38 +239,9 @@ void release_pte(pte_t *pte)
     *pte = 0;
 }
 
-/* Release a table's n entries from l2; most are empty, so skip those here,
- * eight at a time (a freed table is scanned up to its map's top). Returns
- * the released entries ORed together. */
-LOOP static pte_t release_ptes(pte_t *l2, uint32_t n)
-{
-    pte_t seen = 0;
-    uint32_t *ft = frame_table, base = ft[VMC_FT_BASE_PPN], nf = ft[VMC_FT_NFRAMES];
-    uint32_t *count = ft + VMC_FT_COUNTS;
-    pte_t *e = l2 + n;
-    if (n)
-        do {                           /* the test at the bottom */
-            pte_t p = *l2;
-            if (p) {
-                seen |= p;
-                /* as release_pte, in line, and frame_unref too while the
-                 * frame has other holders (a received page its sender still
-                 * maps); a valid entry of a second-level table is a leaf */
-                uint32_t i = pte_ppn(p) - base;
-                if (pte_valid(p) && i < nf) {
-                    if (count[i] > 1)
-                        count[i]--;
-                    else
-                        frame_unref(pte_ppn(p));
-                }
-                *l2 = 0;
-            } else if (!((uintptr_t)l2 & 31) && e - l2 >= 8 &&
-                       !(l2[1] | l2[2] | l2[3] | l2[4] | l2[5] | l2[6] | l2[7])) {
-                l2 += 7;               /* an empty group of eight */
-            }
-        } while (++l2 < e);
-    return seen;
-}
+/* Release a table's n entries from l2 (vmloop.S, in assembly: no frame on
+ * its common path); returns the released entries ORed together. */
+pte_t release_ptes(pte_t *l2, uint32_t n);
 
 /* Copies to and from user memory go through the MMU (ucopy, utouch) with
  * m's map active for the duration: a page fault inside is served by the C
@@ -335,26 +313,20 @@ static void trim_tables(struct vmmap *m, uint32_t start, uint32_t end)
     }
 }
 
-int vm_deallocate(struct vmmap *m, uint32_t addr, uint32_t size)
+/* [start, end), whose regions are gone already: its entries released span
+ * by span (one walk finds a table, then its entries in a row), the tables
+ * no region touches any more freed, and the TLB flushed if it may hold a
+ * released translation (vm_deallocate, vmops.c vm_release). Returns 0. */
+int unmap_range(struct vmmap *m, uint32_t start, uint32_t end)
 {
-    size = PG_ROUNDUP(size);
-    int e = check_range(addr, size);
-    if (e)
-        return e;
-    /* span by span: one walk finds the table, then its entries in a row */
     pte_t seen = 0;
-    for (uint32_t a = addr; a - addr < size;) {
-        uint32_t n = (MEGA_SIZE - (a & (MEGA_SIZE - 1))) / PAGE_SIZE;
-        if (n > (size - (a - addr)) / PAGE_SIZE)
-            n = (size - (a - addr)) / PAGE_SIZE;
+    for (uint32_t a = start, n; a < end; a += n * PAGE_SIZE) {
+        n = table_run(a, (end - a) / PAGE_SIZE);
         pte_t *pte = vm_walk(m, a, 0);
         if (pte)
             seen |= release_ptes(pte, n);
-        a += n * PAGE_SIZE;
     }
-    if (region_remove(&m->regions, addr, addr + size) < 0)
-        return -AV_ENOMEM;
-    trim_tables(m, addr, addr + size);
+    trim_tables(m, start, end);
     /* The TLB holds a translation only of an entry a walk (the hardware's,
      * or the software refill) marked accessed first, and no entry that may
      * be cached loses its A bit: without one among the released (pages
@@ -364,6 +336,19 @@ int vm_deallocate(struct vmmap *m, uint32_t addr, uint32_t size)
     if (m != &transit && (seen & PTE_A))
         sfence_all();
     return 0;
+}
+
+/* The regions first (a split that finds no memory then changes nothing),
+ * then what they mapped. */
+int vm_deallocate(struct vmmap *m, uint32_t addr, uint32_t size)
+{
+    size = PG_ROUNDUP(size);
+    int e = check_range(addr, size);
+    if (e)
+        return e;
+    if (region_remove(&m->regions, addr, addr + size) < 0)
+        return -AV_ENOMEM;
+    return unmap_range(m, addr, addr + size);
 }
 
 /* Share one source PTE copy-on-write: returns the PTE for the new mapping,
@@ -383,9 +368,11 @@ pte_t share_cow(pte_t *src, uint32_t dst_bits)
 }
 
 /* The remap instruction (custom-1) when its fast path is enabled: at most 64
- * pages a call (it never stops for an interrupt). Returns the pages done. */
-static uint32_t remap_insn(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t dva,
-                           uint32_t pages)
+ * pages a call (it never stops for an interrupt). Returns the pages done.
+ * A leaf: the count's tables are read straight from dst's root (the
+ * instruction made every one it wrote through). */
+static __attribute__((noinline)) uint32_t remap_insn(struct vmmap *src, uint32_t sva,
+                                                     struct vmmap *dst, uint32_t dva, uint32_t pages)
 {
     static uint32_t desc[VMC_RD_WORDS];
     if (!(fastpaths & VMC_FP_REMAP))
@@ -405,11 +392,14 @@ static uint32_t remap_insn(struct vmmap *src, uint32_t sva, struct vmmap *dst, u
     uint32_t cow = 0;
     for (uint32_t i = 0, n; i < rd; i += n, dva += n * PAGE_SIZE) {
         n = table_run(dva, rd - i);    /* at least 1 */
-        pte_t *dp = vm_walk(dst, dva, 0), *e = dp + n;
-        for (; e - dp >= 4; dp += 4)   /* (summed in place: at most 64 << 8) */
-            cow += (dp[0] & PTE_COW) + (dp[1] & PTE_COW) + (dp[2] & PTE_COW) + (dp[3] & PTE_COW);
-        for (; dp < e; dp++)
-            cow += *dp & PTE_COW;
+        pte_t *dp = &table_of(dst->root[VPN1(dva)])[VPN0(dva)], *e = dp + n;
+        while (dp < e)                 /* (summed in place: at most 64 << 8) */
+            if (e - dp >= 4) {
+                cow += (dp[0] & PTE_COW) + (dp[1] & PTE_COW) + (dp[2] & PTE_COW) + (dp[3] & PTE_COW);
+                dp += 4;
+            } else {
+                cow += *dp++ & PTE_COW;
+            }
     }
     stats.pages_cow_shared += cow / PTE_COW;
     stats.pages_remapped += rd;

@@ -28,19 +28,18 @@ int vm_allocate(struct vmmap *m, uint32_t *addr, uint32_t size, uint32_t flags, 
     if (size == 0 || size > AV_USER_TOP)
         return -AV_EINVAL;
     size = PG_ROUNDUP(size);
-    if (flags & AV_VM_ANYWHERE) {
-        *addr = region_first_fit(m->regions, size, USER_LOW, AV_USER_TOP);
-        if (!*addr)
-            return -AV_ENOSPACE;
-    } else {
+    uint32_t lo = USER_LOW, hi = AV_USER_TOP;
+    if (!(flags & AV_VM_ANYWHERE)) {
         int e = check_range(*addr, size);
         if (e)
             return e;
-        if (!region_free(m->regions, *addr, *addr + size))
-            return -AV_ENOSPACE;
+        lo = *addr;                    /* there or nowhere */
+        hi = lo + size;
     }
-    if (vm_region_insert(m, *addr, *addr + size, prot) < 0)
-        return -AV_ENOMEM;
+    uint32_t at = vm_place(m, lo, hi, size, prot);
+    if (at <= 1)
+        return at ? -AV_ENOMEM : -AV_ENOSPACE;
+    *addr = at;
     /* where tables exist, their entries become zero-fill; elsewhere the
      * absent table already means zero-fill */
     for (uint32_t a = *addr; a - *addr < size; a += PAGE_SIZE) {
@@ -90,15 +89,23 @@ int vm_protect(struct vmmap *m, uint32_t addr, uint32_t size, uint32_t prot)
 
 /* AV_RELEASE (syscall.c send_receive, ipcfast.S): the region of p's map
  * holding p's a6 deallocated whole, and p->rpc_sent 2 (done: a restart or
- * the general path after the fast one skips it). One whole region:
- * region_remove needs no split, so it cannot fail (0). 1: no region there. */
+ * the general path after the fast one skips it). 0, or 1: no region there.
+ * vm_deallocate of exactly that region: its range is a region's (page
+ * aligned, non-empty, in user space above USER_LOW: check_range's tests
+ * hold), and its node is unlinked where the search found it (no second
+ * walk, no split, so no failure). */
 int vm_release(struct proc *p)
 {
+    struct vmmap *m = &p->map;
     uint32_t va = p->tf.r[16];
-    for (struct region *x = p->map.regions; x && x->start <= va; x = x->next)
-        if (va < x->end) {             /* region_find, in line: one tail call */
+    struct region **pp = &m->regions, *x;
+    for (; (x = *pp) && x->start <= va; pp = &x->next)
+        if (va < x->end) {
+            uint32_t start = x->start, end = x->end;
             p->rpc_sent = 2;
-            return vm_deallocate(&p->map, x->start, x->end - x->start);
+            *pp = x->next;
+            kfree(x, sizeof *x);
+            return unmap_range(m, start, end);
         }
     return 1;
 }

@@ -1,10 +1,12 @@
 /* Lazy allocation: allocating costs no frame (not even a page table); each
- * touched page costs one; deallocating returns them all. */
+ * touched page costs one; deallocating returns them all. An allocation at
+ * a fixed place is refused (-AV_ENOSPACE) where any of it is taken. */
 #include "ktest.h"
 
 /* expect:
 allocate 1 MiB: 0 frames
 touched 3 pages: 4 frames
+fixed places: taken refused, free given
 test lazy: PASS
 audit: ok
 */
@@ -28,6 +30,25 @@ int main(void)
     CHECK_RC(av_vm_allocate(AV_NAME_SELF, &any, 8192, AV_VM_ANYWHERE), 0);
     CHECK(any != 0 && (any & 4095) == 0, "anywhere gave %lx", (unsigned long)any);
     CHECK_RC(av_vm_deallocate(AV_NAME_SELF, any, 8192), 0);
+    /* a fixed place (vm_place's fit in [addr, addr + size)): taken, or
+     * partly taken at either end, is -AV_ENOSPACE and changes nothing; a
+     * free one, even a gap that fits exactly, is given as asked */
+    uint32_t end = addr + (1 << 20), at = addr;
+    CHECK_RC(av_vm_allocate(AV_NAME_SELF, &at, 4096, 0), -AV_ENOSPACE);
+    at = end - 4096;
+    CHECK_RC(av_vm_allocate(AV_NAME_SELF, &at, 8192, 0), -AV_ENOSPACE);
+    at = addr - 4096;
+    CHECK_RC(av_vm_allocate(AV_NAME_SELF, &at, 8192, 0), -AV_ENOSPACE);
+    at = end + 4096;
+    CHECK_RC(av_vm_allocate(AV_NAME_SELF, &at, 4096, 0), 0);
+    CHECK(at == end + 4096, "fixed place moved to %lx", (unsigned long)at);
+    at = end;
+    CHECK_RC(av_vm_allocate(AV_NAME_SELF, &at, 8192, 0), -AV_ENOSPACE);
+    CHECK_RC(av_vm_allocate(AV_NAME_SELF, &at, 4096, 0), 0);
+    CHECK(at == end, "the gap's place moved to %lx", (unsigned long)at);
+    CHECK(p[4096 * 200 + 7] == 42, "data lost by a refused allocation");
+    CHECK_RC(av_vm_deallocate(AV_NAME_SELF, end, 8192), 0);
+    printf("fixed places: taken refused, free given\n");
     /* protect: read-only then writable again keeps the data */
     CHECK_RC(av_vm_protect(AV_NAME_SELF, addr, 1 << 20, AV_PROT_READ), 0);
     CHECK(p[4096 * 200 + 7] == 42, "data lost by protect");

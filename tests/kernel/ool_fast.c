@@ -15,7 +15,12 @@
  *    client's buffer too small): queued by the general path, which does
  *    not release again (the server's call succeeds); the client's RPC
  *    fails with -AV_ETOOSMALL and the reply waits for it
+ *  - untouched pages inside a range (the remap instruction stops there,
+ *    its C twin goes on from that page): by value
  *  - bad bits in a body's header (complex or not): -AV_EINVAL, nothing sent
+ *  - a lone out-of-line item with a bad element size, flag, count or kind
+ *    (send_direct's two-compare check of that shape): -AV_EINVAL, nothing
+ *    sent; one marked DEALLOC arrives and leaves the client's range free
  * bootargs: nopreempt */
 #include "ktest.h"
 
@@ -23,6 +28,8 @@
 refusals: nothing sent, nothing released
 round trips: by value both ways, released
 released, then queued: released once
+zero-fill pages inside: by value
+a lone item: checked as the walk checks it
 bad bits: -EINVAL, nothing sent
 test ool_fast: PASS
 */
@@ -116,9 +123,50 @@ static void client(int port)
         ((struct av_msg_header *)cmsg)->bits |= bad[k];
         CHECK_RC(av_msg_rpc(cmsg, cbuf, sizeof cbuf, 0, 0, &got), -AV_EINVAL);
     }
+    /* untouched (zero-fill) pages inside the range: the remap instruction
+     * stops at the first, and the C loop goes on from there (the zero-fill
+     * pages, then the resident ones, each at its own offset): by value */
+    uint32_t z = 0;
+    CHECK_RC(av_vm_allocate(AV_NAME_SELF, &z, 6 * PAGE, AV_VM_ANYWHERE), 0);
+    for (uint32_t k = 0; k < 6 * PAGE; k++)
+        if (k / PAGE != 2 && k / PAGE != 3)
+            ((uint8_t *)z)[k] = (uint8_t)(k / PAGE * 31 + k * 5 + 1);
+    uint32_t zs = 0;                    /* ktest_sum, pages 2 and 3 not read (a read maps them) */
+    for (uint32_t k = 0; k < 6 * PAGE; k++)
+        zs = zs * 31 + (k / PAGE == 2 || k / PAGE == 3 ? 0 : ((uint8_t *)z)[k]);
+    av_msg_init(cmsg, port, AV_DISP_COPY_SEND, reply, AV_DISP_MAKE_SEND_ONCE, zs);
+    av_msg_add_ool(cmsg, (void *)z, 6 * PAGE, 0);
+    CHECK_RC(av_msg_rpc(cmsg, cbuf, sizeof cbuf, 0, 0, &got), 0);
+    check_reply(N + 1, ((struct av_msg_header *)cmsg)->id);
+    CHECK_RC(av_vm_deallocate(AV_NAME_SELF, z, 6 * PAGE), 0);
+    printf("zero-fill pages inside: by value\n");
+
+    /* a lone out-of-line item with one field wrong (the shape send_direct
+     * recognises by two compares): -AV_EINVAL, nothing sent, as the item
+     * walk finds; then one marked DEALLOC, which goes through: the data
+     * arrive (the server checks them) and the client's range is free */
+    for (uint32_t k = 0; k < 4; k++) {
+        request(a, k, 0, PAGE, port, reply, 1);
+        struct av_item *it = av_item_first(cmsg);
+        if (k == 0)
+            it->elsize = 2;
+        else if (k == 1)
+            it->flags |= 4;
+        else if (k == 2)
+            it->count = 0x80000000u;
+        else
+            it->kind = AV_ITEM_PORT + 2;
+        CHECK_RC(av_msg_rpc(cmsg, cbuf, sizeof cbuf, 0, 0, &got), -AV_EINVAL);
+    }
+    request(a, N + 3, 16 * PAGE, 3 * PAGE, port, reply, 0);
+    av_item_first(cmsg)->flags |= AV_ITEM_DEALLOC;
+    CHECK_RC(av_msg_rpc(cmsg, cbuf, sizeof cbuf, 0, 0, &got), 0);
+    check_reply(N + 2, ((struct av_msg_header *)cmsg)->id);
+    CHECK(ktest_range_free(a + 16 * PAGE, 3 * PAGE), "DEALLOC: the client's range still mapped");
+    printf("a lone item: checked as the walk checks it\n");
     request(a, N + 1, 8, 100, port, reply, ID_STOP);
     CHECK_RC(av_msg_rpc(cmsg, cbuf, sizeof cbuf, 0, 0, &got), 0);
-    CHECK(((struct av_msg_header *)cbuf)->id == N + 2, "the server saw %lu requests",
+    CHECK(((struct av_msg_header *)cbuf)->id == N + 4, "the server saw %lu requests",
           (unsigned long)((struct av_msg_header *)cbuf)->id);
     printf("bad bits: -EINVAL, nothing sent\n");
     av_exit(0);
