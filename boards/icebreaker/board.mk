@@ -203,7 +203,7 @@ board-timing: deps
 
 # Where the logic goes: Yosys's per-module statistics of an unflattened
 # synthesis (for finding the biggest consumers; not part of the build).
-$(IB_BUILD)/stat-modules.txt: $(IB_BUILD)/synth.ys $$(IB_RTL) $(IB_BUILD)/bootrom.hex $$(IB_UCODE)
+$(IB_BUILD)/stat-modules.txt: $(IB_BUILD)/synth.ys $$(IB_RTL) $(IB_SEEDS) $$(IB_UCODE)
 	sed -e 's/^synth_ice40 .*/& -noflatten/' -e '/^write_json/d' \
 	    -e 's#tee -o .*#tee -o $@ stat#' $< > $(IB_BUILD)/synth-modules.ys
 	yosys -q -l $(IB_BUILD)/yosys-modules.log -s $(IB_BUILD)/synth-modules.ys

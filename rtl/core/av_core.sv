@@ -24,6 +24,7 @@ module av_core #(
   output logic        mem_req_o,   // an access happens (devices, writes)
   output logic        mem_sreq_o,  // maybe one: RAM and ROM may start a read on it (early)
   output logic        mem_we_o,
+  output logic        mem_fetch_o, // a request (exact or maybe) is an instruction fetch
   output logic [31:0] mem_addr_o,
   output logic [3:0]  mem_be_o,
   output logic [31:0] mem_wdata_o,
@@ -437,11 +438,11 @@ module av_core #(
   // accesses, or an instruction's fetch, would otherwise evict the entry
   // just inserted for a U access of the same slot and the access would miss
   // forever.
-  logic [53:0] tlb_e;
+  logic [55:0] tlb_e;
   logic        tlb_ok;
   wire         w_user  = (wmode == PRV_U);
   wire  [7:0]  tlb_idx = {w_user, w_user ? wk_fetch_q : wva[18], wva[17:12]};
-  wire  [31:0] tlb_pte = {2'b00, tlb_e[27:8], 2'b00, tlb_e[7:0]};
+  wire  [31:0] tlb_pte = {tlb_e[55:54], tlb_e[27:8], 2'b00, tlb_e[7:0]};
   wire  [1:0]  chk_t   = pte_chk(tlb_pte[19:10], {tlb_pte[7:6], tlb_pte[4:0]}, 1'b0, wk_fetch_q,
                                  wk_store_q, wmode, st_sum, st_mxr);
   wire         tlb_hit = tlb_ok && tlb_e[52] && tlb_e[51:38] == wva[31:18] &&
@@ -532,7 +533,17 @@ module av_core #(
                   !((fp_z || fp_c) && f_next == U_NEXT_BR);
   // software refill (fpen bit 0 clear): a TLB miss of a U-mode access is cause 24
   wire t_sref   = active && (f_cond == U_COND_TLBHIT) && !tlb_hit && !fpen_q[0] && mode_q == PRV_U;
-  assign trap   = t_memerr || t_mis || t_noram || t_jmp || t_pf || t_sref;
+  // A physical address past 32 bits (Sv32's are 34): satp's PPN bits 21:20
+  // or a PTE's bits 31:30 (PPN[1] bits 11:10) set. Nothing is there, so the
+  // access the walk serves takes an access fault of its kind (tval = the
+  // virtual address), as the ISS has it: a root or a level-0 table there
+  // at the PTE read (nothing is read), a leaf when it would be installed
+  // (after its A/D update; the TLB keeps the two bits of an fpinsert's PTE
+  // for this). From the walker's registered state: an early fault.
+  wire t_pabig  = active && walking_q &&
+                  (is_pte ? (wlevel_q ? satp_q[21:20] != 2'b00 : pte_q[31:30] != 2'b00)
+                          : (f_spwe && f_k == U_K_A_INSTALL && pte_q[31:30] != 2'b00));
+  assign trap   = t_memerr || t_mis || t_noram || t_jmp || t_pf || t_sref || t_pabig;
   // The faults that are known early in the cycle (the previous access's bus
   // error, a jump target's bit 1 from the adder's low end, the walker's
   // registered PTE and TLB checks) stop a word's effects; a data access's
@@ -541,7 +552,7 @@ module av_core #(
   // virtual access has no other effect than T (docs/core.md; simulation
   // checks it), so its register-file, CSR and flip-flop writes need not wait
   // for the adder's high bits and the page-register compare.
-  wire trap_early = t_memerr || t_jmp || t_pf || t_sref;
+  wire trap_early = t_memerr || t_jmp || t_pf || t_sref || t_pabig;
   wire go       = active && !trap_early;            // the word's effects happen
 `ifndef SYNTHESIS
   always_ff @(posedge clk_i)
@@ -574,7 +585,16 @@ module av_core #(
       $fatal(1, "av_core: A_SRET must not be in an ending word (its fetch would use the old mode)");
 `endif
   wire        xl_i     = satp_q[31] && next_mode != PRV_M && !boot;
-  wire        ihit     = pg_hit(iv_q, ivm_q, ivpn_q, fetch_pc[31:12]);
+  // The fetch page register holds a translation made for the mode it was
+  // filled in: a fetch in another mode does not use it. Of the words that
+  // fetch as they change the mode, trap entry from U to S is the one that
+  // found it full (of a U page, which S may not run: with stvec on that
+  // page or megapage S ran the handler's first word instead of faulting);
+  // entering M and mret find it empty, sret fetches in a word of its own.
+  // In a working system stvec is never on the U page, so the fetch walked
+  // anyway. (From registered state: early, beside iv_q.)
+  wire        iv_ok    = iv_q && next_mode == mode_q;
+  wire        ihit     = pg_hit(iv_ok, ivm_q, ivpn_q, fetch_pc[31:12]);
   wire        imiss    = ends && xl_i && !ihit;
   wire [31:2] fetch_pa = xl_i ? {pg_ppn(ivm_q, ippn_q, fetch_pc[21:12]), fetch_pc[11:2]} : fetch_pc[31:2];
   assign walk = !trap && (dmiss || imiss);
@@ -596,7 +616,7 @@ module av_core #(
   wire        sc_probe  = (f_mem == U_MEM_SC) && !sc_match;
   // (spelled out: of the faults only these can stop a memory word, and the
   // shared `trap` would put the others on the write enable's path)
-  wire        data_req  = mem_word && !t_memerr && !t_mis && !(ram_only && !daddr[31]) && !dmiss;
+  wire        data_req  = mem_word && !t_memerr && !t_mis && !(ram_only && !daddr[31]) && !dmiss && !t_pabig;
   assign mem_req_o   = boot || (ends && !imiss) || data_req;
   assign mem_we_o    = data_req && !is_read && !sc_probe;
   // For the clock: the address and mem_sreq_o come from the microinstruction
@@ -608,6 +628,9 @@ module av_core #(
   // every write go by the exact mem_req_o/mem_we_o. (A MEM word never ends
   // its instruction, so it never wants a fetch as well.)
   assign mem_sreq_o  = boot || fetch_word || mem_word;
+  // (only RAM and the ROM hold code: the SoC refuses a fetch anywhere else
+  // with mem_err, and no device acts on it)
+  assign mem_fetch_o = !mem_word;
   assign mem_addr_o  = mem_word ? {daddr[31:2], 2'b00} : {fetch_pa, 2'b00};
   always_comb begin
     if (wpte) begin
@@ -744,8 +767,9 @@ module av_core #(
     // fpinsert serves a U access: the U half, the fetch quarter for kind 0
     .wr_en_i(act_install || fp_insert),
     .wr_idx_i(fp_insert ? {1'b1, fpmiss_q[10:9] == 2'b00, fpmiss_q[17:12]} : tlb_idx),
-    .wr_entry_i(fp_insert ? {2'b01, fpmiss_q[31:18], fpmiss_q[8:0], alu_out[5], alu_out[29:10], alu_out[7:0]}
-                          : {leaf_mega, 1'b1, wva[31:18], satp_q[30:22], pte_q[5], leaf_ppn, pte_q[7:0]}),
+    // (a walk installs no PTE whose PPN reaches past 32 bits: t_pabig)
+    .wr_entry_i(fp_insert ? {alu_out[31:30], 2'b01, fpmiss_q[31:18], fpmiss_q[8:0], alu_out[5], alu_out[29:10], alu_out[7:0]}
+                          : {2'b00, leaf_mega, 1'b1, wva[31:18], satp_q[30:22], pte_q[5], leaf_ppn, pte_q[7:0]}),
     // (a change of fpen empties the TLB as well, as the ISS does)
     .flush_i(act_sfence || act_dflush || (spw && f_k == U_K_S_FPEN)));
   // fpinsert: only a valid leaf with A set goes in (software passes the
@@ -883,6 +907,41 @@ module av_core #(
   end
 `endif
 
+  // mcycle: a write wins over this cycle's count (the other half holds).
+`ifdef SYNTHESIS
+  // On the iCE40 one logic cell per bit: the LUT in front of the carry is
+  // also the write mux (wr ? alu_out : q ^ carry-in), and the carry takes
+  // the half's write enable as its second input. A half being written thus
+  // makes garbage carries, which nothing uses: the link between the halves
+  // passes the low half's carry only when it is not written, and the chain
+  // starts with no carry when the high half is written (the low one holds).
+  // Written generically (a mux after the adder's sum LUT) it took two cells
+  // a bit. The board's netlist simulation (tests/board) runs it.
+  logic [64:0] mc_c;
+  logic [63:0] mc_d;
+  logic        mc_link;
+  SB_CARRY u_mc_c0 (.CO(mc_c[0]), .I0(!wr_mcycleh), .I1(!wr_mcycleh), .CI(1'b0));
+  for (genvar i = 0; i < 64; i++) begin : g_mc
+    wire wr_half = (i < 32) ? wr_mcycle : wr_mcycleh;
+    wire ci      = (i == 32) ? mc_link : mc_c[i];
+    // O = I2 ? I0 : I1 ^ I3
+    SB_LUT4 #(.LUT_INIT(16'hA3AC)) u_l (.O(mc_d[i]), .I0(alu_out[i % 32]), .I1(mcycle_q[i]),
+                                        .I2(wr_half), .I3(ci));
+    SB_CARRY u_c (.CO(mc_c[i+1]), .I0(mcycle_q[i]), .I1(wr_half), .CI(ci));
+  end
+  SB_CARRY u_mc_link (.CO(mc_link), .I0(1'b0), .I1(!wr_mcycle), .CI(mc_c[32]));
+  always_ff @(posedge clk_i or negedge rst_ni)
+    if (!rst_ni) mcycle_q <= '0;
+    else         mcycle_q <= mc_d;
+`else
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni)         mcycle_q <= '0;
+    else if (wr_mcycle)  mcycle_q[31:0]  <= alu_out;
+    else if (wr_mcycleh) mcycle_q[63:32] <= alu_out;
+    else                 mcycle_q <= mcycle_q + 64'd1;
+  end
+`endif
+
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       mode_q <= PRV_M;
@@ -894,13 +953,7 @@ module av_core #(
       scounteren_q <= '0;
       medeleg_q <= '0;
       mideleg_q <= '0;
-      mcycle_q <= '0;
     end else begin
-      // counters: a write wins over this cycle's count
-      if (wr_mcycle)       mcycle_q[31:0]  <= alu_out;
-      else if (wr_mcycleh) mcycle_q[63:32] <= alu_out;
-      else                 mcycle_q <= mcycle_q + 64'd1;
-
       if (spw && f_k == U_K_S_MSTATUS) begin
         st_sie  <= alu_out[1];  st_mie  <= alu_out[3];
         st_spie <= alu_out[5];  st_mpie <= alu_out[7];
@@ -1044,7 +1097,7 @@ module av_core #(
       // faults and the misalignment (the sum's low bits).
       if (trap_early || t_mis || (mem_word && ram_only)) begin
         cause_intr_q <= 1'b0;
-        if (t_memerr && walking_q)  cause_q <= wk_fetch_q ? 5'd1 : wk_store_q ? 5'd7 : 5'd5;
+        if ((t_memerr && walking_q) || t_pabig) cause_q <= wk_fetch_q ? 5'd1 : wk_store_q ? 5'd7 : 5'd5;
         else if (t_memerr)          cause_q <= dlcause_q ? 5'd5 : 5'd7;
         else if (t_mis)             cause_q <= lcause ? 5'd4 : 5'd6;
         else if (mem_word && ram_only) cause_q <= lcause ? 5'd5 : 5'd7;
@@ -1056,7 +1109,7 @@ module av_core #(
       if (trap_early) walking_q <= 1'b0;
       if (trap_early) begin
         // (a bus error outside a walk: T still holds the access's address)
-        if (t_memerr)            begin if (walking_q) t_q <= wva; end
+        if (t_memerr || t_pabig) begin if (walking_q) t_q <= wva; end
         else if (t_pf || t_sref) t_q <= wva;
         else                     t_q <= jump_tgt;
       end else if (go) begin

@@ -1,7 +1,8 @@
 // Translation cache behind the one-entry page registers: 256 direct-mapped
 // entries in block RAM (the core chooses the index: a U/S half, see
 // av_core), each holding what a walk found for one 4 KiB page: valid, tag
-// VPN[19:6], ASID, G, PPN and the PTE's flag byte
+// VPN[19:6], ASID, G, PPN (and PPN bits 21:20, which only an fpinsert can
+// set: the core faults the access then) and the PTE's flag byte
 // (megapages are cached as their 4 KiB pieces, marked so that a page
 // register filled from one covers the whole megapage). Registered read, one write
 // port. sfence.vma starts a background sweep that invalidates every entry, a
@@ -10,15 +11,15 @@
 module av_tlb (
   input  logic        clk_i, rst_ni,
   input  logic [7:0]  rd_idx_i,         // read: data valid in the next cycle
-  output logic [53:0] rd_entry_o,       // {mega, valid, tag[13:0], asid[8:0], g, ppn[19:0], flags[7:0]}
+  output logic [55:0] rd_entry_o,       // {ppn[21:20], mega, valid, tag[13:0], asid[8:0], g, ppn[19:0], flags[7:0]}
   output logic        rd_ok_o,          // no sweep in progress: the entry may be used
   input  logic        wr_en_i,
   input  logic [7:0]  wr_idx_i,
-  input  logic [53:0] wr_entry_i,
+  input  logic [55:0] wr_entry_i,
   input  logic        flush_i           // start the invalidating sweep
 );
-  logic [53:0] mem [0:255];
-  logic [53:0] rd_q;
+  logic [55:0] mem [0:255];
+  logic [55:0] rd_q;
   logic        sweep_q;
   logic [7:0]  sweep_idx_q;
 
@@ -28,7 +29,7 @@ module av_tlb (
   wire        sweep_we = sweep_q && !wr_en_i;   // an install has the port first
   wire        we       = wr_en_i || sweep_we;
   wire [7:0]  widx     = wr_en_i ? wr_idx_i : sweep_idx_q;
-  wire [53:0] wdat     = wr_en_i ? wr_entry_i : 54'b0;
+  wire [55:0] wdat     = wr_en_i ? wr_entry_i : 56'b0;
 
   // Reading the entry being written in the same cycle is undefined in an
   // iCE40 EBR; telling Yosys so (X) saves its read-old-data emulation (a
@@ -40,7 +41,7 @@ module av_tlb (
   // Simulation keeps read-old-data.
   always_ff @(posedge clk_i) if (we) mem[widx] <= wdat;
 `ifdef SYNTHESIS
-  always_ff @(posedge clk_i) rd_q <= (we && widx == rd_idx_i) ? 54'bx : mem[rd_idx_i];
+  always_ff @(posedge clk_i) rd_q <= (we && widx == rd_idx_i) ? 56'bx : mem[rd_idx_i];
 `else
   always_ff @(posedge clk_i) rd_q <= mem[rd_idx_i];
 `endif

@@ -93,7 +93,7 @@ module av_soc #(
   localparam int unsigned ROM_AW = $clog2(ROM_BYTES / 4);
 
   // ---- the core's memory port ---------------------------------------------
-  logic        mem_req, mem_sreq, mem_we, mem_err;
+  logic        mem_req, mem_sreq, mem_we, mem_fetch, mem_err;
   logic [31:0] mem_addr, mem_wdata, mem_rdata;
   logic [3:0]  mem_be;
   logic        irq_mtimer, irq_msoft, irq_mext;
@@ -101,7 +101,7 @@ module av_soc #(
 
   av_core #(.RESET_PC(ROM_BASE), .CS_INIT(CS_INIT), .DISP_INIT(DISP_INIT)) u_core (
     .clk_i, .rst_ni,
-    .mem_req_o(mem_req), .mem_sreq_o(mem_sreq), .mem_we_o(mem_we), .mem_addr_o(mem_addr), .mem_be_o(mem_be),
+    .mem_req_o(mem_req), .mem_sreq_o(mem_sreq), .mem_we_o(mem_we), .mem_fetch_o(mem_fetch), .mem_addr_o(mem_addr), .mem_be_o(mem_be),
     .mem_wdata_o(mem_wdata), .mem_rdata_i(mem_rdata), .mem_err_i(mem_err),
     .irq_mtimer_i(irq_mtimer), .irq_msoft_i(irq_msoft), .irq_mext_i(irq_mext),
     .mtime_i(mtime),
@@ -206,7 +206,7 @@ module av_soc #(
   // device windows and the unmapped check are decoded from it in the cycle
   // after, when the devices act and mem_err answers (see "devices").
   logic [31:0] rq_addr_q;
-  logic        rq_sreq_q, rq_we_q;
+  logic        rq_sreq_q, rq_we_q, rq_fetch_q;
 
   // Board-device window: only a board build (AV_BOARD_DEV) maps it.
   logic        hit_bd, rq_bd;
@@ -234,9 +234,11 @@ module av_soc #(
   assign rq_clint = in_window(rq_addr_q, CLINT_BASE, CLINT_SIZE);
   assign rq_uart  = in_window(rq_addr_q, UART_BASE, UART_SIZE);
   assign rq_fin   = in_window(rq_addr_q, FIN_BASE, FIN_SIZE);
+  // (code only in RAM and the ROM: a fetch from a device window is an
+  // access fault, as in the ISS, and reaches no device: dv_*_q below)
   assign unmapped = !(ram_holds(rq_addr_q) ||
                       (in_window(rq_addr_q, ROM_BASE, ROM_SIZE) && !rq_we_q) ||
-                      rq_fin || rq_clint || rq_uart || rq_bd);
+                      (!rq_fetch_q && (rq_fin || rq_clint || rq_uart || rq_bd)));
 
   // ---- devices ----------------------------------------------------------------
   logic [31:0] ram_rdata, rom_rdata, clint_rdata, uart_rdata;
@@ -259,19 +261,21 @@ module av_soc #(
     if (!rst_ni) begin
       dv_req_q <= 1'b0; dv_we_q <= 1'b0;
       dv_be_q <= '0;
-      rq_addr_q <= '0; rq_sreq_q <= 1'b0; rq_we_q <= 1'b0;
+      rq_addr_q <= '0; rq_sreq_q <= 1'b0; rq_we_q <= 1'b0; rq_fetch_q <= 1'b0;
     end else begin
       dv_req_q  <= mem_req;
       dv_we_q   <= mem_we;
       rq_sreq_q <= mem_sreq;
       rq_we_q   <= mem_we;
       if (mem_sreq) begin
-        rq_addr_q <= mem_addr; dv_be_q <= mem_be;
+        rq_addr_q <= mem_addr; dv_be_q <= mem_be; rq_fetch_q <= mem_fetch;
       end
     end
   end
-  // (the window flags are exact, so a RAM or ROM access reaches no device)
-  assign {dv_clint_q, dv_uart_q, dv_fin_q, dv_bd_q} = {rq_clint, rq_uart, rq_fin, rq_bd};
+  // (the window flags are exact, so a RAM or ROM access reaches no device;
+  // a fetch reaches none either: it gets mem_err. Gated here, from the
+  // registered request, and not on dv_req_q's late path)
+  assign {dv_clint_q, dv_uart_q, dv_fin_q, dv_bd_q} = {rq_clint, rq_uart, rq_fin, rq_bd} & {4{!rq_fetch_q}};
   assign dv_addr_q = rq_addr_q[15:2];
   logic dv_clint, dv_uart, dv_fin;
   assign dv_clint = dv_req_q && dv_clint_q;

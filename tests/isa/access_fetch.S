@@ -5,17 +5,7 @@
  * resumes at the address given to TRAP_EXPECT_AT.
  */
 #include "test.h"
-
-#define ACC_FETCH(n, addr)                              \
-    SET_CASE(n);                                        \
-    li a1, addr;                                        \
-    la a4, 1f;                                          \
-    TRAP_EXPECT_AT(CAUSE_FETCH_ACCESS, a1, a1, a4);     \
-2:  jalr ra, 0(a1);                                     \
-    TEST_FAIL;                                          \
-1:  TRAP_CHECK;                                         \
-    la t6, 2b + 4;                                      \
-    CHECK_EQ(ra, t6)
+#include "fetch.h"
 
 TEST_BEGIN
 ACC_FETCH(1, 0x00000000)
