@@ -54,7 +54,7 @@ gen: $(GEN)/rt_contract.h
 $(FW)/kernel/%.c.o: firmware/kernel/%.c $(GEN_HDRS) $(wildcard firmware/kernel/*.h firmware/include/*.h) firmware/firmware.mk
 	@mkdir -p $(dir $@)
 	$(RV_CC) $(K_CFLAGS) -c $< -o $@
-$(FW)/kernel/%.S.o: firmware/kernel/%.S $(GEN_HDRS)
+$(FW)/kernel/%.S.o: firmware/kernel/%.S $(GEN_HDRS) $(wildcard firmware/kernel/*.h firmware/include/*.h)
 	@mkdir -p $(dir $@)
 	$(RV_CC) $(K_CFLAGS) -c $< -o $@
 # The image's data goes in the image's .pack area with the packed programs:
