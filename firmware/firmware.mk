@@ -54,17 +54,19 @@ gen: $(GEN)/rt_contract.h
 $(FW)/kernel/%.c.o: firmware/kernel/%.c $(GEN_HDRS) $(wildcard firmware/kernel/*.h firmware/include/*.h) firmware/firmware.mk
 	@mkdir -p $(dir $@)
 	$(RV_CC) $(K_CFLAGS) -c $< -o $@
-$(FW)/kernel/%.S.o: firmware/kernel/%.S $(GEN_HDRS)
+$(FW)/kernel/%.S.o: firmware/kernel/%.S $(GEN_HDRS) $(wildcard firmware/kernel/*.h firmware/include/*.h)
 	@mkdir -p $(dir $@)
 	$(RV_CC) $(K_CFLAGS) -c $< -o $@
 # The image's data goes in the image's .pack area with the packed programs:
 # the kernel's 40 KiB (text, data, bss) is for the kernel's own code.
 # Two words a microinstruction (tools/uasm/ucpack.py): the image stays
-# within a page of the 128 KiB board's RAM.
+# within a page of the 128 KiB board's RAM. The round trip's routine (RT
+# and what follows it in fastpaths.uc) is a second image, av_ucode_rt, in
+# its own pages (.rtimage, kernel.ld), which the kernel frees once loaded.
 $(FW)/kernel/fastpaths.c: rtl/wcs/fastpaths.uc build/ucode/ucode.sym build/uasm/uasm tools/uasm/ucpack.py
 	@mkdir -p $(dir $@)
 	$(UASM) -d $(UCODE_DEF) --base $(UCODE_DIR)/ucode.sym --c-array av_ucode_fastpaths -o $@.triples.c $<
-	python3 tools/uasm/ucpack.py $@.triples.c $@
+	python3 tools/uasm/ucpack.py $@.triples.c $@ --split RT av_ucode_rt .rtimage
 $(FW)/kernel/fastpaths.o: $(FW)/kernel/fastpaths.c
 	$(RV_CC) $(K_CFLAGS) -fdata-sections -c $< -o $@.tmp.o
 	$(RV_OBJCOPY) $$(for s in $$($(RV_PREFIX)objdump -h $@.tmp.o | awk '$$2 ~ /^\.s?rodata/ {print $$2}'); do \

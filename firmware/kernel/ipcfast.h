@@ -7,47 +7,52 @@
 #ifndef K_IPCFAST_H
 #define K_IPCFAST_H
 
+#include "rt_contract.h"
+
+/* The structures' offsets are the round trip's contract's (one source:
+ * firmware/include/rt_contract.def, which the microcode and the ISS use
+ * too; firmware/kernel/rt.c checks each against C). */
 /* struct proc (the trapframe first: tf.r[n] at 4*n, TF_PC in gprsave.h) */
-#define P_STATE     132
-#define P_MAP       140                /* struct vmmap map */
-#define P_NAMES     160
-#define P_NNAMES    164
-#define P_SUSP      184                /* suspended */
-#define P_WAIT      188
-#define P_WAIT_OBJ  192
-#define P_FLAGS     196                /* the word of has_deadline, rpc_sent, in_call, lean */
-#define P_RPC_SENT  197
-#define P_RPC_REPLY 208
+#define P_STATE     RTC_P_STATE
+#define P_MAP       RTC_P_MAP          /* struct vmmap map */
+#define P_NAMES     RTC_P_NAMES
+#define P_NNAMES    RTC_P_NNAMES
+#define P_SUSP      RTC_P_SUSP         /* suspended */
+#define P_WAIT      RTC_P_WAIT
+#define P_WAIT_OBJ  RTC_P_WAIT_OBJ
+#define P_FLAGS     RTC_P_FLAGS        /* the word of has_deadline, rpc_sent, in_call, lean */
+#define P_RPC_SENT  (RTC_P_FLAGS + 1)
+#define P_RPC_REPLY RTC_P_RPC_REPLY
 /* struct vmmap */
-#define VM_ROOT     0
-#define VM_ASID     4                  /* uint16_t */
-#define VM_RAN      6                  /* uint8_t */
+#define VM_ROOT     RTC_VM_ROOT
+#define VM_ASID     RTC_VM_ASID        /* uint16_t */
+#define VM_RAN      (RTC_VM_ASID + RTC_VM_RAN_SHIFT / 8) /* uint8_t */
 /* struct port */
-#define PT_RECEIVER 0
-#define PT_QHEAD    12
-#define PT_QLEN     20
-#define PT_QLIMIT   24
-#define PT_REFS     28
-#define PT_NAMED    32
-#define PT_DEAD     36                 /* uint8_t */
+#define PT_RECEIVER RTC_PT_RECEIVER
+#define PT_QHEAD    RTC_PT_QHEAD
+#define PT_QLEN     RTC_PT_QLEN
+#define PT_QLIMIT   RTC_PT_QLIMIT
+#define PT_REFS     RTC_PT_REFS
+#define PT_NAMED    RTC_PT_NAMED
+#define PT_DEAD     RTC_PT_DEAD        /* uint8_t */
 /* struct nameent: 12 bytes a name */
-#define NE_SIZE     12
-#define NE_PORT     0
-#define NE_SENDREFS 4                  /* uint16_t */
-#define NE_RECV     6                  /* uint8_t, then sendonce */
-#define NE_SENDONCE 7
-#define NE_DEAD     8                  /* uint8_t */
+#define NE_SIZE     RTC_NE_SIZE
+#define NE_PORT     RTC_NE_PORT
+#define NE_SENDREFS RTC_NE_FLAGS       /* uint16_t */
+#define NE_RECV     (RTC_NE_FLAGS + 2) /* uint8_t, then sendonce */
+#define NE_SENDONCE (RTC_NE_FLAGS + 3)
+#define NE_DEAD     RTC_NE_DEAD        /* uint8_t */
 /* struct av_stats, struct bootinfo */
 #define ST_CYCLES_KERNEL 8             /* uint64_t */
-#define ST_MSGS_INLINE 128
-#define ST_MSGS_DIRECT 160
+#define ST_MSGS_INLINE RTC_ST_MSGS_INLINE
+#define ST_MSGS_DIRECT RTC_ST_MSGS_DIRECT
 #define BOOT_RAM_SIZE 4
 /* enum pstate, enum pwait; av_abi.h */
-#define IPC_P_RUNNABLE 1
-#define IPC_P_BLOCKED  2
-#define IPC_W_RECV     2
+#define IPC_P_RUNNABLE RTC_P_RUNNABLE
+#define IPC_P_BLOCKED  RTC_P_BLOCKED
+#define IPC_W_RECV     RTC_W_RECV
 #define IPC_SYS_RECEIVE 7
-#define IPC_HDR        20              /* sizeof(struct av_msg_header) */
+#define IPC_HDR        RTC_HDR         /* sizeof(struct av_msg_header) */
 #define IPC_COPY_SEND  1               /* AV_DISP_* */
 #define IPC_MAKE_SEND_ONCE 5
 #define IPC_MOVE_SEND_ONCE 6

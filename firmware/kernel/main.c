@@ -56,25 +56,37 @@ static const char *opt_at(const char *args, const char *opt, int word)
  * firmware/kernel/README.md). */
 extern const uint32_t av_ucode_fastpaths[] __attribute__((weak));
 extern const uint32_t av_ucode_fastpaths_count __attribute__((weak));
+/* The round trip's routine, a second image past the kernel stack page
+ * (.rtimage, kernel.ld): loaded once, before frames_setup, which then puts
+ * its tables there or frees those pages. Only the VM image stays resident
+ * (fpswitch reloads it); on or off afterwards is rt_blk.go alone. Both
+ * images come from one object (fastpaths.o): the VM one's test covers it. */
+extern const uint32_t av_ucode_rt[] __attribute__((weak));
+extern const uint32_t av_ucode_rt_count __attribute__((weak));
 
 /* Load the fast paths and enable those loaded; "cpaths" keeps every path,
  * TLB refill included, in C (the differential runs); "fpforce" enables them
  * unloaded, for the ISS, which assumes the standard routines. */
 int fp_switching;                     /* tested by utrap before the call */
-
-static void fastpaths_setup(const char *args)
+/* Returns 1 when the round trip's routine is loaded and wanted (not rtasm). */
+static int fastpaths_setup(const char *args)
 {
+    int rt = 0;
     if (!has_fpcsrs)
-        return;
+        return 0;
     if (has_opt(args, "cpaths"))
         csr_write(CSR_FPEN, 0);
     else if (has_opt(args, "fpforce"))         /* the ISS models the routines */
         csr_set(CSR_FPEN, VMC_FP_ZFILL | VMC_FP_COW | VMC_FP_REMAP);
     else if (av_ucode_fastpaths && &av_ucode_fastpaths_count &&
-             sbi_load_ucode((uint32_t)av_ucode_fastpaths, av_ucode_fastpaths_count) == 0)
+             sbi_load_ucode((uint32_t)av_ucode_fastpaths, av_ucode_fastpaths_count) == 0) {
         csr_set(CSR_FPEN, VMC_FP_ZFILL | VMC_FP_COW | VMC_FP_REMAP);
+        rt = sbi_load_ucode((uint32_t)av_ucode_rt, av_ucode_rt_count) == 0 &&
+             !has_opt(args, "rtasm");          /* rtasm: loaded, kept off */
+    }
     fastpaths = csr_read(CSR_FPEN);
     fp_switching = has_opt(args, "fpswitch") && (fastpaths & VMC_FP_ZFILL);
+    return rt;
 }
 
 /* "fpswitch" (tests): at every trap from user mode (system call, fault the C
@@ -162,13 +174,13 @@ void kmain(uint32_t hartid, uint32_t dtb, uint32_t has_wcs)
             boot.ram_size = v;
     }
     has_fpcsrs = probe_fpcsrs();
-    frames_setup();
-    kvm_init();
     const char *args = boot_args();
     if (has_opt(args, "nopreempt"))
         opt_preempt = 0;
-    fastpaths_setup(args);
-    rt_init(has_opt(args, "rtforce"));
+    int rt = fastpaths_setup(args);    /* first: the round trip's image is where frames_setup works */
+    frames_setup();
+    kvm_init();
+    rt_init(rt || has_opt(args, "rtforce"));
     trap_init();
     stats_init();
     proc_init();

@@ -222,7 +222,7 @@ module av_core #(
       U_BSEL_Q:   opb = q_q;
       U_BSEL_SPR: opb = spr;
       // (during a walk or fast path: the UADDR field as a small constant)
-      U_BSEL_VEC: opb = walking_q ? {23'b0, uw[UF_UADDR_HI:UF_UADDR_LO]} : {25'b0, vec_q, 2'b00};
+      U_BSEL_VEC: opb = walking_q ? {{(31 - UF_UADDR_HI + UF_UADDR_LO){1'b0}}, uw[UF_UADDR_HI:UF_UADDR_LO]} : {25'b0, vec_q, 2'b00};
       default:    opb = 32'h0;
     endcase
   end
@@ -665,7 +665,7 @@ module av_core #(
   end
 
   // ---------------------------------------------------------------- flip-flop CSRs
-  wire        csr_writes = (ir_q[13:12] == 2'b01) || (ir_q[19:15] != 5'd0);
+  wire        csr_writes = !ir_q[13] || (ir_q[19:15] != 5'd0);
   wire        sp_go      = go && f_spwe;
   // gated CSR write: K 0..19 and 48..52
   wire        spw        = sp_go && csr_writes &&

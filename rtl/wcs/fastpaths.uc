@@ -455,3 +455,545 @@ R_BAD:
 R_ZERO:
     ASEL=ZERO BSEL=ZERO ALU=ADD WB=RD NEXT=END      ; rd <- 0
 dispatch CUSTOM1 FP_REMAP
+
+;; ---------------------------------------------------------------- the round trip
+;; The round trip in microcode (docs/ipc-microcode.md; the contract's numbers
+;; in firmware/include/rt_contract.def): an ecall from U with a7 = 8
+;; (SYS_MSG_RPC) or 25 (SYS_MSG_REPLY_RECEIVE) whose header-only message goes
+;; straight to a receiver blocked on the destination. Every check of the
+;; contract's list comes before any write; a failing one hands the ecall to
+;; the kernel (RT_HAND) with nothing changed, and ipcfast.S gives the result.
+;; Then the commit: the reply right, the send-once drop, the statistics, the
+;; receiver's map and header and results, the caller blocked in its receive
+;; with its registers saved, curproc, sscratch, satp, the receiver's
+;; registers, and the jump to its pc. The image writes ECALL's dispatch entry.
+;;
+;; Registers: FP0 p, 50 the block, 51 p's names (later r's names, then the
+;; reply slot), 52 scratch, 53 s5 (p's receive port), 54 the destination
+;; entry (later r's next pc), FP1 s7 (the destination port), FP2 r, FP3 the
+;; header's reply name, FP4 its id, FP5 its bits, FP6 m (r's name), FP7 r's
+;; buffer (then its physical address), FP8 j (the reply slot's name), FP9 1
+;; for an RPC, AMOTMP scratch (the translation's PTE bits).
+RT:
+    SPWE=W K=A_PHYS                                 ; physical words, constants
+    NEXT=BR COND=PRIVBAD UADDR=.u RSEL=KA K=17      ; from U: on (A <- a7)
+    NEXT=JUMP UADDR=RT_HAND                         ; S or M: the plain ecall
+.u:
+    ASEL=RA KC UADDR=8 ALU=SUB DST=T                ; T <- a7 - SYS_MSG_RPC
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=.rpc ; an RPC
+    ASEL=RA KC UADDR=25 ALU=SUB DST=T               ; T <- a7 - SYS_MSG_REPLY_RECEIVE
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; another call
+    ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=FP9          ; FP9 <- 0: reply-and-receive
+    RSEL=KA K=14                                    ; A <- a4 (options)
+    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; options, AV_RELEASE: ipcfast.S
+    NEXT=JUMP UADDR=.call
+.rpc:
+    ASEL=ZERO KC UADDR=1 ALU=ADD WB=K K=FP9         ; FP9 <- 1: RPC
+    RSEL=KA K=13                                    ; A <- a3 (options)
+    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; options: ipcfast.S
+.call:
+    RSEL=KA K=SSCRATCH                              ; A <- sscratch
+    ASEL=RA BSEL=ZERO ALU=ADD WB=K K=FP0 NEXT=BR COND=EQ UADDR=RT_HAND ; FP0 <- p (0: never from U)
+    ASEL=RA KC UADDR=336 ALU=ADD MEM=LOAD           ; read p.rt_blk
+    RES=LOAD DST=T WB=K K=50                        ; T, 50 <- the block
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND ; none: off for p
+    ASEL=T BSEL=ZERO ALU=ADD MEM=LOAD               ; read go
+    RES=LOAD DST=T                                  ; T <- go
+    ASEL=T KC UADDR=1 ALU=AND DST=T                 ; T <- bit 0
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND ; off, or a schedule() case
+    ; checks 3-5: the call's pointers
+    RSEL=KA K=10                                    ; A <- a0
+    RSEL=KB K=11                                    ; B <- a1
+    ASEL=RA BSEL=RB ALU=OR DST=T                    ; T <- a0 | a1
+    ASEL=T KC UADDR=3 ALU=AND DST=T                 ; T <- their low bits
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; unaligned
+    ASEL=RBA BSEL=ZERO ALU=SUB NEXT=BR COND=LT UADDR=RT_HAND ; a1 at or above 0x8000_0000
+    ASEL=ZERO KC UADDR=1 ALU=ADD DST=T              ; T <- 1
+    ASEL=T KC UADDR=31 ALU=SLL WB=K K=52            ; 52 <- 0x8000_0000
+    RSEL=KA K=52                                    ; A <- 0x8000_0000
+    ASEL=RA BSEL=RB ALU=SUB DST=T RSEL=KB K=12      ; T <- top - a1; B <- a2
+    ASEL=T BSEL=RB ALU=SUBU NEXT=BR COND=LT UADDR=RT_HAND ; the buffer runs past the top
+    ASEL=RA KC UADDR=21 ALU=SUB DST=T RSEL=KA K=10  ; T <- top - 21; A <- a0
+    ASEL=RA KC UADDR=1 ALU=SUB WB=K K=52            ; 52 <- a0 - 1
+    RSEL=KB K=52                                    ; B <- a0 - 1
+    ASEL=T BSEL=RB ALU=SUBU NEXT=BR COND=LT UADDR=RT_HAND ; no message, or past the top
+    ; check 6: no send done yet
+    RSEL=KA K=FP0                                   ; A <- p
+    ASEL=RA KC UADDR=197 ALU=ADD MEM=LOAD           ; read p's flags at rpc_sent
+    RES=LOAD DST=T                                  ; T <- flags >> 8
+    ASEL=T KC UADDR=0xFF ALU=AND DST=T              ; T <- rpc_sent
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; a restarted call
+    ; check 7: the header, through p's map
+    ASEL=RA KC UADDR=140 ALU=ADD MEM=LOAD           ; read p's root table
+    RES=LOAD WB=K K=52                              ; 52 <- it
+    ASEL=ZERO KC UADDR=0x53 ALU=ADD WB=K K=AMOTMP   ; AMOTMP <- V R U A
+    RSEL=KA K=10                                    ; A <- a0
+    RSEL=KB K=52                                    ; B <- root
+    NEXT=CALL UADDR=RT_XL                           ; T <- the header's physical address
+    ASEL=T BSEL=ZERO ALU=ADD WB=K K=52              ; 52 <- it
+    RSEL=KA K=52                                    ; A <- it
+    ASEL=RA BSEL=ZERO ALU=ADD MEM=LOAD              ; read size
+    ASEL=RA KC UADDR=4 ALU=ADD MEM=LOAD RES=LOAD DST=DIVI ; read dest; Q <- size
+    ASEL=RA KC UADDR=8 ALU=ADD MEM=LOAD RES=LOAD WB=K K=54 ; read reply; 54 <- dest
+    ASEL=RA KC UADDR=12 ALU=ADD MEM=LOAD RES=LOAD WB=K K=FP3 ; read id; FP3 <- reply
+    ASEL=RA KC UADDR=16 ALU=ADD MEM=LOAD RES=LOAD WB=K K=FP4 ; read bits; FP4 <- id
+    RES=LOAD DST=T WB=K K=FP5                       ; T, FP5 <- bits
+    ; checks 8, 9: header only, the dispositions
+    ASEL=T KC UADDR=16 ALU=SRL DST=T                ; T <- complex and bad bits
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; some
+    ASEL=Q KC UADDR=20 ALU=SUB DST=T                ; T <- size - 20
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; a body: ipcfast.S
+    RSEL=KA K=FP9                                   ; A <- RPC?
+    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=.c9rpc RSEL=KA K=FP3 ; RPC; A <- reply
+    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; reply-and-receive with a reply port
+    RSEL=KA K=13                                    ; A <- a3
+    ASEL=RA BSEL=ZERO ALU=ADD WB=K K=FP6 NEXT=JUMP UADDR=.c10 ; FP6 <- the receive name
+.c9rpc:
+    ASEL=RA BSEL=ZERO ALU=ADD WB=K K=FP6            ; FP6 <- the receive name (the reply's)
+    RSEL=KA K=FP5                                   ; A <- bits
+    ASEL=RA KC UADDR=8 ALU=SRL DST=T                ; T <- bits >> 8
+    ASEL=T KC UADDR=0xFF ALU=AND DST=T              ; T <- the reply disposition
+    ASEL=T KC UADDR=5 ALU=SUB DST=T                 ; T <- disposition - make-send-once
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; another
+.c10:
+    ; check 10: the receive name, a live receive right, its queue empty
+    RSEL=KA K=FP0                                   ; A <- p
+    ASEL=RA KC UADDR=160 ALU=ADD MEM=LOAD           ; read p.names
+    ASEL=RA KC UADDR=164 ALU=ADD MEM=LOAD RES=LOAD WB=K K=51 ; read p.nnames; 51 <- names
+    RES=LOAD WB=K K=52                              ; 52 <- nnames
+    RSEL=KA K=FP6                                   ; A <- n
+    RSEL=KB K=52                                    ; B <- nnames
+    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND ; no name
+    ASEL=RA BSEL=RB ALU=SUBU NEXT=BR COND=GE UADDR=RT_HAND ; past the table
+    ASEL=RA BSEL=RA ALU=ADD DST=T RSEL=KB K=51      ; T <- 2n; B <- names
+    ASEL=T BSEL=RA ALU=ADD DST=T                    ; T <- 3n
+    ASEL=T KC UADDR=2 ALU=SLL DST=T                 ; T <- 12n
+    ASEL=T BSEL=RB ALU=ADD MEM=LOAD WB=K K=FP7      ; read e.port; FP7 <- e
+    RES=LOAD WB=K K=53                              ; 53 <- port
+    RSEL=KA K=FP7                                   ; A <- e
+    ASEL=RA KC UADDR=4 ALU=ADD MEM=LOAD             ; read e's flags
+    RES=LOAD DST=T                                  ; T <- them
+    ASEL=T KC UADDR=16 ALU=SRL DST=T                ; T <- recv, sendonce
+    ASEL=T KC UADDR=0xFF ALU=AND DST=T              ; T <- recv
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND ; no receive right
+    ASEL=RA KC UADDR=8 ALU=ADD MEM=LOAD             ; read e's dead
+    RES=LOAD DST=T                                  ; T <- it
+    ASEL=T KC UADDR=0xFF ALU=AND DST=T              ; T <- dead
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; dead
+    RSEL=KA K=53                                    ; A <- port
+    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND ; a free slot
+    ASEL=RA KC UADDR=12 ALU=ADD MEM=LOAD            ; read qhead
+    RES=LOAD DST=T                                  ; T <- it
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; a message queued
+    ; checks 11, 12: the destination right
+    RSEL=KA K=54                                    ; A <- d
+    RSEL=KB K=52                                    ; B <- nnames
+    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND ; no name
+    ASEL=RA BSEL=RB ALU=SUBU NEXT=BR COND=GE UADDR=RT_HAND ; past the table
+    ASEL=RA BSEL=RA ALU=ADD DST=T RSEL=KB K=51      ; T <- 2d; B <- names
+    ASEL=T BSEL=RA ALU=ADD DST=T                    ; T <- 3d
+    ASEL=T KC UADDR=2 ALU=SLL DST=T                 ; T <- 12d
+    ASEL=T BSEL=RB ALU=ADD DST=T WB=K K=54          ; T, 54 <- e6
+    ASEL=T BSEL=ZERO ALU=ADD MEM=LOAD               ; read e6.port
+    RES=LOAD DST=T WB=K K=FP1                       ; T, FP1 <- s7
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND ; none
+    RSEL=KA K=54                                    ; A <- e6
+    ASEL=RA KC UADDR=4 ALU=ADD MEM=LOAD             ; read e6's flags
+    RES=LOAD WB=K K=FP7                             ; FP7 <- them
+    RSEL=KA K=FP5                                   ; A <- bits
+    ASEL=RA KC UADDR=0xFF ALU=AND DST=T             ; T <- the destination disposition
+    ASEL=T KC UADDR=1 ALU=SUB DST=T                 ; T <- disposition - copy-send
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=.once RSEL=KA K=FP7 ; not copy-send; A <- flags
+    ASEL=RA KC UADDR=16 ALU=SLL DST=T               ; T <- sendrefs << 16
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND ; no send right
+    RSEL=KA K=FP1                                   ; A <- s7
+    ASEL=RA KC UADDR=20 ALU=ADD MEM=LOAD            ; read qlen
+    ASEL=RA KC UADDR=24 ALU=ADD MEM=LOAD RES=LOAD DST=DIVI ; read qlimit; Q <- qlen
+    RES=LOAD DST=T                                  ; T <- qlimit
+    ASEL=Q BSEL=T ALU=SUBU NEXT=BR COND=GE UADDR=RT_HAND ; the queue is full
+    RSEL=KA K=50                                    ; A <- the block
+    ASEL=RA KC UADDR=8 ALU=ADD MEM=LOAD             ; read &queued_bytes
+    RES=LOAD DST=T                                  ; T <- it
+    ASEL=T BSEL=ZERO ALU=ADD MEM=LOAD               ; read queued_bytes
+    ASEL=RA KC UADDR=4 ALU=ADD MEM=LOAD RES=LOAD DST=DIVI ; read the room limit; Q <- queued
+    RES=LOAD DST=T                                  ; T <- the limit
+    ASEL=T BSEL=Q ALU=SUB NEXT=BR COND=LT UADDR=RT_HAND ; no room in the kernel (signed)
+    NEXT=JUMP UADDR=.c13
+.once:
+    ASEL=T KC UADDR=5 ALU=SUB DST=T                 ; T <- disposition - move-send-once
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; neither
+    ASEL=RA KC UADDR=24 ALU=SRL DST=T               ; T <- sendonce
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND ; no send-once right
+    RSEL=KA K=FP1                                   ; A <- s7
+    ASEL=RA KC UADDR=28 ALU=ADD MEM=LOAD            ; read refs
+    RES=LOAD DST=T                                  ; T <- refs
+    ASEL=T KC UADDR=1 ALU=SRL DST=T                 ; T <- refs >> 1
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND ; below 2: the drop would free the port
+.c13:
+    ; check 13: a receiver blocked on s7
+    RSEL=KA K=FP1                                   ; A <- s7
+    ASEL=RA BSEL=ZERO ALU=ADD MEM=LOAD              ; read receiver
+    RES=LOAD DST=T WB=K K=FP2                       ; T, FP2 <- r
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND ; none
+    RSEL=KA K=FP2                                   ; A <- r
+    RSEL=KB K=FP1                                   ; B <- s7
+    ASEL=RA KC UADDR=132 ALU=ADD MEM=LOAD           ; read state
+    RES=LOAD DST=T                                  ; T <- it
+    ASEL=T KC UADDR=2 ALU=SUB DST=T                 ; T <- state - BLOCKED
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; not blocked
+    ASEL=RA KC UADDR=188 ALU=ADD MEM=LOAD           ; read wait
+    RES=LOAD DST=T                                  ; T <- it
+    ASEL=T KC UADDR=2 ALU=SUB DST=T                 ; T <- wait - W_RECV
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; not in a receive
+    ASEL=RA KC UADDR=192 ALU=ADD MEM=LOAD           ; read wait_obj
+    RES=LOAD DST=T                                  ; T <- it
+    ASEL=T BSEL=RB ALU=SUB NEXT=BR COND=NE UADDR=RT_HAND ; waiting on something else
+    ; checks 14-16: its call, a lean frame, its options
+    ASEL=RA KC UADDR=68 ALU=ADD MEM=LOAD            ; read r's a7
+    RES=LOAD DST=DIVI                               ; Q <- it
+    ASEL=Q KC UADDR=25 ALU=SUB DST=T                ; T <- a7 - SYS_MSG_REPLY_RECEIVE
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=.rrr ; reply-and-receive
+    ASEL=Q KC UADDR=8 ALU=SUB DST=T                 ; T <- a7 - SYS_MSG_RPC
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; neither: not this path's
+    ASEL=RA KC UADDR=208 ALU=ADD MEM=LOAD           ; RPC: read rpc_reply (its name)
+    ASEL=RA KC UADDR=52 ALU=ADD MEM=LOAD RES=LOAD WB=K K=FP6 ; read a3 (options); FP6 <- m
+    RES=LOAD DST=T NEXT=JUMP UADDR=.ropt            ; T <- options
+.rrr:
+    ASEL=RA KC UADDR=52 ALU=ADD MEM=LOAD            ; read a3 (its name)
+    ASEL=RA KC UADDR=56 ALU=ADD MEM=LOAD RES=LOAD WB=K K=FP6 ; read a4 (options); FP6 <- m
+    RES=LOAD DST=T                                  ; T <- options
+.ropt:
+    ASEL=T KC UADDR=0xF ALU=OR DST=T                ; T <- options | those allowed
+    ASEL=T KC UADDR=0xF ALU=SUB DST=T               ; T <- the other options
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; some
+    ASEL=RA KC UADDR=199 ALU=ADD MEM=LOAD           ; read r's lean (>> 24)
+    RES=LOAD DST=T                                  ; T <- it
+    ASEL=T KC UADDR=0xFF ALU=AND DST=T              ; T <- lean
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND ; a full frame
+    ; check 17: r's name m for s7, a live receive right
+    ASEL=RA KC UADDR=160 ALU=ADD MEM=LOAD           ; read r.names
+    ASEL=RA KC UADDR=164 ALU=ADD MEM=LOAD RES=LOAD WB=K K=51 ; read r.nnames; 51 <- names
+    RES=LOAD WB=K K=52                              ; 52 <- nnames
+    RSEL=KA K=FP6                                   ; A <- m
+    RSEL=KB K=52                                    ; B <- nnames
+    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND ; no name
+    ASEL=RA BSEL=RB ALU=SUBU NEXT=BR COND=GE UADDR=RT_HAND ; past the table
+    ASEL=RA BSEL=RA ALU=ADD DST=T RSEL=KB K=51      ; T <- 2m; B <- names
+    ASEL=T BSEL=RA ALU=ADD DST=T                    ; T <- 3m
+    ASEL=T KC UADDR=2 ALU=SLL DST=T                 ; T <- 12m
+    ASEL=T BSEL=RB ALU=ADD MEM=LOAD WB=K K=AMOTMP   ; read its port; AMOTMP <- the entry
+    RES=LOAD DST=T RSEL=KB K=FP1                    ; T <- port; B <- s7
+    ASEL=T BSEL=RB ALU=SUB NEXT=BR COND=NE UADDR=RT_HAND RSEL=KA K=AMOTMP ; another port; A <- entry
+    ASEL=RA KC UADDR=4 ALU=ADD MEM=LOAD             ; read its flags
+    RES=LOAD DST=T                                  ; T <- them
+    ASEL=T KC UADDR=16 ALU=SRL DST=T                ; T <- recv, sendonce
+    ASEL=T KC UADDR=0xFF ALU=AND DST=T              ; T <- recv
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND ; no receive right
+    ASEL=RA KC UADDR=8 ALU=ADD MEM=LOAD             ; read its dead
+    RES=LOAD DST=T                                  ; T <- it
+    ASEL=T KC UADDR=0xFF ALU=AND DST=T              ; T <- dead
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; dead
+    ; check 18: r's buffer (a1) and size (a2)
+    RSEL=KA K=FP2                                   ; A <- r
+    ASEL=RA KC UADDR=44 ALU=ADD MEM=LOAD            ; read a1
+    ASEL=RA KC UADDR=48 ALU=ADD MEM=LOAD RES=LOAD WB=K K=FP7 ; read a2; FP7 <- buf
+    RES=LOAD WB=K K=FP8                             ; FP8 <- size
+    RSEL=KA K=FP7                                   ; A <- buf
+    RSEL=KB K=FP8                                   ; B <- size
+    ASEL=RA KC UADDR=3 ALU=AND DST=T                ; T <- buf's low bits
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; unaligned
+    ASEL=RA BSEL=ZERO ALU=SUB NEXT=BR COND=LT UADDR=RT_HAND ; at or above 0x8000_0000
+    ASEL=ZERO KC UADDR=20 ALU=ADD DST=T             ; T <- 20
+    ASEL=RBA BSEL=T ALU=SUBU NEXT=BR COND=LT UADDR=RT_HAND ; smaller than a header
+    ASEL=ZERO KC UADDR=1 ALU=ADD DST=T              ; T <- 1
+    ASEL=T KC UADDR=31 ALU=SLL DST=T                ; T <- 0x8000_0000
+    ASEL=T BSEL=RA ALU=SUB DST=T                    ; T <- top - buf
+    ASEL=T BSEL=RB ALU=SUBU NEXT=BR COND=LT UADDR=RT_HAND ; runs past the top
+    ; check 19 (RPC): the reply port alive, r's first free slot
+    RSEL=KA K=FP9                                   ; A <- RPC?
+    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=.rr19 RSEL=KA K=53 ; reply-and-receive; A <- s5
+    ASEL=RA KC UADDR=36 ALU=ADD MEM=LOAD            ; read s5's dead
+    RES=LOAD DST=T                                  ; T <- it
+    ASEL=T KC UADDR=0xFF ALU=AND DST=T              ; T <- dead
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; dead
+    RSEL=KA K=52                                    ; A <- r.nnames
+    RSEL=KB K=51                                    ; B <- r.names
+    ASEL=RA BSEL=RA ALU=ADD DST=T                   ; T <- 2n
+    ASEL=T BSEL=RA ALU=ADD DST=T                    ; T <- 3n
+    ASEL=T KC UADDR=2 ALU=SLL DST=T                 ; T <- 12n
+    ASEL=T BSEL=RB ALU=ADD DST=DIVI                 ; Q <- the table's end
+    ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=FP8          ; FP8 <- j = 0
+    ASEL=RBA BSEL=ZERO ALU=ADD DST=T                ; T <- &names[0]
+.scan:
+    ASEL=T KC UADDR=12 ALU=ADD DST=T RSEL=KA K=FP8  ; T <- the next slot; A <- j
+    ASEL=RA KC UADDR=1 ALU=ADD WB=K K=FP8           ; j + 1
+    ASEL=T BSEL=Q ALU=SUBU NEXT=BR COND=GE UADDR=RT_HAND ; no free slot: name_insert grows the table
+    ASEL=T BSEL=ZERO ALU=ADD MEM=LOAD               ; read the slot's port
+    RES=LOAD WB=K K=AMOTMP                          ; AMOTMP <- it
+    RSEL=KA K=AMOTMP                                ; A <- it
+    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=.scan ; taken: the next
+    ASEL=T BSEL=ZERO ALU=ADD WB=K K=51              ; 51 <- the free slot
+    NEXT=JUMP UADDR=.c20
+.rr19:
+    ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=FP8          ; FP8 <- 0: no reply name
+.c20:
+    ; check 20: r not suspended; check 21: its buffer writable
+    RSEL=KA K=FP2                                   ; A <- r
+    ASEL=RA KC UADDR=184 ALU=ADD MEM=LOAD           ; read suspended
+    RES=LOAD DST=T                                  ; T <- it
+    ASEL=T KC UADDR=0xFF ALU=AND DST=T              ; T <- suspended
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; suspended: schedule()
+    ASEL=RA KC UADDR=140 ALU=ADD MEM=LOAD           ; read r's root table
+    RES=LOAD WB=K K=52                              ; 52 <- it
+    ASEL=ZERO KC UADDR=0xD7 ALU=ADD WB=K K=AMOTMP   ; AMOTMP <- V R W U A D
+    RSEL=KA K=FP7                                   ; A <- buf
+    RSEL=KB K=52                                    ; B <- root
+    NEXT=CALL UADDR=RT_XL                           ; T <- its physical address
+    ASEL=T BSEL=ZERO ALU=ADD WB=K K=FP7             ; FP7 <- it
+    ; every check is done: now the writes. 1: the reply right (RPC)
+    RSEL=KA K=FP9                                   ; A <- RPC?
+    ASEL=RA KC UADDR=11 ALU=SLL WB=K K=AMOTMP       ; AMOTMP <- the header's bits (0x800 or 0)
+    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=.k2 RSEL=KA K=51 ; reply-and-receive: none; A <- slot
+    RSEL=KB K=53                                    ; B <- s5
+    ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE             ; slot.port <- s5
+    ASEL=ZERO KC UADDR=1 ALU=ADD DST=T              ; T <- 1
+    ASEL=T KC UADDR=24 ALU=SLL WB=K K=52            ; 52 <- sendonce 1
+    RSEL=KB K=52                                    ; B <- it
+    ASEL=RA KC UADDR=4 ALU=ADD MEM=STORE RSEL=KA K=53 ; slot flags; A <- s5
+    ASEL=RA KC UADDR=32 ALU=ADD MEM=LOAD            ; read named
+    RES=LOAD DST=T                                  ; T <- it
+    ASEL=T KC UADDR=1 ALU=ADD WB=K K=52             ; 52 <- named + 1
+    RSEL=KB K=52                                    ; B <- it
+    ASEL=RA KC UADDR=32 ALU=ADD MEM=STORE           ; named
+    ASEL=RA KC UADDR=28 ALU=ADD MEM=LOAD            ; read refs
+    RES=LOAD DST=T                                  ; T <- it
+    ASEL=T KC UADDR=1 ALU=ADD WB=K K=52             ; 52 <- refs + 1
+    RSEL=KB K=52                                    ; B <- it
+    ASEL=RA KC UADDR=28 ALU=ADD MEM=STORE           ; refs
+.k2:
+    ; 2: the send-once right dropped (move-send-once)
+    RSEL=KA K=FP5                                   ; A <- bits
+    ASEL=RA KC UADDR=0xFF ALU=AND DST=T             ; T <- the destination disposition
+    ASEL=T KC UADDR=6 ALU=SUB DST=T                 ; T <- disposition - move-send-once
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=.k3 RSEL=KA K=54 ; copy-send: nothing; A <- e6
+    ASEL=RA KC UADDR=4 ALU=ADD MEM=LOAD             ; read its flags
+    RES=LOAD DST=T                                  ; T <- them
+    ASEL=T KC UADDR=8 ALU=SLL DST=T                 ; sendonce out
+    ASEL=T KC UADDR=8 ALU=SRL WB=K K=52             ; 52 <- flags without sendonce
+    RSEL=KB K=52                                    ; B <- them
+    ASEL=RA KC UADDR=4 ALU=ADD MEM=STORE            ; sendonce <- 0
+    ASEL=RA KC UADDR=8 ALU=ADD MEM=LOAD             ; read dead
+    RES=LOAD DST=T                                  ; T <- it
+    ASEL=T KC UADDR=0xFF ALU=AND DST=T              ; T <- dead
+    ASEL=T BSEL=RB ALU=OR DST=T                     ; | sendrefs, recv
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=.k3 ; other rights: the name stays
+    RSEL=KB K=S_ZERO                                ; B <- 0
+    ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE             ; the entry <- 0
+    ASEL=RA KC UADDR=4 ALU=ADD MEM=STORE            ; 
+    ASEL=RA KC UADDR=8 ALU=ADD MEM=STORE RSEL=KA K=FP1 ; A <- s7
+    ASEL=RA KC UADDR=32 ALU=ADD MEM=LOAD            ; read named
+    RES=LOAD DST=T                                  ; T <- it
+    ASEL=T KC UADDR=1 ALU=SUB WB=K K=52             ; 52 <- named - 1
+    RSEL=KB K=52                                    ; B <- it
+    ASEL=RA KC UADDR=32 ALU=ADD MEM=STORE           ; named
+    ASEL=RA KC UADDR=28 ALU=ADD MEM=LOAD            ; read refs
+    RES=LOAD DST=T                                  ; T <- it
+    ASEL=T KC UADDR=1 ALU=SUB WB=K K=52             ; 52 <- refs - 1
+    RSEL=KB K=52                                    ; B <- it
+    ASEL=RA KC UADDR=28 ALU=ADD MEM=STORE           ; refs
+.k3:
+    ; 3: the statistics
+    RSEL=KA K=50                                    ; A <- the block
+    ASEL=RA KC UADDR=12 ALU=ADD MEM=LOAD            ; read &stats
+    RES=LOAD WB=K K=52                              ; 52 <- it
+    RSEL=KA K=52                                    ; A <- &stats
+    ASEL=RA KC UADDR=128 ALU=ADD MEM=LOAD           ; read msgs_inline
+    RES=LOAD DST=T                                  ; T <- it
+    ASEL=T KC UADDR=1 ALU=ADD WB=K K=52             ; 52 <- + 1
+    RSEL=KB K=52                                    ; B <- it
+    ASEL=RA KC UADDR=128 ALU=ADD MEM=STORE          ; msgs_inline
+    ASEL=RA KC UADDR=160 ALU=ADD MEM=LOAD           ; read msgs_direct
+    RES=LOAD DST=T                                  ; T <- it
+    ASEL=T KC UADDR=1 ALU=ADD WB=K K=52             ; 52 <- + 1
+    RSEL=KB K=52                                    ; B <- it
+    ASEL=RA KC UADDR=160 ALU=ADD MEM=STORE          ; msgs_direct
+    ; 4: r's map active
+    RSEL=KA K=50                                    ; A <- the block
+    ASEL=RA KC UADDR=16 ALU=ADD MEM=LOAD            ; read &vm_active
+    RES=LOAD WB=K K=52                              ; 52 <- it
+    RSEL=KA K=FP2                                   ; A <- r
+    ASEL=RA KC UADDR=140 ALU=ADD WB=K K=54          ; 54 <- &r.map
+    RSEL=KA K=52                                    ; A <- &vm_active
+    RSEL=KB K=54                                    ; B <- &r.map
+    ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE RSEL=KA K=FP2 ; vm_active <- &r.map; A <- r
+    ASEL=RA KC UADDR=144 ALU=ADD MEM=LOAD           ; read asid, ran
+    RES=LOAD WB=K K=52                              ; 52 <- them
+    RSEL=KA K=52                                    ; A <- them
+    ASEL=RA KC UADDR=8 ALU=SLL DST=T                ; byte 7 out
+    ASEL=T KC UADDR=24 ALU=SRL DST=T                ; T <- ran
+    ASEL=T KC UADDR=16 ALU=SLL DST=T                ; T <- ran << 16
+    ASEL=RA BSEL=T ALU=SUB WB=K K=52                ; 52 <- the word without ran
+    ASEL=ZERO KC UADDR=1 ALU=ADD DST=T              ; T <- 1
+    ASEL=T KC UADDR=16 ALU=SLL DST=T RSEL=KB K=52   ; T <- ran 1; B <- the word
+    ASEL=T BSEL=RB ALU=OR WB=K K=52                 ; 52 <- with ran 1
+    RSEL=KA K=FP2                                   ; A <- r
+    RSEL=KB K=52                                    ; B <- it
+    ASEL=RA KC UADDR=144 ALU=ADD MEM=STORE          ; ran <- 1
+    ; 5: the header into r's buffer
+    RSEL=KA K=FP7                                   ; A <- its physical address
+    ASEL=ZERO KC UADDR=20 ALU=ADD WB=K K=52         ; 52 <- 20
+    RSEL=KB K=52                                    ; B <- 20
+    ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE RSEL=KB K=FP6 ; size; B <- m
+    ASEL=RA KC UADDR=4 ALU=ADD MEM=STORE RSEL=KB K=FP8 ; dest; B <- j
+    ASEL=RA KC UADDR=8 ALU=ADD MEM=STORE RSEL=KB K=FP4 ; reply; B <- id
+    ASEL=RA KC UADDR=12 ALU=ADD MEM=STORE RSEL=KB K=AMOTMP ; id; B <- bits
+    ASEL=RA KC UADDR=16 ALU=ADD MEM=STORE RSEL=KA K=FP2 ; bits; A <- r
+    ; 6: r's call ends
+    ASEL=RA KC UADDR=128 ALU=ADD MEM=LOAD           ; read its pc
+    RES=LOAD DST=T                                  ; T <- it
+    ASEL=T KC UADDR=4 ALU=ADD WB=K K=54             ; 54 <- past the ecall
+    RSEL=KB K=54                                    ; B <- it
+    ASEL=RA KC UADDR=128 ALU=ADD MEM=STORE RSEL=KB K=S_ZERO ; pc; B <- 0
+    ASEL=RA KC UADDR=40 ALU=ADD MEM=STORE           ; a0 <- 0
+    ASEL=RA KC UADDR=196 ALU=ADD MEM=STORE          ; flags <- 0
+    ASEL=RA KC UADDR=188 ALU=ADD MEM=STORE          ; wait <- W_NONE
+    ASEL=RA KC UADDR=192 ALU=ADD MEM=STORE RSEL=KB K=52 ; wait_obj <- 0; B <- 20
+    ASEL=RA KC UADDR=44 ALU=ADD MEM=STORE           ; a1 <- 20
+    ASEL=ZERO KC UADDR=1 ALU=ADD WB=K K=52          ; 52 <- RUNNABLE
+    RSEL=KB K=52                                    ; B <- it
+    ASEL=RA KC UADDR=132 ALU=ADD MEM=STORE RSEL=KA K=FP0 ; state; A <- p
+    ; 7: p blocks in its receive, its registers saved as strap_vec saves them
+    RES=PC WB=K K=52                                ; 52 <- the ecall's pc
+    RSEL=KB K=52                                    ; B <- it
+    ASEL=RA KC UADDR=128 ALU=ADD MEM=STORE RSEL=KB K=2 ; pc; B <- sp
+    ASEL=RA KC UADDR=8 ALU=ADD MEM=STORE RSEL=KB K=3 ; sp; B <- gp
+    ASEL=RA KC UADDR=12 ALU=ADD MEM=STORE RSEL=KB K=4 ; gp; B <- tp
+    ASEL=RA KC UADDR=16 ALU=ADD MEM=STORE RSEL=KB K=5 ; tp; B <- t0
+    ASEL=RA KC UADDR=20 ALU=ADD MEM=STORE RSEL=KB K=8 ; t0; B <- s0
+    ASEL=RA KC UADDR=32 ALU=ADD MEM=STORE RSEL=KB K=9 ; s0
+    ASEL=RA KC UADDR=36 ALU=ADD MEM=STORE RSEL=KB K=10 ; s1
+    ASEL=RA KC UADDR=40 ALU=ADD MEM=STORE RSEL=KB K=11 ; a0
+    ASEL=RA KC UADDR=44 ALU=ADD MEM=STORE RSEL=KB K=12 ; a1
+    ASEL=RA KC UADDR=48 ALU=ADD MEM=STORE RSEL=KB K=13 ; a2
+    ASEL=RA KC UADDR=52 ALU=ADD MEM=STORE RSEL=KB K=14 ; a3
+    ASEL=RA KC UADDR=56 ALU=ADD MEM=STORE RSEL=KB K=15 ; a4
+    ASEL=RA KC UADDR=60 ALU=ADD MEM=STORE RSEL=KB K=16 ; a5
+    ASEL=RA KC UADDR=64 ALU=ADD MEM=STORE RSEL=KB K=17 ; a6
+    ASEL=RA KC UADDR=68 ALU=ADD MEM=STORE RSEL=KB K=18 ; a7
+    ASEL=RA KC UADDR=72 ALU=ADD MEM=STORE RSEL=KB K=19 ; s2
+    ASEL=RA KC UADDR=76 ALU=ADD MEM=STORE RSEL=KB K=20 ; s3
+    ASEL=RA KC UADDR=80 ALU=ADD MEM=STORE RSEL=KB K=21 ; s4
+    ASEL=RA KC UADDR=84 ALU=ADD MEM=STORE RSEL=KB K=22 ; s5
+    ASEL=RA KC UADDR=88 ALU=ADD MEM=STORE RSEL=KB K=23 ; s6
+    ASEL=RA KC UADDR=92 ALU=ADD MEM=STORE RSEL=KB K=24 ; s7
+    ASEL=RA KC UADDR=96 ALU=ADD MEM=STORE RSEL=KB K=25 ; s8
+    ASEL=RA KC UADDR=100 ALU=ADD MEM=STORE RSEL=KB K=26 ; s9
+    ASEL=RA KC UADDR=104 ALU=ADD MEM=STORE RSEL=KB K=27 ; s10
+    ASEL=RA KC UADDR=108 ALU=ADD MEM=STORE          ; s11
+    ASEL=ZERO KC UADDR=2 ALU=ADD WB=K K=52          ; 52 <- BLOCKED (= W_RECV)
+    RSEL=KB K=52                                    ; B <- it
+    ASEL=RA KC UADDR=132 ALU=ADD MEM=STORE          ; state <- BLOCKED
+    ASEL=RA KC UADDR=188 ALU=ADD MEM=STORE RSEL=KB K=53 ; wait <- W_RECV; B <- s5
+    ASEL=RA KC UADDR=192 ALU=ADD MEM=STORE RSEL=KB K=FP3 ; wait_obj <- s5; B <- reply
+    ASEL=RA KC UADDR=208 ALU=ADD MEM=STORE          ; rpc_reply <- the header's reply
+    ASEL=ZERO KC UADDR=0x101 ALU=ADD DST=T          ; T <- 0x101
+    ASEL=T KC UADDR=16 ALU=SLL DST=T                ; T <- 0x0101_0000
+    ASEL=T KC UADDR=0x100 ALU=OR WB=K K=52          ; 52 <- rpc_sent, in_call, lean
+    RSEL=KB K=52                                    ; B <- it
+    ASEL=RA KC UADDR=196 ALU=ADD MEM=STORE RSEL=KA K=50 ; flags; A <- the block
+    ; 8: the switch
+    ASEL=RA KC UADDR=24 ALU=ADD MEM=LOAD            ; read &handoff
+    ASEL=RA KC UADDR=20 ALU=ADD MEM=LOAD RES=LOAD WB=K K=52 ; read &curproc; 52 <- &handoff
+    RES=LOAD WB=K K=AMOTMP                          ; AMOTMP <- &curproc
+    RSEL=KA K=52                                    ; A <- &handoff
+    RSEL=KB K=S_ZERO                                ; B <- 0
+    ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE RSEL=KA K=AMOTMP ; handoff <- 0; A <- &curproc
+    RSEL=KB K=FP2                                   ; B <- r
+    ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE RSEL=KA K=FP2 ; curproc <- r; A <- r
+    ASEL=RA BSEL=ZERO ALU=ADD WB=K K=SSCRATCH       ; sscratch <- r
+    ASEL=RA KC UADDR=140 ALU=ADD MEM=LOAD           ; read its root table
+    ASEL=RA KC UADDR=144 ALU=ADD MEM=LOAD RES=LOAD WB=K K=52 ; read asid; 52 <- root
+    RES=LOAD DST=T                                  ; T <- asid, ran
+    ASEL=T KC UADDR=16 ALU=SLL DST=T                ; T <- asid << 16
+    ASEL=T KC UADDR=6 ALU=SLL WB=K K=AMOTMP         ; AMOTMP <- asid << 22
+    RSEL=KA K=52                                    ; A <- root
+    RSEL=KB K=AMOTMP                                ; B <- asid << 22
+    ASEL=RA KC UADDR=12 ALU=SRL WB=K K=52           ; 52 <- root's PPN
+    ASEL=ZERO KC UADDR=1 ALU=ADD DST=T              ; T <- 1
+    ASEL=T KC UADDR=31 ALU=SLL DST=T                ; T <- MODE Sv32
+    ASEL=T BSEL=RB ALU=OR DST=T RSEL=KB K=52        ; | asid << 22; B <- PPN
+    ASEL=T BSEL=RB ALU=OR SPWE=W K=S_SATP           ; satp <- r's
+    ; r's registers: what user_return's lean restore gives
+    RSEL=KA K=FP2                                   ; A <- r
+    ASEL=RA KC UADDR=8 ALU=ADD MEM=LOAD             ; read sp
+    ASEL=RA KC UADDR=12 ALU=ADD MEM=LOAD RES=LOAD WB=K K=2 ; read gp; sp
+    ASEL=RA KC UADDR=16 ALU=ADD MEM=LOAD RES=LOAD WB=K K=3 ; read tp; gp
+    ASEL=RA KC UADDR=32 ALU=ADD MEM=LOAD RES=LOAD WB=K K=4 ; read s0; tp
+    ASEL=RA KC UADDR=36 ALU=ADD MEM=LOAD RES=LOAD WB=K K=8 ; read s1; s0
+    ASEL=RA KC UADDR=72 ALU=ADD MEM=LOAD RES=LOAD WB=K K=9 ; read s2; s1
+    ASEL=RA KC UADDR=76 ALU=ADD MEM=LOAD RES=LOAD WB=K K=18 ; read s3; s2
+    ASEL=RA KC UADDR=80 ALU=ADD MEM=LOAD RES=LOAD WB=K K=19 ; s3
+    ASEL=RA KC UADDR=84 ALU=ADD MEM=LOAD RES=LOAD WB=K K=20 ; s4
+    ASEL=RA KC UADDR=88 ALU=ADD MEM=LOAD RES=LOAD WB=K K=21 ; s5
+    ASEL=RA KC UADDR=92 ALU=ADD MEM=LOAD RES=LOAD WB=K K=22 ; s6
+    ASEL=RA KC UADDR=96 ALU=ADD MEM=LOAD RES=LOAD WB=K K=23 ; s7
+    ASEL=RA KC UADDR=100 ALU=ADD MEM=LOAD RES=LOAD WB=K K=24 ; s8
+    ASEL=RA KC UADDR=104 ALU=ADD MEM=LOAD RES=LOAD WB=K K=25 ; s9
+    ASEL=RA KC UADDR=108 ALU=ADD MEM=LOAD RES=LOAD WB=K K=26 ; s10
+    RES=LOAD WB=K K=27                              ; s11
+    ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=1            ; ra <- 0
+    ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=5            ; t0
+    ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=6            ; t1
+    ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=7            ; t2
+    ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=10           ; a0 <- 0
+    ASEL=ZERO KC UADDR=20 ALU=ADD WB=K K=11         ; a1 <- 20
+    ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=12           ; a2
+    ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=13           ; a3
+    ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=14           ; a4
+    ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=15           ; a5
+    ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=16           ; a6
+    ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=17           ; a7
+    ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=28           ; t3
+    ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=29           ; t4
+    ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=30           ; t5
+    ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=31           ; t6
+    RSEL=KA K=54                                    ; A <- r's pc
+    ASEL=RA BSEL=ZERO ALU=ADD NEXT=ENDJ             ; pc <- r's, in r's map
+dispatch ECALL RT
+
+;; The ecall the microcode does not take: what the configuration image's
+;; ECALL word does (nothing else has changed).
+RT_HAND:
+    ASEL=ZERO BSEL=ZERO RES=ALU DST=TE NEXT=JUMP UADDR=TRAP ; T <- 0; cause <- 8 + mode
+
+;; A user buffer's 20 bytes through a map (port A = the va, port B = the
+;; root table, AMOTMP = the PTE bits it needs): T <- the physical address,
+;; or the ecall goes to the kernel (across a page, no table, a leaf without
+;; a bit: the assembly path's access sets A or D, serves the fault, or
+;; fails the call). Uses Q and 52.
+RT_XL:
+    ASEL=ZERO KC UADDR=1019 ALU=ADD DST=DIVI        ; Q <- 0x3FB
+    ASEL=Q KC UADDR=22 ALU=SLL DST=DIVI             ; Q <- 0xFEC << 20
+    ASEL=RA KC UADDR=20 ALU=SLL DST=T               ; T <- the page offset << 20
+    ASEL=Q BSEL=T ALU=SUBU NEXT=BR COND=LT UADDR=RT_HAND ; past 0xFEC: across two pages
+    ASEL=RA KC UADDR=22 ALU=SRL DST=T               ; T <- VPN[1]
+    ASEL=T KC UADDR=2 ALU=SLL DST=T                 ; T <- 4 VPN[1]
+    ASEL=T BSEL=RB ALU=ADD MEM=LOAD                 ; read the level-1 entry
+    RES=LOAD DST=DIVI                               ; Q <- it
+    ASEL=Q KC UADDR=15 ALU=AND DST=T                ; T <- V R W X
+    ASEL=T KC UADDR=1 ALU=SUB DST=T                 ; T <- V R W X - V
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; not a table pointer
+    ASEL=Q KC UADDR=10 ALU=SRL DST=T                ; T <- the table's PPN
+    ASEL=T KC UADDR=12 ALU=SLL WB=K K=52            ; 52 <- the table
+    ASEL=RA KC UADDR=10 ALU=SLL DST=T RSEL=KB K=52  ; T <- VPN[0] at the top; B <- the table
+    ASEL=T KC UADDR=22 ALU=SRL DST=T                ; T <- VPN[0]
+    ASEL=T KC UADDR=2 ALU=SLL DST=T                 ; T <- 4 VPN[0] (aligned: the capture is not shifted)
+    ASEL=T BSEL=RB ALU=ADD MEM=LOAD RSEL=KB K=AMOTMP ; read the PTE; B <- the bits needed
+    RES=LOAD DST=DIVI                               ; Q <- it
+    ASEL=Q BSEL=RB ALU=AND DST=T                    ; T <- those it has
+    ASEL=T BSEL=RB ALU=SUB NEXT=BR COND=NE UADDR=RT_HAND ; one missing
+    ASEL=RA KC UADDR=20 ALU=SLL DST=T               ; T <- the offset << 20
+    ASEL=T KC UADDR=20 ALU=SRL WB=K K=52            ; 52 <- the offset
+    ASEL=Q KC UADDR=10 ALU=SRL DST=T RSEL=KB K=52   ; T <- PPN; B <- the offset
+    ASEL=T KC UADDR=12 ALU=SLL DST=T                ; T <- the page
+    ASEL=T BSEL=RB ALU=OR DST=T NEXT=RET            ; T <- the physical address
