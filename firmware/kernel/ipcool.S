@@ -29,7 +29,6 @@
  * 8 the data's address (capture_ool replaces it with r's), 12.. what
  * rt_oolgo keeps across its calls.
  */
-#include "gprsave.h"
 #include "ipcfast.h"
 
 #define OOL_BODY 12                     /* the item's two words, the address */
@@ -85,12 +84,17 @@ rt_oolgo:
     sw t3, 28(sp)
     sw t4, 32(sp)
     sw t5, 36(sp)
+    mv s11, a0
     jal utouch                          /* r's buffer: its first word's page */
     bnez a0, rt_refuse
     lw a0, 12(sp)
-    addi a0, a0, IPC_HDR + OOL_BODY - 4 /* and its last word's */
+    addi a0, a0, IPC_HDR + OOL_BODY - 4 /* and its last word's, if another */
+    xor t0, a0, s11
+    srli t0, t0, 12
+    beqz t0, 1f
     jal utouch
     bnez a0, rt_refuse
+1:
     mv a0, s0                           /* capture_ool(p, va, len, dealloc, &r->map, &tva) */
     lw a1, 8(sp)
     lw a2, 4(sp)

@@ -406,17 +406,13 @@ static __attribute__((noinline)) uint32_t remap_insn(struct vmmap *src, uint32_t
     return rd;
 }
 
-/* Remap: the instruction where its fast path is on, and its C twin for the
- * rest, which also takes what the instruction leaves: the source's
- * zero-fill pages travel as zero-fill, with dst's region protection. Stops
- * at a hole or when memory runs out; returns the pages done. */
-uint32_t vm_remap(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t dva, uint32_t pages)
+/* vm_remap's loop: the instruction where its fast path is on, and its C
+ * twin for the rest (dst's root range already widened). Apart, so the
+ * common call (one instruction does it all) pays none of its frame. */
+static __attribute__((noinline)) uint32_t remap_loop(struct vmmap *src, uint32_t sva, struct vmmap *dst,
+                                                     uint32_t dva, uint32_t pages)
 {
     uint32_t done, t0 = csr_read(CSR_CYCLE);
-    if (pages) {                       /* the remap microcode may add tables */
-        mark_l1(dst, dva);
-        mark_l1(dst, dva + (pages - 1) * PAGE_SIZE);
-    }
     /* regions and table entries carry over from page to page within a
      * region and a 4 MiB span (sp and dp step along their tables) */
     struct region *sr = NULL, *dr = NULL;
@@ -460,6 +456,23 @@ uint32_t vm_remap(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t d
     if (!(fastpaths & VMC_FP_REMAP))    /* the C twin's time (benchmark) */
         stats.cycles_remap += csr_read(CSR_CYCLE) - t0;
     return done;
+}
+
+/* Remap: the instruction where its fast path is on, and its C twin for the
+ * rest, which also takes what the instruction leaves: the source's
+ * zero-fill pages travel as zero-fill, with dst's region protection. Stops
+ * at a hole or when memory runs out; returns the pages done. Up to 64
+ * pages (one instruction) without the loop. */
+uint32_t vm_remap(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t dva, uint32_t pages)
+{
+    if (!pages)
+        return 0;
+    mark_l1(dst, dva);                 /* the remap microcode may add tables */
+    mark_l1(dst, dva + (pages - 1) * PAGE_SIZE);
+    uint32_t k = pages <= 64 ? remap_insn(src, sva, dst, dva, pages) : 0;
+    if (k == pages)
+        return k;
+    return k + remap_loop(src, sva + k * PAGE_SIZE, dst, dva + k * PAGE_SIZE, pages - k);
 }
 
 /* Receive: the transit pages [tva, +pages), a region of their own, move to

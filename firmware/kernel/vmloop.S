@@ -13,7 +13,13 @@
  *   TLB rule reads their A bits).
  *
  * A valid entry of a second-level table is a leaf (the kernel makes no
- * other), so V alone is tested. A frame's last count goes in line too, the
+ * other), and the only non-zero entry without V the kernel makes is
+ * zero-fill, whose PPN field is 0 (below the frame table's base: every
+ * frame table starts at RAM, which is never at PPN 0). So V is not tested:
+ * the frame table's range test alone leaves a zero-fill entry uncounted
+ * (2 instructions an entry fewer; a PTE_PAGED entry, which the contract
+ * allows and the kernel never makes, would need its own case here). A
+ * frame's last count goes in line too, the
  * frame pushed on the free stack as frame_push does it (its checks: room
  * there, and the count 0, which it is); a count already 0 or a full stack
  * goes to frame_unref, whose assertions report it. Registers: a0 the
@@ -38,8 +44,6 @@ release_ptes:
 2:  lw t0, 0(a0)
     beqz t0, 5f
     or a2, a2, t0
-    andi t1, t0, VMC_PTE_V
-    beqz t1, 3f
     srli t1, t0, VMC_PTE_PPN_SHIFT
     sub t1, t1, t4
     bgeu t1, t5, 3f                     /* not a counted frame */
