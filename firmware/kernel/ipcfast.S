@@ -20,7 +20,9 @@
  *    copies it, places its one out-of-line item (if any) straight in the
  *    receiver's map, and wakes the receiver, or refuses (rights, more
  *    items, anything the general path would do differently) with nothing
- *    done;
+ *    done; a body of one out-of-line item alone goes to ipcool.S instead
+ *    (rt_oolchk before the receiver's checks, rt_oolgo after them), which
+ *    places the data by capture_ool and joins the commit at rt_commit;
  * a reply-and-receive's AV_RELEASE is done here too, after every check of
  * its receive side and before anything is sent (release; body: before
  * send_direct), once (vm_release marks it: rpc_sent 2);
