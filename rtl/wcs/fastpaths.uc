@@ -760,6 +760,12 @@ RT:
     ASEL=RA KC UADDR=8 ALU=ADD MEM=STORE RSEL=KB K=FP4 ; reply; B <- id
     ASEL=RA KC UADDR=12 ALU=ADD MEM=STORE RSEL=KB K=AMOTMP ; id; B <- bits
     ASEL=RA KC UADDR=16 ALU=ADD MEM=STORE RSEL=KA K=FP2 ; bits; A <- r
+    ; constants the stores below take from registers no longer needed
+    ASEL=ZERO KC UADDR=1 ALU=ADD WB=K K=FP8         ; FP8 <- RUNNABLE (j is written)
+    ASEL=ZERO KC UADDR=2 ALU=ADD WB=K K=FP6         ; FP6 <- BLOCKED = W_RECV (m is written)
+    ASEL=ZERO KC UADDR=0x101 ALU=ADD DST=T          ; T <- 0x101
+    ASEL=T KC UADDR=16 ALU=SLL DST=T                ; T <- 0x0101_0000
+    ASEL=T KC UADDR=0x100 ALU=OR WB=K K=FP4         ; FP4 <- rpc_sent, in_call, lean (id is written)
     ; 4: r's map active, its ASID marked as run (ran is 0 or 1: an OR sets
     ; it); 6: r's call ends (pc past its ecall, a0 = 0, a1 = 20, runnable)
     ASEL=RA KC UADDR=144 ALU=ADD MEM=LOAD           ; read asid, ran
@@ -778,9 +784,7 @@ RT:
     ASEL=RA KC UADDR=196 ALU=ADD MEM=STORE          ; flags <- 0
     ASEL=RA KC UADDR=188 ALU=ADD MEM=STORE          ; wait <- W_NONE
     ASEL=RA KC UADDR=192 ALU=ADD MEM=STORE RSEL=KB K=51 ; wait_obj <- 0; B <- 20
-    ASEL=RA KC UADDR=44 ALU=ADD MEM=STORE           ; a1 <- 20
-    ASEL=ZERO KC UADDR=1 ALU=ADD WB=K K=52          ; 52 <- RUNNABLE
-    RSEL=KB K=52                                    ; B <- it
+    ASEL=RA KC UADDR=44 ALU=ADD MEM=STORE RSEL=KB K=FP8 ; a1 <- 20; B <- RUNNABLE
     ASEL=RA KC UADDR=132 ALU=ADD MEM=STORE RSEL=KA K=FP0 ; state; A <- p
     ; 7: p blocks in its receive, its registers saved as strap_vec saves them
     RES=PC WB=K K=52                                ; 52 <- the ecall's pc
@@ -809,17 +813,11 @@ RT:
     ASEL=RA KC UADDR=96 ALU=ADD MEM=STORE RSEL=KB K=25 ; s8
     ASEL=RA KC UADDR=100 ALU=ADD MEM=STORE RSEL=KB K=26 ; s9
     ASEL=RA KC UADDR=104 ALU=ADD MEM=STORE RSEL=KB K=27 ; s10
-    ASEL=RA KC UADDR=108 ALU=ADD MEM=STORE          ; s11
-    ASEL=ZERO KC UADDR=2 ALU=ADD WB=K K=52          ; 52 <- BLOCKED (= W_RECV)
-    RSEL=KB K=52                                    ; B <- it
+    ASEL=RA KC UADDR=108 ALU=ADD MEM=STORE RSEL=KB K=FP6 ; s11; B <- BLOCKED
     ASEL=RA KC UADDR=132 ALU=ADD MEM=STORE          ; state <- BLOCKED
     ASEL=RA KC UADDR=188 ALU=ADD MEM=STORE RSEL=KB K=53 ; wait <- W_RECV; B <- s5
     ASEL=RA KC UADDR=192 ALU=ADD MEM=STORE RSEL=KB K=FP3 ; wait_obj <- s5; B <- reply
-    ASEL=RA KC UADDR=208 ALU=ADD MEM=STORE          ; rpc_reply <- the header's reply
-    ASEL=ZERO KC UADDR=0x101 ALU=ADD DST=T          ; T <- 0x101
-    ASEL=T KC UADDR=16 ALU=SLL DST=T                ; T <- 0x0101_0000
-    ASEL=T KC UADDR=0x100 ALU=OR WB=K K=52          ; 52 <- rpc_sent, in_call, lean
-    RSEL=KB K=52                                    ; B <- it
+    ASEL=RA KC UADDR=208 ALU=ADD MEM=STORE RSEL=KB K=FP4 ; rpc_reply <- the header's reply; B <- the flags
     ASEL=RA KC UADDR=196 ALU=ADD MEM=STORE RSEL=KA K=50 ; flags; A <- the block
     ; 8: the switch: handoff, curproc, sscratch, satp (Q = r's asid word)
     ASEL=RA KC UADDR=24 ALU=ADD MEM=LOAD RSEL=KB K=S_ZERO ; read &handoff; B <- 0
@@ -894,19 +892,17 @@ RT_XL:
     ASEL=Q KC UADDR=22 ALU=SLL DST=DIVI             ; Q <- 0xFEC << 20
     ASEL=RA KC UADDR=20 ALU=SLL DST=T               ; T <- the page offset << 20
     ASEL=Q BSEL=T ALU=SUBU NEXT=BR COND=LT UADDR=RT_HAND ; past 0xFEC: across two pages
-    ASEL=RA KC UADDR=22 ALU=SRL DST=T               ; T <- VPN[1]
-    ASEL=T KC UADDR=2 ALU=SLL DST=T                 ; T <- 4 VPN[1]
-    ASEL=T BSEL=RB ALU=ADD MEM=LOAD                 ; read the level-1 entry
+    ASEL=RA KC UADDR=20 ALU=SRL DST=T               ; T <- 4 VPN[1] + va bits 21:20
+    ASEL=T BSEL=RB ALU=ADD MEM=LOAD DST=DIVI        ; read the level-1 entry's word (T <- 0: the capture is not shifted)
     RES=LOAD DST=DIVI                               ; Q <- it
     ASEL=Q KC UADDR=15 ALU=AND DST=T                ; T <- V R W X
     ASEL=T KC UADDR=1 ALU=SUB DST=T                 ; T <- V R W X - V
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; not a table pointer
     ASEL=Q KC UADDR=10 ALU=SRL DST=T                ; T <- the table's PPN
     ASEL=T KC UADDR=12 ALU=SLL WB=K K=52            ; 52 <- the table
-    ASEL=RA KC UADDR=10 ALU=SLL DST=T RSEL=KB K=52  ; T <- VPN[0] at the top; B <- the table
-    ASEL=T KC UADDR=22 ALU=SRL DST=T                ; T <- VPN[0]
-    ASEL=T KC UADDR=2 ALU=SLL DST=T                 ; T <- 4 VPN[0] (aligned: the capture is not shifted)
-    ASEL=T BSEL=RB ALU=ADD MEM=LOAD RSEL=KB K=AMOTMP ; read the PTE; B <- the bits needed
+    ASEL=RA KC UADDR=10 ALU=SLL DST=T RSEL=KB K=52  ; T <- va bits 21:0 at the top; B <- the table
+    ASEL=T KC UADDR=20 ALU=SRL DST=T                ; T <- 4 VPN[0] + va bits 11:10
+    ASEL=T BSEL=RB ALU=ADD MEM=LOAD DST=DIVI RSEL=KB K=AMOTMP ; read the PTE's word (not shifted: T <- 0); B <- the bits needed
     RES=LOAD DST=DIVI                               ; Q <- it
     ASEL=Q BSEL=RB ALU=AND DST=T                    ; T <- those it has
     ASEL=T BSEL=RB ALU=SUB NEXT=BR COND=NE UADDR=RT_HAND ; one missing
