@@ -469,11 +469,22 @@ dispatch CUSTOM1 FP_REMAP
 ;; registers, and the jump to its pc. The image writes ECALL's dispatch entry.
 ;;
 ;; Registers: FP0 p, 50 the block, 51 p's names (later r's names, then the
-;; reply slot), 52 scratch, 53 s5 (p's receive port), 54 the destination
-;; entry (later r's next pc), FP1 s7 (the destination port), FP2 r, FP3 the
-;; header's reply name, FP4 its id, FP5 its bits, FP6 m (r's name), FP7 r's
-;; buffer (then its physical address), FP8 j (the reply slot's name), FP9 1
-;; for an RPC, AMOTMP scratch (the translation's PTE bits).
+;; reply slot, then 20), 52 scratch, 53 s5 (p's receive port), 54 the
+;; destination entry (later &stats, then r's next pc), FP1 s7 (the
+;; destination port; later &vm_active), FP2 r, FP3 the header's reply name,
+;; FP4 its id, FP5 its bits, FP6 m (r's name), FP7 r's buffer (then its
+;; physical address), FP8 j (the reply slot's name), FP9 1 for an RPC,
+;; AMOTMP scratch (the translation's PTE bits, then the header's bits); once
+;; the header is written FP4, FP6 and FP8 hold the stores' constants.
+;;
+;; Timing rules the code leans on (docs/core.md): a memory word sets T to
+;; its address, and the next word's RES=LOAD shifts the data right by
+;; 8 * T[1:0] (so a load at a byte's address gives that byte in bits 7:0,
+;; the bytes above it too; a word read at an unaligned address is taken
+;; whole by clearing T: DST=DIVI); loads to independent addresses go one a
+;; word, each word taking the previous one's data; a word that writes a
+;; register (WB=K) cannot choose a port's next register (RSEL: one K
+;; field), so register reads ride on the words that do not write one.
 RT:
     SPWE=W K=A_PHYS                                 ; physical words, constants
     NEXT=BR COND=PRIVBAD UADDR=.u RSEL=KA K=17      ; from U: on (A <- a7)
