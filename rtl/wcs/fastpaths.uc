@@ -550,10 +550,9 @@ RT:
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND RSEL=KA K=FP0 ; another; A <- p
 .c10:
     ; check 10: the receive name n, a live receive right, its queue empty
-    ASEL=RA KC UADDR=160 ALU=ADD MEM=LOAD           ; read p.names
-    ASEL=RA KC UADDR=164 ALU=ADD MEM=LOAD RES=LOAD WB=K K=51 ; read p.nnames; 51 <- names
+    ASEL=RA KC UADDR=160 ALU=ADD MEM=LOAD RSEL=KA K=FP6 ; read p.names; A <- n
+    ASEL=T KC UADDR=4 ALU=ADD MEM=LOAD RES=LOAD WB=K K=51 ; read p.nnames; 51 <- names
     RES=LOAD DST=T WB=K K=52                        ; T, 52 <- nnames
-    RSEL=KA K=FP6                                   ; A <- n
     ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND RSEL=KB K=51 ; no name; B <- names
     ASEL=RA BSEL=T ALU=SUBU NEXT=BR COND=GE UADDR=RT_HAND ; past the table
     ASEL=RA BSEL=RA ALU=ADD DST=T                   ; T <- 2n
@@ -579,13 +578,12 @@ RT:
     ASEL=T KC UADDR=2 ALU=SLL DST=T                 ; T <- 12d
     ASEL=T BSEL=RB ALU=ADD MEM=LOAD WB=K K=54       ; read e6.port; 54 <- e6
     ASEL=T KC UADDR=4 ALU=ADD MEM=LOAD RES=LOAD WB=K K=FP1 ; read e6's flags; FP1 <- s7
-    RES=LOAD WB=K K=FP7                             ; FP7 <- the flags
-    RSEL=KA K=FP1                                   ; A <- s7
+    RES=LOAD DST=DIVI RSEL=KA K=FP1                 ; Q <- the flags; A <- s7
     ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND RSEL=KA K=FP5 ; none; A <- bits
     ASEL=RA KC UADDR=0xFF ALU=AND DST=T             ; T <- the destination disposition
     ASEL=T KC UADDR=1 ALU=SUB DST=T                 ; T <- disposition - copy-send
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=.once RSEL=KA K=FP7 ; not copy-send; A <- flags
-    ASEL=RA KC UADDR=16 ALU=SLL DST=T               ; T <- sendrefs << 16
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=.once ; not copy-send
+    ASEL=Q KC UADDR=16 ALU=SLL DST=T                ; T <- sendrefs << 16
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND RSEL=KA K=FP1 ; no send right; A <- s7
     ASEL=RA KC UADDR=20 ALU=ADD MEM=LOAD            ; read qlen
     ASEL=RA KC UADDR=24 ALU=ADD MEM=LOAD RES=LOAD DST=DIVI RSEL=KA K=50 ; read qlimit; Q <- qlen; A <- the block
@@ -600,7 +598,7 @@ RT:
 .once:
     ASEL=T KC UADDR=5 ALU=SUB DST=T                 ; T <- disposition - move-send-once
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; neither
-    ASEL=RA KC UADDR=24 ALU=SRL DST=T               ; T <- sendonce
+    ASEL=Q KC UADDR=24 ALU=SRL DST=T                ; T <- sendonce
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND RSEL=KA K=FP1 ; no send-once right; A <- s7
     ASEL=RA KC UADDR=28 ALU=ADD MEM=LOAD            ; read refs
     RES=LOAD DST=T                                  ; T <- refs
@@ -640,10 +638,9 @@ RT:
     ASEL=T KC UADDR=4 ALU=SRL DST=T                 ; T <- the options other than the four allowed (0xF)
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; some
     ; check 17: r's name m for s7, a live receive right
-    ASEL=RA KC UADDR=160 ALU=ADD MEM=LOAD           ; read r.names
-    ASEL=RA KC UADDR=164 ALU=ADD MEM=LOAD RES=LOAD WB=K K=51 ; read r.nnames; 51 <- names
+    ASEL=RA KC UADDR=160 ALU=ADD MEM=LOAD RSEL=KA K=FP6 ; read r.names; A <- m
+    ASEL=T KC UADDR=4 ALU=ADD MEM=LOAD RES=LOAD WB=K K=51 ; read r.nnames; 51 <- names
     RES=LOAD DST=T WB=K K=52                        ; T, 52 <- nnames
-    RSEL=KA K=FP6                                   ; A <- m
     ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND RSEL=KB K=51 ; no name; B <- names
     ASEL=RA BSEL=T ALU=SUBU NEXT=BR COND=GE UADDR=RT_HAND ; past the table
     ASEL=RA BSEL=RA ALU=ADD DST=T                   ; T <- 2m
@@ -661,8 +658,7 @@ RT:
     ; check 18: r's buffer (a1) and size (a2)
     ASEL=RA KC UADDR=44 ALU=ADD MEM=LOAD            ; read a1
     ASEL=RA KC UADDR=48 ALU=ADD MEM=LOAD RES=LOAD WB=K K=FP7 ; read a2; FP7 <- buf
-    RES=LOAD DST=DIVI                               ; Q <- size
-    RSEL=KA K=FP7                                   ; A <- buf
+    RES=LOAD DST=DIVI RSEL=KA K=FP7                 ; Q <- size; A <- buf
     ASEL=RA KC UADDR=3 ALU=AND DST=T                ; T <- buf's low bits
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; unaligned
     ASEL=RA BSEL=ZERO ALU=SUB NEXT=BR COND=LT UADDR=RT_HAND ; at or above 0x8000_0000
@@ -703,8 +699,7 @@ RT:
     ASEL=Q KC UADDR=0xFF ALU=AND DST=T RSEL=KB K=52 ; T <- suspended; B <- root
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND RSEL=KA K=FP7 ; suspended: schedule(); A <- buf
     ASEL=ZERO KC UADDR=0xD7 ALU=ADD WB=K K=AMOTMP   ; AMOTMP <- V R W U A D
-    NEXT=CALL UADDR=RT_XL                           ; T <- its physical address
-    ASEL=T BSEL=ZERO ALU=ADD WB=K K=FP7             ; FP7 <- it
+    NEXT=CALL UADDR=RT_XL                           ; T, FP7 <- its physical address
     ; every check is done: now the writes. 1: the reply right (RPC)
     RSEL=KA K=FP9                                   ; A <- RPC?
     ASEL=RA KC UADDR=11 ALU=SLL WB=K K=AMOTMP       ; AMOTMP <- the header's bits (0x800 or 0)
@@ -897,7 +892,7 @@ RT_HAND:
 ;; root table, AMOTMP = the PTE bits it needs): T <- the physical address,
 ;; or the ecall goes to the kernel (across a page, no table, a leaf without
 ;; a bit: the assembly path's access sets A or D, serves the fault, or
-;; fails the call). Uses Q and 52.
+;; fails the call). Uses Q and 52; FP7 <- the address too.
 RT_XL:
     ASEL=ZERO KC UADDR=1019 ALU=ADD DST=DIVI        ; Q <- 0x3FB
     ASEL=Q KC UADDR=22 ALU=SLL DST=DIVI             ; Q <- 0xFEC << 20
@@ -921,4 +916,4 @@ RT_XL:
     ASEL=T KC UADDR=20 ALU=SRL WB=K K=52            ; 52 <- the offset
     ASEL=Q KC UADDR=10 ALU=SRL DST=T RSEL=KB K=52   ; T <- PPN; B <- the offset
     ASEL=T KC UADDR=12 ALU=SLL DST=T                ; T <- the page
-    ASEL=T BSEL=RB ALU=OR DST=T NEXT=RET            ; T <- the physical address
+    ASEL=T BSEL=RB ALU=OR DST=T WB=K K=FP7 NEXT=RET ; T, FP7 <- the physical address
