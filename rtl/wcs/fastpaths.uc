@@ -469,11 +469,22 @@ dispatch CUSTOM1 FP_REMAP
 ;; registers, and the jump to its pc. The image writes ECALL's dispatch entry.
 ;;
 ;; Registers: FP0 p, 50 the block, 51 p's names (later r's names, then the
-;; reply slot), 52 scratch, 53 s5 (p's receive port), 54 the destination
-;; entry (later r's next pc), FP1 s7 (the destination port), FP2 r, FP3 the
-;; header's reply name, FP4 its id, FP5 its bits, FP6 m (r's name), FP7 r's
-;; buffer (then its physical address), FP8 j (the reply slot's name), FP9 1
-;; for an RPC, AMOTMP scratch (the translation's PTE bits).
+;; reply slot, then 20), 52 scratch, 53 s5 (p's receive port), 54 the
+;; destination entry (later &stats, then r's next pc), FP1 s7 (the
+;; destination port; later &vm_active), FP2 r, FP3 the header's reply name,
+;; FP4 its id, FP5 its bits, FP6 m (r's name), FP7 r's buffer (then its
+;; physical address), FP8 j (the reply slot's name), FP9 1 for an RPC,
+;; AMOTMP scratch (the translation's PTE bits, then the header's bits); once
+;; the header is written FP4, FP6 and FP8 hold the stores' constants.
+;;
+;; Timing rules the code leans on (docs/core.md): a memory word sets T to
+;; its address, and the next word's RES=LOAD shifts the data right by
+;; 8 * T[1:0] (so a load at a byte's address gives that byte in bits 7:0,
+;; the bytes above it too; a word read at an unaligned address is taken
+;; whole by clearing T: DST=DIVI); loads to independent addresses go one a
+;; word, each word taking the previous one's data; a word that writes a
+;; register (WB=K) cannot choose a port's next register (RSEL: one K
+;; field), so register reads ride on the words that do not write one.
 RT:
     SPWE=W K=A_PHYS                                 ; physical words, constants
     NEXT=BR COND=PRIVBAD UADDR=.u RSEL=KA K=17      ; from U: on (A <- a7)
@@ -482,178 +493,139 @@ RT:
     ASEL=RA KC UADDR=8 ALU=SUB DST=T                ; T <- a7 - SYS_MSG_RPC
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=.rpc ; an RPC
     ASEL=RA KC UADDR=25 ALU=SUB DST=T               ; T <- a7 - SYS_MSG_REPLY_RECEIVE
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; another call
-    ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=FP9          ; FP9 <- 0: reply-and-receive
-    RSEL=KA K=14                                    ; A <- a4 (options)
-    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; options, AV_RELEASE: ipcfast.S
-    NEXT=JUMP UADDR=.call
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND RSEL=KA K=14 ; another call; A <- a4 (options)
+    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND RSEL=KA K=SSCRATCH ; options, AV_RELEASE: ipcfast.S; A <- sscratch
+    ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=FP9 NEXT=JUMP UADDR=.call ; FP9 <- 0: reply-and-receive
 .rpc:
-    ASEL=ZERO KC UADDR=1 ALU=ADD WB=K K=FP9         ; FP9 <- 1: RPC
     RSEL=KA K=13                                    ; A <- a3 (options)
-    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; options: ipcfast.S
+    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND RSEL=KA K=SSCRATCH ; options: ipcfast.S; A <- sscratch
+    ASEL=ZERO KC UADDR=1 ALU=ADD WB=K K=FP9         ; FP9 <- 1: RPC
 .call:
-    RSEL=KA K=SSCRATCH                              ; A <- sscratch
     ASEL=RA BSEL=ZERO ALU=ADD WB=K K=FP0 NEXT=BR COND=EQ UADDR=RT_HAND ; FP0 <- p (0: never from U)
     ASEL=RA KC UADDR=336 ALU=ADD MEM=LOAD           ; read p.rt_blk
     RES=LOAD DST=T WB=K K=50                        ; T, 50 <- the block
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND ; none: off for p
-    ASEL=T BSEL=ZERO ALU=ADD MEM=LOAD               ; read go
-    RES=LOAD DST=T                                  ; T <- go
-    ASEL=T KC UADDR=1 ALU=AND DST=T                 ; T <- bit 0
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND RSEL=KA K=10 ; none: off for p; A <- a0
+    ASEL=T BSEL=ZERO ALU=ADD MEM=LOAD RSEL=KB K=11  ; read go; B <- a1
+    RES=LOAD DST=T                                  ; T <- go (bit 0; the rest is 0)
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND ; off, or a schedule() case
-    ; checks 3-5: the call's pointers
-    RSEL=KA K=10                                    ; A <- a0
-    RSEL=KB K=11                                    ; B <- a1
+    ; checks 3-5: the call's pointers (A = a0, B = a1)
     ASEL=RA BSEL=RB ALU=OR DST=T                    ; T <- a0 | a1
     ASEL=T KC UADDR=3 ALU=AND DST=T                 ; T <- their low bits
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; unaligned
     ASEL=RBA BSEL=ZERO ALU=SUB NEXT=BR COND=LT UADDR=RT_HAND ; a1 at or above 0x8000_0000
     ASEL=ZERO KC UADDR=1 ALU=ADD DST=T              ; T <- 1
-    ASEL=T KC UADDR=31 ALU=SLL WB=K K=52            ; 52 <- 0x8000_0000
-    RSEL=KA K=52                                    ; A <- 0x8000_0000
-    ASEL=RA BSEL=RB ALU=SUB DST=T RSEL=KB K=12      ; T <- top - a1; B <- a2
+    ASEL=T KC UADDR=31 ALU=SLL DST=DIVI             ; Q <- the top, 0x8000_0000
+    ASEL=Q BSEL=RB ALU=SUB DST=T RSEL=KB K=12       ; T <- top - a1; B <- a2
     ASEL=T BSEL=RB ALU=SUBU NEXT=BR COND=LT UADDR=RT_HAND ; the buffer runs past the top
-    ASEL=RA KC UADDR=21 ALU=SUB DST=T RSEL=KA K=10  ; T <- top - 21; A <- a0
-    ASEL=RA KC UADDR=1 ALU=SUB WB=K K=52            ; 52 <- a0 - 1
-    RSEL=KB K=52                                    ; B <- a0 - 1
-    ASEL=T BSEL=RB ALU=SUBU NEXT=BR COND=LT UADDR=RT_HAND ; no message, or past the top
-    ; check 6: no send done yet
-    RSEL=KA K=FP0                                   ; A <- p
-    ASEL=RA KC UADDR=197 ALU=ADD MEM=LOAD           ; read p's flags at rpc_sent
-    RES=LOAD DST=T                                  ; T <- flags >> 8
-    ASEL=T KC UADDR=0xFF ALU=AND DST=T              ; T <- rpc_sent
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; a restarted call
-    ; check 7: the header, through p's map
-    ASEL=RA KC UADDR=140 ALU=ADD MEM=LOAD           ; read p's root table
-    RES=LOAD WB=K K=52                              ; 52 <- it
+    ASEL=Q KC UADDR=21 ALU=SUB DST=DIVI             ; Q <- top - 21
+    ASEL=RA KC UADDR=1 ALU=SUB DST=T                ; T <- a0 - 1
+    ASEL=Q BSEL=T ALU=SUBU NEXT=BR COND=LT UADDR=RT_HAND RSEL=KA K=FP0 ; no message, or past the top; A <- p
+    ; check 6: no send done yet; check 7: the header, through p's map
+    ASEL=RA KC UADDR=197 ALU=ADD MEM=LOAD           ; read p's flags from rpc_sent (>> 8)
+    ASEL=RA KC UADDR=140 ALU=ADD MEM=LOAD RES=LOAD DST=DIVI ; read p's root table; Q <- the flags >> 8
+    RES=LOAD WB=K K=52                              ; 52 <- root
+    ASEL=Q KC UADDR=0xFF ALU=AND DST=T RSEL=KB K=52 ; T <- rpc_sent; B <- root
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND RSEL=KA K=10 ; a restarted call; A <- a0
     ASEL=ZERO KC UADDR=0x53 ALU=ADD WB=K K=AMOTMP   ; AMOTMP <- V R U A
-    RSEL=KA K=10                                    ; A <- a0
-    RSEL=KB K=52                                    ; B <- root
     NEXT=CALL UADDR=RT_XL                           ; T <- the header's physical address
-    ASEL=T BSEL=ZERO ALU=ADD WB=K K=52              ; 52 <- it
-    RSEL=KA K=52                                    ; A <- it
-    ASEL=RA BSEL=ZERO ALU=ADD MEM=LOAD              ; read size
-    ASEL=RA KC UADDR=4 ALU=ADD MEM=LOAD RES=LOAD DST=DIVI ; read dest; Q <- size
-    ASEL=RA KC UADDR=8 ALU=ADD MEM=LOAD RES=LOAD WB=K K=54 ; read reply; 54 <- dest
-    ASEL=RA KC UADDR=12 ALU=ADD MEM=LOAD RES=LOAD WB=K K=FP3 ; read id; FP3 <- reply
-    ASEL=RA KC UADDR=16 ALU=ADD MEM=LOAD RES=LOAD WB=K K=FP4 ; read bits; FP4 <- id
+    ASEL=T BSEL=ZERO ALU=ADD MEM=LOAD               ; read size (T <- its address: the next ones from T)
+    ASEL=T KC UADDR=4 ALU=ADD MEM=LOAD RES=LOAD WB=K K=52 ; read dest; 52 <- size
+    ASEL=T KC UADDR=4 ALU=ADD MEM=LOAD RES=LOAD WB=K K=54 ; read reply; 54 <- dest
+    ASEL=T KC UADDR=4 ALU=ADD MEM=LOAD RES=LOAD WB=K K=FP3 ; read id; FP3 <- reply
+    ASEL=T KC UADDR=4 ALU=ADD MEM=LOAD RES=LOAD WB=K K=FP4 ; read bits; FP4 <- id
     RES=LOAD DST=T WB=K K=FP5                       ; T, FP5 <- bits
     ; checks 8, 9: header only, the dispositions
-    ASEL=T KC UADDR=16 ALU=SRL DST=T                ; T <- complex and bad bits
+    ASEL=T KC UADDR=8 ALU=SRL DST=DIVI RSEL=KA K=52 ; Q <- bits >> 8; A <- size
+    ASEL=Q KC UADDR=8 ALU=SRL DST=T                 ; T <- bits >> 16: complex and bad bits
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; some
-    ASEL=Q KC UADDR=20 ALU=SUB DST=T                ; T <- size - 20
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; a body: ipcfast.S
-    RSEL=KA K=FP9                                   ; A <- RPC?
+    ASEL=RA KC UADDR=20 ALU=SUB DST=T               ; T <- size - 20
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND RSEL=KA K=FP9 ; a body: ipcfast.S; A <- RPC?
     ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=.c9rpc RSEL=KA K=FP3 ; RPC; A <- reply
-    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; reply-and-receive with a reply port
-    RSEL=KA K=13                                    ; A <- a3
-    ASEL=RA BSEL=ZERO ALU=ADD WB=K K=FP6 NEXT=JUMP UADDR=.c10 ; FP6 <- the receive name
+    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND RSEL=KA K=13 ; reply-and-receive with a reply port; A <- a3
+    ASEL=RA BSEL=ZERO ALU=ADD WB=K K=FP6            ; FP6 <- the receive name
+    RSEL=KA K=FP0 NEXT=JUMP UADDR=.c10              ; A <- p
 .c9rpc:
     ASEL=RA BSEL=ZERO ALU=ADD WB=K K=FP6            ; FP6 <- the receive name (the reply's)
-    RSEL=KA K=FP5                                   ; A <- bits
-    ASEL=RA KC UADDR=8 ALU=SRL DST=T                ; T <- bits >> 8
-    ASEL=T KC UADDR=0xFF ALU=AND DST=T              ; T <- the reply disposition
-    ASEL=T KC UADDR=5 ALU=SUB DST=T                 ; T <- disposition - make-send-once
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; another
+    ASEL=Q KC UADDR=5 ALU=SUB DST=T                 ; T <- reply disposition - make-send-once (bits >> 16 is 0)
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND RSEL=KA K=FP0 ; another; A <- p
 .c10:
-    ; check 10: the receive name, a live receive right, its queue empty
-    RSEL=KA K=FP0                                   ; A <- p
-    ASEL=RA KC UADDR=160 ALU=ADD MEM=LOAD           ; read p.names
-    ASEL=RA KC UADDR=164 ALU=ADD MEM=LOAD RES=LOAD WB=K K=51 ; read p.nnames; 51 <- names
-    RES=LOAD WB=K K=52                              ; 52 <- nnames
-    RSEL=KA K=FP6                                   ; A <- n
-    RSEL=KB K=52                                    ; B <- nnames
-    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND ; no name
-    ASEL=RA BSEL=RB ALU=SUBU NEXT=BR COND=GE UADDR=RT_HAND ; past the table
-    ASEL=RA BSEL=RA ALU=ADD DST=T RSEL=KB K=51      ; T <- 2n; B <- names
+    ; check 10: the receive name n, a live receive right, its queue empty
+    ASEL=RA KC UADDR=160 ALU=ADD MEM=LOAD RSEL=KA K=FP6 ; read p.names; A <- n
+    ASEL=T KC UADDR=4 ALU=ADD MEM=LOAD RES=LOAD WB=K K=51 ; read p.nnames; 51 <- names
+    RES=LOAD DST=T WB=K K=52                        ; T, 52 <- nnames
+    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND RSEL=KB K=51 ; no name; B <- names
+    ASEL=RA BSEL=T ALU=SUBU NEXT=BR COND=GE UADDR=RT_HAND ; past the table
+    ASEL=RA BSEL=RA ALU=ADD DST=T                   ; T <- 2n
     ASEL=T BSEL=RA ALU=ADD DST=T                    ; T <- 3n
     ASEL=T KC UADDR=2 ALU=SLL DST=T                 ; T <- 12n
-    ASEL=T BSEL=RB ALU=ADD MEM=LOAD WB=K K=FP7      ; read e.port; FP7 <- e
-    RES=LOAD WB=K K=53                              ; 53 <- port
-    RSEL=KA K=FP7                                   ; A <- e
-    ASEL=RA KC UADDR=4 ALU=ADD MEM=LOAD             ; read e's flags
-    RES=LOAD DST=T                                  ; T <- them
-    ASEL=T KC UADDR=16 ALU=SRL DST=T                ; T <- recv, sendonce
-    ASEL=T KC UADDR=0xFF ALU=AND DST=T              ; T <- recv
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND ; no receive right
-    ASEL=RA KC UADDR=8 ALU=ADD MEM=LOAD             ; read e's dead
-    RES=LOAD DST=T                                  ; T <- it
+    ASEL=T BSEL=RB ALU=ADD MEM=LOAD                 ; read e.port (T <- e)
+    ASEL=T KC UADDR=6 ALU=ADD MEM=LOAD RES=LOAD WB=K K=53 ; read e's flags at recv (>> 16); 53 <- port
+    ASEL=T KC UADDR=2 ALU=ADD MEM=LOAD RES=LOAD DST=DIVI ; read e's dead; Q <- recv | sendonce << 8
+    RES=LOAD DST=T RSEL=KA K=53                     ; T <- the dead word; A <- port
     ASEL=T KC UADDR=0xFF ALU=AND DST=T              ; T <- dead
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; dead
-    RSEL=KA K=53                                    ; A <- port
+    ASEL=Q KC UADDR=0xFF ALU=AND DST=T              ; T <- recv
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND ; no receive right
     ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND ; a free slot
     ASEL=RA KC UADDR=12 ALU=ADD MEM=LOAD            ; read qhead
-    RES=LOAD DST=T                                  ; T <- it
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; a message queued
-    ; checks 11, 12: the destination right
-    RSEL=KA K=54                                    ; A <- d
-    RSEL=KB K=52                                    ; B <- nnames
+    RES=LOAD DST=T RSEL=KA K=54                     ; T <- it; A <- d
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND RSEL=KB K=52 ; a message queued; B <- nnames
+    ; checks 11, 12: the destination right d
     ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND ; no name
-    ASEL=RA BSEL=RB ALU=SUBU NEXT=BR COND=GE UADDR=RT_HAND ; past the table
-    ASEL=RA BSEL=RA ALU=ADD DST=T RSEL=KB K=51      ; T <- 2d; B <- names
+    ASEL=RA BSEL=RB ALU=SUBU NEXT=BR COND=GE UADDR=RT_HAND RSEL=KB K=51 ; past the table; B <- names
+    ASEL=RA BSEL=RA ALU=ADD DST=T                   ; T <- 2d
     ASEL=T BSEL=RA ALU=ADD DST=T                    ; T <- 3d
     ASEL=T KC UADDR=2 ALU=SLL DST=T                 ; T <- 12d
-    ASEL=T BSEL=RB ALU=ADD DST=T WB=K K=54          ; T, 54 <- e6
-    ASEL=T BSEL=ZERO ALU=ADD MEM=LOAD               ; read e6.port
-    RES=LOAD DST=T WB=K K=FP1                       ; T, FP1 <- s7
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND ; none
-    RSEL=KA K=54                                    ; A <- e6
-    ASEL=RA KC UADDR=4 ALU=ADD MEM=LOAD             ; read e6's flags
-    RES=LOAD WB=K K=FP7                             ; FP7 <- them
-    RSEL=KA K=FP5                                   ; A <- bits
+    ASEL=T BSEL=RB ALU=ADD MEM=LOAD WB=K K=54       ; read e6.port; 54 <- e6
+    ASEL=T KC UADDR=4 ALU=ADD MEM=LOAD RES=LOAD WB=K K=FP1 ; read e6's flags; FP1 <- s7
+    RES=LOAD DST=DIVI RSEL=KA K=FP1                 ; Q <- the flags; A <- s7
+    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND RSEL=KA K=FP5 ; none; A <- bits
     ASEL=RA KC UADDR=0xFF ALU=AND DST=T             ; T <- the destination disposition
     ASEL=T KC UADDR=1 ALU=SUB DST=T                 ; T <- disposition - copy-send
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=.once RSEL=KA K=FP7 ; not copy-send; A <- flags
-    ASEL=RA KC UADDR=16 ALU=SLL DST=T               ; T <- sendrefs << 16
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND ; no send right
-    RSEL=KA K=FP1                                   ; A <- s7
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=.once ; not copy-send
+    ASEL=Q KC UADDR=16 ALU=SLL DST=T                ; T <- sendrefs << 16
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND RSEL=KA K=FP1 ; no send right; A <- s7
     ASEL=RA KC UADDR=20 ALU=ADD MEM=LOAD            ; read qlen
-    ASEL=RA KC UADDR=24 ALU=ADD MEM=LOAD RES=LOAD DST=DIVI ; read qlimit; Q <- qlen
+    ASEL=RA KC UADDR=24 ALU=ADD MEM=LOAD RES=LOAD DST=DIVI RSEL=KA K=50 ; read qlimit; Q <- qlen; A <- the block
     RES=LOAD DST=T                                  ; T <- qlimit
     ASEL=Q BSEL=T ALU=SUBU NEXT=BR COND=GE UADDR=RT_HAND ; the queue is full
-    RSEL=KA K=50                                    ; A <- the block
     ASEL=RA KC UADDR=8 ALU=ADD MEM=LOAD             ; read &queued_bytes
-    RES=LOAD DST=T                                  ; T <- it
-    ASEL=T BSEL=ZERO ALU=ADD MEM=LOAD               ; read queued_bytes
-    ASEL=RA KC UADDR=4 ALU=ADD MEM=LOAD RES=LOAD DST=DIVI ; read the room limit; Q <- queued
-    RES=LOAD DST=T                                  ; T <- the limit
-    ASEL=T BSEL=Q ALU=SUB NEXT=BR COND=LT UADDR=RT_HAND ; no room in the kernel (signed)
+    ASEL=RA KC UADDR=4 ALU=ADD MEM=LOAD RES=LOAD DST=T ; read the room limit; T <- &queued_bytes (aligned)
+    ASEL=T BSEL=ZERO ALU=ADD MEM=LOAD RES=LOAD DST=DIVI ; read queued_bytes; Q <- the limit
+    RES=LOAD DST=T RSEL=KA K=FP1                    ; T <- queued_bytes; A <- s7
+    ASEL=Q BSEL=T ALU=SUB NEXT=BR COND=LT UADDR=RT_HAND ; no room in the kernel (signed)
     NEXT=JUMP UADDR=.c13
 .once:
     ASEL=T KC UADDR=5 ALU=SUB DST=T                 ; T <- disposition - move-send-once
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; neither
-    ASEL=RA KC UADDR=24 ALU=SRL DST=T               ; T <- sendonce
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND ; no send-once right
-    RSEL=KA K=FP1                                   ; A <- s7
+    ASEL=Q KC UADDR=24 ALU=SRL DST=T                ; T <- sendonce
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND RSEL=KA K=FP1 ; no send-once right; A <- s7
     ASEL=RA KC UADDR=28 ALU=ADD MEM=LOAD            ; read refs
     RES=LOAD DST=T                                  ; T <- refs
     ASEL=T KC UADDR=1 ALU=SRL DST=T                 ; T <- refs >> 1
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND ; below 2: the drop would free the port
 .c13:
-    ; check 13: a receiver blocked on s7
-    RSEL=KA K=FP1                                   ; A <- s7
-    ASEL=RA BSEL=ZERO ALU=ADD MEM=LOAD              ; read receiver
+    ; check 13: a receiver r blocked in a receive on s7 (A = s7; P_BLOCKED = W_RECV = 2)
+    ASEL=RA BSEL=ZERO ALU=ADD MEM=LOAD RSEL=KB K=FP1 ; read receiver; B <- s7
     RES=LOAD DST=T WB=K K=FP2                       ; T, FP2 <- r
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND ; none
-    RSEL=KA K=FP2                                   ; A <- r
-    RSEL=KB K=FP1                                   ; B <- s7
-    ASEL=RA KC UADDR=132 ALU=ADD MEM=LOAD           ; read state
-    RES=LOAD DST=T                                  ; T <- it
-    ASEL=T KC UADDR=2 ALU=SUB DST=T                 ; T <- state - BLOCKED
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; not blocked
-    ASEL=RA KC UADDR=188 ALU=ADD MEM=LOAD           ; read wait
-    RES=LOAD DST=T                                  ; T <- it
-    ASEL=T KC UADDR=2 ALU=SUB DST=T                 ; T <- wait - W_RECV
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; not in a receive
-    ASEL=RA KC UADDR=192 ALU=ADD MEM=LOAD           ; read wait_obj
-    RES=LOAD DST=T                                  ; T <- it
-    ASEL=T BSEL=RB ALU=SUB NEXT=BR COND=NE UADDR=RT_HAND ; waiting on something else
+    ASEL=T KC UADDR=192 ALU=ADD MEM=LOAD            ; read wait_obj
+    ASEL=T KC UADDR=4 ALU=SUB MEM=LOAD RES=LOAD WB=K K=52 ; read wait; 52 <- wait_obj
+    ASEL=T KC UADDR=56 ALU=SUB MEM=LOAD RES=LOAD DST=DIVI ; read state; Q <- wait
+    RES=LOAD DST=T                                  ; T <- state
+    ASEL=Q BSEL=T ALU=XOR DST=T RSEL=KA K=52        ; T <- wait ^ state; A <- wait_obj
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; they differ
+    ASEL=Q KC UADDR=2 ALU=SUB DST=T                 ; T <- wait - W_RECV
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; not blocked in a receive
+    ASEL=RA BSEL=RB ALU=SUB NEXT=BR COND=NE UADDR=RT_HAND RSEL=KA K=FP2 ; waiting on something else; A <- r
     ; checks 14-16: its call, a lean frame, its options
-    ASEL=RA KC UADDR=68 ALU=ADD MEM=LOAD            ; read r's a7
-    RES=LOAD DST=DIVI                               ; Q <- it
-    ASEL=Q KC UADDR=25 ALU=SUB DST=T                ; T <- a7 - SYS_MSG_REPLY_RECEIVE
+    ASEL=RA KC UADDR=199 ALU=ADD MEM=LOAD           ; read lean (>> 24: the byte alone)
+    ASEL=RA KC UADDR=68 ALU=ADD MEM=LOAD RES=LOAD DST=DIVI ; read r's a7; Q <- lean
+    RES=LOAD DST=T                                  ; T <- a7
+    ASEL=Q BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND ; a full frame
+    ASEL=T KC UADDR=25 ALU=SUB DST=T                ; T <- a7 - SYS_MSG_REPLY_RECEIVE
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=.rrr ; reply-and-receive
-    ASEL=Q KC UADDR=8 ALU=SUB DST=T                 ; T <- a7 - SYS_MSG_RPC
+    ASEL=T KC UADDR=17 ALU=ADD DST=T                ; T <- a7 - SYS_MSG_RPC
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; neither: not this path's
     ASEL=RA KC UADDR=208 ALU=ADD MEM=LOAD           ; RPC: read rpc_reply (its name)
     ASEL=RA KC UADDR=52 ALU=ADD MEM=LOAD RES=LOAD WB=K K=FP6 ; read a3 (options); FP6 <- m
@@ -663,93 +635,71 @@ RT:
     ASEL=RA KC UADDR=56 ALU=ADD MEM=LOAD RES=LOAD WB=K K=FP6 ; read a4 (options); FP6 <- m
     RES=LOAD DST=T                                  ; T <- options
 .ropt:
-    ASEL=T KC UADDR=0xF ALU=OR DST=T                ; T <- options | those allowed
-    ASEL=T KC UADDR=0xF ALU=SUB DST=T               ; T <- the other options
+    ASEL=T KC UADDR=4 ALU=SRL DST=T                 ; T <- the options other than the four allowed (0xF)
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; some
-    ASEL=RA KC UADDR=199 ALU=ADD MEM=LOAD           ; read r's lean (>> 24)
-    RES=LOAD DST=T                                  ; T <- it
-    ASEL=T KC UADDR=0xFF ALU=AND DST=T              ; T <- lean
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND ; a full frame
     ; check 17: r's name m for s7, a live receive right
-    ASEL=RA KC UADDR=160 ALU=ADD MEM=LOAD           ; read r.names
-    ASEL=RA KC UADDR=164 ALU=ADD MEM=LOAD RES=LOAD WB=K K=51 ; read r.nnames; 51 <- names
-    RES=LOAD WB=K K=52                              ; 52 <- nnames
-    RSEL=KA K=FP6                                   ; A <- m
-    RSEL=KB K=52                                    ; B <- nnames
-    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND ; no name
-    ASEL=RA BSEL=RB ALU=SUBU NEXT=BR COND=GE UADDR=RT_HAND ; past the table
-    ASEL=RA BSEL=RA ALU=ADD DST=T RSEL=KB K=51      ; T <- 2m; B <- names
+    ASEL=RA KC UADDR=160 ALU=ADD MEM=LOAD RSEL=KA K=FP6 ; read r.names; A <- m
+    ASEL=T KC UADDR=4 ALU=ADD MEM=LOAD RES=LOAD WB=K K=51 ; read r.nnames; 51 <- names
+    RES=LOAD DST=T WB=K K=52                        ; T, 52 <- nnames
+    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND RSEL=KB K=51 ; no name; B <- names
+    ASEL=RA BSEL=T ALU=SUBU NEXT=BR COND=GE UADDR=RT_HAND ; past the table
+    ASEL=RA BSEL=RA ALU=ADD DST=T                   ; T <- 2m
     ASEL=T BSEL=RA ALU=ADD DST=T                    ; T <- 3m
     ASEL=T KC UADDR=2 ALU=SLL DST=T                 ; T <- 12m
-    ASEL=T BSEL=RB ALU=ADD MEM=LOAD WB=K K=AMOTMP   ; read its port; AMOTMP <- the entry
-    RES=LOAD DST=T RSEL=KB K=FP1                    ; T <- port; B <- s7
-    ASEL=T BSEL=RB ALU=SUB NEXT=BR COND=NE UADDR=RT_HAND RSEL=KA K=AMOTMP ; another port; A <- entry
-    ASEL=RA KC UADDR=4 ALU=ADD MEM=LOAD             ; read its flags
-    RES=LOAD DST=T                                  ; T <- them
-    ASEL=T KC UADDR=16 ALU=SRL DST=T                ; T <- recv, sendonce
-    ASEL=T KC UADDR=0xFF ALU=AND DST=T              ; T <- recv
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND ; no receive right
-    ASEL=RA KC UADDR=8 ALU=ADD MEM=LOAD             ; read its dead
-    RES=LOAD DST=T                                  ; T <- it
+    ASEL=T BSEL=RB ALU=ADD MEM=LOAD RSEL=KB K=FP1   ; read its port; B <- s7
+    ASEL=T KC UADDR=6 ALU=ADD MEM=LOAD RES=LOAD WB=K K=AMOTMP ; read its flags at recv (>> 16); AMOTMP <- port
+    ASEL=T KC UADDR=2 ALU=ADD MEM=LOAD RES=LOAD DST=DIVI RSEL=KA K=AMOTMP ; read its dead; Q <- recv | sendonce << 8; A <- port
+    RES=LOAD DST=T                                  ; T <- the dead word
+    ASEL=RA BSEL=RB ALU=SUB NEXT=BR COND=NE UADDR=RT_HAND ; another port
     ASEL=T KC UADDR=0xFF ALU=AND DST=T              ; T <- dead
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; dead
+    ASEL=Q KC UADDR=0xFF ALU=AND DST=T              ; T <- recv
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND RSEL=KA K=FP2 ; no receive right; A <- r
     ; check 18: r's buffer (a1) and size (a2)
-    RSEL=KA K=FP2                                   ; A <- r
     ASEL=RA KC UADDR=44 ALU=ADD MEM=LOAD            ; read a1
     ASEL=RA KC UADDR=48 ALU=ADD MEM=LOAD RES=LOAD WB=K K=FP7 ; read a2; FP7 <- buf
-    RES=LOAD WB=K K=FP8                             ; FP8 <- size
-    RSEL=KA K=FP7                                   ; A <- buf
-    RSEL=KB K=FP8                                   ; B <- size
+    RES=LOAD DST=DIVI RSEL=KA K=FP7                 ; Q <- size; A <- buf
     ASEL=RA KC UADDR=3 ALU=AND DST=T                ; T <- buf's low bits
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; unaligned
     ASEL=RA BSEL=ZERO ALU=SUB NEXT=BR COND=LT UADDR=RT_HAND ; at or above 0x8000_0000
     ASEL=ZERO KC UADDR=20 ALU=ADD DST=T             ; T <- 20
-    ASEL=RBA BSEL=T ALU=SUBU NEXT=BR COND=LT UADDR=RT_HAND ; smaller than a header
+    ASEL=Q BSEL=T ALU=SUBU NEXT=BR COND=LT UADDR=RT_HAND ; smaller than a header
     ASEL=ZERO KC UADDR=1 ALU=ADD DST=T              ; T <- 1
     ASEL=T KC UADDR=31 ALU=SLL DST=T                ; T <- 0x8000_0000
     ASEL=T BSEL=RA ALU=SUB DST=T                    ; T <- top - buf
-    ASEL=T BSEL=RB ALU=SUBU NEXT=BR COND=LT UADDR=RT_HAND ; runs past the top
-    ; check 19 (RPC): the reply port alive, r's first free slot
-    RSEL=KA K=FP9                                   ; A <- RPC?
+    ASEL=T BSEL=Q ALU=SUBU NEXT=BR COND=LT UADDR=RT_HAND RSEL=KA K=FP9 ; runs past the top; A <- RPC?
+    ; check 19 (RPC): the reply port alive, r's first free slot j
     ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=.rr19 RSEL=KA K=53 ; reply-and-receive; A <- s5
     ASEL=RA KC UADDR=36 ALU=ADD MEM=LOAD            ; read s5's dead
-    RES=LOAD DST=T                                  ; T <- it
-    ASEL=T KC UADDR=0xFF ALU=AND DST=T              ; T <- dead
+    RES=LOAD DST=T RSEL=KA K=52                     ; T <- it; A <- r.nnames
+    ASEL=T KC UADDR=0xFF ALU=AND DST=T RSEL=KB K=51 ; T <- dead; B <- r.names
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; dead
-    RSEL=KA K=52                                    ; A <- r.nnames
-    RSEL=KB K=51                                    ; B <- r.names
     ASEL=RA BSEL=RA ALU=ADD DST=T                   ; T <- 2n
     ASEL=T BSEL=RA ALU=ADD DST=T                    ; T <- 3n
     ASEL=T KC UADDR=2 ALU=SLL DST=T                 ; T <- 12n
-    ASEL=T BSEL=RB ALU=ADD DST=DIVI                 ; Q <- the table's end
+    ASEL=T BSEL=RB ALU=ADD WB=K K=52                ; 52 <- the table's end
     ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=FP8          ; FP8 <- j = 0
-    ASEL=RBA BSEL=ZERO ALU=ADD DST=T                ; T <- &names[0]
+    ASEL=RBA BSEL=ZERO ALU=ADD DST=DIVI RSEL=KB K=52 ; Q <- &names[0]; B <- the end
 .scan:
-    ASEL=T KC UADDR=12 ALU=ADD DST=T RSEL=KA K=FP8  ; T <- the next slot; A <- j
+    ASEL=Q KC UADDR=12 ALU=ADD DST=DIVI RSEL=KA K=FP8 ; Q <- the next slot; A <- j
     ASEL=RA KC UADDR=1 ALU=ADD WB=K K=FP8           ; j + 1
-    ASEL=T BSEL=Q ALU=SUBU NEXT=BR COND=GE UADDR=RT_HAND ; no free slot: name_insert grows the table
-    ASEL=T BSEL=ZERO ALU=ADD MEM=LOAD               ; read the slot's port
-    RES=LOAD WB=K K=AMOTMP                          ; AMOTMP <- it
-    RSEL=KA K=AMOTMP                                ; A <- it
-    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=.scan ; taken: the next
-    ASEL=T BSEL=ZERO ALU=ADD WB=K K=51              ; 51 <- the free slot
-    NEXT=JUMP UADDR=.c20
+    ASEL=Q BSEL=RB ALU=SUBU NEXT=BR COND=GE UADDR=RT_HAND ; no free slot: name_insert grows the table
+    ASEL=Q BSEL=ZERO ALU=ADD MEM=LOAD               ; read the slot's port
+    RES=LOAD DST=T                                  ; T <- it
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=.scan ; taken: the next
+    ASEL=Q BSEL=ZERO ALU=ADD WB=K K=51 NEXT=JUMP UADDR=.c20 ; 51 <- the free slot
 .rr19:
     ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=FP8          ; FP8 <- 0: no reply name
 .c20:
     ; check 20: r not suspended; check 21: its buffer writable
     RSEL=KA K=FP2                                   ; A <- r
     ASEL=RA KC UADDR=184 ALU=ADD MEM=LOAD           ; read suspended
-    RES=LOAD DST=T                                  ; T <- it
-    ASEL=T KC UADDR=0xFF ALU=AND DST=T              ; T <- suspended
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; suspended: schedule()
-    ASEL=RA KC UADDR=140 ALU=ADD MEM=LOAD           ; read r's root table
-    RES=LOAD WB=K K=52                              ; 52 <- it
+    ASEL=RA KC UADDR=140 ALU=ADD MEM=LOAD RES=LOAD DST=DIVI ; read r's root table; Q <- the suspended word
+    RES=LOAD WB=K K=52                              ; 52 <- root
+    ASEL=Q KC UADDR=0xFF ALU=AND DST=T RSEL=KB K=52 ; T <- suspended; B <- root
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND RSEL=KA K=FP7 ; suspended: schedule(); A <- buf
     ASEL=ZERO KC UADDR=0xD7 ALU=ADD WB=K K=AMOTMP   ; AMOTMP <- V R W U A D
-    RSEL=KA K=FP7                                   ; A <- buf
-    RSEL=KB K=52                                    ; B <- root
-    NEXT=CALL UADDR=RT_XL                           ; T <- its physical address
-    ASEL=T BSEL=ZERO ALU=ADD WB=K K=FP7             ; FP7 <- it
+    NEXT=CALL UADDR=RT_XL                           ; T, FP7 <- its physical address
     ; every check is done: now the writes. 1: the reply right (RPC)
     RSEL=KA K=FP9                                   ; A <- RPC?
     ASEL=RA KC UADDR=11 ALU=SLL WB=K K=AMOTMP       ; AMOTMP <- the header's bits (0x800 or 0)
@@ -761,106 +711,86 @@ RT:
     RSEL=KB K=52                                    ; B <- it
     ASEL=RA KC UADDR=4 ALU=ADD MEM=STORE RSEL=KA K=53 ; slot flags; A <- s5
     ASEL=RA KC UADDR=32 ALU=ADD MEM=LOAD            ; read named
-    RES=LOAD DST=T                                  ; T <- it
-    ASEL=T KC UADDR=1 ALU=ADD WB=K K=52             ; 52 <- named + 1
-    RSEL=KB K=52                                    ; B <- it
-    ASEL=RA KC UADDR=32 ALU=ADD MEM=STORE           ; named
-    ASEL=RA KC UADDR=28 ALU=ADD MEM=LOAD            ; read refs
-    RES=LOAD DST=T                                  ; T <- it
+    ASEL=RA KC UADDR=28 ALU=ADD MEM=LOAD RES=LOAD DST=DIVI ; read refs; Q <- named
+    RES=LOAD DST=T                                  ; T <- refs
     ASEL=T KC UADDR=1 ALU=ADD WB=K K=52             ; 52 <- refs + 1
-    RSEL=KB K=52                                    ; B <- it
-    ASEL=RA KC UADDR=28 ALU=ADD MEM=STORE           ; refs
+    ASEL=Q KC UADDR=1 ALU=ADD WB=K K=51             ; 51 <- named + 1
+    RSEL=KB K=52                                    ; B <- refs + 1
+    ASEL=RA KC UADDR=28 ALU=ADD MEM=STORE RSEL=KB K=51 ; refs; B <- named + 1
+    ASEL=RA KC UADDR=32 ALU=ADD MEM=STORE           ; named
 .k2:
     ; 2: the send-once right dropped (move-send-once)
     RSEL=KA K=FP5                                   ; A <- bits
     ASEL=RA KC UADDR=0xFF ALU=AND DST=T             ; T <- the destination disposition
     ASEL=T KC UADDR=6 ALU=SUB DST=T                 ; T <- disposition - move-send-once
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=.k3 RSEL=KA K=54 ; copy-send: nothing; A <- e6
-    ASEL=RA KC UADDR=4 ALU=ADD MEM=LOAD             ; read its flags
-    RES=LOAD DST=T                                  ; T <- them
-    ASEL=T KC UADDR=8 ALU=SLL DST=T                 ; sendonce out
-    ASEL=T KC UADDR=8 ALU=SRL WB=K K=52             ; 52 <- flags without sendonce
-    RSEL=KB K=52                                    ; B <- them
-    ASEL=RA KC UADDR=4 ALU=ADD MEM=STORE            ; sendonce <- 0
     ASEL=RA KC UADDR=8 ALU=ADD MEM=LOAD             ; read dead
-    RES=LOAD DST=T                                  ; T <- it
-    ASEL=T KC UADDR=0xFF ALU=AND DST=T              ; T <- dead
+    ASEL=RA KC UADDR=4 ALU=ADD MEM=LOAD RES=LOAD DST=DIVI ; read its flags; Q <- the dead word
+    RES=LOAD DST=T                                  ; T <- the flags
+    ASEL=T KC UADDR=8 ALU=SLL DST=T                 ; sendonce out
+    ASEL=T KC UADDR=8 ALU=SRL WB=K K=52             ; 52 <- the flags without sendonce
+    ASEL=Q KC UADDR=0xFF ALU=AND DST=T RSEL=KB K=52 ; T <- dead; B <- the flags
     ASEL=T BSEL=RB ALU=OR DST=T                     ; | sendrefs, recv
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=.k3 ; other rights: the name stays
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=.k2keep ; other rights: the name stays
     RSEL=KB K=S_ZERO                                ; B <- 0
     ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE             ; the entry <- 0
-    ASEL=RA KC UADDR=4 ALU=ADD MEM=STORE            ; 
+    ASEL=RA KC UADDR=4 ALU=ADD MEM=STORE            ;
     ASEL=RA KC UADDR=8 ALU=ADD MEM=STORE RSEL=KA K=FP1 ; A <- s7
     ASEL=RA KC UADDR=32 ALU=ADD MEM=LOAD            ; read named
-    RES=LOAD DST=T                                  ; T <- it
-    ASEL=T KC UADDR=1 ALU=SUB WB=K K=52             ; 52 <- named - 1
-    RSEL=KB K=52                                    ; B <- it
-    ASEL=RA KC UADDR=32 ALU=ADD MEM=STORE           ; named
-    ASEL=RA KC UADDR=28 ALU=ADD MEM=LOAD            ; read refs
-    RES=LOAD DST=T                                  ; T <- it
+    ASEL=RA KC UADDR=28 ALU=ADD MEM=LOAD RES=LOAD DST=DIVI ; read refs; Q <- named
+    RES=LOAD DST=T                                  ; T <- refs
     ASEL=T KC UADDR=1 ALU=SUB WB=K K=52             ; 52 <- refs - 1
-    RSEL=KB K=52                                    ; B <- it
-    ASEL=RA KC UADDR=28 ALU=ADD MEM=STORE           ; refs
+    ASEL=Q KC UADDR=1 ALU=SUB WB=K K=54             ; 54 <- named - 1
+    RSEL=KB K=52                                    ; B <- refs - 1
+    ASEL=RA KC UADDR=28 ALU=ADD MEM=STORE RSEL=KB K=54 ; refs; B <- named - 1
+    ASEL=RA KC UADDR=32 ALU=ADD MEM=STORE           ; named
 .k3:
-    ; 3: the statistics
+    ; 3: the statistics (and the block's other pointers)
     RSEL=KA K=50                                    ; A <- the block
     ASEL=RA KC UADDR=12 ALU=ADD MEM=LOAD            ; read &stats
-    RES=LOAD WB=K K=52                              ; 52 <- it
-    RSEL=KA K=52                                    ; A <- &stats
-    ASEL=RA KC UADDR=128 ALU=ADD MEM=LOAD           ; read msgs_inline
-    RES=LOAD DST=T                                  ; T <- it
-    ASEL=T KC UADDR=1 ALU=ADD WB=K K=52             ; 52 <- + 1
-    RSEL=KB K=52                                    ; B <- it
-    ASEL=RA KC UADDR=128 ALU=ADD MEM=STORE          ; msgs_inline
-    ASEL=RA KC UADDR=160 ALU=ADD MEM=LOAD           ; read msgs_direct
-    RES=LOAD DST=T                                  ; T <- it
-    ASEL=T KC UADDR=1 ALU=ADD WB=K K=52             ; 52 <- + 1
-    RSEL=KB K=52                                    ; B <- it
-    ASEL=RA KC UADDR=160 ALU=ADD MEM=STORE          ; msgs_direct
-    ; 4: r's map active
-    RSEL=KA K=50                                    ; A <- the block
-    ASEL=RA KC UADDR=16 ALU=ADD MEM=LOAD            ; read &vm_active
-    RES=LOAD WB=K K=52                              ; 52 <- it
-    RSEL=KA K=FP2                                   ; A <- r
-    ASEL=RA KC UADDR=140 ALU=ADD WB=K K=54          ; 54 <- &r.map
-    RSEL=KA K=52                                    ; A <- &vm_active
-    RSEL=KB K=54                                    ; B <- &r.map
-    ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE RSEL=KA K=FP2 ; vm_active <- &r.map; A <- r
-    ASEL=RA KC UADDR=144 ALU=ADD MEM=LOAD           ; read asid, ran
-    RES=LOAD WB=K K=52                              ; 52 <- them
-    RSEL=KA K=52                                    ; A <- them
-    ASEL=RA KC UADDR=8 ALU=SLL DST=T                ; byte 7 out
-    ASEL=T KC UADDR=24 ALU=SRL DST=T                ; T <- ran
-    ASEL=T KC UADDR=16 ALU=SLL DST=T                ; T <- ran << 16
-    ASEL=RA BSEL=T ALU=SUB WB=K K=52                ; 52 <- the word without ran
-    ASEL=ZERO KC UADDR=1 ALU=ADD DST=T              ; T <- 1
-    ASEL=T KC UADDR=16 ALU=SLL DST=T RSEL=KB K=52   ; T <- ran 1; B <- the word
-    ASEL=T BSEL=RB ALU=OR WB=K K=52                 ; 52 <- with ran 1
-    RSEL=KA K=FP2                                   ; A <- r
-    RSEL=KB K=52                                    ; B <- it
-    ASEL=RA KC UADDR=144 ALU=ADD MEM=STORE          ; ran <- 1
+    ASEL=RA KC UADDR=16 ALU=ADD MEM=LOAD RES=LOAD DST=T WB=K K=54 ; read &vm_active; T, 54 <- &stats (aligned)
+    ASEL=T KC UADDR=128 ALU=ADD MEM=LOAD RES=LOAD WB=K K=FP1 ; read msgs_inline; FP1 <- &vm_active
+    ASEL=T KC UADDR=32 ALU=ADD MEM=LOAD RES=LOAD WB=K K=52 ; read msgs_direct; 52 <- msgs_inline
+    RES=LOAD DST=T RSEL=KA K=52                     ; T <- msgs_direct; A <- msgs_inline
+    ASEL=T KC UADDR=1 ALU=ADD WB=K K=51             ; 51 <- msgs_direct + 1
+    ASEL=RA KC UADDR=1 ALU=ADD WB=K K=52            ; 52 <- msgs_inline + 1
+    RSEL=KA K=54                                    ; A <- &stats
+    RSEL=KB K=52                                    ; B <- msgs_inline + 1
+    ASEL=RA KC UADDR=128 ALU=ADD MEM=STORE RSEL=KB K=51 ; msgs_inline; B <- msgs_direct + 1
+    ASEL=RA KC UADDR=160 ALU=ADD MEM=STORE RSEL=KA K=FP7 ; msgs_direct; A <- r's buffer
     ; 5: the header into r's buffer
-    RSEL=KA K=FP7                                   ; A <- its physical address
-    ASEL=ZERO KC UADDR=20 ALU=ADD WB=K K=52         ; 52 <- 20
-    RSEL=KB K=52                                    ; B <- 20
+    ASEL=ZERO KC UADDR=20 ALU=ADD WB=K K=51         ; 51 <- 20
+    RSEL=KB K=51                                    ; B <- 20
     ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE RSEL=KB K=FP6 ; size; B <- m
     ASEL=RA KC UADDR=4 ALU=ADD MEM=STORE RSEL=KB K=FP8 ; dest; B <- j
     ASEL=RA KC UADDR=8 ALU=ADD MEM=STORE RSEL=KB K=FP4 ; reply; B <- id
     ASEL=RA KC UADDR=12 ALU=ADD MEM=STORE RSEL=KB K=AMOTMP ; id; B <- bits
     ASEL=RA KC UADDR=16 ALU=ADD MEM=STORE RSEL=KA K=FP2 ; bits; A <- r
-    ; 6: r's call ends
-    ASEL=RA KC UADDR=128 ALU=ADD MEM=LOAD           ; read its pc
-    RES=LOAD DST=T                                  ; T <- it
+    ; constants the stores below take from registers no longer needed
+    ASEL=ZERO KC UADDR=1 ALU=ADD WB=K K=FP8         ; FP8 <- RUNNABLE (j is written)
+    ASEL=ZERO KC UADDR=2 ALU=ADD WB=K K=FP6         ; FP6 <- BLOCKED = W_RECV (m is written)
+    ASEL=ZERO KC UADDR=0x101 ALU=ADD DST=T          ; T <- 0x101
+    ASEL=T KC UADDR=16 ALU=SLL DST=T                ; T <- 0x0101_0000
+    ASEL=T KC UADDR=0x100 ALU=OR WB=K K=FP4         ; FP4 <- rpc_sent, in_call, lean (id is written)
+    ; 4: r's map active, its ASID marked as run (ran is 0 or 1: an OR sets
+    ; it); 6: r's call ends (pc past its ecall, a0 = 0, a1 = 20, runnable)
+    ASEL=RA KC UADDR=144 ALU=ADD MEM=LOAD           ; read asid, ran
+    ASEL=RA KC UADDR=128 ALU=ADD MEM=LOAD RES=LOAD DST=DIVI ; read its pc; Q <- asid, ran (kept for satp)
+    RES=LOAD DST=T                                  ; T <- pc
     ASEL=T KC UADDR=4 ALU=ADD WB=K K=54             ; 54 <- past the ecall
-    RSEL=KB K=54                                    ; B <- it
+    ASEL=RA KC UADDR=140 ALU=ADD WB=K K=52          ; 52 <- &r.map
+    ASEL=ZERO KC UADDR=1 ALU=ADD DST=T RSEL=KA K=FP1 ; T <- 1; A <- &vm_active
+    ASEL=T KC UADDR=16 ALU=SLL DST=T RSEL=KB K=52   ; T <- ran 1; B <- &r.map
+    ASEL=Q BSEL=T ALU=OR WB=K K=FP5                 ; FP5 <- asid, ran 1
+    ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE RSEL=KA K=FP2 ; vm_active <- &r.map; A <- r
+    RSEL=KB K=FP5                                   ; B <- asid, ran 1
+    ASEL=RA KC UADDR=144 ALU=ADD MEM=STORE RSEL=KB K=54 ; ran <- 1; B <- the next pc
     ASEL=RA KC UADDR=128 ALU=ADD MEM=STORE RSEL=KB K=S_ZERO ; pc; B <- 0
     ASEL=RA KC UADDR=40 ALU=ADD MEM=STORE           ; a0 <- 0
     ASEL=RA KC UADDR=196 ALU=ADD MEM=STORE          ; flags <- 0
     ASEL=RA KC UADDR=188 ALU=ADD MEM=STORE          ; wait <- W_NONE
-    ASEL=RA KC UADDR=192 ALU=ADD MEM=STORE RSEL=KB K=52 ; wait_obj <- 0; B <- 20
-    ASEL=RA KC UADDR=44 ALU=ADD MEM=STORE           ; a1 <- 20
-    ASEL=ZERO KC UADDR=1 ALU=ADD WB=K K=52          ; 52 <- RUNNABLE
-    RSEL=KB K=52                                    ; B <- it
+    ASEL=RA KC UADDR=192 ALU=ADD MEM=STORE RSEL=KB K=51 ; wait_obj <- 0; B <- 20
+    ASEL=RA KC UADDR=44 ALU=ADD MEM=STORE RSEL=KB K=FP8 ; a1 <- 20; B <- RUNNABLE
     ASEL=RA KC UADDR=132 ALU=ADD MEM=STORE RSEL=KA K=FP0 ; state; A <- p
     ; 7: p blocks in its receive, its registers saved as strap_vec saves them
     RES=PC WB=K K=52                                ; 52 <- the ecall's pc
@@ -889,42 +819,31 @@ RT:
     ASEL=RA KC UADDR=96 ALU=ADD MEM=STORE RSEL=KB K=25 ; s8
     ASEL=RA KC UADDR=100 ALU=ADD MEM=STORE RSEL=KB K=26 ; s9
     ASEL=RA KC UADDR=104 ALU=ADD MEM=STORE RSEL=KB K=27 ; s10
-    ASEL=RA KC UADDR=108 ALU=ADD MEM=STORE          ; s11
-    ASEL=ZERO KC UADDR=2 ALU=ADD WB=K K=52          ; 52 <- BLOCKED (= W_RECV)
-    RSEL=KB K=52                                    ; B <- it
+    ASEL=RA KC UADDR=108 ALU=ADD MEM=STORE RSEL=KB K=FP6 ; s11; B <- BLOCKED
     ASEL=RA KC UADDR=132 ALU=ADD MEM=STORE          ; state <- BLOCKED
     ASEL=RA KC UADDR=188 ALU=ADD MEM=STORE RSEL=KB K=53 ; wait <- W_RECV; B <- s5
     ASEL=RA KC UADDR=192 ALU=ADD MEM=STORE RSEL=KB K=FP3 ; wait_obj <- s5; B <- reply
-    ASEL=RA KC UADDR=208 ALU=ADD MEM=STORE          ; rpc_reply <- the header's reply
-    ASEL=ZERO KC UADDR=0x101 ALU=ADD DST=T          ; T <- 0x101
-    ASEL=T KC UADDR=16 ALU=SLL DST=T                ; T <- 0x0101_0000
-    ASEL=T KC UADDR=0x100 ALU=OR WB=K K=52          ; 52 <- rpc_sent, in_call, lean
-    RSEL=KB K=52                                    ; B <- it
+    ASEL=RA KC UADDR=208 ALU=ADD MEM=STORE RSEL=KB K=FP4 ; rpc_reply <- the header's reply; B <- the flags
     ASEL=RA KC UADDR=196 ALU=ADD MEM=STORE RSEL=KA K=50 ; flags; A <- the block
-    ; 8: the switch
-    ASEL=RA KC UADDR=24 ALU=ADD MEM=LOAD            ; read &handoff
+    ; 8: the switch: handoff, curproc, sscratch, satp (Q = r's asid word)
+    ASEL=RA KC UADDR=24 ALU=ADD MEM=LOAD RSEL=KB K=S_ZERO ; read &handoff; B <- 0
     ASEL=RA KC UADDR=20 ALU=ADD MEM=LOAD RES=LOAD WB=K K=52 ; read &curproc; 52 <- &handoff
     RES=LOAD WB=K K=AMOTMP                          ; AMOTMP <- &curproc
     RSEL=KA K=52                                    ; A <- &handoff
-    RSEL=KB K=S_ZERO                                ; B <- 0
     ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE RSEL=KA K=AMOTMP ; handoff <- 0; A <- &curproc
     RSEL=KB K=FP2                                   ; B <- r
     ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE RSEL=KA K=FP2 ; curproc <- r; A <- r
     ASEL=RA BSEL=ZERO ALU=ADD WB=K K=SSCRATCH       ; sscratch <- r
-    ASEL=RA KC UADDR=140 ALU=ADD MEM=LOAD           ; read its root table
-    ASEL=RA KC UADDR=144 ALU=ADD MEM=LOAD RES=LOAD WB=K K=52 ; read asid; 52 <- root
-    RES=LOAD DST=T                                  ; T <- asid, ran
-    ASEL=T KC UADDR=16 ALU=SLL DST=T                ; T <- asid << 16
-    ASEL=T KC UADDR=6 ALU=SLL WB=K K=AMOTMP         ; AMOTMP <- asid << 22
-    RSEL=KA K=52                                    ; A <- root
-    RSEL=KB K=AMOTMP                                ; B <- asid << 22
-    ASEL=RA KC UADDR=12 ALU=SRL WB=K K=52           ; 52 <- root's PPN
+    ASEL=Q KC UADDR=16 ALU=SLL DST=T                ; T <- asid << 16
+    ASEL=T KC UADDR=6 ALU=SLL WB=K K=52             ; 52 <- asid << 22
+    ASEL=RA KC UADDR=140 ALU=ADD MEM=LOAD RSEL=KB K=52 ; read its root table; B <- asid << 22
+    RES=LOAD DST=T                                  ; T <- root
+    ASEL=T KC UADDR=12 ALU=SRL DST=T                ; T <- its PPN
+    ASEL=T BSEL=RB ALU=OR WB=K K=52                 ; 52 <- PPN | asid << 22
     ASEL=ZERO KC UADDR=1 ALU=ADD DST=T              ; T <- 1
-    ASEL=T KC UADDR=31 ALU=SLL DST=T                ; T <- MODE Sv32
-    ASEL=T BSEL=RB ALU=OR DST=T RSEL=KB K=52        ; | asid << 22; B <- PPN
+    ASEL=T KC UADDR=31 ALU=SLL DST=T RSEL=KB K=52   ; T <- MODE Sv32; B <- PPN | asid << 22
     ASEL=T BSEL=RB ALU=OR SPWE=W K=S_SATP           ; satp <- r's
     ; r's registers: what user_return's lean restore gives
-    RSEL=KA K=FP2                                   ; A <- r
     ASEL=RA KC UADDR=8 ALU=ADD MEM=LOAD             ; read sp
     ASEL=RA KC UADDR=12 ALU=ADD MEM=LOAD RES=LOAD WB=K K=2 ; read gp; sp
     ASEL=RA KC UADDR=16 ALU=ADD MEM=LOAD RES=LOAD WB=K K=3 ; read tp; gp
@@ -959,6 +878,9 @@ RT:
     ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=31           ; t6
     RSEL=KA K=54                                    ; A <- r's pc
     ASEL=RA BSEL=ZERO ALU=ADD NEXT=ENDJ             ; pc <- r's, in r's map
+.k2keep:
+    ASEL=RA KC UADDR=4 ALU=ADD MEM=STORE            ; sendonce <- 0 (A = e6, B = the flags without it)
+    NEXT=JUMP UADDR=.k3
 dispatch ECALL RT
 
 ;; The ecall the microcode does not take: what the configuration image's
@@ -970,25 +892,23 @@ RT_HAND:
 ;; root table, AMOTMP = the PTE bits it needs): T <- the physical address,
 ;; or the ecall goes to the kernel (across a page, no table, a leaf without
 ;; a bit: the assembly path's access sets A or D, serves the fault, or
-;; fails the call). Uses Q and 52.
+;; fails the call). Uses Q and 52; FP7 <- the address too.
 RT_XL:
     ASEL=ZERO KC UADDR=1019 ALU=ADD DST=DIVI        ; Q <- 0x3FB
     ASEL=Q KC UADDR=22 ALU=SLL DST=DIVI             ; Q <- 0xFEC << 20
     ASEL=RA KC UADDR=20 ALU=SLL DST=T               ; T <- the page offset << 20
     ASEL=Q BSEL=T ALU=SUBU NEXT=BR COND=LT UADDR=RT_HAND ; past 0xFEC: across two pages
-    ASEL=RA KC UADDR=22 ALU=SRL DST=T               ; T <- VPN[1]
-    ASEL=T KC UADDR=2 ALU=SLL DST=T                 ; T <- 4 VPN[1]
-    ASEL=T BSEL=RB ALU=ADD MEM=LOAD                 ; read the level-1 entry
+    ASEL=RA KC UADDR=20 ALU=SRL DST=T               ; T <- 4 VPN[1] + va bits 21:20
+    ASEL=T BSEL=RB ALU=ADD MEM=LOAD DST=DIVI        ; read the level-1 entry's word (T <- 0: the capture is not shifted)
     RES=LOAD DST=DIVI                               ; Q <- it
     ASEL=Q KC UADDR=15 ALU=AND DST=T                ; T <- V R W X
     ASEL=T KC UADDR=1 ALU=SUB DST=T                 ; T <- V R W X - V
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; not a table pointer
     ASEL=Q KC UADDR=10 ALU=SRL DST=T                ; T <- the table's PPN
     ASEL=T KC UADDR=12 ALU=SLL WB=K K=52            ; 52 <- the table
-    ASEL=RA KC UADDR=10 ALU=SLL DST=T RSEL=KB K=52  ; T <- VPN[0] at the top; B <- the table
-    ASEL=T KC UADDR=22 ALU=SRL DST=T                ; T <- VPN[0]
-    ASEL=T KC UADDR=2 ALU=SLL DST=T                 ; T <- 4 VPN[0] (aligned: the capture is not shifted)
-    ASEL=T BSEL=RB ALU=ADD MEM=LOAD RSEL=KB K=AMOTMP ; read the PTE; B <- the bits needed
+    ASEL=RA KC UADDR=10 ALU=SLL DST=T RSEL=KB K=52  ; T <- va bits 21:0 at the top; B <- the table
+    ASEL=T KC UADDR=20 ALU=SRL DST=T                ; T <- 4 VPN[0] + va bits 11:10
+    ASEL=T BSEL=RB ALU=ADD MEM=LOAD DST=DIVI RSEL=KB K=AMOTMP ; read the PTE's word (not shifted: T <- 0); B <- the bits needed
     RES=LOAD DST=DIVI                               ; Q <- it
     ASEL=Q BSEL=RB ALU=AND DST=T                    ; T <- those it has
     ASEL=T BSEL=RB ALU=SUB NEXT=BR COND=NE UADDR=RT_HAND ; one missing
@@ -996,4 +916,4 @@ RT_XL:
     ASEL=T KC UADDR=20 ALU=SRL WB=K K=52            ; 52 <- the offset
     ASEL=Q KC UADDR=10 ALU=SRL DST=T RSEL=KB K=52   ; T <- PPN; B <- the offset
     ASEL=T KC UADDR=12 ALU=SLL DST=T                ; T <- the page
-    ASEL=T BSEL=RB ALU=OR DST=T NEXT=RET            ; T <- the physical address
+    ASEL=T BSEL=RB ALU=OR DST=T WB=K K=FP7 NEXT=RET ; T, FP7 <- the physical address
