@@ -681,11 +681,9 @@ RT:
     ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=FP8          ; FP8 <- j = 0
     ASEL=RBA BSEL=ZERO ALU=ADD DST=DIVI RSEL=KB K=52 ; Q <- &names[0]; B <- the end
 .scan:
-    ASEL=Q KC UADDR=12 ALU=ADD DST=DIVI RSEL=KA K=FP8 ; Q <- the next slot; A <- j
+    ASEL=Q KC UADDR=12 ALU=ADD MEM=LOAD DST=DIVI RSEL=KA K=FP8 ; Q <- the next slot; read its port; A <- j
+    RES=LOAD DST=T ASEL=Q BSEL=RB ALU=SUBU NEXT=BR COND=GE UADDR=RT_HAND ; T <- it; past the end (a word read past it is not used): no free slot, name_insert grows the table
     ASEL=RA KC UADDR=1 ALU=ADD WB=K K=FP8           ; j + 1
-    ASEL=Q BSEL=RB ALU=SUBU NEXT=BR COND=GE UADDR=RT_HAND ; no free slot: name_insert grows the table
-    ASEL=Q BSEL=ZERO ALU=ADD MEM=LOAD               ; read the slot's port
-    RES=LOAD DST=T                                  ; T <- it
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=.scan ; taken: the next
     ASEL=Q BSEL=ZERO ALU=ADD WB=K K=51 NEXT=JUMP UADDR=.c20 ; 51 <- the free slot
 .rr19:
