@@ -473,7 +473,8 @@ dispatch CUSTOM1 FP_REMAP
 ;; destination entry (later &stats, then r's next pc), FP1 s7 (the
 ;; destination port; later &vm_active), FP2 r, FP3 the header's reply name,
 ;; FP4 its id, FP5 its bits, FP6 m (r's name), FP7 r's buffer (then its
-;; physical address), FP8 j (the reply slot's name), FP9 1 for an RPC,
+;; physical address), FP8 12 (a name entry's size), then j (the reply slot's
+;; name), FP9 1 for an RPC,
 ;; AMOTMP scratch (the translation's PTE bits, then the header's bits); once
 ;; the header is written FP4, FP6 and FP8 hold the stores' constants.
 ;;
@@ -528,6 +529,7 @@ RT:
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND RSEL=KA K=10 ; a restarted call; A <- a0
     ASEL=ZERO KC UADDR=0x53 ALU=ADD WB=K K=AMOTMP   ; AMOTMP <- V R U A
     NEXT=CALL UADDR=RT_XL                           ; T <- the header's physical address
+    ASEL=ZERO KC UADDR=12 ALU=ADD WB=K K=FP8        ; FP8 <- 12, a name entry's size: the lookups multiply by it
     ASEL=T BSEL=ZERO ALU=ADD MEM=LOAD               ; read size (T <- its address: the next ones from T)
     ASEL=T KC UADDR=4 ALU=ADD MEM=LOAD RES=LOAD WB=K K=52 ; read dest; 52 <- size
     ASEL=T KC UADDR=4 ALU=ADD MEM=LOAD RES=LOAD WB=K K=54 ; read reply; 54 <- dest
@@ -553,11 +555,8 @@ RT:
     ASEL=RA KC UADDR=160 ALU=ADD MEM=LOAD RSEL=KA K=FP6 ; read p.names; A <- n
     ASEL=T KC UADDR=4 ALU=ADD MEM=LOAD RES=LOAD WB=K K=51 ; read p.nnames; 51 <- names
     RES=LOAD DST=T WB=K K=52                        ; T, 52 <- nnames
-    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND RSEL=KB K=51 ; no name; B <- names
-    ASEL=RA BSEL=T ALU=SUBU NEXT=BR COND=GE UADDR=RT_HAND ; past the table
-    ASEL=RA BSEL=RA ALU=ADD DST=T                   ; T <- 2n
-    ASEL=T BSEL=RA ALU=ADD DST=T                    ; T <- 3n
-    ASEL=T KC UADDR=2 ALU=SLL DST=T                 ; T <- 12n
+    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND RSEL=KB K=FP8 ; no name; B <- 12
+    ASEL=RA BSEL=T ALU=SUBU NEXT=BR COND=GE UADDR=RT_HAND RES=MUL DST=T RSEL=KB K=51 ; past the table; T <- 12n (the multiplier: ports A * B); B <- names
     ASEL=T BSEL=RB ALU=ADD MEM=LOAD                 ; read e.port (T <- e)
     ASEL=T KC UADDR=6 ALU=ADD MEM=LOAD RES=LOAD WB=K K=53 ; read e's flags at recv (>> 16); 53 <- port
     ASEL=T KC UADDR=2 ALU=ADD MEM=LOAD RES=LOAD DST=DIVI ; read e's dead; Q <- recv | sendonce << 8
@@ -569,13 +568,10 @@ RT:
     ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND ; a free slot
     ASEL=RA KC UADDR=12 ALU=ADD MEM=LOAD            ; read qhead
     RES=LOAD DST=T RSEL=KA K=54                     ; T <- it; A <- d
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND RSEL=KB K=52 ; a message queued; B <- nnames
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND RSEL=KB K=FP8 ; a message queued; B <- 12
     ; checks 11, 12: the destination right d
-    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND ; no name
+    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND RES=MUL DST=T RSEL=KB K=52 ; no name; T <- 12d; B <- nnames
     ASEL=RA BSEL=RB ALU=SUBU NEXT=BR COND=GE UADDR=RT_HAND RSEL=KB K=51 ; past the table; B <- names
-    ASEL=RA BSEL=RA ALU=ADD DST=T                   ; T <- 2d
-    ASEL=T BSEL=RA ALU=ADD DST=T                    ; T <- 3d
-    ASEL=T KC UADDR=2 ALU=SLL DST=T                 ; T <- 12d
     ASEL=T BSEL=RB ALU=ADD MEM=LOAD WB=K K=54       ; read e6.port; 54 <- e6
     ASEL=T KC UADDR=4 ALU=ADD MEM=LOAD RES=LOAD WB=K K=FP1 ; read e6's flags; FP1 <- s7
     RES=LOAD DST=DIVI RSEL=KA K=FP1                 ; Q <- the flags; A <- s7
@@ -641,11 +637,8 @@ RT:
     ASEL=RA KC UADDR=160 ALU=ADD MEM=LOAD RSEL=KA K=FP6 ; read r.names; A <- m
     ASEL=T KC UADDR=4 ALU=ADD MEM=LOAD RES=LOAD WB=K K=51 ; read r.nnames; 51 <- names
     RES=LOAD DST=T WB=K K=52                        ; T, 52 <- nnames
-    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND RSEL=KB K=51 ; no name; B <- names
-    ASEL=RA BSEL=T ALU=SUBU NEXT=BR COND=GE UADDR=RT_HAND ; past the table
-    ASEL=RA BSEL=RA ALU=ADD DST=T                   ; T <- 2m
-    ASEL=T BSEL=RA ALU=ADD DST=T                    ; T <- 3m
-    ASEL=T KC UADDR=2 ALU=SLL DST=T                 ; T <- 12m
+    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND RSEL=KB K=FP8 ; no name; B <- 12
+    ASEL=RA BSEL=T ALU=SUBU NEXT=BR COND=GE UADDR=RT_HAND RES=MUL DST=T RSEL=KB K=51 ; past the table; T <- 12m; B <- names
     ASEL=T BSEL=RB ALU=ADD MEM=LOAD RSEL=KB K=FP1   ; read its port; B <- s7
     ASEL=T KC UADDR=6 ALU=ADD MEM=LOAD RES=LOAD WB=K K=AMOTMP ; read its flags at recv (>> 16); AMOTMP <- port
     ASEL=T KC UADDR=2 ALU=ADD MEM=LOAD RES=LOAD DST=DIVI RSEL=KA K=AMOTMP ; read its dead; Q <- recv | sendonce << 8; A <- port
@@ -672,11 +665,8 @@ RT:
     ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=.rr19 RSEL=KA K=53 ; reply-and-receive; A <- s5
     ASEL=RA KC UADDR=36 ALU=ADD MEM=LOAD            ; read s5's dead
     RES=LOAD DST=T RSEL=KA K=52                     ; T <- it; A <- r.nnames
-    ASEL=T KC UADDR=0xFF ALU=AND DST=T RSEL=KB K=51 ; T <- dead; B <- r.names
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; dead
-    ASEL=RA BSEL=RA ALU=ADD DST=T                   ; T <- 2n
-    ASEL=T BSEL=RA ALU=ADD DST=T                    ; T <- 3n
-    ASEL=T KC UADDR=2 ALU=SLL DST=T                 ; T <- 12n
+    ASEL=T KC UADDR=0xFF ALU=AND DST=T RSEL=KB K=FP8 ; T <- dead; B <- 12
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND RES=MUL DST=T RSEL=KB K=51 ; dead; T <- 12 nnames; B <- r.names
     ASEL=T BSEL=RB ALU=ADD WB=K K=52                ; 52 <- the table's end
     ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=FP8          ; FP8 <- j = 0
     ASEL=RBA BSEL=ZERO ALU=ADD DST=DIVI RSEL=KB K=52 ; Q <- &names[0]; B <- the end
