@@ -472,10 +472,11 @@ dispatch CUSTOM1 FP_REMAP
 ;; reply slot, then 20), 52 scratch, 53 s5 (p's receive port), 54 the
 ;; destination entry (later &stats, then r's next pc), FP1 s7 (the
 ;; destination port; later &vm_active), FP2 r, FP3 the header's reply name,
-;; FP4 its id, FP5 its bits, FP6 m (r's name), FP7 r's buffer (then its
-;; physical address), FP8 12 (a name entry's size), then j (the reply slot's
-;; name), FP9 1 for an RPC,
-;; AMOTMP scratch (the translation's PTE bits, then the header's bits); once
+;; FP4 its id, FP5 its bits (from check 12 the destination disposition -
+;; copy-send), FP6 m (r's name), FP7 r's buffer (then its physical
+;; address), FP8 12 (a name entry's size, then j, the reply slot's name),
+;; FP9 1 for an RPC, AMOTMP scratch (the translation's PTE bits, then the
+;; header's bits); once
 ;; the header is written FP4, FP6 and FP8 hold the stores' constants.
 ;;
 ;; Timing rules the code leans on (docs/core.md): a memory word sets T to
@@ -577,7 +578,7 @@ RT:
     RES=LOAD DST=DIVI RSEL=KA K=FP1                 ; Q <- the flags; A <- s7
     ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND RSEL=KA K=FP5 ; none; A <- bits
     ASEL=RA KC UADDR=0xFF ALU=AND DST=T             ; T <- the destination disposition
-    ASEL=T KC UADDR=1 ALU=SUB DST=T                 ; T <- disposition - copy-send
+    ASEL=T KC UADDR=1 ALU=SUB DST=T WB=K K=FP5      ; T, FP5 <- disposition - copy-send (for the commit: 0 or 5)
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=.once ; not copy-send
     ASEL=Q KC UADDR=16 ALU=SLL DST=T                ; T <- sendrefs << 16
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND RSEL=KA K=FP1 ; no send right; A <- s7
@@ -689,14 +690,12 @@ RT:
     ASEL=ZERO KC UADDR=0xD7 ALU=ADD WB=K K=AMOTMP   ; AMOTMP <- V R W U A D
     NEXT=CALL UADDR=RT_XL                           ; T, FP7 <- its physical address
     ; every check is done: now the writes. 1: the reply right (RPC)
-    RSEL=KA K=FP9                                   ; A <- RPC?
+    ASEL=ZERO KC UADDR=1 ALU=ADD DST=T RSEL=KA K=FP9 ; T <- 1; A <- RPC?
     ASEL=RA KC UADDR=11 ALU=SLL WB=K K=AMOTMP       ; AMOTMP <- the header's bits (0x800 or 0)
     ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=.k2 RSEL=KA K=51 ; reply-and-receive: none; A <- slot
-    RSEL=KB K=53                                    ; B <- s5
-    ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE             ; slot.port <- s5
-    ASEL=ZERO KC UADDR=1 ALU=ADD DST=T              ; T <- 1
     ASEL=T KC UADDR=24 ALU=SLL WB=K K=52            ; 52 <- sendonce 1
-    RSEL=KB K=52                                    ; B <- it
+    RSEL=KB K=53                                    ; B <- s5
+    ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE RSEL=KB K=52 ; slot.port <- s5; B <- sendonce 1
     ASEL=RA KC UADDR=4 ALU=ADD MEM=STORE RSEL=KA K=53 ; slot flags; A <- s5
     ASEL=RA KC UADDR=32 ALU=ADD MEM=LOAD            ; read named
     ASEL=RA KC UADDR=28 ALU=ADD MEM=LOAD RES=LOAD DST=DIVI ; read refs; Q <- named
@@ -707,11 +706,10 @@ RT:
     ASEL=RA KC UADDR=28 ALU=ADD MEM=STORE RSEL=KB K=51 ; refs; B <- named + 1
     ASEL=RA KC UADDR=32 ALU=ADD MEM=STORE           ; named
 .k2:
-    ; 2: the send-once right dropped (move-send-once)
-    RSEL=KA K=FP5                                   ; A <- bits
-    ASEL=RA KC UADDR=0xFF ALU=AND DST=T             ; T <- the destination disposition
-    ASEL=T KC UADDR=6 ALU=SUB DST=T                 ; T <- disposition - move-send-once
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=.k3 RSEL=KA K=54 ; copy-send: nothing; A <- e6
+    ; 2: the send-once right dropped (move-send-once: checks 11, 12 let
+    ; no other disposition through)
+    RSEL=KA K=FP5                                   ; A <- disposition - copy-send
+    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=.k3 RSEL=KA K=54 ; copy-send: nothing; A <- e6
     ASEL=RA KC UADDR=8 ALU=ADD MEM=LOAD             ; read dead
     ASEL=RA KC UADDR=4 ALU=ADD MEM=LOAD RES=LOAD DST=DIVI ; read its flags; Q <- the dead word
     RES=LOAD DST=T                                  ; T <- the flags
