@@ -472,9 +472,11 @@ dispatch CUSTOM1 FP_REMAP
 ;; reply slot, then 20), 52 scratch, 53 s5 (p's receive port), 54 the
 ;; destination entry (later &stats, then r's next pc), FP1 s7 (the
 ;; destination port; later &vm_active), FP2 r, FP3 the header's reply name,
-;; FP4 its id, FP5 its bits, FP6 m (r's name), FP7 r's buffer (then its
-;; physical address), FP8 j (the reply slot's name), FP9 1 for an RPC,
-;; AMOTMP scratch (the translation's PTE bits, then the header's bits); once
+;; FP4 its id, FP5 its bits (from check 12 the destination disposition -
+;; copy-send), FP6 m (r's name), FP7 r's buffer (then its physical
+;; address), FP8 12 (a name entry's size, then j, the reply slot's name),
+;; FP9 1 for an RPC, AMOTMP scratch (the translation's PTE bits, then the
+;; header's bits); once
 ;; the header is written FP4, FP6 and FP8 hold the stores' constants.
 ;;
 ;; Timing rules the code leans on (docs/core.md): a memory word sets T to
@@ -528,6 +530,7 @@ RT:
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND RSEL=KA K=10 ; a restarted call; A <- a0
     ASEL=ZERO KC UADDR=0x53 ALU=ADD WB=K K=AMOTMP   ; AMOTMP <- V R U A
     NEXT=CALL UADDR=RT_XL                           ; T <- the header's physical address
+    ASEL=ZERO KC UADDR=12 ALU=ADD WB=K K=FP8        ; FP8 <- 12, a name entry's size: the lookups multiply by it
     ASEL=T BSEL=ZERO ALU=ADD MEM=LOAD               ; read size (T <- its address: the next ones from T)
     ASEL=T KC UADDR=4 ALU=ADD MEM=LOAD RES=LOAD WB=K K=52 ; read dest; 52 <- size
     ASEL=T KC UADDR=4 ALU=ADD MEM=LOAD RES=LOAD WB=K K=54 ; read reply; 54 <- dest
@@ -553,11 +556,8 @@ RT:
     ASEL=RA KC UADDR=160 ALU=ADD MEM=LOAD RSEL=KA K=FP6 ; read p.names; A <- n
     ASEL=T KC UADDR=4 ALU=ADD MEM=LOAD RES=LOAD WB=K K=51 ; read p.nnames; 51 <- names
     RES=LOAD DST=T WB=K K=52                        ; T, 52 <- nnames
-    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND RSEL=KB K=51 ; no name; B <- names
-    ASEL=RA BSEL=T ALU=SUBU NEXT=BR COND=GE UADDR=RT_HAND ; past the table
-    ASEL=RA BSEL=RA ALU=ADD DST=T                   ; T <- 2n
-    ASEL=T BSEL=RA ALU=ADD DST=T                    ; T <- 3n
-    ASEL=T KC UADDR=2 ALU=SLL DST=T                 ; T <- 12n
+    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND RSEL=KB K=FP8 ; no name; B <- 12
+    ASEL=RA BSEL=T ALU=SUBU NEXT=BR COND=GE UADDR=RT_HAND RES=MUL DST=T RSEL=KB K=51 ; past the table; T <- 12n (the multiplier: ports A * B); B <- names
     ASEL=T BSEL=RB ALU=ADD MEM=LOAD                 ; read e.port (T <- e)
     ASEL=T KC UADDR=6 ALU=ADD MEM=LOAD RES=LOAD WB=K K=53 ; read e's flags at recv (>> 16); 53 <- port
     ASEL=T KC UADDR=2 ALU=ADD MEM=LOAD RES=LOAD DST=DIVI ; read e's dead; Q <- recv | sendonce << 8
@@ -569,19 +569,16 @@ RT:
     ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND ; a free slot
     ASEL=RA KC UADDR=12 ALU=ADD MEM=LOAD            ; read qhead
     RES=LOAD DST=T RSEL=KA K=54                     ; T <- it; A <- d
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND RSEL=KB K=52 ; a message queued; B <- nnames
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND RSEL=KB K=FP8 ; a message queued; B <- 12
     ; checks 11, 12: the destination right d
-    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND ; no name
+    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND RES=MUL DST=T RSEL=KB K=52 ; no name; T <- 12d; B <- nnames
     ASEL=RA BSEL=RB ALU=SUBU NEXT=BR COND=GE UADDR=RT_HAND RSEL=KB K=51 ; past the table; B <- names
-    ASEL=RA BSEL=RA ALU=ADD DST=T                   ; T <- 2d
-    ASEL=T BSEL=RA ALU=ADD DST=T                    ; T <- 3d
-    ASEL=T KC UADDR=2 ALU=SLL DST=T                 ; T <- 12d
     ASEL=T BSEL=RB ALU=ADD MEM=LOAD WB=K K=54       ; read e6.port; 54 <- e6
     ASEL=T KC UADDR=4 ALU=ADD MEM=LOAD RES=LOAD WB=K K=FP1 ; read e6's flags; FP1 <- s7
     RES=LOAD DST=DIVI RSEL=KA K=FP1                 ; Q <- the flags; A <- s7
     ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND RSEL=KA K=FP5 ; none; A <- bits
     ASEL=RA KC UADDR=0xFF ALU=AND DST=T             ; T <- the destination disposition
-    ASEL=T KC UADDR=1 ALU=SUB DST=T                 ; T <- disposition - copy-send
+    ASEL=T KC UADDR=1 ALU=SUB DST=T WB=K K=FP5      ; T, FP5 <- disposition - copy-send (for the commit: 0 or 5)
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=.once ; not copy-send
     ASEL=Q KC UADDR=16 ALU=SLL DST=T                ; T <- sendrefs << 16
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND RSEL=KA K=FP1 ; no send right; A <- s7
@@ -641,11 +638,8 @@ RT:
     ASEL=RA KC UADDR=160 ALU=ADD MEM=LOAD RSEL=KA K=FP6 ; read r.names; A <- m
     ASEL=T KC UADDR=4 ALU=ADD MEM=LOAD RES=LOAD WB=K K=51 ; read r.nnames; 51 <- names
     RES=LOAD DST=T WB=K K=52                        ; T, 52 <- nnames
-    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND RSEL=KB K=51 ; no name; B <- names
-    ASEL=RA BSEL=T ALU=SUBU NEXT=BR COND=GE UADDR=RT_HAND ; past the table
-    ASEL=RA BSEL=RA ALU=ADD DST=T                   ; T <- 2m
-    ASEL=T BSEL=RA ALU=ADD DST=T                    ; T <- 3m
-    ASEL=T KC UADDR=2 ALU=SLL DST=T                 ; T <- 12m
+    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND RSEL=KB K=FP8 ; no name; B <- 12
+    ASEL=RA BSEL=T ALU=SUBU NEXT=BR COND=GE UADDR=RT_HAND RES=MUL DST=T RSEL=KB K=51 ; past the table; T <- 12m; B <- names
     ASEL=T BSEL=RB ALU=ADD MEM=LOAD RSEL=KB K=FP1   ; read its port; B <- s7
     ASEL=T KC UADDR=6 ALU=ADD MEM=LOAD RES=LOAD WB=K K=AMOTMP ; read its flags at recv (>> 16); AMOTMP <- port
     ASEL=T KC UADDR=2 ALU=ADD MEM=LOAD RES=LOAD DST=DIVI RSEL=KA K=AMOTMP ; read its dead; Q <- recv | sendonce << 8; A <- port
@@ -672,20 +666,15 @@ RT:
     ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=.rr19 RSEL=KA K=53 ; reply-and-receive; A <- s5
     ASEL=RA KC UADDR=36 ALU=ADD MEM=LOAD            ; read s5's dead
     RES=LOAD DST=T RSEL=KA K=52                     ; T <- it; A <- r.nnames
-    ASEL=T KC UADDR=0xFF ALU=AND DST=T RSEL=KB K=51 ; T <- dead; B <- r.names
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; dead
-    ASEL=RA BSEL=RA ALU=ADD DST=T                   ; T <- 2n
-    ASEL=T BSEL=RA ALU=ADD DST=T                    ; T <- 3n
-    ASEL=T KC UADDR=2 ALU=SLL DST=T                 ; T <- 12n
+    ASEL=T KC UADDR=0xFF ALU=AND DST=T RSEL=KB K=FP8 ; T <- dead; B <- 12
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND RES=MUL DST=T RSEL=KB K=51 ; dead; T <- 12 nnames; B <- r.names
     ASEL=T BSEL=RB ALU=ADD WB=K K=52                ; 52 <- the table's end
     ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=FP8          ; FP8 <- j = 0
     ASEL=RBA BSEL=ZERO ALU=ADD DST=DIVI RSEL=KB K=52 ; Q <- &names[0]; B <- the end
 .scan:
-    ASEL=Q KC UADDR=12 ALU=ADD DST=DIVI RSEL=KA K=FP8 ; Q <- the next slot; A <- j
+    ASEL=Q KC UADDR=12 ALU=ADD MEM=LOAD DST=DIVI RSEL=KA K=FP8 ; Q <- the next slot; read its port; A <- j
+    RES=LOAD DST=T ASEL=Q BSEL=RB ALU=SUBU NEXT=BR COND=GE UADDR=RT_HAND ; T <- it; past the end (a word read past it is not used): no free slot, name_insert grows the table
     ASEL=RA KC UADDR=1 ALU=ADD WB=K K=FP8           ; j + 1
-    ASEL=Q BSEL=RB ALU=SUBU NEXT=BR COND=GE UADDR=RT_HAND ; no free slot: name_insert grows the table
-    ASEL=Q BSEL=ZERO ALU=ADD MEM=LOAD               ; read the slot's port
-    RES=LOAD DST=T                                  ; T <- it
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=.scan ; taken: the next
     ASEL=Q BSEL=ZERO ALU=ADD WB=K K=51 NEXT=JUMP UADDR=.c20 ; 51 <- the free slot
 .rr19:
@@ -701,14 +690,12 @@ RT:
     ASEL=ZERO KC UADDR=0xD7 ALU=ADD WB=K K=AMOTMP   ; AMOTMP <- V R W U A D
     NEXT=CALL UADDR=RT_XL                           ; T, FP7 <- its physical address
     ; every check is done: now the writes. 1: the reply right (RPC)
-    RSEL=KA K=FP9                                   ; A <- RPC?
+    ASEL=ZERO KC UADDR=1 ALU=ADD DST=T RSEL=KA K=FP9 ; T <- 1; A <- RPC?
     ASEL=RA KC UADDR=11 ALU=SLL WB=K K=AMOTMP       ; AMOTMP <- the header's bits (0x800 or 0)
     ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=.k2 RSEL=KA K=51 ; reply-and-receive: none; A <- slot
-    RSEL=KB K=53                                    ; B <- s5
-    ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE             ; slot.port <- s5
-    ASEL=ZERO KC UADDR=1 ALU=ADD DST=T              ; T <- 1
     ASEL=T KC UADDR=24 ALU=SLL WB=K K=52            ; 52 <- sendonce 1
-    RSEL=KB K=52                                    ; B <- it
+    RSEL=KB K=53                                    ; B <- s5
+    ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE RSEL=KB K=52 ; slot.port <- s5; B <- sendonce 1
     ASEL=RA KC UADDR=4 ALU=ADD MEM=STORE RSEL=KA K=53 ; slot flags; A <- s5
     ASEL=RA KC UADDR=32 ALU=ADD MEM=LOAD            ; read named
     ASEL=RA KC UADDR=28 ALU=ADD MEM=LOAD RES=LOAD DST=DIVI ; read refs; Q <- named
@@ -719,11 +706,10 @@ RT:
     ASEL=RA KC UADDR=28 ALU=ADD MEM=STORE RSEL=KB K=51 ; refs; B <- named + 1
     ASEL=RA KC UADDR=32 ALU=ADD MEM=STORE           ; named
 .k2:
-    ; 2: the send-once right dropped (move-send-once)
-    RSEL=KA K=FP5                                   ; A <- bits
-    ASEL=RA KC UADDR=0xFF ALU=AND DST=T             ; T <- the destination disposition
-    ASEL=T KC UADDR=6 ALU=SUB DST=T                 ; T <- disposition - move-send-once
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=.k3 RSEL=KA K=54 ; copy-send: nothing; A <- e6
+    ; 2: the send-once right dropped (move-send-once: checks 11, 12 let
+    ; no other disposition through)
+    RSEL=KA K=FP5                                   ; A <- disposition - copy-send
+    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=.k3 RSEL=KA K=54 ; copy-send: nothing; A <- e6
     ASEL=RA KC UADDR=8 ALU=ADD MEM=LOAD             ; read dead
     ASEL=RA KC UADDR=4 ALU=ADD MEM=LOAD RES=LOAD DST=DIVI ; read its flags; Q <- the dead word
     RES=LOAD DST=T                                  ; T <- the flags
