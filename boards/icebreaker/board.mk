@@ -101,15 +101,28 @@ endif
 # Each stand-in takes its width and depth from the real image.
 IB_UC_CS     := build/ucode/cs.hex
 IB_UC_DISP   := build/ucode/dispatch.hex
+# A stand-in is made anew only when its image's shape changes (its
+# .shape file, rewritten only then: a 1 024-word control store left the
+# 512-word stand-in of an older build, and icebram refused the swap).
 define ib_seed
 	@mkdir -p $(@D)
 	icebram -g -s $(1) $$(( $$(head -1 $(2) | tr -d '\n' | wc -c) * 4 )) $$(wc -l < $(2)) > $@
 endef
-$(IB_BUILD)/seed-cs.hex: | $(IB_UC_CS)
+define ib_shape
+	@mkdir -p $(@D)
+	@s="$$(head -1 $(1) | tr -d '\n' | wc -c) $$(wc -l < $(1))"; echo "$$s" | cmp -s - $@ || echo "$$s" > $@
+endef
+$(IB_BUILD)/seed-cs.shape: ib-force | $(IB_UC_CS)
+	$(call ib_shape,$(IB_UC_CS))
+$(IB_BUILD)/seed-disp.shape: ib-force | $(IB_UC_DISP)
+	$(call ib_shape,$(IB_UC_DISP))
+$(IB_BUILD)/seed-rom.shape: ib-force | $(IB_BUILD)/bootrom.hex
+	$(call ib_shape,$(IB_BUILD)/bootrom.hex)
+$(IB_BUILD)/seed-cs.hex: $(IB_BUILD)/seed-cs.shape
 	$(call ib_seed,11,$(IB_UC_CS))
-$(IB_BUILD)/seed-disp.hex: | $(IB_UC_DISP)
+$(IB_BUILD)/seed-disp.hex: $(IB_BUILD)/seed-disp.shape
 	$(call ib_seed,12,$(IB_UC_DISP))
-$(IB_BUILD)/seed-rom.hex: | $(IB_BUILD)/bootrom.hex
+$(IB_BUILD)/seed-rom.hex: $(IB_BUILD)/seed-rom.shape
 	$(call ib_seed,13,$(IB_BUILD)/bootrom.hex)
 IB_SEEDS := $(IB_BUILD)/seed-cs.hex $(IB_BUILD)/seed-disp.hex $(IB_BUILD)/seed-rom.hex
 
