@@ -23,6 +23,7 @@
 #define P_FLAGS     RTC_P_FLAGS        /* the word of has_deadline, rpc_sent, in_call, lean */
 #define P_RPC_SENT  (RTC_P_FLAGS + 1)
 #define P_RPC_REPLY RTC_P_RPC_REPLY
+#define P_RT_RPORT  RTC_P_RT_RPORT     /* the receive record's port */
 /* struct vmmap */
 #define VM_ROOT     RTC_VM_ROOT
 #define VM_ASID     RTC_VM_ASID        /* uint16_t */

@@ -20,6 +20,7 @@ int names_grow(struct proc *p, uint32_t n)
         return 0;
     if (n > p->nquota)
         return -1;
+    rt_forget(p);
     uint32_t size = p->nnames * 2 > n ? p->nnames * 2 : n;
     if (size > p->nquota)
         size = p->nquota;
@@ -40,6 +41,7 @@ void names_free_table(struct proc *p)
 {
     struct nameent *t = p->names;
     uint32_t n = p->nnames;
+    rt_forget(p);
     p->names = NULL;
     p->nnames = 0;
     if (t && t != p->names0)
@@ -87,6 +89,7 @@ HOT int32_t name_insert(struct proc *p, struct port *port, int right)
 {
     /* a port no entry names (a fresh one) needs no search for a name */
     uint32_t n = right == R_SENDONCE || !port->named ? 0 : name_of_port(p, port);
+    rt_forget(p);
     if (!n) {
         n = free_slot(p);
         if (!n)
@@ -129,6 +132,7 @@ HOT int name_release(struct proc *p, uint32_t name, int right)
     struct nameent *e = name_lookup(p, name);
     if (!e)
         return -AV_ENAME;
+    rt_forget(p);
     if (right == R_SEND) {
         if (!e->sendrefs)
             return -AV_ENAME;
@@ -164,6 +168,7 @@ void name_drop(struct nameent *e)
 void names_drop_all(struct proc *p)
 {
     struct nameent *e = p->names + 1, *end = p->names + p->nnames;
+    rt_forget(p);
     do {
         if (e->port)
             name_drop(e);
