@@ -60,6 +60,10 @@ rt_entry:
     bne s3, t0, 1b
     mv s0, sp
     lw sp, 0(sp)                        /* the kernel stack: a user access's fault uses it */
+    lui t0, %hi(stats + ST_RT_LEGS_KERNEL) /* a leg the microcode did not take */
+    lw t1, %lo(stats + ST_RT_LEGS_KERNEL)(t0)
+    addi t1, t1, 1
+    sw t1, %lo(stats + ST_RT_LEGS_KERNEL)(t0)
     /* the call: no options (but a reply-and-receive's AV_RELEASE), no send
      * done, a message, the buffers in user space */
     lui t0, %hi(fp_switching)

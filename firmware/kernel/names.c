@@ -20,7 +20,6 @@ int names_grow(struct proc *p, uint32_t n)
         return 0;
     if (n > p->nquota)
         return -1;
-    rt_forget(p);
     uint32_t size = p->nnames * 2 > n ? p->nnames * 2 : n;
     if (size > p->nquota)
         size = p->nquota;
@@ -41,7 +40,6 @@ void names_free_table(struct proc *p)
 {
     struct nameent *t = p->names;
     uint32_t n = p->nnames;
-    rt_forget(p);
     p->names = NULL;
     p->nnames = 0;
     if (t && t != p->names0)
@@ -168,7 +166,6 @@ void name_drop(struct nameent *e)
 void names_drop_all(struct proc *p)
 {
     struct nameent *e = p->names + 1, *end = p->names + p->nnames;
-    rt_forget(p);
     do {
         if (e->port)
             name_drop(e);
