@@ -388,19 +388,26 @@ static __attribute__((noinline)) uint32_t remap_insn(struct vmmap *src, uint32_t
     if (rd == 0xffffffffu)
         return 0;
     /* shared copy-on-write: the pages whose new entry has bit 8 (the
-     * instruction made every table on the way) */
-    uint32_t cow = 0;
-    for (uint32_t i = 0, n; i < rd; i += n, dva += n * PAGE_SIZE) {
-        n = table_run(dva, rd - i);    /* at least 1 */
-        pte_t *dp = &table_of(dst->root[VPN1(dva)])[VPN0(dva)], *e = dp + n;
-        while (dp < e)                 /* (summed in place: at most 64 << 8) */
-            if (e - dp >= 4) {
-                cow += (dp[0] & PTE_COW) + (dp[1] & PTE_COW) + (dp[2] & PTE_COW) + (dp[3] & PTE_COW);
-                dp += 4;
-            } else {
-                cow += *dp++ & PTE_COW;
-            }
-    }
+     * instruction made every table on the way). Into a receiver's map
+     * (capture_ool's direct transfer) the source lies in one read-write
+     * region, whose every present leaf is writable or copy-on-write (no
+     * operation leaves a read-only leaf in a writable region: vm_protect,
+     * the faults, remap, vm_take, vm_copy and fork all keep it so; the
+     * direct transfer relies on it for the entries it makes): every page
+     * done is one, so no second pass over the entries. */
+    uint32_t cow = rd * PTE_COW;
+    if (dst == &transit)
+        for (uint32_t i = cow = 0, n; i < rd; i += n, dva += n * PAGE_SIZE) {
+            n = table_run(dva, rd - i);    /* at least 1 */
+            pte_t *dp = &table_of(dst->root[VPN1(dva)])[VPN0(dva)], *e = dp + n;
+            while (dp < e)                 /* (summed in place: at most 64 << 8) */
+                if (e - dp >= 4) {
+                    cow += (dp[0] & PTE_COW) + (dp[1] & PTE_COW) + (dp[2] & PTE_COW) + (dp[3] & PTE_COW);
+                    dp += 4;
+                } else {
+                    cow += *dp++ & PTE_COW;
+                }
+        }
     stats.pages_cow_shared += cow / PTE_COW;
     stats.pages_remapped += rd;
     return rd;
