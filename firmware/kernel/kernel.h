@@ -111,7 +111,16 @@ struct proc {
     uint32_t nnames, nquota;          /* table size now, and its limit */
     struct port *self;                 /* the process port */
     struct proc *parent;
-    int32_t status;
+    union {
+        int32_t status;                /* the exit status: a zombie's */
+        uint32_t rt_rport;             /* while it lives, the round trip's receive
+                                          record (docs/ipc-microcode.md): the port
+                                          of the receive a fast leg blocked it in,
+                                          every check of that receive made (its
+                                          name in rpc_reply); 0: none. Cleared by
+                                          proc_block, every change to its names
+                                          and a frame set from outside (rt_forget) */
+    };
     uint8_t suspended;
     uint8_t kids;                      /* processes (zombies too) whose parent it is */
     /* blocking: the call restarts when woken, these survive the restart */
@@ -133,6 +142,9 @@ struct proc {
 };
 
 extern struct proc *procs;
+/* The receive record goes stale: p's names or frame change, or p blocks
+ * some other way (struct proc rt_rport). */
+static inline void rt_forget(struct proc *p) { p->rt_rport = 0; }
 extern uint32_t nprocs;
 extern struct proc *curproc;
 extern struct bootinfo boot;
@@ -201,6 +213,8 @@ pte_t *pt_alloc(void);                 /* a zeroed second-level table, or NULL *
 void mark_l1(struct vmmap *m, uint32_t va);     /* root entry VPN1(va) may hold a table */
 extern struct vmmap transit;
 extern pte_t *spare_root;              /* a clean root kept for the next map */
+extern struct region *region_kept;     /* a node vm_release kept for vm_place */
+void vm_unkeep(void);                  /* region_kept given back */
 extern struct vmmap *vm_active;
 
 /* proc.c */
@@ -285,6 +299,7 @@ static inline int32_t name_deallocate(struct proc *p, uint32_t name)
     struct nameent *e = name_at(p, name);
     if (!e)
         return -AV_ENAME;
+    rt_forget(p);
     name_drop(e);
     return 0;
 }
@@ -313,6 +328,11 @@ void port_release_right(struct port *pt, int right);
 /* msg.c */
 int32_t msg_send(struct proc *p, uint32_t umsg, uint32_t opts, uint32_t timeout, uint32_t *reply_out);
 int vm_release(struct proc *p);
+int unmap_region(struct vmmap *m, struct region **link);   /* (vm_release) */
+/* vm.c's remap instruction (up to 64 pages, the pages done) and vmops.c's
+ * loop over it and its C twin (vm_remap beyond what one instruction does) */
+uint32_t remap_insn(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t dva, uint32_t pages);
+uint32_t remap_loop(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t dva, uint32_t pages);
 int32_t msg_receive(struct proc *p, uint32_t ubuf, uint32_t bufsize, uint32_t name,
                     uint32_t opts, uint32_t timeout, uint32_t *size_out);
 struct kmsg *kmsg_alloc(uint32_t size);

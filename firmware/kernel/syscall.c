@@ -240,7 +240,7 @@ HOT void syscall(struct proc *p)
         ret = copyout(&p->map, a[0], s, n) < 0 ? -AV_EFAULT : (int32_t)n;
         break;
     }
-    case SYS_FREE_FRAMES: ret = (int32_t)frames_free() + !!spare_root + kalloc_idle(); break;
+    case SYS_FREE_FRAMES: vm_unkeep(); ret = (int32_t)frames_free() + !!spare_root + kalloc_idle(); break;
     case SYS_YIELD:                    /* to the run queue's tail, nothing handed off */
         handoff = NULL;
         sys_return(p, 0);

@@ -119,9 +119,25 @@ void kvm_init(void)
  * held bit) that frame_pop takes back whenever the free stack runs dry. */
 pte_t *spare_root;
 
+/* One region node kept back by vm_release (a whole region deallocated,
+ * AV_RELEASE) for the next vm_place: a server that releases each request's
+ * region as it replies gets the next request's node without a kfree and a
+ * kmalloc (and its clearing). Given back (vm_unkeep) before the free frames
+ * are counted or the stack runs dry, so a node kept never holds a slab the
+ * allocator would otherwise give up. */
+struct region *region_kept;
+
+void vm_unkeep(void)
+{
+    struct region *x = region_kept;
+    region_kept = NULL;
+    kfree(x, sizeof *x);               /* (none: nothing) */
+}
+
 uint32_t frame_reclaim(void)
 {
     pte_t *r = spare_root;
+    vm_unkeep();
     if (r) {
         spare_root = NULL;
         kpage_free(r);                 /* to the reserve if it is short, else the stack */
@@ -159,12 +175,16 @@ int vm_create(struct vmmap *m, uint32_t asid)
  * only inside a region), so freeing a table scans only below it. */
 uint32_t vm_place(struct vmmap *m, uint32_t lo, uint32_t hi, uint32_t len, uint32_t prot)
 {
-    struct region **link;
+    struct region **link, *n = region_kept;
     uint32_t at = region_fit(&m->regions, len, lo, hi, &link);
     if (!at)
         return 0;
-    if (region_link(link, at, at + len, prot) < 0)
+    if (n)
+        region_kept = NULL;            /* the node vm_release kept */
+    else if (!(n = kmalloc(sizeof *n)))
         return 1;
+    *n = (struct region){ *link, at, at + len, prot };
+    *link = n;
     if (at + len > m->top)
         m->top = at + len;
     return at;
@@ -313,18 +333,19 @@ static void trim_tables(struct vmmap *m, uint32_t start, uint32_t end)
     }
 }
 
-/* [start, end), whose regions are gone already: its entries released span
- * by span (one walk finds a table, then its entries in a row), the tables
- * no region touches any more freed, and the TLB flushed if it may hold a
- * released translation (vm_deallocate, vmops.c vm_release). Returns 0. */
+/* [start, end) (user space: a region's, or check_range's), whose regions
+ * are gone already: its entries released span by span (its root entry
+ * finds a table, then its entries in a row), the tables no region touches
+ * any more freed, and the TLB flushed if it may hold a released
+ * translation (vm_deallocate, vm_release). Returns 0. */
 int unmap_range(struct vmmap *m, uint32_t start, uint32_t end)
 {
     pte_t seen = 0;
     for (uint32_t a = start, n; a < end; a += n * PAGE_SIZE) {
         n = table_run(a, (end - a) / PAGE_SIZE);
-        pte_t *pte = vm_walk(m, a, 0);
-        if (pte)
-            seen |= release_ptes(pte, n);
+        pte_t l1 = m->root[VPN1(a)];
+        if (pte_valid(l1))
+            seen |= release_ptes(&table_of(l1)[VPN0(a)], n);
     }
     trim_tables(m, start, end);
     /* The TLB holds a translation only of an entry a walk (the hardware's,
@@ -335,6 +356,19 @@ int unmap_range(struct vmmap *m, uint32_t start, uint32_t end)
      * is never used for an access. */
     if (m != &transit && (seen & PTE_A))
         sfence_all();
+    return 0;
+}
+
+/* The region *link unlinked and its range unmapped (vm_release: a whole
+ * region, so no split); its node kept for the next vm_place, one kept
+ * before freed (none: kfree does nothing). Returns 0. */
+int unmap_region(struct vmmap *m, struct region **link)
+{
+    struct region *x = *link, *was = region_kept;
+    *link = x->next;
+    region_kept = x;
+    unmap_range(m, x->start, x->end);
+    kfree(was, sizeof *was);
     return 0;
 }
 
@@ -371,8 +405,8 @@ pte_t share_cow(pte_t *src, uint32_t dst_bits)
  * pages a call (it never stops for an interrupt). Returns the pages done.
  * A leaf: the count's tables are read straight from dst's root (the
  * instruction made every one it wrote through). */
-static __attribute__((noinline)) uint32_t remap_insn(struct vmmap *src, uint32_t sva,
-                                                     struct vmmap *dst, uint32_t dva, uint32_t pages)
+__attribute__((noinline)) uint32_t remap_insn(struct vmmap *src, uint32_t sva,
+                                              struct vmmap *dst, uint32_t dva, uint32_t pages)
 {
     static uint32_t desc[VMC_RD_WORDS];
     if (!(fastpaths & VMC_FP_REMAP))
@@ -388,74 +422,29 @@ static __attribute__((noinline)) uint32_t remap_insn(struct vmmap *src, uint32_t
     if (rd == 0xffffffffu)
         return 0;
     /* shared copy-on-write: the pages whose new entry has bit 8 (the
-     * instruction made every table on the way) */
-    uint32_t cow = 0;
-    for (uint32_t i = 0, n; i < rd; i += n, dva += n * PAGE_SIZE) {
-        n = table_run(dva, rd - i);    /* at least 1 */
-        pte_t *dp = &table_of(dst->root[VPN1(dva)])[VPN0(dva)], *e = dp + n;
-        while (dp < e)                 /* (summed in place: at most 64 << 8) */
-            if (e - dp >= 4) {
-                cow += (dp[0] & PTE_COW) + (dp[1] & PTE_COW) + (dp[2] & PTE_COW) + (dp[3] & PTE_COW);
-                dp += 4;
-            } else {
-                cow += *dp++ & PTE_COW;
-            }
-    }
+     * instruction made every table on the way). Into a receiver's map
+     * (capture_ool's direct transfer) the source lies in one read-write
+     * region, whose every present leaf is writable or copy-on-write (no
+     * operation leaves a read-only leaf in a writable region: vm_protect,
+     * the faults, remap, vm_take, vm_copy and fork all keep it so; the
+     * direct transfer relies on it for the entries it makes): every page
+     * done is one, so no second pass over the entries. */
+    uint32_t cow = rd * PTE_COW;
+    if (dst == &transit)
+        for (uint32_t i = cow = 0, n; i < rd; i += n, dva += n * PAGE_SIZE) {
+            n = table_run(dva, rd - i);    /* at least 1 */
+            pte_t *dp = &table_of(dst->root[VPN1(dva)])[VPN0(dva)], *e = dp + n;
+            while (dp < e)                 /* (summed in place: at most 64 << 8) */
+                if (e - dp >= 4) {
+                    cow += (dp[0] & PTE_COW) + (dp[1] & PTE_COW) + (dp[2] & PTE_COW) + (dp[3] & PTE_COW);
+                    dp += 4;
+                } else {
+                    cow += *dp++ & PTE_COW;
+                }
+        }
     stats.pages_cow_shared += cow / PTE_COW;
     stats.pages_remapped += rd;
     return rd;
-}
-
-/* vm_remap's loop: the instruction where its fast path is on, and its C
- * twin for the rest (dst's root range already widened). Apart, so the
- * common call (one instruction does it all) pays none of its frame. */
-static __attribute__((noinline)) uint32_t remap_loop(struct vmmap *src, uint32_t sva, struct vmmap *dst,
-                                                     uint32_t dva, uint32_t pages)
-{
-    uint32_t done, t0 = csr_read(CSR_CYCLE);
-    /* regions and table entries carry over from page to page within a
-     * region and a 4 MiB span (sp and dp step along their tables) */
-    struct region *sr = NULL, *dr = NULL;
-    pte_t *sp = NULL, *dp = NULL;
-    for (done = 0; done < pages; done++, sva += PAGE_SIZE, dva += PAGE_SIZE) {
-        uint32_t k = remap_insn(src, sva, dst, dva, pages - done);
-        if (k) {
-            /* the microcode took k pages; the loop's step takes one more */
-            done += k - 1;
-            sva += (k - 1) * PAGE_SIZE;
-            dva += (k - 1) * PAGE_SIZE;
-            sr = dr = NULL;
-            sp = dp = NULL;
-            continue;
-        }
-        if (!sr || sva >= sr->end)
-            sr = region_find(src->regions, sva);
-        if (!dr || dva >= dr->end)
-            dr = region_find(dst->regions, dva);
-        if (!sr || !dr)
-            break;
-        sp = sp && (sva & (MEGA_SIZE - 1)) ? sp + 1 : vm_walk(src, sva, 0);
-        pte_t s = sp ? *sp : zfill_pte(sr->prot);
-        if (!pte_is_zfill(s) && !(pte_valid(s) && pte_leaf(s) && frame_valid(pte_ppn(s))))
-            break;
-        dp = dp && (dva & (MEGA_SIZE - 1)) ? dp + 1 : vm_walk(dst, dva, 1);
-        if (!dp)
-            break;
-        if (!sp)
-            sp = vm_walk(src, sva, 0);     /* the walk may have made its table */
-        release_pte(dp);
-        if (pte_is_zfill(s)) {
-            *dp = zfill_pte(dr->prot);
-        } else {
-            /* as the contract's remap: the source's own permissions */
-            *dp = share_cow(sp, (s & VMC_PTE_PERM) | ((s & PTE_COW) ? PTE_W : 0));
-            sfence_va(sva, src->asid);
-        }
-        stats.pages_remapped++;
-    }
-    if (!(fastpaths & VMC_FP_REMAP))    /* the C twin's time (benchmark) */
-        stats.cycles_remap += csr_read(CSR_CYCLE) - t0;
-    return done;
 }
 
 /* Remap: the instruction where its fast path is on, and its C twin for the

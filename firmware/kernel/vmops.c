@@ -93,7 +93,8 @@ int vm_protect(struct vmmap *m, uint32_t addr, uint32_t size, uint32_t prot)
  * vm_deallocate of exactly that region: its range is a region's (page
  * aligned, non-empty, in user space above USER_LOW: check_range's tests
  * hold), and its node is unlinked where the search found it (no second
- * walk, no split, so no failure). */
+ * walk, no split, so no failure) and kept for the next vm_place
+ * (unmap_region). A leaf but for its tail call: no register saved. */
 int vm_release(struct proc *p)
 {
     struct vmmap *m = &p->map;
@@ -101,13 +102,63 @@ int vm_release(struct proc *p)
     struct region **pp = &m->regions, *x;
     for (; (x = *pp) && x->start <= va; pp = &x->next)
         if (va < x->end) {
-            uint32_t start = x->start, end = x->end;
             p->rpc_sent = 2;
-            *pp = x->next;
-            kfree(x, sizeof *x);
-            return unmap_range(m, start, end);
+            return unmap_region(m, pp);
         }
     return 1;
+}
+
+/* vm_remap's loop: the instruction where its fast path is on, and its C
+ * twin for the rest (dst's root range already widened). Apart, so the
+ * common call (one instruction does it all) pays none of its frame; here,
+ * with the shared saves (-msave-restore), as it runs once a call of
+ * many pages. */
+uint32_t remap_loop(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t dva, uint32_t pages)
+{
+    uint32_t done, t0 = csr_read(CSR_CYCLE);
+    /* regions and table entries carry over from page to page within a
+     * region and a 4 MiB span (sp and dp step along their tables) */
+    struct region *sr = NULL, *dr = NULL;
+    pte_t *sp = NULL, *dp = NULL;
+    for (done = 0; done < pages; done++, sva += PAGE_SIZE, dva += PAGE_SIZE) {
+        uint32_t k = remap_insn(src, sva, dst, dva, pages - done);
+        if (k) {
+            /* the microcode took k pages; the loop's step takes one more */
+            done += k - 1;
+            sva += (k - 1) * PAGE_SIZE;
+            dva += (k - 1) * PAGE_SIZE;
+            sr = dr = NULL;
+            sp = dp = NULL;
+            continue;
+        }
+        if (!sr || sva >= sr->end)
+            sr = region_find(src->regions, sva);
+        if (!dr || dva >= dr->end)
+            dr = region_find(dst->regions, dva);
+        if (!sr || !dr)
+            break;
+        sp = sp && (sva & (MEGA_SIZE - 1)) ? sp + 1 : vm_walk(src, sva, 0);
+        pte_t s = sp ? *sp : zfill_pte(sr->prot);
+        if (!pte_is_zfill(s) && !(pte_valid(s) && pte_leaf(s) && frame_valid(pte_ppn(s))))
+            break;
+        dp = dp && (dva & (MEGA_SIZE - 1)) ? dp + 1 : vm_walk(dst, dva, 1);
+        if (!dp)
+            break;
+        if (!sp)
+            sp = vm_walk(src, sva, 0);     /* the walk may have made its table */
+        release_pte(dp);
+        if (pte_is_zfill(s)) {
+            *dp = zfill_pte(dr->prot);
+        } else {
+            /* as the contract's remap: the source's own permissions */
+            *dp = share_cow(sp, (s & VMC_PTE_PERM) | ((s & PTE_COW) ? PTE_W : 0));
+            sfence_va(sva, src->asid);
+        }
+        stats.pages_remapped++;
+    }
+    if (!(fastpaths & VMC_FP_REMAP))    /* the C twin's time (benchmark) */
+        stats.cycles_remap += csr_read(CSR_CYCLE) - t0;
+    return done;
 }
 
 int vm_copy(struct vmmap *m, uint32_t src, uint32_t size, uint32_t dst)

@@ -8,7 +8,9 @@
  *    rest of a partial page zero), the message as sent: 32 bytes, the
  *    item's words, AV_MSG_COMPLEX and the reply right's bits, the server's
  *    receive name; each one direct and counted out of line (msgs_ool, not
- *    msgs_inline); the DEALLOC range is free in the client afterwards
+ *    msgs_inline), its whole pages remapped and counted shared
+ *    copy-on-write (pages_cow_shared); the DEALLOC range is free in the
+ *    client afterwards
  *  - the server receives each time into a fresh buffer never touched,
  *    straddling two pages (the leg makes both present and writable before
  *    anything is placed)
@@ -38,11 +40,13 @@ static uint8_t pat(uint32_t id, uint32_t k) { return (uint8_t)(id * 11 + k * 7 +
 
 static void stats(struct av_stats *s) { CHECK_RC(av_stats(s), 0); }
 
-/* The requests: id, the offset in the client's region, bytes, DEALLOC. */
-static const struct { uint32_t id, off, n; int dealloc; } req[] = {
-    { 1, 0, 4 * PAGE, 0 },
-    { 2, 0x123, 2 * PAGE + 0x456, 0 },
-    { 3, 8, 3 * PAGE, 1 },
+/* The requests: id, the offset in the client's region, bytes, DEALLOC,
+ * and the whole pages remapped (each one shared copy-on-write: written
+ * first, so writable in the client). */
+static const struct { uint32_t id, off, n; int dealloc; uint32_t whole; } req[] = {
+    { 1, 0, 4 * PAGE, 0, 4 },
+    { 2, 0x123, 2 * PAGE + 0x456, 0, 1 },
+    { 3, 8, 3 * PAGE, 1, 2 },
 };
 
 static void rpc(int port, int reply, uint32_t id, uint32_t va, uint32_t n, int dealloc)
@@ -78,6 +82,10 @@ static void client(int port)
               s1.msgs_inline - s0.msgs_inline == 1, "request %lu: direct %lu ool %lu inline %lu",
               (unsigned long)req[i].id, (unsigned long)(s1.msgs_direct - s0.msgs_direct),
               (unsigned long)(s1.msgs_ool - s0.msgs_ool), (unsigned long)(s1.msgs_inline - s0.msgs_inline));
+        CHECK(s1.pages_cow_shared - s0.pages_cow_shared == req[i].whole &&
+              s1.pages_remapped - s0.pages_remapped == req[i].whole, "request %lu: %lu shared, %lu remapped",
+              (unsigned long)req[i].id, (unsigned long)(s1.pages_cow_shared - s0.pages_cow_shared),
+              (unsigned long)(s1.pages_remapped - s0.pages_remapped));
         if (req[i].dealloc) {
             CHECK(ktest_range_free(a, 4 * PAGE), "DEALLOC: the range is still mapped");
         } else {
