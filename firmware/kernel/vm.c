@@ -173,21 +173,35 @@ int vm_create(struct vmmap *m, uint32_t asid)
  * address; 0 no room (a fixed place not free), 1 no memory. The map's top
  * bounds the table entries ever written (a leaf or zero-fill entry exists
  * only inside a region), so freeing a table scans only below it. */
+/* (the region linked with node n, or a new one: 1 if none can be had) */
+static uint32_t place_link(struct vmmap *m, struct region **link, struct region *n, uint32_t at,
+                           uint32_t len, uint32_t prot)
+{
+    *n = (struct region){ *link, at, at + len, prot };
+    *link = n;
+    if (at + len > m->top)
+        m->top = at + len;
+    return at;
+}
+
+static __attribute__((noinline)) uint32_t place_new(struct vmmap *m, struct region **link, uint32_t at,
+                                                    uint32_t len, uint32_t prot)
+{
+    struct region *n = kmalloc(sizeof *n);
+    return n ? place_link(m, link, n, at, len, prot) : 1;
+}
+
+/* (a leaf when a node is kept: the common case of the direct transfer) */
 uint32_t vm_place(struct vmmap *m, uint32_t lo, uint32_t hi, uint32_t len, uint32_t prot)
 {
     struct region **link, *n = region_kept;
     uint32_t at = region_fit(&m->regions, len, lo, hi, &link);
     if (!at)
         return 0;
-    if (n)
-        region_kept = NULL;            /* the node vm_release kept */
-    else if (!(n = kmalloc(sizeof *n)))
-        return 1;
-    *n = (struct region){ *link, at, at + len, prot };
-    *link = n;
-    if (at + len > m->top)
-        m->top = at + len;
-    return at;
+    if (!n)
+        return place_new(m, link, at, len, prot);
+    region_kept = NULL;                /* the node vm_release kept */
+    return place_link(m, link, n, at, len, prot);
 }
 
 /* Entries of the table for span that may be non-zero: those below top. */
@@ -362,14 +376,21 @@ int unmap_range(struct vmmap *m, uint32_t start, uint32_t end)
 /* The region *link unlinked and its range unmapped (vm_release: a whole
  * region, so no split); its node kept for the next vm_place, one kept
  * before freed (none: kfree does nothing). Returns 0. */
+static __attribute__((noinline)) int unmap_freed(struct vmmap *m, struct region *x, struct region *was)
+{
+    unmap_range(m, x->start, x->end);
+    kfree(was, sizeof *was);
+    return 0;
+}
+
 int unmap_region(struct vmmap *m, struct region **link)
 {
     struct region *x = *link, *was = region_kept;
     *link = x->next;
     region_kept = x;
-    unmap_range(m, x->start, x->end);
-    kfree(was, sizeof *was);
-    return 0;
+    if (was)                           /* (apart: the common case is a tail call) */
+        return unmap_freed(m, x, was);
+    return unmap_range(m, x->start, x->end);
 }
 
 /* The regions first (a split that finds no memory then changes nothing),
