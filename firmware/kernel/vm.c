@@ -205,7 +205,7 @@ uint32_t vm_place(struct vmmap *m, uint32_t lo, uint32_t hi, uint32_t len, uint3
 }
 
 /* Entries of the table for span that may be non-zero: those below top. */
-static uint32_t span_entries(struct vmmap *m, uint32_t span)
+uint32_t span_entries(struct vmmap *m, uint32_t span)
 {
     if (m->top <= span)
         return 0;
@@ -273,9 +273,6 @@ void release_pte(pte_t *pte)
     *pte = 0;
 }
 
-/* Release a table's n entries from l2 (vmloop.S, in assembly: no frame on
- * its common path); returns the released entries ORed together. */
-pte_t release_ptes(pte_t *l2, uint32_t n);
 
 /* Copies to and from user memory go through the MMU (ucopy, utouch) with
  * m's map active for the duration: a page fault inside is served by the C
@@ -330,38 +327,20 @@ int check_range(uint32_t addr, uint32_t size)
     return 0;
 }
 
-/* Free second-level tables in [start, end)'s spans that no region touches. */
-static void trim_tables(struct vmmap *m, uint32_t start, uint32_t end)
-{
-    for (uint32_t span = start & ~(MEGA_SIZE - 1); span < end && span < AV_USER_TOP; span += MEGA_SIZE) {
-        pte_t *l1 = &m->root[VPN1(span)];
-        if (!pte_valid(*l1) ||
-            region_overlaps(m->regions, span, span + MEGA_SIZE))
-            continue;
-        pte_t *l2 = table_of(*l1);
-        release_ptes(l2, span_entries(m, span));
-        *l1 = 0;
-        pt_free(l2);
-        if (span + MEGA_SIZE < span)
-            break;
-    }
-}
-
 /* [start, end) (user space: a region's, or check_range's), whose regions
- * are gone already: its entries released span by span (its root entry
- * finds a table, then its entries in a row), the tables no region touches
+ * are gone already: its entries released, the tables no region touches
  * any more freed, and the TLB flushed if it may hold a released
- * translation (vm_deallocate, vm_release). Returns 0. */
+ * translation (vm_deallocate, vm_release). The common case in line: the
+ * range in one table, which another region of its span keeps (so nothing
+ * to free). Returns 0. */
 int unmap_range(struct vmmap *m, uint32_t start, uint32_t end)
 {
-    pte_t seen = 0;
-    for (uint32_t a = start, n; a < end; a += n * PAGE_SIZE) {
-        n = table_run(a, (end - a) / PAGE_SIZE);
-        pte_t l1 = m->root[VPN1(a)];
-        if (pte_valid(l1))
-            seen |= release_ptes(&table_of(l1)[VPN0(a)], n);
-    }
-    trim_tables(m, start, end);
+    uint32_t n = (end - start) / PAGE_SIZE, span = start & ~(MEGA_SIZE - 1);
+    pte_t seen, l1 = m->root[VPN1(start)];
+    if (n <= table_run(start, n) && pte_valid(l1) && region_overlaps(m->regions, span, span + MEGA_SIZE))
+        seen = release_ptes(&table_of(l1)[VPN0(start)], n);
+    else
+        seen = unmap_spans(m, start, end);
     /* The TLB holds a translation only of an entry a walk (the hardware's,
      * or the software refill) marked accessed first, and no entry that may
      * be cached loses its A bit: without one among the released (pages
