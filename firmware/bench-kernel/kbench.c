@@ -157,7 +157,13 @@ static void bench_messages(void)
             fail("reply port", reply);
         static uint8_t small[8000];
         memset(small, 0x5a, sizeof small);
+        struct av_stats s0, s1;
+        TRY(av_stats(&s0));
         out("rtt_null", 0, rtt(port, reply, 0, 0, 0, 64));
+        TRY(av_stats(&s1));
+        /* its legs (65 round trips, the warm one too): how many the kernel
+         * ran (the microcode off or refusing), the rest the microcode */
+        out("rtt_null_legs_kernel", 2 * 65, s1.rt_legs_kernel - s0.rt_legs_kernel);
         out("rtt_inline64", 64, rtt(port, reply, small, 64, 0, 64));
         for (unsigned k = 0; k < NELEM(inline_sizes); k++)
             out("rtt_inline", inline_sizes[k], rtt(port, reply, small, inline_sizes[k], 0, 16));

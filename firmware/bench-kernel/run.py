@@ -366,9 +366,12 @@ def main():
             breakdown(tgt, runs, md)
         if tgt == 'rtl':
             g = res['mc']
+            legs = (g['bench'].get('rtt_null_legs_kernel') or [None])[0]
             md.insert(2, "| goal (DESIGN) | RTL cycles | goal |\n| --- | ---: | ---: |\n"
                       f"| null system call (general path, for scale) | {fmt(one(g, 'sys_null'))} | |\n"
                       f"| null message round trip | {fmt(one(g, 'rtt_null'))} | 600 |\n"
+                      f"| its legs the kernel ran, of {fmt(legs[0] if legs else None)} (the rest: the "
+                      f"round trip's microcode) | {fmt(legs[1] if legs else None)} | 0 |\n"
                       f"| 64 KiB out-of-line round trip | {fmt(get(g, ('rtt_ool', 65536)))} | 4 000 |\n"
                       f"| process create + destroy (empty process) | {fmt(one(g, 'proc_create_destroy'))} | 4 000 |\n"
                       f"| process life from ELF (exit0, for scale) | {fmt(one(g, 'proc_elf_life'))} | |\n")

@@ -211,6 +211,9 @@ struct av_stats {
     uint32_t msgs_direct;       /* copied straight to a waiting receiver (no queue): inline, or one out-of-line item */
     uint32_t cycles_remap;      /* cycles inside remap itself (wraps): the custom-1
                                  * instructions, or a remap done all in C */
+    uint32_t rt_legs_kernel;    /* RPC and reply-and-receive calls the kernel ran (its
+                                 * assembly path, then maybe C): the round trip's
+                                 * microcode off, or it refused them */
 };
 
 #endif

@@ -15,7 +15,9 @@
  *    RPC's reply right named in the receiver's first free slot
  *    (name_add_once), the destination's send-once right dropped
  *    (name_drop_once), the statistics, the receiver's call ended
- *    (sys_return), the caller blocked in its receive;
+ *    (sys_return), the caller blocked in its receive (with its receive
+ *    record, which lets the microcode skip the receiver's checks on the
+ *    way back: docs/ipc-microcode.md);
  *  - a body (up to DIRECT_MAX, marked complex or not): msg.c send_direct
  *    copies it, places its one out-of-line item (if any) straight in the
  *    receiver's map, and wakes the receiver, or refuses (rights, more
@@ -58,6 +60,10 @@ rt_entry:
     bne s3, t0, 1b
     mv s0, sp
     lw sp, 0(sp)                        /* the kernel stack: a user access's fault uses it */
+    lui t0, %hi(stats + ST_RT_LEGS_KERNEL) /* a leg the microcode did not take */
+    lw t1, %lo(stats + ST_RT_LEGS_KERNEL)(t0)
+    addi t1, t1, 1
+    sw t1, %lo(stats + ST_RT_LEGS_KERNEL)(t0)
     /* the call: no options (but a reply-and-receive's AV_RELEASE), no send
      * done, a message, the buffers in user space */
     lui t0, %hi(fp_switching)
@@ -75,6 +81,8 @@ rt_entry:
     lui t2, 0x80000                     /* AV_USER_TOP */
     sub t1, t2, a1
     bltu t1, a2, general                /* buffer running past it */
+    sltiu t1, a2, IPC_HDR
+    bnez t1, general                    /* smaller than a header (the receive record's) */
     addi t2, t2, -IPC_HDR - 1
     addi t1, a0, -1
     bltu t2, t1, general                /* no message (a plain receive), or past the top */
@@ -312,7 +320,14 @@ rt_commit:
  * the timer, schedule() would pick r (the hand-off) and keep the quantum,
  * so go to r at once; otherwise schedule() */
 switch:
-    sw t3, P_RPC_REPLY(s0)
+    /* the receive record (rt_contract.def): p's receive, every check made
+     * (options, buffer, a live receive right on s5), so the leg that ends
+     * it need not make them again: its port and name (an RPC's reply name
+     * t3, its a3 the options, 0; a reply-and-receive's a3, its t3 0) */
+    lw t0, 4*13(s0)
+    add t0, t0, t3
+    sw t0, P_RPC_REPLY(s0)
+    sw s5, P_RT_RPORT(s0)
     li t0, 0x01010100                   /* has_deadline 0, rpc_sent, in_call, lean 1 */
     sw t0, P_FLAGS(s0)
     lbu t0, P_SUSP(s8)

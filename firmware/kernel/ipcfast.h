@@ -23,6 +23,7 @@
 #define P_FLAGS     RTC_P_FLAGS        /* the word of has_deadline, rpc_sent, in_call, lean */
 #define P_RPC_SENT  (RTC_P_FLAGS + 1)
 #define P_RPC_REPLY RTC_P_RPC_REPLY
+#define P_RT_RPORT  RTC_P_RT_RPORT     /* the receive record's port */
 /* struct vmmap */
 #define VM_ROOT     RTC_VM_ROOT
 #define VM_ASID     RTC_VM_ASID        /* uint16_t */
@@ -46,6 +47,7 @@
 #define ST_CYCLES_KERNEL 8             /* uint64_t */
 #define ST_MSGS_INLINE RTC_ST_MSGS_INLINE
 #define ST_MSGS_DIRECT RTC_ST_MSGS_DIRECT
+#define ST_RT_LEGS_KERNEL 168          /* uint32_t rt_legs_kernel */
 #define BOOT_RAM_SIZE 4
 /* enum pstate, enum pwait; av_abi.h */
 #define IPC_P_RUNNABLE RTC_P_RUNNABLE
@@ -94,6 +96,7 @@ IPC_AT(struct nameent, recv, NE_RECV);
 IPC_AT(struct nameent, sendonce, NE_SENDONCE);
 IPC_AT(struct nameent, dead, NE_DEAD);
 IPC_AT(struct av_stats, cycles_kernel, ST_CYCLES_KERNEL);
+IPC_AT(struct av_stats, rt_legs_kernel, ST_RT_LEGS_KERNEL);
 IPC_AT(struct av_stats, msgs_inline, ST_MSGS_INLINE);
 IPC_AT(struct av_stats, msgs_direct, ST_MSGS_DIRECT);
 IPC_AT(struct bootinfo, ram_size, BOOT_RAM_SIZE);

@@ -111,7 +111,16 @@ struct proc {
     uint32_t nnames, nquota;          /* table size now, and its limit */
     struct port *self;                 /* the process port */
     struct proc *parent;
-    int32_t status;
+    union {
+        int32_t status;                /* the exit status: a zombie's */
+        uint32_t rt_rport;             /* while it lives, the round trip's receive
+                                          record (docs/ipc-microcode.md): the port
+                                          of the receive a fast leg blocked it in,
+                                          every check of that receive made (its
+                                          name in rpc_reply); 0: none. Cleared by
+                                          proc_block, every change to its names
+                                          and a frame set from outside (rt_forget) */
+    };
     uint8_t suspended;
     uint8_t kids;                      /* processes (zombies too) whose parent it is */
     /* blocking: the call restarts when woken, these survive the restart */
@@ -133,6 +142,9 @@ struct proc {
 };
 
 extern struct proc *procs;
+/* The receive record goes stale: p's names or frame change, or p blocks
+ * some other way (struct proc rt_rport). */
+static inline void rt_forget(struct proc *p) { p->rt_rport = 0; }
 extern uint32_t nprocs;
 extern struct proc *curproc;
 extern struct bootinfo boot;
@@ -287,6 +299,7 @@ static inline int32_t name_deallocate(struct proc *p, uint32_t name)
     struct nameent *e = name_at(p, name);
     if (!e)
         return -AV_ENAME;
+    rt_forget(p);
     name_drop(e);
     return 0;
 }

@@ -87,6 +87,7 @@ HOT int32_t name_insert(struct proc *p, struct port *port, int right)
 {
     /* a port no entry names (a fresh one) needs no search for a name */
     uint32_t n = right == R_SENDONCE || !port->named ? 0 : name_of_port(p, port);
+    rt_forget(p);
     if (!n) {
         n = free_slot(p);
         if (!n)
@@ -129,6 +130,7 @@ HOT int name_release(struct proc *p, uint32_t name, int right)
     struct nameent *e = name_lookup(p, name);
     if (!e)
         return -AV_ENAME;
+    rt_forget(p);
     if (right == R_SEND) {
         if (!e->sendrefs)
             return -AV_ENAME;

@@ -75,6 +75,7 @@ static void teardown(struct port *pt)
             left--;
             if (e->dead)
                 continue;
+            rt_forget(q);
             e->dead = 1;
             e->recv = 0;
             e->sendrefs = 0;

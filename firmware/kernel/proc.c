@@ -328,6 +328,7 @@ int proc_spawn(struct proc *parent, const char *prog, uint32_t len)
 
 HOT void proc_block(struct proc *p, enum pwait w, void *obj)
 {
+    rt_forget(p);                      /* a receive the fast legs did not check */
     p->state = P_BLOCKED;
     p->wait = w;
     p->wait_obj = obj;

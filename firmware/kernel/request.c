@@ -121,6 +121,7 @@ int32_t proc_request(struct proc *sender, struct port *pt, struct kmsg *km,
         t->rpc_sent = 0;               /* its next call starts afresh */
         t->has_deadline = 0;
         t->lean = 0;                   /* every register as set, none zeroed (trapvec.S) */
+        rt_forget(t);                  /* its receive is not the one checked */
         break;
     case AV_REQ_WRITE_MEM:
         if (blen > AV_REQ_MEM_MAX)

@@ -117,15 +117,33 @@ uint32_t av_time_us(void);
 int av_bootargs(char *buf, uint32_t len);   /* not NUL-terminated */
 
 /* ---- building messages (into a caller buffer, 4-byte aligned) ----------- */
-void av_msg_init(void *msg, uint32_t dest, uint32_t dest_disp, uint32_t reply,
-                 uint32_t reply_disp, uint32_t id);
+/* The header (no items yet). In line: a server builds one for every reply,
+ * and a call with six arguments costs more than the five stores, whose
+ * dispositions are usually constants (bits folds to one). */
+static inline void av_msg_init(void *msg, uint32_t dest, uint32_t dest_disp, uint32_t reply,
+                               uint32_t reply_disp, uint32_t id)
+{
+    struct av_msg_header *h = msg;
+    h->size = sizeof *h;
+    h->dest = dest;
+    h->reply = reply;
+    h->id = id;
+    h->bits = AV_MSG_DEST(dest_disp) | AV_MSG_REPLY(reply_disp);
+}
 void *av_msg_add_bytes(void *msg, const void *data, uint32_t n);   /* inline */
 void *av_msg_add_words(void *msg, const uint32_t *w, uint32_t n);
 void av_msg_add_ool(void *msg, const void *addr, uint32_t n, int dealloc);
 void av_msg_add_ports(void *msg, const uint32_t *names, uint32_t n, uint32_t disp);
 
 /* ---- reading messages ------------------------------------------------------ */
-struct av_item *av_item_first(void *msg);
+/* The first item, or none (a header alone: the common reply). In line for
+ * the same reason. */
+static inline struct av_item *av_item_first(void *msg)
+{
+    if (((struct av_msg_header *)msg)->size <= sizeof(struct av_msg_header))
+        return 0;
+    return (struct av_item *)((char *)msg + sizeof(struct av_msg_header));
+}
 struct av_item *av_item_next(void *msg, struct av_item *it);
 static inline void *av_item_data(struct av_item *it) { return it + 1; }
 static inline uint32_t av_item_addr(struct av_item *it) { return *(uint32_t *)(it + 1); }

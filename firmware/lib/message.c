@@ -8,16 +8,6 @@
 
 static struct av_msg_header *H(void *m) { return m; }
 
-void av_msg_init(void *msg, uint32_t dest, uint32_t dd, uint32_t reply, uint32_t rd, uint32_t id)
-{
-    struct av_msg_header *h = H(msg);
-    h->size = sizeof *h;
-    h->dest = dest;
-    h->reply = reply;
-    h->id = id;
-    h->bits = AV_MSG_DEST(dd) | AV_MSG_REPLY(rd);
-}
-
 static struct av_item *add(void *msg, uint8_t kind, uint8_t flags, uint8_t disp, uint8_t es,
                            uint32_t count, uint32_t paylen)
 {
@@ -69,13 +59,6 @@ static uint32_t paylen(struct av_item *it)
     if (it->flags & AV_ITEM_OOL)
         return 4;
     return (it->count * it->elsize + 3) & ~3u;
-}
-
-struct av_item *av_item_first(void *msg)
-{
-    if (H(msg)->size <= sizeof(struct av_msg_header))
-        return 0;
-    return (struct av_item *)((char *)msg + sizeof(struct av_msg_header));
 }
 
 struct av_item *av_item_next(void *msg, struct av_item *it)

@@ -471,7 +471,7 @@ dispatch CUSTOM1 FP_REMAP
 ;; Registers: FP0 p, 50 the block, 51 p's names (later r's names, then the
 ;; reply slot, then 20), 52 scratch, 53 s5 (p's receive port), 54 the
 ;; destination entry (later &stats, then r's next pc), FP1 s7 (the
-;; destination port; later &vm_active), FP2 r, FP3 the header's reply name,
+;; destination port; later &vm_active), FP2 r, FP3 p's receive name n (an RPC's: the header's reply),
 ;; FP4 its id, FP5 its bits (from check 12 the destination disposition -
 ;; copy-send), FP6 m (r's name), FP7 r's buffer (then its physical
 ;; address), FP8 12 (a name entry's size, then j, the reply slot's name),
@@ -519,6 +519,8 @@ RT:
     ASEL=T KC UADDR=31 ALU=SLL DST=DIVI             ; Q <- the top, 0x8000_0000
     ASEL=Q BSEL=RB ALU=SUB DST=T RSEL=KB K=12       ; T <- top - a1; B <- a2
     ASEL=T BSEL=RB ALU=SUBU NEXT=BR COND=LT UADDR=RT_HAND ; the buffer runs past the top
+    ASEL=RBA KC UADDR=20 ALU=SUB DST=T              ; T <- a2 - 20 (a2 <= 0x8000_0000: signed will do)
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=LT UADDR=RT_HAND ; smaller than a header: ipcfast.S (no record)
     ASEL=Q KC UADDR=21 ALU=SUB DST=DIVI             ; Q <- top - 21
     ASEL=RA KC UADDR=1 ALU=SUB DST=T                ; T <- a0 - 1
     ASEL=Q BSEL=T ALU=SUBU NEXT=BR COND=LT UADDR=RT_HAND RSEL=KA K=FP0 ; no message, or past the top; A <- p
@@ -545,15 +547,14 @@ RT:
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND RSEL=KA K=FP9 ; a body: ipcfast.S; A <- RPC?
     ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=.c9rpc RSEL=KA K=FP3 ; RPC; A <- reply
     ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND RSEL=KA K=13 ; reply-and-receive with a reply port; A <- a3
-    ASEL=RA BSEL=ZERO ALU=ADD WB=K K=FP6            ; FP6 <- the receive name
+    ASEL=RA BSEL=ZERO ALU=ADD WB=K K=FP3            ; FP3 <- the receive name (an RPC's: the reply, there already)
     RSEL=KA K=FP0 NEXT=JUMP UADDR=.c10              ; A <- p
 .c9rpc:
-    ASEL=RA BSEL=ZERO ALU=ADD WB=K K=FP6            ; FP6 <- the receive name (the reply's)
     ASEL=Q KC UADDR=5 ALU=SUB DST=T                 ; T <- reply disposition - make-send-once (bits >> 16 is 0)
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND RSEL=KA K=FP0 ; another; A <- p
 .c10:
     ; check 10: the receive name n, a live receive right, its queue empty
-    ASEL=RA KC UADDR=160 ALU=ADD MEM=LOAD RSEL=KA K=FP6 ; read p.names; A <- n
+    ASEL=RA KC UADDR=160 ALU=ADD MEM=LOAD RSEL=KA K=FP3 ; read p.names; A <- n
     ASEL=T KC UADDR=4 ALU=ADD MEM=LOAD RES=LOAD WB=K K=51 ; read p.nnames; 51 <- names
     RES=LOAD DST=T WB=K K=52                        ; T, 52 <- nnames
     ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND RSEL=KB K=FP8 ; no name; B <- 12
@@ -615,53 +616,17 @@ RT:
     ASEL=Q KC UADDR=2 ALU=SUB DST=T                 ; T <- wait - W_RECV
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; not blocked in a receive
     ASEL=RA BSEL=RB ALU=SUB NEXT=BR COND=NE UADDR=RT_HAND RSEL=KA K=FP2 ; waiting on something else; A <- r
-    ; checks 14-16: its call, a lean frame, its options
-    ASEL=RA KC UADDR=199 ALU=ADD MEM=LOAD           ; read lean (>> 24: the byte alone)
-    ASEL=RA KC UADDR=68 ALU=ADD MEM=LOAD RES=LOAD DST=DIVI ; read r's a7; Q <- lean
-    RES=LOAD DST=T                                  ; T <- a7
-    ASEL=Q BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND ; a full frame
-    ASEL=T KC UADDR=25 ALU=SUB DST=T                ; T <- a7 - SYS_MSG_REPLY_RECEIVE
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=.rrr ; reply-and-receive
-    ASEL=T KC UADDR=17 ALU=ADD DST=T                ; T <- a7 - SYS_MSG_RPC
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; neither: not this path's
-    ASEL=RA KC UADDR=208 ALU=ADD MEM=LOAD           ; RPC: read rpc_reply (its name)
-    ASEL=RA KC UADDR=52 ALU=ADD MEM=LOAD RES=LOAD WB=K K=FP6 ; read a3 (options); FP6 <- m
-    RES=LOAD DST=T NEXT=JUMP UADDR=.ropt            ; T <- options
-.rrr:
-    ASEL=RA KC UADDR=52 ALU=ADD MEM=LOAD            ; read a3 (its name)
-    ASEL=RA KC UADDR=56 ALU=ADD MEM=LOAD RES=LOAD WB=K K=FP6 ; read a4 (options); FP6 <- m
-    RES=LOAD DST=T                                  ; T <- options
-.ropt:
-    ASEL=T KC UADDR=4 ALU=SRL DST=T                 ; T <- the options other than the four allowed (0xF)
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; some
-    ; check 17: r's name m for s7, a live receive right
-    ASEL=RA KC UADDR=160 ALU=ADD MEM=LOAD RSEL=KA K=FP6 ; read r.names; A <- m
-    ASEL=T KC UADDR=4 ALU=ADD MEM=LOAD RES=LOAD WB=K K=51 ; read r.nnames; 51 <- names
-    RES=LOAD DST=T WB=K K=52                        ; T, 52 <- nnames
-    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND RSEL=KB K=FP8 ; no name; B <- 12
-    ASEL=RA BSEL=T ALU=SUBU NEXT=BR COND=GE UADDR=RT_HAND RES=MUL DST=T RSEL=KB K=51 ; past the table; T <- 12m; B <- names
-    ASEL=T BSEL=RB ALU=ADD MEM=LOAD RSEL=KB K=FP1   ; read its port; B <- s7
-    ASEL=T KC UADDR=6 ALU=ADD MEM=LOAD RES=LOAD WB=K K=AMOTMP ; read its flags at recv (>> 16); AMOTMP <- port
-    ASEL=T KC UADDR=2 ALU=ADD MEM=LOAD RES=LOAD DST=DIVI RSEL=KA K=AMOTMP ; read its dead; Q <- recv | sendonce << 8; A <- port
-    RES=LOAD DST=T                                  ; T <- the dead word
-    ASEL=RA BSEL=RB ALU=SUB NEXT=BR COND=NE UADDR=RT_HAND ; another port
-    ASEL=T KC UADDR=0xFF ALU=AND DST=T              ; T <- dead
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; dead
-    ASEL=Q KC UADDR=0xFF ALU=AND DST=T              ; T <- recv
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND RSEL=KA K=FP2 ; no receive right; A <- r
-    ; check 18: r's buffer (a1) and size (a2)
-    ASEL=RA KC UADDR=44 ALU=ADD MEM=LOAD            ; read a1
-    ASEL=RA KC UADDR=48 ALU=ADD MEM=LOAD RES=LOAD WB=K K=FP7 ; read a2; FP7 <- buf
-    RES=LOAD DST=DIVI RSEL=KA K=FP7                 ; Q <- size; A <- buf
-    ASEL=RA KC UADDR=3 ALU=AND DST=T                ; T <- buf's low bits
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; unaligned
-    ASEL=RA BSEL=ZERO ALU=SUB NEXT=BR COND=LT UADDR=RT_HAND ; at or above 0x8000_0000
-    ASEL=ZERO KC UADDR=20 ALU=ADD DST=T             ; T <- 20
-    ASEL=Q BSEL=T ALU=SUBU NEXT=BR COND=LT UADDR=RT_HAND ; smaller than a header
-    ASEL=ZERO KC UADDR=1 ALU=ADD DST=T              ; T <- 1
-    ASEL=T KC UADDR=31 ALU=SLL DST=T                ; T <- 0x8000_0000
-    ASEL=T BSEL=RA ALU=SUB DST=T                    ; T <- top - buf
-    ASEL=T BSEL=Q ALU=SUBU NEXT=BR COND=LT UADDR=RT_HAND RSEL=KA K=FP9 ; runs past the top; A <- RPC?
+    ; checks 14-18: its call, a lean frame, its options, name m and buffer,
+    ; all made by the leg that blocked it, whose receive record (rt_contract.def:
+    ; the port, the name in rpc_reply) names s7; the kernel clears the record
+    ; wherever it could go stale (B = s7)
+    ASEL=RA KC UADDR=180 ALU=ADD MEM=LOAD           ; read the record's port
+    ASEL=RA KC UADDR=208 ALU=ADD MEM=LOAD RES=LOAD DST=DIVI ; read its name; Q <- the port
+    ASEL=RA KC UADDR=44 ALU=ADD MEM=LOAD RES=LOAD WB=K K=FP6 ; read a1, the buffer; FP6 <- m
+    ASEL=RA KC UADDR=160 ALU=ADD MEM=LOAD RES=LOAD WB=K K=FP7 ; read r.names; FP7 <- buf
+    ASEL=RA KC UADDR=164 ALU=ADD MEM=LOAD RES=LOAD WB=K K=51 ; read r.nnames; 51 <- names
+    RES=LOAD WB=K K=52                              ; 52 <- nnames
+    ASEL=Q BSEL=RB ALU=SUB NEXT=BR COND=NE UADDR=RT_HAND RSEL=KA K=FP9 ; no record of a receive on s7; A <- RPC?
     ; check 19 (RPC): the reply port alive, r's first free slot j
     ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=.rr19 RSEL=KA K=53 ; reply-and-receive; A <- s5
     ASEL=RA KC UADDR=36 ALU=ADD MEM=LOAD            ; read s5's dead
@@ -808,8 +773,9 @@ RT:
     ASEL=RA KC UADDR=108 ALU=ADD MEM=STORE RSEL=KB K=FP6 ; s11; B <- BLOCKED
     ASEL=RA KC UADDR=132 ALU=ADD MEM=STORE          ; state <- BLOCKED
     ASEL=RA KC UADDR=188 ALU=ADD MEM=STORE RSEL=KB K=53 ; wait <- W_RECV; B <- s5
-    ASEL=RA KC UADDR=192 ALU=ADD MEM=STORE RSEL=KB K=FP3 ; wait_obj <- s5; B <- reply
-    ASEL=RA KC UADDR=208 ALU=ADD MEM=STORE RSEL=KB K=FP4 ; rpc_reply <- the header's reply; B <- the flags
+    ASEL=RA KC UADDR=180 ALU=ADD MEM=STORE          ; the receive record: its port <- s5
+    ASEL=RA KC UADDR=192 ALU=ADD MEM=STORE RSEL=KB K=FP3 ; wait_obj <- s5; B <- n
+    ASEL=RA KC UADDR=208 ALU=ADD MEM=STORE RSEL=KB K=FP4 ; its name: rpc_reply <- n; B <- the flags
     ASEL=RA KC UADDR=196 ALU=ADD MEM=STORE RSEL=KA K=50 ; flags; A <- the block
     ; 8: the switch: handoff, curproc, sscratch, satp (Q = r's asid word)
     ASEL=RA KC UADDR=24 ALU=ADD MEM=LOAD RSEL=KB K=S_ZERO ; read &handoff; B <- 0

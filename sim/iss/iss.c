@@ -943,8 +943,8 @@ static int rt_leg(struct iss *s, uint32_t pc, uint32_t *npc)
         return 0;
     if ((x[10] | x[11]) & 3)
         return 0;
-    if ((int32_t)x[11] < 0 || RTC_USER_TOP - x[11] < x[12])
-        return 0;
+    if ((int32_t)x[11] < 0 || RTC_USER_TOP - x[11] < x[12] || x[12] < RTC_HDR)
+        return 0;                                     /* (a small buffer: no record) */
     if (x[10] - 1 > RTC_USER_TOP - RTC_HDR - 1)
         return 0;
     uint32_t pflags = RD(p + RTC_P_FLAGS);
@@ -1001,26 +1001,12 @@ static int rt_leg(struct iss *s, uint32_t pc, uint32_t *npc)
     if (!ok || !r || RD(r + RTC_P_STATE) != RTC_P_BLOCKED || RD(r + RTC_P_WAIT) != RTC_W_RECV ||
         RD(r + RTC_P_WAIT_OBJ) != s7 || !ok)
         return 0;
-    /* 14-18: its call, frame, options, name, buffer */
-    uint32_t ra7 = RD(r + 4 * 17), buf = RD(r + 4 * 11), bsize = RD(r + 4 * 12), m, opts;
-    if (ra7 == RTC_SYS_RR) {
-        m = RD(r + 4 * 13);
-        opts = RD(r + 4 * 14);
-    } else if (ra7 == RTC_SYS_RPC) {
-        m = RD(r + RTC_P_RPC_REPLY);
-        opts = RD(r + 4 * 13);
-    } else {
-        return 0;
-    }
-    uint32_t rflags = RD(r + RTC_P_FLAGS);
+    /* 14-18: its call, frame, options, name and buffer, all checked by the
+     * leg that blocked it: its receive record names s7 (the kernel clears
+     * it wherever the record could go stale) */
+    uint32_t m = RD(r + RTC_P_RPC_REPLY), buf = RD(r + 4 * 11);
     uint32_t rnames = RD(r + RTC_P_NAMES), rnn = RD(r + RTC_P_NNAMES);
-    if (!ok || !(rflags >> 24) || (opts & ~RTC_RECV_OPTS) || !m || m >= rnn)
-        return 0;
-    uint32_t re = rnames + RTC_NE_SIZE * m;
-    if (RD(re + RTC_NE_PORT) != s7 || !((RD(re + RTC_NE_FLAGS) >> 16) & 0xff) ||
-        (RD(re + RTC_NE_DEAD) & 0xff) || !ok)
-        return 0;
-    if ((buf & 3) || (int32_t)buf < 0 || RTC_USER_TOP - buf < bsize || bsize < RTC_HDR)
+    if (!ok || RD(r + RTC_P_RT_RPORT) != s7 || !ok)
         return 0;
     /* 19: the reply right's slot (RPC) */
     uint32_t j = 0;
@@ -1044,7 +1030,7 @@ static int rt_leg(struct iss *s, uint32_t pc, uint32_t *npc)
     uint32_t st = RD(blk + RTC_BLK_STATS), vma = RD(blk + RTC_BLK_VM_ACTIVE);
     uint32_t cp = RD(blk + RTC_BLK_CURPROC), ho = RD(blk + RTC_BLK_HANDOFF);
     RD(st + RTC_ST_MSGS_INLINE), RD(st + RTC_ST_MSGS_DIRECT), RD(vma), RD(cp), RD(ho);
-    RD(p + RTC_P_RPC_REPLY), RD(s5 + RTC_PT_NAMED), RD(s7 + RTC_PT_NAMED);
+    RD(p + RTC_P_RPC_REPLY), RD(p + RTC_P_RT_RPORT), RD(s5 + RTC_PT_NAMED), RD(s7 + RTC_PT_NAMED);
     if (!ok || !ba)
         return 0;
 #undef RD
@@ -1095,7 +1081,8 @@ static int rt_leg(struct iss *s, uint32_t pc, uint32_t *npc)
     wr32(s, p + RTC_P_STATE, RTC_P_BLOCKED);
     wr32(s, p + RTC_P_WAIT, RTC_W_RECV);
     wr32(s, p + RTC_P_WAIT_OBJ, s5);
-    wr32(s, p + RTC_P_RPC_REPLY, h[2]);
+    wr32(s, p + RTC_P_RPC_REPLY, rname);             /* the receive record */
+    wr32(s, p + RTC_P_RT_RPORT, s5);
     wr32(s, p + RTC_P_FLAGS, RTC_FLAGS_BLOCKED);
     /* 8 the switch */
     wr32(s, ho, 0);
