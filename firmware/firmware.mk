@@ -19,7 +19,7 @@ K_OBJS    := $(patsubst firmware/kernel/%,$(FW)/kernel/%.o,$(K_SRCS))
 # and restore callee-saved registers through libgcc's shared routines (a
 # call each way instead of inline stores and loads: about 3.5 KiB smaller);
 # the message path (messages, calls, traps, scheduling, names) keeps them inline.
-K_HOT     := msg syscall trap proc vm region frame
+K_HOT     := msg syscall trap proc vm frame
 K_COLD    := $(filter-out $(patsubst %,$(FW)/kernel/%.c.o,$(K_HOT)),$(filter %.c.o,$(K_OBJS)))
 $(K_COLD): K_CFLAGS += -msave-restore
 # The cold files' data and strings at their natural alignment, not each

@@ -8,15 +8,16 @@
  */
 #ifndef K_GPRSAVE_H
 #define K_GPRSAVE_H
+#include "rt_contract.h"
 #define TF_PC   128                    /* struct trapframe pc */
 #define P_LEAN  199                    /* struct proc lean */
 #define RT_ECALL_U 8                   /* scause of an ecall from U mode */
 #define RT_SYS_RPC 8                   /* SYS_MSG_RPC */
 #define RT_SYS_RR  25                  /* SYS_MSG_REPLY_RECEIVE */
 /* the general path's way back (trapvec.S strap_vec) */
-#define P_STATE    132                 /* struct proc state */
+#define P_STATE    RTC_P_STATE         /* struct proc state (the round-trip contract's) */
 #define P_RUNNABLE_V 1                 /* P_RUNNABLE */
-#define P_MAP      140                 /* struct proc map */
+#define P_MAP      RTC_P_MAP           /* struct proc map */
 #define P_IN_CALL  198                 /* struct proc in_call */
 #define STATS_KERNEL 8                 /* struct av_stats cycles_kernel */
 

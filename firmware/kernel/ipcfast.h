@@ -8,13 +8,13 @@
 #define K_IPCFAST_H
 
 #include "rt_contract.h"
+#include "gprsave.h"
 
 /* The structures' offsets are the round trip's contract's (one source:
  * firmware/include/rt_contract.def, which the microcode and the ISS use
  * too; firmware/kernel/rt.c checks each against C). */
 /* struct proc (the trapframe first: tf.r[n] at 4*n, TF_PC in gprsave.h) */
-#define P_STATE     RTC_P_STATE
-#define P_MAP       RTC_P_MAP          /* struct vmmap map */
+/* P_STATE and P_MAP: gprsave.h (the trap vectors use them too) */
 #define P_NAMES     RTC_P_NAMES
 #define P_NNAMES    RTC_P_NNAMES
 #define P_SUSP      RTC_P_SUSP         /* suspended */

@@ -1,7 +1,10 @@
 /*
  * Region list bookkeeping (see region.h). Adjacent regions with the same
  * protection are not merged: splits and merges would only trade a node for
- * code, and lists stay short.
+ * code, and lists stay short. Built with -msave-restore (firmware.mk: not
+ * in K_HOT): the message path's search and overlap test are leaves, which
+ * save nothing; region_free_all, on process destruction's path, is in
+ * line (region.h).
  */
 #include "region.h"
 #include "kalloc.h"
@@ -97,15 +100,6 @@ int region_protect(struct region **list, uint32_t start, uint32_t end, uint32_t 
         if (r->start >= start && r->end <= end)
             r->prot = prot;
     return 0;
-}
-
-void region_free_all(struct region **list)
-{
-    while (*list) {
-        struct region *r = *list;
-        *list = r->next;
-        kfree(r, sizeof *r);
-    }
 }
 
 int region_copy(struct region **dst, struct region *src)

@@ -74,7 +74,15 @@ static inline uint32_t region_first_fit(struct region *list, uint32_t len, uint3
     struct region **link;
     return region_fit(&list, len, lo, hi, &link);
 }
-void region_free_all(struct region **list);
+/* Every region freed (in line: vm_destroy's, on the process path). */
+static inline void region_free_all(struct region **list)
+{
+    while (*list) {
+        struct region *r = *list;
+        *list = r->next;
+        kfree(r, sizeof *r);
+    }
+}
 int region_copy(struct region **dst, struct region *src);   /* 0 or -1 */
 
 #endif

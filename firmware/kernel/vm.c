@@ -173,16 +173,10 @@ int vm_create(struct vmmap *m, uint32_t asid)
  * address; 0 no room (a fixed place not free), 1 no memory. The map's top
  * bounds the table entries ever written (a leaf or zero-fill entry exists
  * only inside a region), so freeing a table scans only below it. */
-uint32_t vm_place(struct vmmap *m, uint32_t lo, uint32_t hi, uint32_t len, uint32_t prot)
+/* (the region linked with node n, or a new one: 1 if none can be had) */
+static uint32_t place_link(struct vmmap *m, struct region **link, struct region *n, uint32_t at,
+                           uint32_t len, uint32_t prot)
 {
-    struct region **link, *n = region_kept;
-    uint32_t at = region_fit(&m->regions, len, lo, hi, &link);
-    if (!at)
-        return 0;
-    if (n)
-        region_kept = NULL;            /* the node vm_release kept */
-    else if (!(n = kmalloc(sizeof *n)))
-        return 1;
     *n = (struct region){ *link, at, at + len, prot };
     *link = n;
     if (at + len > m->top)
@@ -190,8 +184,28 @@ uint32_t vm_place(struct vmmap *m, uint32_t lo, uint32_t hi, uint32_t len, uint3
     return at;
 }
 
+static __attribute__((noinline)) uint32_t place_new(struct vmmap *m, struct region **link, uint32_t at,
+                                                    uint32_t len, uint32_t prot)
+{
+    struct region *n = kmalloc(sizeof *n);
+    return n ? place_link(m, link, n, at, len, prot) : 1;
+}
+
+/* (a leaf when a node is kept: the common case of the direct transfer) */
+uint32_t vm_place(struct vmmap *m, uint32_t lo, uint32_t hi, uint32_t len, uint32_t prot)
+{
+    struct region **link, *n = region_kept;
+    uint32_t at = region_fit(&m->regions, len, lo, hi, &link);
+    if (!at)
+        return 0;
+    if (!n)
+        return place_new(m, link, at, len, prot);
+    region_kept = NULL;                /* the node vm_release kept */
+    return place_link(m, link, n, at, len, prot);
+}
+
 /* Entries of the table for span that may be non-zero: those below top. */
-static uint32_t span_entries(struct vmmap *m, uint32_t span)
+uint32_t span_entries(struct vmmap *m, uint32_t span)
 {
     if (m->top <= span)
         return 0;
@@ -259,9 +273,6 @@ void release_pte(pte_t *pte)
     *pte = 0;
 }
 
-/* Release a table's n entries from l2 (vmloop.S, in assembly: no frame on
- * its common path); returns the released entries ORed together. */
-pte_t release_ptes(pte_t *l2, uint32_t n);
 
 /* Copies to and from user memory go through the MMU (ucopy, utouch) with
  * m's map active for the duration: a page fault inside is served by the C
@@ -316,38 +327,20 @@ int check_range(uint32_t addr, uint32_t size)
     return 0;
 }
 
-/* Free second-level tables in [start, end)'s spans that no region touches. */
-static void trim_tables(struct vmmap *m, uint32_t start, uint32_t end)
-{
-    for (uint32_t span = start & ~(MEGA_SIZE - 1); span < end && span < AV_USER_TOP; span += MEGA_SIZE) {
-        pte_t *l1 = &m->root[VPN1(span)];
-        if (!pte_valid(*l1) ||
-            region_overlaps(m->regions, span, span + MEGA_SIZE))
-            continue;
-        pte_t *l2 = table_of(*l1);
-        release_ptes(l2, span_entries(m, span));
-        *l1 = 0;
-        pt_free(l2);
-        if (span + MEGA_SIZE < span)
-            break;
-    }
-}
-
 /* [start, end) (user space: a region's, or check_range's), whose regions
- * are gone already: its entries released span by span (its root entry
- * finds a table, then its entries in a row), the tables no region touches
+ * are gone already: its entries released, the tables no region touches
  * any more freed, and the TLB flushed if it may hold a released
- * translation (vm_deallocate, vm_release). Returns 0. */
+ * translation (vm_deallocate, vm_release). The common case in line: the
+ * range in one table, which another region of its span keeps (so nothing
+ * to free). Returns 0. */
 int unmap_range(struct vmmap *m, uint32_t start, uint32_t end)
 {
-    pte_t seen = 0;
-    for (uint32_t a = start, n; a < end; a += n * PAGE_SIZE) {
-        n = table_run(a, (end - a) / PAGE_SIZE);
-        pte_t l1 = m->root[VPN1(a)];
-        if (pte_valid(l1))
-            seen |= release_ptes(&table_of(l1)[VPN0(a)], n);
-    }
-    trim_tables(m, start, end);
+    uint32_t n = (end - start) / PAGE_SIZE, span = start & ~(MEGA_SIZE - 1);
+    pte_t seen, l1 = m->root[VPN1(start)];
+    if (n <= table_run(start, n) && pte_valid(l1) && region_overlaps(m->regions, span, span + MEGA_SIZE))
+        seen = release_ptes(&table_of(l1)[VPN0(start)], n);
+    else
+        seen = unmap_spans(m, start, end);
     /* The TLB holds a translation only of an entry a walk (the hardware's,
      * or the software refill) marked accessed first, and no entry that may
      * be cached loses its A bit: without one among the released (pages
@@ -362,14 +355,21 @@ int unmap_range(struct vmmap *m, uint32_t start, uint32_t end)
 /* The region *link unlinked and its range unmapped (vm_release: a whole
  * region, so no split); its node kept for the next vm_place, one kept
  * before freed (none: kfree does nothing). Returns 0. */
+static __attribute__((noinline)) int unmap_freed(struct vmmap *m, struct region *x, struct region *was)
+{
+    unmap_range(m, x->start, x->end);
+    kfree(was, sizeof *was);
+    return 0;
+}
+
 int unmap_region(struct vmmap *m, struct region **link)
 {
     struct region *x = *link, *was = region_kept;
     *link = x->next;
     region_kept = x;
-    unmap_range(m, x->start, x->end);
-    kfree(was, sizeof *was);
-    return 0;
+    if (was)                           /* (apart: the common case is a tail call) */
+        return unmap_freed(m, x, was);
+    return unmap_range(m, x->start, x->end);
 }
 
 /* The regions first (a split that finds no memory then changes nothing),

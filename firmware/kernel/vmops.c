@@ -1,7 +1,7 @@
 /*
  * The map operations off the message path, built with -msave-restore
  * (firmware.mk: every file not in K_HOT): vm_allocate, vm_protect, vm_copy,
- * vm_release, vm_map_frame, vm_fork, the audit's vm_count_leaves, and the C handlers of
+ * unmap_range's general case (unmap_spans), vm_release, vm_map_frame, vm_fork, the audit's vm_count_leaves, and the C handlers of
  * faults and TLB refills (the twins of the microcode's zero-fill,
  * copy-on-write and refill: a page's work dwarfs the shared saves). They
  * work on vm.c's tables through its helpers (prot_bits, zfill_pte,
@@ -85,6 +85,42 @@ int vm_protect(struct vmmap *m, uint32_t addr, uint32_t size, uint32_t prot)
     }
     sfence_all();
     return 0;
+}
+
+/* Free second-level tables in [start, end)'s spans that no region touches. */
+static void trim_tables(struct vmmap *m, uint32_t start, uint32_t end)
+{
+    for (uint32_t span = start & ~(MEGA_SIZE - 1); span < end && span < AV_USER_TOP; span += MEGA_SIZE) {
+        pte_t *l1 = &m->root[VPN1(span)];
+        if (!pte_valid(*l1) ||
+            region_overlaps(m->regions, span, span + MEGA_SIZE))
+            continue;
+        pte_t *l2 = (pte_t *)(uintptr_t)pte_pa(*l1);
+        release_ptes(l2, span_entries(m, span));
+        *l1 = 0;
+        frame_unref((uint32_t)(uintptr_t)l2 >> PAGE_SHIFT);  /* (vm.c pt_free) */
+        if (span + MEGA_SIZE < span)
+            break;
+    }
+}
+
+/* [start, end)'s entries released span by span (its root entry finds a
+ * table, then its entries in a row), then the tables no region touches any
+ * more freed; the released entries ORed (vm.c unmap_range, whose common case
+ * needs none of this frame: here with the shared saves). */
+pte_t unmap_spans(struct vmmap *m, uint32_t start, uint32_t end)
+{
+    pte_t seen = 0;
+    for (uint32_t a = start, n; a < end; a += n * PAGE_SIZE) {
+        n = (end - a) / PAGE_SIZE;
+        if (n > 1024 - VPN0(a))
+            n = 1024 - VPN0(a);        /* the rest of a's table */
+        pte_t l1 = m->root[VPN1(a)];
+        if (pte_valid(l1))
+            seen |= release_ptes((pte_t *)(uintptr_t)pte_pa(l1) + VPN0(a), n);
+    }
+    trim_tables(m, start, end);
+    return seen;
 }
 
 /* AV_RELEASE (syscall.c send_receive, ipcfast.S): the region of p's map
