@@ -214,7 +214,10 @@ void mark_l1(struct vmmap *m, uint32_t va);     /* root entry VPN1(va) may hold 
 extern struct vmmap transit;
 extern pte_t *spare_root;              /* a clean root kept for the next map */
 extern struct region *region_kept;     /* a node vm_release kept for vm_place */
-void vm_unkeep(void);                  /* region_kept given back */
+void vm_unkeep_node(void);             /* region_kept given back (there is one) */
+/* Every caller tests first: most have no node kept (the free-frame count, a
+ * reclaim), and the test costs less than the call. */
+static inline void vm_unkeep(void) { if (region_kept) vm_unkeep_node(); }
 extern struct vmmap *vm_active;
 
 /* proc.c */

@@ -241,8 +241,7 @@ HOT void syscall(struct proc *p)
         break;
     }
     case SYS_FREE_FRAMES:
-        if (region_kept)               /* tested here: the call is the null-call benchmark's */
-            vm_unkeep();
+        vm_unkeep();
         ret = (int32_t)frames_free() + !!spare_root + kalloc_idle(); break;
     case SYS_YIELD:                    /* to the run queue's tail, nothing handed off */
         handoff = NULL;

@@ -127,11 +127,11 @@ pte_t *spare_root;
  * allocator would otherwise give up. */
 struct region *region_kept;
 
-void vm_unkeep(void)
+void vm_unkeep_node(void)
 {
     struct region *x = region_kept;
     region_kept = NULL;
-    kfree(x, sizeof *x);               /* (none: nothing) */
+    kfree(x, sizeof *x);
 }
 
 uint32_t frame_reclaim(void)
