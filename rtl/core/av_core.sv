@@ -389,7 +389,9 @@ module av_core #(
   // ---------------------------------------------------------------- Sv32 walker
   wire [1:0]  eff_mode = (mode_q == PRV_M && st_mprv) ? st_mpp : mode_q;   // data accesses
   wire        xl_d     = satp_q[31] && eff_mode != PRV_M;
-  wire [31:0] wva      = wk_fetch_q ? pc_q : q_q;       // the walk's virtual address
+  // the walk's virtual address (a fetch probe's, A_PROBEX in an A_PHYS
+  // routine: Q, as the data probes')
+  wire [31:0] wva      = (wk_fetch_q && !fpp_q[3]) ? pc_q : q_q;
   wire [31:0] pte_addr = wlevel_q ? {satp_q[19:0], wva[31:22], 2'b00}
                                   : {pte_q[29:10], wva[21:12], 2'b00};
   wire [1:0]  wmode    = wk_fetch_q ? mode_q : eff_mode;
@@ -698,7 +700,7 @@ module av_core #(
   // leaf in the walker: MEM=PTE with Q = va << 10 then reads the word the va
   // names, and T holds its physical address), and A_INSTALL after a microcode
   // walk (A_SETPTE) caches the leaf as the hardware walk would
-  wire        act_probe  = sp_go && (f_k == U_K_A_PROBE || f_k == U_K_A_PROBEW);
+  wire        act_probe  = sp_go && (f_k == U_K_A_PROBE || f_k == U_K_A_PROBEW || f_k == U_K_A_PROBEX);
 
   // ---------------------------------------------------------------- fast-path event counters
   // hpmcounter3/4 (32 bits) count what mhpmevent3/4 (= fpevent3/4, kept in
@@ -1072,7 +1074,8 @@ module av_core #(
       end
       if (act_level0) wlevel_q <= 1'b0;
       if (act_probe) begin
-        wk_fetch_q <= 1'b0; wk_store_q <= (f_k == U_K_A_PROBEW); wlevel_q <= 1'b0; wmega_q <= 1'b0;
+        wk_fetch_q <= (f_k == U_K_A_PROBEX); wk_store_q <= (f_k == U_K_A_PROBEW);
+        wlevel_q <= 1'b0; wmega_q <= 1'b0;
       end
       // a TLB hit: the walker carries on as if it had read this leaf at level 0
       if (go && f_cond == U_COND_TLBHIT && tlb_hit) begin

@@ -526,16 +526,18 @@ RT:
     ASEL=Q BSEL=T ALU=SUBU NEXT=BR COND=LT UADDR=RT_HAND RSEL=KA K=FP0 ; no message, or past the top; A <- p
     ; check 6: no send done yet; check 7: the header, through p's map
     ASEL=RA KC UADDR=197 ALU=ADD MEM=LOAD           ; read p's flags from rpc_sent (>> 8)
-    ASEL=RA KC UADDR=140 ALU=ADD MEM=LOAD RES=LOAD DST=DIVI ; read p's root table; Q <- the flags >> 8
-    RES=LOAD WB=K K=52                              ; 52 <- root
-    ASEL=Q KC UADDR=0xFF ALU=AND DST=T RSEL=KB K=52 ; T <- rpc_sent; B <- root
+    RES=LOAD DST=T                                  ; T <- the flags >> 8
+    ASEL=T KC UADDR=0xFF ALU=AND DST=T              ; T <- rpc_sent
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND RSEL=KA K=10 ; a restarted call; A <- a0
     ; the header through the TLB (the probe, a U-mode read in p's map, satp's)
     ASEL=RA BSEL=ZERO ALU=ADD DST=DIVI SPWE=W K=A_PROBE ; Q <- a0: probe it for a read
     ASEL=RA KC UADDR=16 ALU=ADD DST=T               ; T <- the header's last word (the TLB reads a0's entry)
     ASEL=T BSEL=RA ALU=XOR DST=T NEXT=BR COND=TLBHIT UADDR=.h7 ; T <- the bits that differ; a hit: the walker holds the leaf
-    ASEL=ZERO KC UADDR=0x53 ALU=ADD WB=K K=AMOTMP   ; a miss: the tables (B = root); AMOTMP <- V R U A
-    NEXT=CALL UADDR=RT_XL                           ; T <- the header's physical address (now in the TLB)
+    RSEL=KA K=FP0                                   ; a miss: the tables; A <- p
+    ASEL=RA KC UADDR=140 ALU=ADD MEM=LOAD RSEL=KA K=10 ; read p's root table; A <- a0
+    RES=LOAD WB=K K=52                              ; 52 <- root
+    ASEL=ZERO KC UADDR=0x53 ALU=ADD WB=K K=AMOTMP   ; AMOTMP <- V R U A
+    NEXT=CALL UADDR=RT_XL RSEL=KB K=52              ; T <- the header's physical address (now in the TLB); B <- root
     ASEL=ZERO KC UADDR=12 ALU=ADD WB=K K=FP8        ; FP8 <- 12, a name entry's size: the lookups multiply by it
     ASEL=T BSEL=ZERO ALU=ADD MEM=LOAD NEXT=JUMP UADDR=.hd ; read size (T <- its address: the next ones from T)
 .h7:
@@ -569,15 +571,13 @@ RT:
     RES=LOAD DST=T WB=K K=52                        ; T, 52 <- nnames
     ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND RSEL=KB K=FP8 ; no name; B <- 12
     ASEL=RA BSEL=T ALU=SUBU NEXT=BR COND=GE UADDR=RT_HAND RES=MUL DST=T RSEL=KB K=51 ; past the table; T <- 12n (the multiplier: ports A * B); B <- names
+    ; (a receive right's entry names a live port and is not dead: the
+    ; kernel's invariant, docs/ipc-microcode.md check 10)
     ASEL=T BSEL=RB ALU=ADD MEM=LOAD                 ; read e.port (T <- e)
     ASEL=T KC UADDR=6 ALU=ADD MEM=LOAD RES=LOAD WB=K K=53 ; read e's flags at recv (>> 16); 53 <- port
-    ASEL=T KC UADDR=2 ALU=ADD MEM=LOAD RES=LOAD DST=DIVI ; read e's dead; Q <- recv | sendonce << 8
-    RES=LOAD DST=T RSEL=KA K=53                     ; T <- the dead word; A <- port
-    ASEL=T KC UADDR=0xFF ALU=AND DST=T              ; T <- dead
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; dead
-    ASEL=Q KC UADDR=0xFF ALU=AND DST=T              ; T <- recv
+    RES=LOAD DST=T RSEL=KA K=53                     ; T <- recv | sendonce << 8; A <- port
+    ASEL=T KC UADDR=0xFF ALU=AND DST=T              ; T <- recv
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND ; no receive right
-    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND ; a free slot
     ASEL=RA KC UADDR=12 ALU=ADD MEM=LOAD            ; read qhead
     RES=LOAD DST=T RSEL=KA K=54                     ; T <- it; A <- d
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND RSEL=KB K=FP8 ; a message queued; B <- 12
@@ -613,19 +613,12 @@ RT:
     ASEL=T KC UADDR=1 ALU=SRL DST=T                 ; T <- refs >> 1
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND ; below 2: the drop would free the port
 .c13:
-    ; check 13: a receiver r blocked in a receive on s7 (A = s7; P_BLOCKED = W_RECV = 2)
+    ; check 13: the receiver r (A = s7); that it is blocked in a receive
+    ; on s7 is the receive record's invariant (below: a record is there only
+    ; while its process is so blocked)
     ASEL=RA BSEL=ZERO ALU=ADD MEM=LOAD RSEL=KB K=FP1 ; read receiver; B <- s7
     RES=LOAD DST=T WB=K K=FP2                       ; T, FP2 <- r
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND ; none
-    ASEL=T KC UADDR=192 ALU=ADD MEM=LOAD            ; read wait_obj
-    ASEL=T KC UADDR=4 ALU=SUB MEM=LOAD RES=LOAD WB=K K=52 ; read wait; 52 <- wait_obj
-    ASEL=T KC UADDR=56 ALU=SUB MEM=LOAD RES=LOAD DST=DIVI ; read state; Q <- wait
-    RES=LOAD DST=T                                  ; T <- state
-    ASEL=Q BSEL=T ALU=XOR DST=T RSEL=KA K=52        ; T <- wait ^ state; A <- wait_obj
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; they differ
-    ASEL=Q KC UADDR=2 ALU=SUB DST=T                 ; T <- wait - W_RECV
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; not blocked in a receive
-    ASEL=RA BSEL=RB ALU=SUB NEXT=BR COND=NE UADDR=RT_HAND RSEL=KA K=FP2 ; waiting on something else; A <- r
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND RSEL=KA K=FP2 ; none; A <- r
     ; checks 14-18: its call, a lean frame, its options, name m and buffer,
     ; all made by the leg that blocked it, whose receive record (rt_contract.def:
     ; the port, the name in rpc_reply) names s7; the kernel clears the record
@@ -637,12 +630,11 @@ RT:
     ASEL=RA KC UADDR=164 ALU=ADD MEM=LOAD RES=LOAD WB=K K=51 ; read r.nnames; 51 <- names
     RES=LOAD WB=K K=52                              ; 52 <- nnames
     ASEL=Q BSEL=RB ALU=SUB NEXT=BR COND=NE UADDR=RT_HAND RSEL=KA K=FP9 ; no record of a receive on s7; A <- RPC?
-    ; check 19 (RPC): the reply port alive, r's first free slot j
-    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=.rr19 RSEL=KA K=53 ; reply-and-receive; A <- s5
-    ASEL=RA KC UADDR=36 ALU=ADD MEM=LOAD            ; read s5's dead
-    RES=LOAD DST=T RSEL=KA K=52                     ; T <- it; A <- r.nnames
-    ASEL=T KC UADDR=0xFF ALU=AND DST=T RSEL=KB K=FP8 ; T <- dead; B <- 12
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND RES=MUL DST=T RSEL=KB K=51 ; dead; T <- 12 nnames; B <- r.names
+    ; check 19 (RPC): the reply port alive (s5: p's receive right's, so
+    ; alive by check 10's invariant), r's first free slot j
+    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=.rr19 RSEL=KA K=52 ; reply-and-receive; A <- r.nnames
+    RSEL=KB K=FP8                                   ; B <- 12
+    RES=MUL DST=T RSEL=KB K=51                      ; T <- 12 nnames; B <- r.names
     ASEL=T BSEL=RB ALU=ADD WB=K K=52                ; 52 <- the table's end
     ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=FP8          ; FP8 <- j = 0
     ASEL=RBA BSEL=ZERO ALU=ADD DST=DIVI RSEL=KB K=52 ; Q <- &names[0]; B <- the end
@@ -677,8 +669,9 @@ RT:
     NEXT=CALL UADDR=RT_XL                           ; T, FP7 <- its physical address (now in the TLB)
     NEXT=JUMP UADDR=.k1
 .h21:
-    ASEL=T KC UADDR=12 ALU=SRL DST=T                ; T <- the pages apart
+    ASEL=T KC UADDR=12 ALU=SRL DST=T SPWE=W K=A_PROBE ; T <- the pages apart; the walker's kind: a read
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_XBAD ; across two: ipcfast.S
+    SPWE=W K=A_INSTALL                              ; r's read page register <- the leaf (r reads the header first)
     ASEL=Q KC UADDR=10 ALU=SLL DST=DIVI             ; Q <- buf << 10
     MEM=PTE                                         ; read its first word at the leaf (unused): T <- its physical address
     ASEL=T BSEL=ZERO ALU=ADD WB=K K=FP7             ; FP7 <- it
@@ -768,6 +761,7 @@ RT:
     ASEL=RA KC UADDR=128 ALU=ADD MEM=STORE RSEL=KB K=S_ZERO ; pc; B <- 0
     ASEL=RA KC UADDR=40 ALU=ADD MEM=STORE           ; a0 <- 0
     ASEL=RA KC UADDR=196 ALU=ADD MEM=STORE          ; flags <- 0
+    ASEL=RA KC UADDR=180 ALU=ADD MEM=STORE          ; its receive record <- none (it runs)
     ASEL=RA KC UADDR=188 ALU=ADD MEM=STORE          ; wait <- W_NONE
     ASEL=RA KC UADDR=192 ALU=ADD MEM=STORE RSEL=KB K=51 ; wait_obj <- 0; B <- 20
     ASEL=RA KC UADDR=44 ALU=ADD MEM=STORE RSEL=KB K=FP8 ; a1 <- 20; B <- RUNNABLE
@@ -846,10 +840,14 @@ RT:
     ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=17           ; a7
     ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=28           ; t3
     ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=29           ; t4
-    ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=30           ; t5
-    ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=31           ; t6
     RSEL=KA K=54                                    ; A <- r's pc
-    ASEL=RA BSEL=ZERO ALU=ADD NEXT=ENDJ             ; pc <- r's, in r's map
+    ASEL=RA BSEL=ZERO ALU=ADD DST=DIVI SPWE=W K=A_PROBEX ; Q <- it: its code page through the TLB
+    ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=30           ; t5 (the TLB reads)
+    ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=31 NEXT=BR COND=TLBHIT UADDR=.fx ; t6; a hit: the walker holds the leaf
+    ASEL=RA BSEL=ZERO ALU=ADD NEXT=ENDJ             ; pc <- r's, in r's map (its fetch walks)
+.fx:
+    SPWE=W K=A_INSTALL                              ; the fetch page register <- r's code page
+    ASEL=RA BSEL=ZERO ALU=ADD NEXT=ENDJ             ; pc <- r's: its fetch hits
 .k2keep:
     ASEL=RA KC UADDR=4 ALU=ADD MEM=STORE            ; sendonce <- 0 (A = e6, B = the flags without it)
     NEXT=JUMP UADDR=.k3
