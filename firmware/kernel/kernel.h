@@ -332,6 +332,7 @@ void port_release_right(struct port *pt, int right);
 int32_t msg_send(struct proc *p, uint32_t umsg, uint32_t opts, uint32_t timeout, uint32_t *reply_out);
 int vm_release(struct proc *p);
 int unmap_region(struct vmmap *m, struct region **link);   /* (vm_release) */
+int unmap_freed(struct vmmap *m, struct region *x, struct region *was);
 pte_t unmap_spans(struct vmmap *m, uint32_t start, uint32_t end);  /* (unmap_range's general case) */
 uint32_t span_entries(struct vmmap *m, uint32_t span);  /* a table's entries below the map's top */
 /* Release a table's n entries from l2 (vmloop.S, in assembly: no frame on
@@ -339,6 +340,7 @@ uint32_t span_entries(struct vmmap *m, uint32_t span);  /* a table's entries bel
 pte_t release_ptes(pte_t *l2, uint32_t n);
 /* vm.c's remap instruction (up to 64 pages, the pages done) and vmops.c's
  * loop over it and its C twin (vm_remap beyond what one instruction does) */
+extern uint32_t remap_desc[];            /* VMC_RD_WORDS: vm.c, ipcool.S */
 uint32_t remap_insn(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t dva, uint32_t pages);
 uint32_t remap_loop(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t dva, uint32_t pages);
 int32_t msg_receive(struct proc *p, uint32_t ubuf, uint32_t bufsize, uint32_t name,

@@ -105,8 +105,6 @@ static int capture_partial(struct proc *p, uint32_t va, uint32_t n, struct vmmap
  * placed. For a receiver's map (the direct transfer: send_direct, and
  * ipcool.S from registers) the data must lie in one read-write region of
  * p's: -1 if not, nothing done (the queued path takes it). */
-_Static_assert(offsetof(struct av_stats, msgs_ool) == offsetof(struct av_stats, msgs_inline) + 4,
-               "ipcool.S ST_MSGS_OOL");
 _Static_assert(AV_ITEM_DEALLOC == 2 && AV_ITEM_MEMORY == 4 && AV_ITEM_OOL == 1, "ipcool.S: an item's word 0");
 HOT int capture_ool(struct proc *p, uint32_t va, uint32_t len, int dealloc, struct vmmap *dst,
                     uint32_t *tva_out)

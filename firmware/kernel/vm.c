@@ -354,8 +354,10 @@ int unmap_range(struct vmmap *m, uint32_t start, uint32_t end)
 
 /* The region *link unlinked and its range unmapped (vm_release: a whole
  * region, so no split); its node kept for the next vm_place, one kept
- * before freed (none: kfree does nothing). Returns 0. */
-static __attribute__((noinline)) int unmap_freed(struct vmmap *m, struct region *x, struct region *was)
+ * before freed (none: kfree does nothing). Returns 0. unmap_freed: x's
+ * range unmapped and was freed (also ipcfast.S's release, for all but
+ * its common case). */
+__attribute__((noinline)) int unmap_freed(struct vmmap *m, struct region *x, struct region *was)
 {
     unmap_range(m, x->start, x->end);
     kfree(was, sizeof *was);
@@ -401,6 +403,10 @@ pte_t share_cow(pte_t *src, uint32_t dst_bits)
     return d;
 }
 
+/* The remap instruction's descriptor (here, and ipcool.S's whole-page
+ * transfer) */
+uint32_t remap_desc[VMC_RD_WORDS];
+
 /* The remap instruction (custom-1) when its fast path is enabled: at most 64
  * pages a call (it never stops for an interrupt). Returns the pages done.
  * A leaf: the count's tables are read straight from dst's root (the
@@ -408,7 +414,7 @@ pte_t share_cow(pte_t *src, uint32_t dst_bits)
 __attribute__((noinline)) uint32_t remap_insn(struct vmmap *src, uint32_t sva,
                                               struct vmmap *dst, uint32_t dva, uint32_t pages)
 {
-    static uint32_t desc[VMC_RD_WORDS];
+    uint32_t *desc = remap_desc;
     if (!(fastpaths & VMC_FP_REMAP))
         return 0;
     desc[VMC_RD_SRC_SATP] = satp_make((uint32_t)(uintptr_t)src->root >> PAGE_SHIFT, src->asid);
