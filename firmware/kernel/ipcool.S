@@ -192,23 +192,20 @@ rt_oolgo:
     csrr t2, cycle
     .insn r 0x2b, 0, 0, t0, a7, x0
     csrr ra, cycle
+    bne t0, s10, oolshort
     lui a7, %hi(stats)
     addi a7, a7, %lo(stats)
     sub ra, ra, t2
     lw t2, ST_CYCLES_REMAP(a7)
     add t2, t2, ra
     sw t2, ST_CYCLES_REMAP(a7)
-    addi ra, t0, 1
-    bnez ra, 11f
-    li t0, 0                            /* -1: a malformed descriptor, none done */
-11: lw t2, ST_COW_SHARED(a7)
+    lw t2, ST_COW_SHARED(a7)
     lw ra, ST_REMAPPED(a7)
     add t2, t2, t0
     add ra, ra, t0
     sw t2, ST_COW_SHARED(a7)
     sw ra, ST_REMAPPED(a7)
-    bne t0, s10, oolrest
-12: lw t2, ST_BYTES_OOL(a7)
+    lw t2, ST_BYTES_OOL(a7)
     lw ra, ST_BYTES_OOL + 4(a7)
     add t2, t2, a4
     sltu t0, t2, a4
@@ -243,62 +240,34 @@ rt_oolgo:
     csrc sstatus, t2
     j rt_commit
 
-/* The rest of the pages (the instruction stopped at t0 of s10: a page
- * not present, or no memory for a table) by remap_loop, as vm_remap
- * hands them on; short: the placement undone (vm_deallocate in r, as
- * capture_ool) and the general path. s4 the data's address in r. */
-oolrest:
+/* The instruction stopped short (a source page not present, a malformed
+ * descriptor, no memory for a table): the placement undone (vm_deallocate
+ * in r: the entries it made released, a table it made freed) and
+ * capture_ool from the start, which remaps the same pages again (now
+ * copy-on-write already: the same entries) and the rest in C, with the
+ * statistics of that one transfer; or refuses, as it would have. */
+oolshort:
     jal oolsave
-    mv s4, t1
-    sw t0, 12(sp)
-    sub a4, s10, t0
-    slli t0, t0, 12
-    addi a0, s0, P_MAP
-    add a1, a6, t0
-    addi a2, s8, P_MAP
-    add a3, t1, t0
-    call remap_loop
-    lw t0, 12(sp)
-    add a0, a0, t0
-    beq a0, s10, 14f
     addi a0, s8, P_MAP
-    mv a1, s4
-    lw a2, 4(sp)
+    mv a1, t1
+    mv a2, a4
     call vm_deallocate
-    j rt_refuse
-14: mv t1, s4
-    jal oolload
-    j 12b
+    j 1f
 
 /* capture_ool(p, va, len, dealloc, &r->map, &tva): the other cases, which
  * it places (partial pages copied, DEALLOC, beyond 64 pages, a remap in
  * C) or refuses (then nothing placed, and the general path) */
 oolc:
     jal oolsave
-    mv a0, s0
-    mv a1, a6
-    mv a2, a4
-    andi a3, t6, IPC_ITEM_DEALLOC << 8
+1:  mv a0, s0
+    lw a1, 8(sp)
+    lw a2, 4(sp)
+    lw a3, 0(sp)
+    andi a3, a3, IPC_ITEM_DEALLOC << 8
     addi a4, s8, P_MAP
     addi a5, sp, 8
     call capture_ool
     bltz a0, rt_refuse
-    lw t1, 8(sp)
-    jal oolload
-    j 13b
-
-/* r's values across a C call: a2, a3, a5, t3..t5 at 16..36(sp) (the
- * buffer stays in s11); oolload also the item's word 0 (t6), length
- * (a4) and the statistics (a7) */
-oolsave:
-    sw a2, 16(sp)
-    sw a3, 20(sp)
-    sw a5, 24(sp)
-    sw t3, 28(sp)
-    sw t4, 32(sp)
-    sw t5, 36(sp)
-    ret
-oolload:
     lw a2, 16(sp)
     lw a3, 20(sp)
     lw a5, 24(sp)
@@ -307,6 +276,18 @@ oolload:
     lw t5, 36(sp)
     lw t6, 0(sp)
     lw a4, 4(sp)
+    lw t1, 8(sp)
     lui a7, %hi(stats)
     addi a7, a7, %lo(stats)
+    j 13b
+
+/* r's values across a C call: a2, a3, a5, t3..t5 at 16..36(sp) (the
+ * buffer stays in s11; the item's words are at 0..8) */
+oolsave:
+    sw a2, 16(sp)
+    sw a3, 20(sp)
+    sw a5, 24(sp)
+    sw t3, 28(sp)
+    sw t4, 32(sp)
+    sw t5, 36(sp)
     ret

@@ -24,8 +24,8 @@
  * there, and the count 0, which it is); a count already 0 or a full stack
  * goes to frame_unref, whose assertions report it. Registers: a0 the
  * entry, a1 the end, a2 the OR, a3 the counts, a4 the table's base PPN, a5
- * its frames; t3..t5 and the saved ones are kept (ipcfast.S's release
- * holds the header there across the call).
+ * its frames; t3..t6 and the saved ones are kept (ipcfast.S's release
+ * holds its values there across the call).
  */
 #include "vm_contract.h"
 
@@ -60,18 +60,18 @@ release_ptes:
 9:  mv a0, a2
     ret
 4:  bnez t2, 7f                         /* no count held: frame_unref asserts */
-    lui t6, %hi(free_stack)             /* the last count: frame_push, in line */
-    lw t6, %lo(free_stack)(t6)
-    lw a6, 4 * VMC_FS_COUNT(t6)
-    lw a7, 4 * VMC_FS_CAPACITY(t6)
-    bgeu a6, a7, 7f                     /* full: frame_unref's push asserts */
+    lui a6, %hi(free_stack)             /* the last count: frame_push, in line */
+    lw a6, %lo(free_stack)(a6)
+    lw a7, 4 * VMC_FS_COUNT(a6)
+    lw t2, 4 * VMC_FS_CAPACITY(a6)
+    bgeu a7, t2, 7f                     /* full: frame_unref's push asserts */
     sw zero, 0(t1)
-    slli a7, a6, 2
-    add a7, a7, t6
-    srli t1, t0, VMC_PTE_PPN_SHIFT
-    sw t1, 4 * VMC_FS_PPNS(a7)
-    addi a6, a6, 1
-    sw a6, 4 * VMC_FS_COUNT(t6)
+    slli t1, a7, 2
+    add t1, t1, a6
+    srli t2, t0, VMC_PTE_PPN_SHIFT
+    sw t2, 4 * VMC_FS_PPNS(t1)
+    addi a7, a7, 1
+    sw a7, 4 * VMC_FS_COUNT(a6)
     j 3b
 7:  addi sp, sp, -32                    /* frame_unref(ppn), a C call */
     sw ra, 28(sp)
@@ -81,6 +81,7 @@ release_ptes:
     sw t3, 12(sp)
     sw t4, 8(sp)
     sw t5, 4(sp)
+    sw t6, 0(sp)
     srli a0, t0, VMC_PTE_PPN_SHIFT
     call frame_unref
     lw ra, 28(sp)
@@ -90,6 +91,7 @@ release_ptes:
     lw t3, 12(sp)
     lw t4, 8(sp)
     lw t5, 4(sp)
+    lw t6, 0(sp)
     addi sp, sp, 32
     sw zero, 0(a0)
     addi a0, a0, 4
