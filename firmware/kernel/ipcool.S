@@ -14,20 +14,24 @@
  *    words on the kernel stack;
  *  - rt_oolgo, after them (and the reply right's slot, and AV_RELEASE),
  *    r's map active: r's buffer made present and writable (both ends, as
- *    send_direct's utouch loop), then msg.c capture_ool places the data in
- *    r's map as send_direct does (its one read-write region of p's, the
- *    first fit in r with the same page offset, partial pages copied, whole
- *    ones remapped copy-on-write, deallocate-on-send; refused or out of
- *    room: nothing placed, the general path), then the message as
+ *    send_direct's utouch loop), then the data placed in r's map as
+ *    capture_ool (msgq.c) places it for send_direct: whole pages (no
+ *    DEALLOC, at most 64, the remap instruction on, a region node kept by
+ *    a release) here, with no C call: its one read-write region of p's,
+ *    the first fit in r linked with the kept node, r's root range
+ *    widened, one remap instruction and its statistics; anything else
+ *    (partial pages, DEALLOC, more pages, the remap in C, no node kept,
+ *    the instruction stopping short) by capture_ool itself (refused or out
+ *    of room: nothing placed, the general path). Then the message as
  *    send_direct writes it (the header, the item's words as sent, the
  *    data's address in r), the statistics (msgs_ool, not msgs_inline),
  *    and the shared commit (rt_commit: the reply right, the destination's
  *    send-once right, r's call ended, p blocked, the switch).
- * Nothing is sent before capture_ool succeeds; after it nothing fails.
+ * Nothing is sent before the data is placed; after that nothing fails.
  *
  * Stack (kernel, below the entry's sp): 0 the item's word 0, 4 its count,
- * 8 the data's address (capture_ool replaces it with r's), 12.. what
- * rt_oolgo keeps across its calls.
+ * 8 the data's address (capture_ool replaces it with r's), 16..36 what
+ * the C calls would change.
  */
 #include "ipcfast.h"
 #include "vm_contract.h"

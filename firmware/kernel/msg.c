@@ -7,7 +7,8 @@
  * what is delivered. Receive moves transit pages to the receiver at a first-fit
  * address with the same page offset and turns references back into names.
  * Senders wait for room before they capture anything, so a timeout or a
- * non-blocking failure changes nothing.
+ * non-blocking failure changes nothing. Here the item walk and the direct
+ * transfer; the capture and the wait are msgq.c's (-msave-restore).
  */
 #include <string.h>
 #include "kernel.h"

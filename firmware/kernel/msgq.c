@@ -1,8 +1,10 @@
 /*
- * Messages by value, the queued side (msg.c has the direct transfer and
- * the capture of out-of-line data): kernel messages (storage, copies,
- * destruction), the checks and moves of rights, and the general send and
- * receive. Off the round trip's fast paths, so built with -msave-restore
+ * Messages by value, the queued side (msg.c has the direct transfer):
+ * kernel messages (storage, copies, destruction), the checks and moves of
+ * rights, the general send and receive, the capture of out-of-line data
+ * (capture_ool: into the transit map, or for the direct transfers of
+ * msg.c and ipcool.S, whose whole-page case ipcool.S makes itself) and
+ * the wait. Off the round trip's fast paths, so built with -msave-restore
  * (firmware.mk: a file not on its K_HOT list), which keeps the kernel
  * small: the shared register saves cost a few instructions a call here.
  */

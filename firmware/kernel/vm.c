@@ -10,8 +10,9 @@
  * until first touch. Invariant: a PTE with W=1 maps a frame of count 1.
  * The kernel runs with SIE=0, so nothing here is interrupted. The map
  * operations off the message path (allocate, protect, copy, map a frame,
- * fork, the audit's count) and the C fault and refill handlers are in
- * vmops.c.
+ * fork, the audit's count, the queued receive's vm_take, vm_remap's C
+ * side, table making and freeing, copies through a map not active) and
+ * the C fault and refill handlers are in vmops.c.
  */
 #include <string.h>
 #include "kernel.h"

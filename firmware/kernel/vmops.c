@@ -1,8 +1,12 @@
 /*
  * The map operations off the message path, built with -msave-restore
  * (firmware.mk: every file not in K_HOT): vm_allocate, vm_protect, vm_copy,
- * unmap_range's general case (unmap_spans), vm_release, vm_map_frame, vm_fork, the audit's vm_count_leaves, and the C handlers of
- * faults and TLB refills (the twins of the microcode's zero-fill,
+ * unmap_range's general case (unmap_spans), vm_release, vm_map_frame,
+ * vm_fork, the audit's vm_count_leaves, vm_remap (the round trip's
+ * whole-page case is ipcool.S's), vm_take, a missing table made
+ * (walk_make), a dead map's tables freed, copies through a map not active
+ * (uaccess), vm_place's new node, and the C handlers of faults and TLB
+ * refills (the twins of the microcode's zero-fill,
  * copy-on-write and refill: a page's work dwarfs the shared saves). They
  * work on vm.c's tables through its helpers (prot_bits, zfill_pte,
  * release_pte, share_cow, check_range, pt_alloc, mark_l1); the encodings
