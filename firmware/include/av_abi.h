@@ -196,10 +196,10 @@ enum { AV_FAULT_ZFILL, AV_FAULT_COW_COPY, AV_FAULT_COW_LAST, AV_FAULT_REFILL,
 
 struct av_stats {
     uint64_t cycles_user, cycles_kernel, cycles_idle, cycles_total;
-    uint64_t cycles_fastpath;   /* microcode fast paths (hpmcounter3), 0 without them */
-    uint64_t fastpath_runs;     /* fast-path runs (hpmcounter4) */
-    uint32_t faults[AV_NFAULTKINDS];
-    uint64_t fault_cycles[AV_NFAULTKINDS];
+    uint64_t cycles_fastpath;   /* microcode fast paths, all four (hpmcounter3), 0 without them */
+    uint64_t refill_walks;      /* TLB misses the microcode walked, in U and S mode (hpmcounter4) */
+    uint32_t faults[AV_NFAULTKINDS];        /* faults the C handlers served */
+    uint64_t fault_cycles[AV_NFAULTKINDS];  /* their cycles */
     uint32_t pages_lazy;        /* pages allocated lazily (zero-fill entries made) */
     uint32_t pages_framed;      /* pages ever given a frame by a fault */
     uint32_t pages_cow_shared;  /* pages shared copy-on-write (OOL, vm_copy, fork) */
@@ -214,6 +214,9 @@ struct av_stats {
     uint32_t rt_legs_kernel;    /* RPC and reply-and-receive calls the kernel ran (its
                                  * assembly path, then maybe C): the round trip's
                                  * microcode off, or it refused them */
+    uint32_t faults_fast[AV_NFAULTKINDS];   /* faults the microcode served: the fault
+                                 * routines count zero-fill and copy-on-write here
+                                 * themselves (VM contract ST_*); refill is refill_walks */
 };
 
 #endif

@@ -112,7 +112,7 @@ static void hold_range(uint32_t pa, uint32_t end)
             frame_set_count(ppn, 1);
 }
 
-/* Lay out: [kernel][frame table][free stack][held bitmap] then free frames;
+/* Lay out: [kernel][&stats][frame table][free stack][held bitmap] then free frames;
  * the tables go in the padding after bss when they fit, else after the
  * kernel stack page that follows the image (which we are running on). */
 static void frames_setup(void)
@@ -120,9 +120,11 @@ static void frames_setup(void)
     uint32_t base = boot.ram_base >> PAGE_SHIFT, n = boot.ram_size >> PAGE_SHIFT;
     /* small tables go in the padding after bss, before the packed programs */
     uint32_t words = frames_table_words(n) + 2 + n + (n + 31) / 32;
-    uint32_t *ft = (uint32_t *)(((uint32_t)_kernel_size_end + 3) & ~3u);
+    uint32_t *ft = (uint32_t *)(((uint32_t)_kernel_size_end + 7) & ~3u);
     if ((uint32_t)(ft + words) > (uint32_t)_kernel_end)
-        ft = (uint32_t *)_kstack_top;
+        ft = (uint32_t *)_kstack_top + 1;
+    /* the word before the table: where the fault routines count (VM contract) */
+    ft[-VMC_FT_STATS_BACK / 4] = (uint32_t)&stats;
     uint32_t *fs = ft + frames_table_words(n);
     uint32_t *held = fs + 2 + n;
     uint32_t top = PG_ROUNDUP((uint32_t)(held + (n + 31) / 32));

@@ -1,22 +1,34 @@
 /*
  * Statistics in the paper's sense, over one mcycle window: user, kernel and
  * idle cycles (fast-path cycles are counted by the hpm counters when the
- * microcode serves; here they are 0), faults per kind with their average
- * cost, lazily allocated pages against pages ever given a frame, the
+ * microcode serves; here they are 0), faults per kind, whoever served them
+ * (the C handlers count theirs with their cycles here, the microcode's
+ * fault routines count theirs in place, hpmcounter4 counts the refills it
+ * walks), lazily allocated pages against pages ever given a frame, the
  * copy-on-write hypothesis, and messages and bytes inline against mapped.
  */
+#include <stddef.h>
 #include "kernel.h"
 #include "riscv.h"
 
 struct av_stats stats;
 
-/* Count fast-path cycles in hpmcounter3 and runs in hpmcounter4, all paths. */
+/* The counters the fault routines add to (VM contract ST_*) */
+_Static_assert(offsetof(struct av_stats, pages_framed) == VMC_ST_PAGES_FRAMED &&
+               offsetof(struct av_stats, pages_cow_copied) == VMC_ST_PAGES_COPIED &&
+               offsetof(struct av_stats, faults_fast[AV_FAULT_ZFILL]) == VMC_ST_FAST_ZFILL &&
+               offsetof(struct av_stats, faults_fast[AV_FAULT_COW_COPY]) == VMC_ST_FAST_COPY &&
+               offsetof(struct av_stats, faults_fast[AV_FAULT_COW_LAST]) == VMC_ST_FAST_LAST,
+               "vm_contract.def ST_* offsets");
+
+/* Count fast-path cycles in hpmcounter3 (all paths) and TLB refills the
+ * microcode walks in hpmcounter4 (the counters are 32 bits). */
 void stats_init(void)
 {
     if (!has_fpcsrs)
         return;
     csr_write(CSR_FPEVENT3, 0xfu | (VMC_FPEV_CYCLES << VMC_FPEV_EVENT_SHIFT));
-    csr_write(CSR_FPEVENT4, 0xfu | (VMC_FPEV_RUNS << VMC_FPEV_EVENT_SHIFT));
+    csr_write(CSR_FPEVENT4, VMC_FP_REFILL | (VMC_FPEV_RUNS << VMC_FPEV_EVENT_SHIFT));
 }
 
 /* Fill in what is read from counters: fast paths and the total. */
@@ -25,8 +37,8 @@ void stats_snapshot(struct av_stats *s)
     *s = stats;
     s->cycles_user = cycles_user_sum();
     if (has_fpcsrs) {
-        s->cycles_fastpath = ((uint64_t)csr_read(CSR_HPMCOUNTER3H) << 32) | csr_read(CSR_HPMCOUNTER3);
-        s->fastpath_runs = ((uint64_t)csr_read(CSR_HPMCOUNTER4H) << 32) | csr_read(CSR_HPMCOUNTER4);
+        s->cycles_fastpath = csr_read(CSR_HPMCOUNTER3);
+        s->faults_fast[AV_FAULT_REFILL] = s->refill_walks = csr_read(CSR_HPMCOUNTER4);
         /* user time as the paper meant it: less the fast paths' own cycles */
         s->cycles_user -= s->cycles_fastpath < s->cycles_user ? s->cycles_fastpath : s->cycles_user;
     }
@@ -69,21 +81,22 @@ void stats_print(void)
         kprintf("  %s %llu cycles", cycle_rows + 10 * i, part);
         percent(part, s.cycles_total);
     }
-    kprintf("  fast paths %s, %llu runs\n", has_fpcsrs ? "present" : "absent", s.fastpath_runs);
     const char *kind = kinds;
     for (int k = 0; k < AV_NFAULTKINDS; k++) {
-        uint32_t n = stats.faults[k];
-        kprintf("  faults %s: %u", kind, n);
+        uint32_t n = s.faults[k], f = s.faults_fast[k];
+        kprintf("  faults %s: %u", kind, n + f);
+        if (f)
+            kprintf(", %u by microcode", f);
         if (n && k != AV_FAULT_PT)
-            kprintf(", avg %llu cycles", udiv64(stats.fault_cycles[k], n, NULL));
+            kprintf(", %u by C avg %llu cycles", n, udiv64(s.fault_cycles[k], n, NULL));
         kprintf("\n");
         while (*kind++)                /* to the next name */
             ;
     }
-    uint32_t shared = stats.pages_cow_shared, copied = stats.pages_cow_copied;
+    uint32_t shared = s.pages_cow_shared, copied = s.pages_cow_copied;
     kprintf("  pages allocated lazily %u, pages ever given a frame %u\n"
             "  pages shared copy-on-write %u, copied by a fault %u",
-            stats.pages_lazy, stats.pages_framed, shared, copied);
+            s.pages_lazy, s.pages_framed, shared, copied);
     percent(copied, shared);
     kprintf("  messages inline %u (%llu bytes, %u direct), out-of-line %u (%llu bytes, %u pages remapped)\n"
             "  postponed pages given backing store: n/a\n",

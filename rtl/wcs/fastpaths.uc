@@ -13,9 +13,15 @@
 ; hands the fault to C (FP_HAND) with nothing changed. Memory words here are
 ; physical words (the walk's mode); BSEL=VEC is the word's UADDR constant.
 ;
+; A fault routine that served its fault counts it in the kernel's
+; statistics (VM contract ST_*, through the word before the frame table):
+; zero-fill and copy-on-write count themselves; refill cannot afford a
+; memory write, and the kernel counts its walks in hpmcounter4.
+;
 ; Register-file temporaries: FP0 &PTE, FP1 PTE, FP2 PPN, FP3 &count[PPN],
 ; FP4 the stack's count after the pop, FP5 scratch, FP6 the old frame's
-; count - 1, FP7 &count[old], FP8 the old page, FP9 scratch.
+; count - 1, FP7 &count[old], FP8 the old page, FP9 scratch (&stats while
+; the counts are made).
 
 macro KC       BSEL=VEC                             ; B = the UADDR constant
 
@@ -85,6 +91,11 @@ FP_ZERO:
     SPWE=W K=A_PAGE                                 ; page loop over its 1024 words
 .zero:
     ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE NEXT=BR COND=CNTNZ UADDR=.zero ; word <- 0
+    NEXT=CALL UADDR=FP_STATS                        ; FP9 <- &stats
+    ASEL=ZERO KC UADDR=172 ALU=ADD DST=T            ; T <- ST_FAST_ZFILL
+    NEXT=CALL UADDR=FP_INC RSEL=KA K=FP9            ; a zero-fill fault served
+    ASEL=ZERO KC UADDR=116 ALU=ADD DST=T            ; T <- ST_PAGES_FRAMED
+    NEXT=CALL UADDR=FP_INC RSEL=KA K=FP9            ; a page given a frame
     RSEL=KA K=FP2                                   ; A <- PPN
     ASEL=RA KC UADDR=10 ALU=SLL DST=T RSEL=KA K=FP1 ; T <- PPN << 10; A <- old PTE
     ASEL=RA KC UADDR=0x1E ALU=AND WB=K K=FP5        ; FP5 <- its R W X U
@@ -118,6 +129,21 @@ FP_POPW:
     ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE RSEL=KA K=FP2 ; count[new] <- 1; A <- new PPN
     NEXT=RET                                        ; (A arrives)
 
+;; The fault routines' statistics (VM contract: ST_*): the kernel's struct
+;; av_stats, whose physical address is the word just before the frame
+;; table. FP_STATS: FP9 (and T) <- that address. FP_INC: port A = the
+;; address, T = a counter's offset there; the counter + 1 (uses FP4, FP5).
+FP_STATS:
+    RSEL=KB K=FPFRAMES                              ; B <- &frame table
+    ASEL=RBA KC UADDR=4 ALU=SUB MEM=LOAD            ; read the word before it
+    RES=LOAD DST=T WB=K K=FP9 NEXT=RET              ; T, FP9 <- &stats
+FP_INC:
+    ASEL=RA BSEL=T ALU=ADD MEM=LOAD WB=K K=FP4      ; read the counter; FP4 <- its address
+    RES=LOAD DST=T RSEL=KA K=FP4                    ; T <- it; A <- its address
+    ASEL=T KC UADDR=1 ALU=ADD WB=K K=FP5            ; FP5 <- it + 1
+    RSEL=KB K=FP5                                   ; B <- it + 1
+    ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE NEXT=RET    ; counter <- it + 1
+
 ;; Copy-on-write fault (a store to a V=1, W=0, bit-8 PTE): count 1 makes the
 ;; PTE writable; otherwise pop a frame, copy the page, drop the old frame's
 ;; count and install the copy writable.
@@ -126,12 +152,20 @@ FP_COW:
     RES=LOAD DST=T WB=K K=FP1                       ; T, FP1 <- PTE
     ASEL=T KC UADDR=10 ALU=SRL DST=T                ; T <- old PPN
     NEXT=CALL UADDR=FP_FRAME RSEL=KB K=FPFRAMES     ; FP2, FP3 <- old PPN, &count (or C)
-    RSEL=KA K=FP3                                   ; A <- &count[old]
-    ASEL=RA BSEL=ZERO ALU=ADD MEM=LOAD              ; read the count
+    ; (port B still holds &frame table: the statistics' address comes
+    ; with the count, for the last sharer's counter)
+    ASEL=RBA KC UADDR=4 ALU=SUB MEM=LOAD RSEL=KA K=FP3 ; read &stats; A <- &count[old]
+    ASEL=RA BSEL=ZERO ALU=ADD MEM=LOAD RES=LOAD WB=K K=FP9 ; read the count; FP9 <- &stats
     RES=LOAD DST=T RSEL=KA K=FP1                    ; T <- count; A <- PTE
     ASEL=T KC UADDR=1 ALU=SUB DST=T WB=K K=FP6      ; T, FP6 <- count - 1
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=.copy ; shared: copy
-    ; the last sharer: the same frame, writable; G A D and bit 8 cleared
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=FP_COWCOPY RSEL=KA K=FP9 ; shared: copy; A <- &stats
+    ; the last sharer: counted (ST_FAST_LAST), then the same frame,
+    ; writable; G A D and bit 8 cleared
+    ASEL=RA KC UADDR=180 ALU=ADD MEM=LOAD WB=K K=FP5 ; read the counter; FP5 <- its address
+    RES=LOAD DST=T RSEL=KA K=FP5                    ; T <- it; A <- its address
+    ASEL=T KC UADDR=1 ALU=ADD WB=K K=FP9            ; FP9 <- it + 1
+    RSEL=KB K=FP9                                   ; B <- it + 1
+    ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE RSEL=KA K=FP1 ; counter <- it + 1; A <- PTE
     ASEL=RA KC UADDR=0x1E0 ALU=AND DST=T            ; T <- PTE & (G A D bit 8)
     ASEL=RA BSEL=T ALU=SUB DST=T                    ; T <- PTE without them
     ASEL=T KC UADDR=5 ALU=OR DST=T RSEL=KA K=FP0    ; T <- | W | V; A <- &PTE
@@ -143,7 +177,8 @@ FP_COW:
     FIN_6                                           ; A, D; forget stale data translations
     FIN_7                                           ; install
     FIN_8                                           ; retry
-.copy:
+;; (the copy: a routine of its own, outside FP_COW's slot)
+FP_COWCOPY:
     RSEL=KA K=FP2                                   ; A <- old PPN
     ASEL=RA KC UADDR=12 ALU=SLL WB=K K=FP8          ; FP8 <- old page
     RSEL=KA K=FP3                                   ; A <- &count[old]
@@ -162,6 +197,13 @@ FP_COW:
 .loop:
     ASEL=RA BSEL=ZERO ALU=ADD MEM=LOAD DST=TB       ; read the old page's word; T <- new page
     MEM=AMOW RES=LOAD NEXT=BR COND=CNTNZ UADDR=.loop ; the new page's word <- it
+    NEXT=CALL UADDR=FP_STATS                        ; FP9 <- &stats
+    ASEL=ZERO KC UADDR=176 ALU=ADD DST=T            ; T <- ST_FAST_COPY
+    NEXT=CALL UADDR=FP_INC RSEL=KA K=FP9            ; a copy-on-write copy served
+    ASEL=ZERO KC UADDR=116 ALU=ADD DST=T            ; T <- ST_PAGES_FRAMED
+    NEXT=CALL UADDR=FP_INC RSEL=KA K=FP9            ; a page given a frame
+    ASEL=ZERO KC UADDR=124 ALU=ADD DST=T            ; T <- ST_PAGES_COPIED
+    NEXT=CALL UADDR=FP_INC RSEL=KA K=FP9            ; a shared page copied by a fault
     RSEL=KA K=FP2                                   ; A <- new PPN
     ASEL=RA KC UADDR=10 ALU=SLL DST=T RSEL=KA K=FP1 ; T <- PPN << 10; A <- old PTE
     ASEL=RA KC UADDR=0x1A ALU=AND WB=K K=FP5        ; FP5 <- its R X U

@@ -13,6 +13,7 @@
 #include "csr.h"
 #include "memmap.h"
 #include "rt_contract.h"
+#include "vm_contract.h"
 
 #define likely(x) __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)
@@ -694,6 +695,20 @@ static void frame_pop(struct iss *s)
     wr32(s, s->fpfree, rd32(s, s->fpfree) - 1);
 }
 
+/* A fault routine's statistics (VM contract ST_*): + 1 to the counter at
+ * offset off of the struct whose physical address is the word just before
+ * the frame table (the kernel keeps it in RAM; the ISS leaves anything else
+ * alone). */
+static void fp_count(struct iss *s, uint32_t off)
+{
+    uint64_t w = s->fpframes - VMC_FT_STATS_BACK;
+    if (!ram_ok(s, w, 4))
+        return;
+    uint64_t c = (uint64_t)rd32(s, w) + off;
+    if (ram_ok(s, c, 4))
+        wr32(s, c, rd32(s, c) + 1);
+}
+
 /* Leave the new translation of (asid, va) in the TLB model, nothing stale. */
 static void tlb_put(struct iss *s, uint32_t va, uint32_t pte)
 {
@@ -740,6 +755,8 @@ static uint32_t fault_fastpath(struct iss *s, uint32_t va, int acc, uint64_t *pa
                         (is_store ? PTE_D : 0);
         wr32(s, l0a, npte);
         tlb_put(s, va, npte);
+        fp_count(s, VMC_ST_FAST_ZFILL);
+        fp_count(s, VMC_ST_PAGES_FRAMED);
         fp_event(s, FP_ZERO, EV_RUN);
         *pa = ((uint64_t)ppn << 12) | (va & 0xfff);
         return 0;
@@ -757,7 +774,9 @@ static uint32_t fault_fastpath(struct iss *s, uint32_t va, int acc, uint64_t *pa
             return cause;
         }
         uint32_t ppn = old;
-        if (rd32(s, oc) != 1) {
+        if (rd32(s, oc) == 1) {
+            fp_count(s, VMC_ST_FAST_LAST);
+        } else {
             ppn = frame_peek(s);
             if (!ppn) {
                 fp_event(s, FP_COW, EV_HANDOFF);
@@ -768,6 +787,9 @@ static uint32_t fault_fastpath(struct iss *s, uint32_t va, int acc, uint64_t *pa
                    s->ram + (((uint64_t)old << 12) - s->ram_base), 4096);
             wr32(s, oc, rd32(s, oc) - 1);
             wr32(s, frame_count_addr(s, ppn), 1);
+            fp_count(s, VMC_ST_FAST_COPY);
+            fp_count(s, VMC_ST_PAGES_FRAMED);
+            fp_count(s, VMC_ST_PAGES_COPIED);
         }
         uint32_t npte = (ppn << 10) | (pte & (PTE_R | PTE_X | PTE_U)) | PTE_W | PTE_V | PTE_A |
                         PTE_D;

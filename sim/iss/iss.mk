@@ -11,7 +11,7 @@ ISS_CORE     := sim/iss/iss.c sim/iss/disasm.c sim/iss/cosim.c
 ISS_LIB_SRCS := $(ISS_CORE) sim/boot.c sim/elfload.c
 ISS_CFLAGS   := -O2 -g -Wall -Wextra -Isim/iss -Isim -Ibuild/soc -I$(GEN)
 ISS_LIBS     := -lelf -lfdt
-ISS_GEN      := build/soc/boot_blobs.h $(GEN)/memmap.h $(GEN)/csr.h $(GEN)/rt_contract.h
+ISS_GEN      := build/soc/boot_blobs.h $(GEN)/memmap.h $(GEN)/csr.h $(GEN)/rt_contract.h $(GEN)/vm_contract.h
 ISS_HDRS     := $(wildcard sim/iss/*.h) sim/rvfi.h sim/boot.h sim/elfload.h
 
 ISS_OBJS := $(patsubst %.c,$(ISS_BUILD)/%.o,$(notdir $(ISS_LIB_SRCS) sim/iss/main.c))

@@ -12,11 +12,14 @@
  *      access hits; a store hitting an entry with D=0 misses again;
  *   5. remap from S mode: a read-only and a writable page into an empty
  *      destination range with a missing second-level table, and a
- *      malformed descriptor (-1).
+ *      malformed descriptor (-1);
+ * and the fast paths' own counts (1-3) in the statistics the word before
+ * the frame table points at (VM contract ST_*).
  * Failure: the finisher's fail code names the check.
  * Registers: s9 continuation after a trap, s10/s11 its mcause/mtval,
  * s8 = 1: the handler serves cause 24 by inserting (s7 counts them).
  */
+#include "vm_contract.h"
 #define FPEN     0x5c0
 #define FPFRAMES 0x5c1
 #define FPFREE   0x5c2
@@ -108,6 +111,8 @@ _start:
     csrw satp, t1
     la t1, ft
     csrw FPFRAMES, t1
+    la t2, kstats                        /* the word before the table: the statistics */
+    sw t2, -4(t1)
     la t1, fstack
     csrw FPFREE, t1
     li t1, 7                 /* refill, zero-fill, copy-on-write */
@@ -151,6 +156,18 @@ after_user:
     CHECK(t0, 1, 14)
     csrr t0, mhpmcounter4
     CHECK(t0, 2, 15)
+    /* the routines' own counts (VM contract ST_*): one of each kind, two
+     * pages given a frame, one copied */
+    LOADW(t0, kstats, VMC_ST_FAST_ZFILL)
+    CHECK(t0, 1, 16)
+    LOADW(t0, kstats, VMC_ST_FAST_COPY)
+    CHECK(t0, 1, 17)
+    LOADW(t0, kstats, VMC_ST_FAST_LAST)
+    CHECK(t0, 1, 18)
+    LOADW(t0, kstats, VMC_ST_PAGES_FRAMED)
+    CHECK(t0, 2, 19)
+    LOADW(t0, kstats, VMC_ST_PAGES_COPIED)
+    CHECK(t0, 1, 27)
 
     /* ---- 4: software refill ---- */
     csrwi FPEN, 0
@@ -315,6 +332,8 @@ ucode:
 root:   .skip 4096
 l0:     .skip 4096
 pool:   .skip 8*4096
+ftstat: .skip 4
 ft:     .skip 64
+kstats: .skip 256
 fstack: .skip 64
 desc:   .skip 32

@@ -96,7 +96,7 @@ def t_iss_vm(ctx):
     out_elf = os.path.join(fuzz.BUILD, 'iss_vm.elf')
     rc, out = ctx.run([fuzz.RV_CC, '-march=rv32ima_zicsr_zifencei', '-mabi=ilp32', '-nostdlib',
                        '-nostartfiles', '-T', os.path.join(ctx.root, 'tests/common/link.ld'),
-                       '-Wl,--no-relax', '-o', out_elf,
+                       '-Wl,--no-relax', '-I', os.path.join(ctx.root, 'build/gen'), '-o', out_elf,
                        os.path.join(ctx.root, 'tests/fuzz/iss_vm.S')])
     if rc:
         raise Failure(f"assembling iss_vm.S failed:\n{out}")

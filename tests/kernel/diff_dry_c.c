@@ -13,6 +13,7 @@
 dw: child touched 32 pages
 [init pid 2: out of memory at 0x00038025, pc 0x00010150]
 dw: child status -1, free 40
+dw: faults zero-fill 39, copy 2, last sharer 2; pages given a frame 41, copied 2
 audit: ok: 64 frames, 46 free, 2 held by the kernel, 0 problems
 */
 

@@ -4,12 +4,27 @@
  * diff_dry_uc.c), with preemption off so both pop frames in the same order.
  * Each file expects the same output: every process prints a checksum of all
  * its memory the workload touched and the free-frame count at fixed points,
- * and the kernel's audit at the end checks the frame table against every
- * page table. The dry runs boot with little RAM, so the free stack runs dry
+ * then the faults by kind and the pages given a frame (the statistics count
+ * what the microcode served as well as what C served), and the kernel's
+ * audit at the end checks the frame table against every page table. The dry runs boot with little RAM, so the free stack runs dry
  * in the middle (a child fills memory until the kernel stops it); their
  * free counts follow the kernel's size (its frame tables share its last page),
  * so a kernel that grows past a page moves both twins' figures together. */
 static uint32_t dw_msg[64], dw_buf[64];
+
+/* The faults of each kind since boot, whoever served them (the C handlers
+ * or the microcode's routines, which count their own), and the pages ever
+ * given a frame and copied by a fault: the same in every twin. */
+static inline void dw_stats(void)
+{
+    struct av_stats s;
+    CHECK_RC(av_stats(&s), 0);
+    printf("dw: faults zero-fill %lu, copy %lu, last sharer %lu; pages given a frame %lu, copied %lu\n",
+           (unsigned long)(s.faults[AV_FAULT_ZFILL] + s.faults_fast[AV_FAULT_ZFILL]),
+           (unsigned long)(s.faults[AV_FAULT_COW_COPY] + s.faults_fast[AV_FAULT_COW_COPY]),
+           (unsigned long)(s.faults[AV_FAULT_COW_LAST] + s.faults_fast[AV_FAULT_COW_LAST]),
+           (unsigned long)s.pages_framed, (unsigned long)s.pages_cow_copied);
+}
 
 #define DW_PAGES 24u
 
@@ -63,6 +78,7 @@ static inline void dw_workload(void)
     CHECK_RC(av_vm_deallocate(AV_NAME_SELF, a, DW_PAGES * 4096), 0);
     CHECK_RC(av_port_deallocate(port), 0);
     printf("dw: released, free %d\n", av_free_frames());
+    dw_stats();
 }
 
 /* A child touches a big region page by page until the kernel stops it for
@@ -84,4 +100,5 @@ static inline void dw_dry(void)
     int st;
     CHECK_RC(av_wait(c, &st), 0);
     printf("dw: child status %d, free %d\n", st, av_free_frames());
+    dw_stats();
 }

@@ -15,7 +15,10 @@
  *   refill: a TLB miss walked is a run (a TLB hit is not), its cycles a few
  *     per miss; with fpen bit 0 clear every cause-24 trap is a hand-off;
  *   remap: a well-formed descriptor is a run, stopping before the last page
- *     a hand-off, a malformed one neither.
+ *     a hand-off, a malformed one neither;
+ *   the fault routines' own counts (VM contract ST_*, in the struct whose
+ *     address is the word before the frame table): one a fault served, by
+ *     kind, and pages given a frame and copied; nothing for a hand-off.
  * Also: the counters are 32 bits (the h halves read zero, writes ignored),
  * M-mode writes take effect, mcountinhibit reads zero; below M reads need
  * mcounteren (and in U scounteren) bits 3/4, else illegal instruction, and
@@ -29,6 +32,7 @@
  */
 #include "test.h"
 #include "priv.h"
+#include "vm_contract.h"
 
 #define REMAP(rd, rs1) .insn r 0x2b, 0, 0, rd, rs1, x0
 #define FRAMES  96                    /* the frame table covers 384 KiB from RAM's start */
@@ -199,6 +203,13 @@ TEST_CASE(42, a0, 1, csrr a0, CSR_HPMCOUNTER3)
     SET_CASE(43)
     LEAVE_U
 TEST_CASE(44, a0, 1, csrr a0, CSR_MHPMCOUNTER4)
+    /* the routines' counts: zero-fill served 3 (cases 10, 11, 20), the last
+     * sharer 1 (case 40), no copy (case 41 handed off) */
+TEST_CASE(45, a0, 3, la t0, kstats; lw a0, VMC_ST_FAST_ZFILL(t0))
+TEST_CASE(46, a0, 1, la t0, kstats; lw a0, VMC_ST_FAST_LAST(t0))
+TEST_CASE(47, a0, 0, la t0, kstats; lw a0, VMC_ST_FAST_COPY(t0))
+TEST_CASE(48, a0, 3, la t0, kstats; lw a0, VMC_ST_PAGES_FRAMED(t0))
+TEST_CASE(49, a0, 0, la t0, kstats; lw a0, VMC_ST_PAGES_COPIED(t0))
 
     /* ---- refill: runs (3) and cycles (4) over three fresh pages, then
      * the same pages again (TLB hits) ---- */
@@ -306,7 +317,9 @@ free1:  .space 4096
 free2:  .space 4096
 cow1:   .space 4096
 cow2:   .space 4096
+ftstat: .word kstats                    /* the word before the frame table */
 ftab:   .space 8 + 4 * FRAMES
+kstats: .space 256                      /* the kernel's statistics, as far as the routines go */
 fstack: .space 20
 
 #include "vm.h"
