@@ -290,14 +290,10 @@ rt_commit:
     addi t1, t1, -1
     sw t0, PT_NAMED(s7)
     sw t1, PT_REFS(s7)
-13: lui a7, %hi(stats)
-    addi a7, a7, %lo(stats)
-    lw t0, ST_MSGS_INLINE(a7)
-    lw t1, ST_MSGS_DIRECT(a7)
+13: lui t1, %hi(rt_blk + BLK_FAST)     /* msgs_inline and msgs_direct: one counter */
+    lw t0, %lo(rt_blk + BLK_FAST)(t1)
     addi t0, t0, 1
-    addi t1, t1, 1
-    sw t0, ST_MSGS_INLINE(a7)
-    sw t1, ST_MSGS_DIRECT(a7)
+    sw t0, %lo(rt_blk + BLK_FAST)(t1)
     /* r's call ends (sys_return: a0 0, a1 the size, past the ecall) and it
      * is runnable: it runs now, and takes no place in the run queue; p
      * takes its place among the W_RECV waiters (the count stays) */

@@ -56,6 +56,7 @@
 #define ST_CYCLES_KERNEL 8             /* uint64_t */
 #define ST_MSGS_INLINE RTC_ST_MSGS_INLINE
 #define ST_MSGS_DIRECT RTC_ST_MSGS_DIRECT
+#define BLK_FAST RTC_BLK_FAST
 #define ST_RT_LEGS_KERNEL 168          /* uint32_t rt_legs_kernel */
 #define ST_COW_SHARED  120             /* uint32_t pages_cow_shared (ipcool.S) */
 #define ST_MSGS_OOL    132

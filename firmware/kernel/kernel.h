@@ -236,6 +236,7 @@ struct proc *proc_alloc(const char *name);
 void proc_free_unstarted(struct proc *p);
 void proc_exit(struct proc *p, int32_t status, const char *why);
 void proc_reap(struct proc *p);
+void orphan_kids(struct proc *p);    /* request.c */
 int proc_fork(struct proc *parent);
 int proc_spawn(struct proc *parent, const char *prog, uint32_t len);
 void proc_block(struct proc *p, enum pwait w, void *obj);
@@ -401,7 +402,9 @@ void stats_snapshot(struct av_stats *s);
 struct rt_blk {
     uint32_t go;
     int32_t qb_limit;
-    uint32_t queued, stats, vm_active, curproc, handoff;   /* addresses */
+    uint32_t queued;                    /* an address */
+    uint32_t fast;                      /* legs counted in msgs_inline and msgs_direct */
+    uint32_t vm_active, curproc, handoff;   /* addresses */
 };
 extern struct rt_blk rt_blk;
 extern uint8_t rt_on;

@@ -140,22 +140,6 @@ void proc_free_unstarted(struct proc *p)
     proc_exit(p, -1, NULL);
 }
 
-/* An ending process's children lose their parent (zombies among them are
- * freed); apart, so that proc_exit of a process without any keeps no
- * registers for the scan. */
-static __attribute__((noinline)) void orphan_kids(struct proc *p)
-{
-    for (uint32_t i = 0; p->kids && i < nprocs; i++) {
-        struct proc *c = &procs[i];
-        if (c->parent == p && c->state != P_FREE) {
-            p->kids--;
-            c->parent = NULL;
-            if (c->state == P_ZOMBIE)
-                proc_reap(c);
-        }
-    }
-}
-
 void proc_exit(struct proc *p, int32_t status, const char *why)
 {
     if (p->state == P_FREE || p->state == P_ZOMBIE)

@@ -11,6 +11,23 @@
 #include <string.h>
 #include "kernel.h"
 
+/* An ending process's children lose their parent (zombies among them are
+ * freed); apart, so that proc_exit of a process without any keeps no
+ * registers for the scan; here, among the cold
+ * code that -msave-restore keeps short (proc.c is built without it). */
+void orphan_kids(struct proc *p)
+{
+    for (uint32_t i = 0; p->kids && i < nprocs; i++) {
+        struct proc *c = &procs[i];
+        if (c->parent == p && c->state != P_FREE) {
+            p->kids--;
+            c->parent = NULL;
+            if (c->state == P_ZOMBIE)
+                proc_reap(c);
+        }
+    }
+}
+
 /* The reply as it goes in the message: the words item, then (when the
  * request returns data) a bytes item whose payload is the buffer the
  * request fills in place, so the whole reply is one write. */

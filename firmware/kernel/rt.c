@@ -14,7 +14,7 @@
 
 extern uint32_t queued_bytes;
 extern uint64_t deadline_min, armed;
-struct rt_blk rt_blk = { .queued = (uint32_t)&queued_bytes, .stats = (uint32_t)&stats,
+struct rt_blk rt_blk = { .queued = (uint32_t)&queued_bytes,
                          .vm_active = (uint32_t)&vm_active, .curproc = (uint32_t)&curproc,
                          .handoff = (uint32_t)&handoff };
 uint8_t rt_on;                         /* the path on, fpswitch and preemption off */
@@ -75,7 +75,7 @@ RTC_AT(struct av_stats, msgs_direct, RTC_ST_MSGS_DIRECT);
 RTC_AT(struct rt_blk, go, RTC_BLK_GO);
 RTC_AT(struct rt_blk, qb_limit, RTC_BLK_QB_LIMIT);
 RTC_AT(struct rt_blk, queued, RTC_BLK_QUEUED);
-RTC_AT(struct rt_blk, stats, RTC_BLK_STATS);
+RTC_AT(struct rt_blk, fast, RTC_BLK_FAST);
 RTC_AT(struct rt_blk, vm_active, RTC_BLK_VM_ACTIVE);
 RTC_AT(struct rt_blk, curproc, RTC_BLK_CURPROC);
 RTC_AT(struct rt_blk, handoff, RTC_BLK_HANDOFF);

@@ -761,18 +761,14 @@ RT:
     ASEL=RA KC UADDR=32 ALU=ADD MEM=STORE           ; named
 .k3:
     ; 3: the statistics (and the block's other pointers)
+    ; (msgs_inline and msgs_direct as one count in the block: BLK_FAST)
     RSEL=KA K=50                                    ; A <- the block
-    ASEL=RA KC UADDR=12 ALU=ADD MEM=LOAD            ; read &stats
-    ASEL=RA KC UADDR=16 ALU=ADD MEM=LOAD RES=LOAD DST=T WB=K K=54 ; read &vm_active; T, 54 <- &stats (aligned)
-    ASEL=T KC UADDR=128 ALU=ADD MEM=LOAD RES=LOAD WB=K K=FP1 ; read msgs_inline; FP1 <- &vm_active
-    ASEL=T KC UADDR=32 ALU=ADD MEM=LOAD RES=LOAD WB=K K=52 ; read msgs_direct; 52 <- msgs_inline
-    RES=LOAD DST=T RSEL=KA K=52                     ; T <- msgs_direct; A <- msgs_inline
-    ASEL=T KC UADDR=1 ALU=ADD WB=K K=51             ; 51 <- msgs_direct + 1
-    ASEL=RA KC UADDR=1 ALU=ADD WB=K K=52            ; 52 <- msgs_inline + 1
-    RSEL=KA K=54                                    ; A <- &stats
-    RSEL=KB K=52                                    ; B <- msgs_inline + 1
-    ASEL=RA KC UADDR=128 ALU=ADD MEM=STORE RSEL=KB K=51 ; msgs_inline; B <- msgs_direct + 1
-    ASEL=RA KC UADDR=160 ALU=ADD MEM=STORE RSEL=KA K=FP7 ; msgs_direct; A <- r's buffer
+    ASEL=RA KC UADDR=16 ALU=ADD MEM=LOAD            ; read &vm_active
+    ASEL=RA KC UADDR=12 ALU=ADD MEM=LOAD RES=LOAD WB=K K=FP1 ; read the fast legs; FP1 <- &vm_active
+    RES=LOAD DST=T                                  ; T <- the fast legs
+    ASEL=T KC UADDR=1 ALU=ADD WB=K K=51             ; 51 <- one more
+    RSEL=KB K=51                                    ; B <- it
+    ASEL=RA KC UADDR=12 ALU=ADD MEM=STORE RSEL=KA K=FP7 ; the fast legs; A <- r's buffer
     ; 5: the header into r's buffer
     ASEL=ZERO KC UADDR=20 ALU=ADD WB=K K=51         ; 51 <- 20
     RSEL=KB K=51                                    ; B <- 20

@@ -1049,9 +1049,9 @@ static int rt_leg(struct iss *s, uint32_t pc, uint32_t *npc)
         return 0;
     uint32_t ba = rt_xlate(s, rmap, buf, RTC_PTE_WRITE);
     /* the words written below must be in RAM too (kernel pointers) */
-    uint32_t st = RD(blk + RTC_BLK_STATS), vma = RD(blk + RTC_BLK_VM_ACTIVE);
+    uint32_t vma = RD(blk + RTC_BLK_VM_ACTIVE);
     uint32_t cp = RD(blk + RTC_BLK_CURPROC), ho = RD(blk + RTC_BLK_HANDOFF);
-    RD(st + RTC_ST_MSGS_INLINE), RD(st + RTC_ST_MSGS_DIRECT), RD(vma), RD(cp), RD(ho);
+    RD(blk + RTC_BLK_FAST), RD(vma), RD(cp), RD(ho);
     RD(p + RTC_P_RPC_REPLY), RD(p + RTC_P_RT_RPORT), RD(s5 + RTC_PT_NAMED), RD(s7 + RTC_PT_NAMED);
     if (!ok || !ba)
         return 0;
@@ -1077,9 +1077,8 @@ static int rt_leg(struct iss *s, uint32_t pc, uint32_t *npc)
             wr32(s, s7 + RTC_PT_REFS, rd32(s, s7 + RTC_PT_REFS) - 1);
         }
     }
-    /* 3 statistics, 4 the map */
-    wr32(s, st + RTC_ST_MSGS_INLINE, rd32(s, st + RTC_ST_MSGS_INLINE) + 1);
-    wr32(s, st + RTC_ST_MSGS_DIRECT, rd32(s, st + RTC_ST_MSGS_DIRECT) + 1);
+    /* 3 statistics (the block's fast-leg count), 4 the map */
+    wr32(s, blk + RTC_BLK_FAST, rd32(s, blk + RTC_BLK_FAST) + 1);
     wr32(s, vma, r + RTC_P_MAP);
     wr32(s, r + RTC_P_MAP + RTC_VM_ASID, (rasid & ~(0xffu << RTC_VM_RAN_SHIFT)) | 1u << RTC_VM_RAN_SHIFT);
     /* 5 the header */
