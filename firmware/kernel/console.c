@@ -121,3 +121,18 @@ void kassert_failed(const char *file, int line)
 {
     panic("assert at %s:%d", file, line);
 }
+
+/* SYS_CONSOLE_WRITE: len bytes from user buf in m, through a bounce buffer */
+int32_t console_user(struct vmmap *m, uint32_t buf, uint32_t len)
+{
+    char tmp[128];
+    if (!vm_range_ok(buf, len))
+        return -AV_EFAULT;
+    for (uint32_t off = 0; off < len; off += sizeof tmp) {
+        uint32_t n = len - off < sizeof tmp ? len - off : sizeof tmp;
+        if (copyin(m, tmp, buf + off, n) < 0)
+            return -AV_EFAULT;
+        console_write(tmp, n);
+    }
+    return (int32_t)len;
+}

@@ -50,6 +50,7 @@
  */
 #include "gprsave.h"
 #include "ipcfast.h"
+#include "vm_contract.h"
 
     .section .text.hot, "ax"
     .globl rt_entry, rt_recv, rt_commit, rt_body, rt_refuse
@@ -402,32 +403,81 @@ rt_body:
 
 /* AV_RELEASE of a reply-and-receive (syscall.c send_receive), after
  * every check of the receive side (options, buffer, a live receive right)
- * and before the send: vm_release deallocates the region holding p's a6
- * and marks it done (rpc_sent 2), so the general path, should a later step
- * send the call there, does not release again. No region there (1): the
- * general path, which finds the same and fails the call with nothing done.
- * Header only: what the path holds in the registers a C call may change
- * (r's buffer, size and name; the header's reply, id and bits) kept
- * across it, then on to r (hdrgo). The body path calls it itself. */
+ * and before the send: the region holding p's a6 deallocated whole and
+ * marked done (rpc_sent 2), so the general path, should a later step send
+ * the call there, does not release again. The body path calls vm_release
+ * (vmops.c) itself; the header-only and out-of-line legs do it here, as
+ * vm_release, unmap_region and unmap_range's common case do it: the
+ * region found, its node unlinked where the walk found it and kept for
+ * the next vm_place (none kept before), its range in one table that
+ * another region of its span keeps (nothing to free), released by
+ * release_ptes from the root entry, the TLB flushed if a released entry
+ * was accessed. Any other case (no region there too) goes to the general
+ * path before anything changes, which releases (or fails the call) and
+ * sends. r's buffer, size and name (a0..a2) wait in s4, s11 and t6
+ * across release_ptes, which keeps t3..t6; then on to r (hdrgo). */
 release:
-    addi sp, sp, -32
-    sw a0, 0(sp)
-    sw a1, 4(sp)
-    sw a2, 8(sp)
-    sw t3, 12(sp)
-    sw t4, 16(sp)
-    sw t5, 20(sp)
-    mv a0, s0
-    call vm_release
-    mv t0, a0
-    lw a0, 0(sp)
-    lw a1, 4(sp)
-    lw a2, 8(sp)
-    lw t3, 12(sp)
-    lw t4, 16(sp)
-    lw t5, 20(sp)
-    addi sp, sp, 32
-    bnez t0, general
+    lw a6, 4*16(s0)                     /* the address */
+    addi a7, s0, P_MAP + VM_REGIONS
+1:  lw t0, R_NEXT(a7)
+    beqz t0, general
+    lw t1, R_START(t0)
+    bltu a6, t1, general
+    lw t2, R_END(t0)
+    bltu a6, t2, 2f
+    mv a7, t0
+    j 1b
+2:  lui t6, %hi(region_kept)
+    lw t6, %lo(region_kept)(t6)
+    bnez t6, general
+    sub a3, t2, t1
+    srli a3, a3, 12                     /* its pages */
+    srli a4, t1, 12
+    andi a4, a4, 1023                   /* the first one's entry */
+    add a5, a4, a3
+    li t6, 1024
+    bltu t6, a5, general                /* past its table */
+    lw a5, P_MAP + VM_ROOT(s0)
+    srli t6, t1, 22
+    slli t6, t6, 2
+    add a5, a5, t6
+    lw a5, 0(a5)
+    andi t6, a5, 1
+    beqz t6, general                    /* no table */
+    srli a6, t1, 22                     /* region_overlaps(span) but itself */
+    slli a6, a6, 22
+    lui ra, 0x400
+    add ra, a6, ra
+    lw t6, P_MAP + VM_REGIONS(s0)
+3:  beqz t6, general
+    lw t2, R_START(t6)
+    bgeu t2, ra, general
+    lw t2, R_END(t6)
+    beq t6, t0, 4f
+    bltu a6, t2, 5f
+4:  lw t6, R_NEXT(t6)
+    j 3b
+5:  li t6, 2
+    sb t6, P_RPC_SENT(s0)
+    lw t6, R_NEXT(t0)
+    sw t6, R_NEXT(a7)                   /* unlinked, and kept */
+    lui t6, %hi(region_kept)
+    sw t0, %lo(region_kept)(t6)
+    mv s4, a0
+    mv s11, a1
+    mv t6, a2
+    srli a5, a5, 10
+    slli a5, a5, 12
+    slli a4, a4, 2
+    add a0, a5, a4
+    mv a1, a3
+    call release_ptes
+    andi a0, a0, VMC_PTE_A
+    beqz a0, 6f
+    sfence.vma zero, zero
+6:  mv a0, s4
+    mv a1, s11
+    mv a2, t6
     li a3, 0
     li a5, 0
     j hdrgo

@@ -28,6 +28,15 @@
 #define VM_ROOT     RTC_VM_ROOT
 #define VM_ASID     RTC_VM_ASID        /* uint16_t */
 #define VM_RAN      (RTC_VM_ASID + RTC_VM_RAN_SHIFT / 8) /* uint8_t */
+#define VM_REGIONS  8                  /* (ipcool.S, AV_RELEASE: the list and the */
+#define VM_L1LO     12                 /* root range, uint16_t each, and top) */
+#define VM_L1HI     14
+#define VM_TOP      16
+/* struct region */
+#define R_NEXT      0
+#define R_START     4
+#define R_END       8
+#define R_PROT      12
 /* struct port */
 #define PT_RECEIVER RTC_PT_RECEIVER
 #define PT_QHEAD    RTC_PT_QHEAD
@@ -48,6 +57,11 @@
 #define ST_MSGS_INLINE RTC_ST_MSGS_INLINE
 #define ST_MSGS_DIRECT RTC_ST_MSGS_DIRECT
 #define ST_RT_LEGS_KERNEL 168          /* uint32_t rt_legs_kernel */
+#define ST_COW_SHARED  120             /* uint32_t pages_cow_shared (ipcool.S) */
+#define ST_MSGS_OOL    132
+#define ST_BYTES_OOL   144             /* uint64_t */
+#define ST_REMAPPED    152             /* uint32_t pages_remapped */
+#define ST_CYCLES_REMAP 164
 #define BOOT_RAM_SIZE 4
 /* enum pstate, enum pwait; av_abi.h */
 #define IPC_P_RUNNABLE RTC_P_RUNNABLE
@@ -63,6 +77,7 @@
 #define IPC_RELEASE    8               /* AV_RELEASE */
 #define IPC_INLINE_MAX 8192            /* AV_MSG_INLINE_MAX */
 #define IPC_DIRECT_MAX 512             /* DIRECT_MAX: the direct transfer's largest */
+#define IPC_USER_LOW   0x1000          /* USER_LOW: the lowest address vm_place gives */
 #define IPC_SATP_MODE_HI 0x80000       /* satp_make: the mode bit (lui), the root's PPN at bit 0 */
 
 #ifndef __ASSEMBLER__
@@ -83,6 +98,14 @@ IPC_AT(struct proc, rpc_reply, P_RPC_REPLY);
 IPC_AT(struct vmmap, root, VM_ROOT);
 IPC_AT(struct vmmap, asid, VM_ASID);
 IPC_AT(struct vmmap, ran, VM_RAN);
+IPC_AT(struct vmmap, regions, VM_REGIONS);
+IPC_AT(struct vmmap, l1_lo, VM_L1LO);
+IPC_AT(struct vmmap, l1_hi, VM_L1HI);
+IPC_AT(struct vmmap, top, VM_TOP);
+IPC_AT(struct region, next, R_NEXT);
+IPC_AT(struct region, start, R_START);
+IPC_AT(struct region, end, R_END);
+IPC_AT(struct region, prot, R_PROT);
 IPC_AT(struct port, receiver, PT_RECEIVER);
 IPC_AT(struct port, qhead, PT_QHEAD);
 IPC_AT(struct port, qlen, PT_QLEN);
@@ -99,9 +122,15 @@ IPC_AT(struct av_stats, cycles_kernel, ST_CYCLES_KERNEL);
 IPC_AT(struct av_stats, rt_legs_kernel, ST_RT_LEGS_KERNEL);
 IPC_AT(struct av_stats, msgs_inline, ST_MSGS_INLINE);
 IPC_AT(struct av_stats, msgs_direct, ST_MSGS_DIRECT);
+IPC_AT(struct av_stats, pages_cow_shared, ST_COW_SHARED);
+IPC_AT(struct av_stats, msgs_ool, ST_MSGS_OOL);
+IPC_AT(struct av_stats, bytes_ool, ST_BYTES_OOL);
+IPC_AT(struct av_stats, pages_remapped, ST_REMAPPED);
+IPC_AT(struct av_stats, cycles_remap, ST_CYCLES_REMAP);
 IPC_AT(struct bootinfo, ram_size, BOOT_RAM_SIZE);
 _Static_assert(sizeof(struct nameent) == NE_SIZE && sizeof(((struct proc *)0)->state) == 4 &&
                sizeof(((struct proc *)0)->wait) == 4 && sizeof(((struct vmmap *)0)->asid) == 2 &&
+               sizeof(((struct vmmap *)0)->l1_lo) == 2 && sizeof(((struct vmmap *)0)->top) == 4 &&
                sizeof(((struct nameent *)0)->sendrefs) == 2 && sizeof(struct av_msg_header) == IPC_HDR,
                "ipcfast.h: sizes");
 _Static_assert(P_RUNNABLE == IPC_P_RUNNABLE && P_BLOCKED == IPC_P_BLOCKED && W_RECV == IPC_W_RECV &&
@@ -112,7 +141,8 @@ _Static_assert(P_RUNNABLE == IPC_P_RUNNABLE && P_BLOCKED == IPC_P_BLOCKED && W_R
                (AV_SEND_TIMEOUT | AV_RCV_TIMEOUT | AV_NONBLOCK) == IPC_OPTS && AV_RELEASE == IPC_RELEASE &&
                AV_MSG_INLINE_MAX == IPC_INLINE_MAX && DIRECT_MAX == IPC_DIRECT_MAX && AV_USER_TOP == 0x80000000u && AV_NAME_NULL == 0 &&
                ((uint32_t)IPC_SATP_MODE_HI << 12) == VMC_SATP_MODE_SV32 && PAGE_SHIFT == 12 &&
-               AV_MSG_GET_DEST(0xff00u) == 0 && AV_MSG_GET_REPLY(0x500u) == 5 && AV_MSG_COMPLEX > 0xffffu,
+               AV_MSG_GET_DEST(0xff00u) == 0 && AV_MSG_GET_REPLY(0x500u) == 5 && AV_MSG_COMPLEX > 0xffffu &&
+               USER_LOW == IPC_USER_LOW && AV_PROT_READ + AV_PROT_WRITE == 3,
                "ipcfast.h: constants");
 #endif
 #endif

@@ -157,6 +157,8 @@ extern int opt_preempt;
 void console_set_base(uint32_t va);
 void console_putc(char c);
 void console_write(const char *s, uint32_t n);
+struct vmmap;
+int32_t console_user(struct vmmap *m, uint32_t buf, uint32_t len);
 void kprintf(const char *fmt, ...);   /* %d %u %x %p %s %c, ll for 64-bit; int and long are both 32-bit */
 void kvprintf(const char *fmt, va_list ap);
 
@@ -211,6 +213,12 @@ pte_t share_cow(pte_t *src, uint32_t dst_bits);
 int check_range(uint32_t addr, uint32_t size);  /* page aligned, user, not page 0 */
 pte_t *pt_alloc(void);                 /* a zeroed second-level table, or NULL */
 void mark_l1(struct vmmap *m, uint32_t va);     /* root entry VPN1(va) may hold a table */
+/* Of n pages from va, those in va's second-level table. */
+static inline uint32_t table_run(uint32_t va, uint32_t n)
+{
+    uint32_t left = 1024 - ((va >> 12) & 1023);   /* 1024 - VPN0(va) */
+    return n < left ? n : left;
+}
 extern struct vmmap transit;
 extern pte_t *spare_root;              /* a clean root kept for the next map */
 extern struct region *region_kept;     /* a node vm_release kept for vm_place */
@@ -332,6 +340,15 @@ void port_release_right(struct port *pt, int right);
 int32_t msg_send(struct proc *p, uint32_t umsg, uint32_t opts, uint32_t timeout, uint32_t *reply_out);
 int vm_release(struct proc *p);
 int unmap_region(struct vmmap *m, struct region **link);   /* (vm_release) */
+int unmap_freed(struct vmmap *m, struct region *x, struct region *was);
+/* vm.c's cold parts, in vmops.c with the shared saves: a missing table
+ * made, a copy through a map not active, vm_place's new node */
+pte_t *walk_make(struct vmmap *m, uint32_t va, pte_t *l1);
+int uaccess(struct vmmap *m, void *dst, const void *src, uint32_t uva, uint32_t n, int touch);
+uint32_t place_link(struct vmmap *m, struct region **link, struct region *n, uint32_t at,
+                    uint32_t len, uint32_t prot);
+uint32_t place_new(struct vmmap *m, struct region **link, uint32_t at, uint32_t len, uint32_t prot);
+void free_tables(struct vmmap *m, pte_t *root);   /* (vm_destroy) */
 pte_t unmap_spans(struct vmmap *m, uint32_t start, uint32_t end);  /* (unmap_range's general case) */
 uint32_t span_entries(struct vmmap *m, uint32_t span);  /* a table's entries below the map's top */
 /* Release a table's n entries from l2 (vmloop.S, in assembly: no frame on
@@ -339,6 +356,7 @@ uint32_t span_entries(struct vmmap *m, uint32_t span);  /* a table's entries bel
 pte_t release_ptes(pte_t *l2, uint32_t n);
 /* vm.c's remap instruction (up to 64 pages, the pages done) and vmops.c's
  * loop over it and its C twin (vm_remap beyond what one instruction does) */
+extern uint32_t remap_desc[];            /* VMC_RD_WORDS: vm.c, ipcool.S */
 uint32_t remap_insn(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t dva, uint32_t pages);
 uint32_t remap_loop(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t dva, uint32_t pages);
 int32_t msg_receive(struct proc *p, uint32_t ubuf, uint32_t bufsize, uint32_t name,

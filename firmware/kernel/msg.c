@@ -7,7 +7,8 @@
  * what is delivered. Receive moves transit pages to the receiver at a first-fit
  * address with the same page offset and turns references back into names.
  * Senders wait for room before they capture anything, so a timeout or a
- * non-blocking failure changes nothing.
+ * non-blocking failure changes nothing. Here the item walk and the direct
+ * transfer; the capture and the wait are msgq.c's (-msave-restore).
  */
 #include <string.h>
 #include "kernel.h"
@@ -71,93 +72,6 @@ HOT int item_next(struct kmsg *km, uint32_t *off, struct itemref *it)
         return -AV_EINVAL;
     *off = it->pay + it->paylen;
     return 0;
-}
-
-/* ---- capture of out-of-line memory at send --------------------------------- */
-/* Copy the part [va, va+n) of a partial page into a fresh frame at tva in
- * dst (the transit map, or a waiting receiver's). */
-static int capture_partial(struct proc *p, uint32_t va, uint32_t n, struct vmmap *dst, uint32_t tva)
-{
-    uint32_t ppn = frame_pop();
-    if (!ppn)
-        return -AV_ENOMEM;
-    uint8_t *f = (uint8_t *)(uintptr_t)(ppn << PAGE_SHIFT);
-    memset(f, 0, PAGE_SIZE);
-    if (copyin(&p->map, f + (va & (PAGE_SIZE - 1)), va, n) < 0) {
-        frame_unref(ppn);
-        return -AV_EFAULT;
-    }
-    pte_t *pte = vm_walk(dst, tva, 1);
-    if (!pte) {
-        frame_unref(ppn);
-        return -AV_ENOMEM;
-    }
-    /* as a received page: read-write, never accessed */
-    *pte = pte_make(ppn, VMC_PTE_V | VMC_PTE_R | VMC_PTE_W | VMC_PTE_U);
-    return 0;
-}
-
-/* Capture one item into dst (the transit map, or the map of a receiver
- * already waiting) at a first-fit address with the same page offset (a
- * region of its own there): partial first and last pages copied, whole ones
- * remapped copy-on-write; then the sender's pages go if it asked. On
- * success *tva_out is the data's address in dst; on failure nothing stays
- * placed. For a receiver's map (the direct transfer: send_direct, and
- * ipcool.S from registers) the data must lie in one read-write region of
- * p's: -1 if not, nothing done (the queued path takes it). */
-_Static_assert(offsetof(struct av_stats, msgs_ool) == offsetof(struct av_stats, msgs_inline) + 4,
-               "ipcool.S ST_MSGS_OOL");
-_Static_assert(AV_ITEM_DEALLOC == 2 && AV_ITEM_MEMORY == 4 && AV_ITEM_OOL == 1, "ipcool.S: an item's word 0");
-HOT int capture_ool(struct proc *p, uint32_t va, uint32_t len, int dealloc, struct vmmap *dst,
-                    uint32_t *tva_out)
-{
-    if (dst != &transit) {
-        struct region *x = region_find(p->map.regions, va);
-        if (!vm_range_ok(va, len) || !x || x->end < PG_ROUNDUP(va + len) ||
-            x->prot != (AV_PROT_READ | AV_PROT_WRITE))
-            return -1;
-    }
-    uint32_t a = PG_ROUNDDOWN(va), end = va + len, b = PG_ROUNDUP(end);
-    uint32_t tbase = vm_place(dst, USER_LOW, AV_USER_TOP, b - a, AV_PROT_READ | AV_PROT_WRITE);
-    if (tbase <= 1)
-        return -AV_ENOMEM;
-    /* whole pages [lo, hi) remapped; a partial first page, and a partial
-     * last one that is not also the first, copied */
-    uint32_t lo = va == a ? a : a + PAGE_SIZE, hi = end == b ? b : b - PAGE_SIZE;
-    int e = 0;
-    if (lo > a)
-        e = capture_partial(p, va, (end < lo ? end : lo) - va, dst, tbase);
-    if (!e && hi < b && hi >= lo)
-        e = capture_partial(p, hi, end - hi, dst, tbase + (hi - a));
-    if (!e && hi > lo && vm_remap(&p->map, lo, dst, tbase + (lo - a), (hi - lo) / PAGE_SIZE) != (hi - lo) / PAGE_SIZE)
-        e = -AV_ENOMEM;
-    if (e) {
-        vm_deallocate(dst, tbase, b - a);
-        return e;
-    }
-    if (dealloc)
-        vm_deallocate(&p->map, a, b - a);
-    *tva_out = tbase + (va - a);
-    stats.bytes_ool += len;
-    return (int)((b - a) / PAGE_SIZE);
-}
-
-HOT int32_t wait_or_fail(struct proc *p, uint32_t opts, uint32_t flag, uint32_t timeout,
-                     enum pwait w, void *obj)
-{
-    if (opts & AV_NONBLOCK)
-        return -AV_EWOULDBLOCK;
-    if (opts & flag) {
-        uint64_t now = now_ticks();
-        if (!p->has_deadline) {
-            p->has_deadline = 1;
-            p->deadline = now + us_to_ticks(timeout);
-        }
-        if (now >= p->deadline)
-            return -AV_ETIMEDOUT;
-    }
-    proc_block(p, w, obj);
-    return K_BLOCKED;
 }
 
 /* ---- direct transfer ---------------------------------------------------- */

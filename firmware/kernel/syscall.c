@@ -34,20 +34,6 @@ static struct proc *target(struct proc *p, uint32_t name, int32_t *err)
     return e->port->kproc;
 }
 
-static __attribute__((noinline)) int32_t sys_console(struct proc *p, uint32_t buf, uint32_t len)
-{
-    char tmp[128];
-    if (!vm_range_ok(buf, len))
-        return -AV_EFAULT;
-    for (uint32_t off = 0; off < len; off += sizeof tmp) {
-        uint32_t n = len - off < sizeof tmp ? len - off : sizeof tmp;
-        if (copyin(&p->map, tmp, buf + off, n) < 0)
-            return -AV_EFAULT;
-        console_write(tmp, n);
-    }
-    return (int32_t)len;
-}
-
 static int32_t sys_wait(struct proc *p, uint32_t name)
 {
     struct nameent *e = name_at(p, name);
@@ -161,7 +147,7 @@ HOT void syscall(struct proc *p)
     uint32_t *a = &p->tf.r[10];
     int32_t ret;
     switch (p->tf.r[17]) {
-    case SYS_CONSOLE_WRITE: ret = sys_console(p, a[0], a[1]); break;
+    case SYS_CONSOLE_WRITE: ret = console_user(&p->map, a[0], a[1]); break;
     case SYS_EXIT:
         proc_exit(p, (int32_t)a[0], NULL);
         return;

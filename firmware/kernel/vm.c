@@ -10,8 +10,9 @@
  * until first touch. Invariant: a PTE with W=1 maps a frame of count 1.
  * The kernel runs with SIE=0, so nothing here is interrupted. The map
  * operations off the message path (allocate, protect, copy, map a frame,
- * fork, the audit's count) and the C fault and refill handlers are in
- * vmops.c.
+ * fork, the audit's count, the queued receive's vm_take, vm_remap's C
+ * side, table making and freeing, copies through a map not active) and
+ * the C fault and refill handlers are in vmops.c.
  */
 #include <string.h>
 #include "kernel.h"
@@ -67,8 +68,6 @@ pte_t *pt_alloc(void)
     return t;
 }
 
-static void pt_free(pte_t *t) { frame_unref((uint32_t)(uintptr_t)t >> PAGE_SHIFT); }
-
 /* Widen the root range that may hold second-level tables to VPN1(va), so
  * teardown and fork visit only that range, not all 512 user entries. */
 void mark_l1(struct vmmap *m, uint32_t va)
@@ -78,13 +77,6 @@ void mark_l1(struct vmmap *m, uint32_t va)
         m->l1_lo = (uint16_t)i;
     if (i >= m->l1_hi)
         m->l1_hi = (uint16_t)(i + 1);
-}
-
-/* Of n pages from va, those in va's second-level table. */
-static uint32_t table_run(uint32_t va, uint32_t n)
-{
-    uint32_t left = 1024 - VPN0(va);
-    return n < left ? n : left;
 }
 
 pte_t zfill_pte(uint32_t prot) { return PTE_ZFILL | prot_bits(prot); }
@@ -174,7 +166,7 @@ int vm_create(struct vmmap *m, uint32_t asid)
  * bounds the table entries ever written (a leaf or zero-fill entry exists
  * only inside a region), so freeing a table scans only below it. */
 /* (the region linked with node n, or a new one: 1 if none can be had) */
-static uint32_t place_link(struct vmmap *m, struct region **link, struct region *n, uint32_t at,
+uint32_t place_link(struct vmmap *m, struct region **link, struct region *n, uint32_t at,
                            uint32_t len, uint32_t prot)
 {
     *n = (struct region){ *link, at, at + len, prot };
@@ -182,13 +174,6 @@ static uint32_t place_link(struct vmmap *m, struct region **link, struct region 
     if (at + len > m->top)
         m->top = at + len;
     return at;
-}
-
-static __attribute__((noinline)) uint32_t place_new(struct vmmap *m, struct region **link, uint32_t at,
-                                                    uint32_t len, uint32_t prot)
-{
-    struct region *n = kmalloc(sizeof *n);
-    return n ? place_link(m, link, n, at, len, prot) : 1;
 }
 
 /* (a leaf when a node is kept: the common case of the direct transfer) */
@@ -225,35 +210,6 @@ HOT void vm_activate(struct vmmap *m)
 }
 
 
-/* Fill a fresh second-level table with the zero-fill pages of every region
- * in its span (what the absent table meant). */
-static void fill_from_regions(struct vmmap *m, pte_t *l2, uint32_t span)
-{
-    uint32_t lo = span, hi = span + MEGA_SIZE;
-    for (struct region *r = m->regions; r && r->start < hi; r = r->next) {
-        if (r->end <= lo)
-            continue;
-        uint32_t a = r->start > lo ? r->start : lo;
-        uint32_t b = r->end < hi ? r->end : hi;
-        for (; a < b; a += PAGE_SIZE)
-            l2[VPN0(a)] = zfill_pte(r->prot);
-    }
-}
-
-/* The table vm_walk finds missing: made from the region list. Apart, so
- * the walk itself saves no registers. */
-static __attribute__((noinline)) pte_t *walk_make(struct vmmap *m, uint32_t va, pte_t *l1)
-{
-    pte_t *l2 = pt_alloc();
-    if (!l2)
-        return NULL;
-    fill_from_regions(m, l2, va & ~(MEGA_SIZE - 1));
-    mark_l1(m, va);
-    *l1 = pte_make((uint32_t)(uintptr_t)l2 >> PAGE_SHIFT, PTE_V);
-    stats.faults[AV_FAULT_PT]++;
-    return &l2[VPN0(va)];
-}
-
 pte_t *vm_walk(struct vmmap *m, uint32_t va, int create)
 {
     if (va >= AV_USER_TOP)
@@ -273,34 +229,6 @@ void release_pte(pte_t *pte)
     *pte = 0;
 }
 
-
-/* Copies to and from user memory go through the MMU (ucopy, utouch) with
- * m's map active for the duration: a page fault inside is served by the C
- * fault handler as the user's own access would be (ktrap). Kernel addresses
- * and wrapping ranges are refused first. */
-static int uaccess(struct vmmap *m, void *dst, const void *src, uint32_t uva, uint32_t n, int touch)
-{
-    if (!vm_range_ok(uva, n))
-        return -AV_EFAULT;
-    struct vmmap *was = vm_active;
-    if (m != was)
-        vm_activate(m);
-    int r = 0;
-    if (!touch)
-        r = ucopy(dst, src, n);     /* 0 or -AV_EFAULT */
-    for (uint32_t a = PG_ROUNDDOWN(uva); touch && r == 0 && n && a < uva + n; a += PAGE_SIZE)
-        r = utouch(a < uva ? uva : a);
-    if (m != was)
-        vm_activate(was);
-    return r;
-}
-
-/* Make [uva, uva+n) present and writable now (uva word aligned), so a later
- * copyout there cannot fail. */
-int vm_prepare(struct vmmap *m, uint32_t uva, uint32_t n)
-{
-    return uaccess(m, NULL, NULL, uva, n, 1);
-}
 
 /* The common case, the caller's own map, goes straight to ucopy. */
 _Static_assert(AV_EFAULT == 2, "ucopy returns -2 for -AV_EFAULT");
@@ -354,8 +282,10 @@ int unmap_range(struct vmmap *m, uint32_t start, uint32_t end)
 
 /* The region *link unlinked and its range unmapped (vm_release: a whole
  * region, so no split); its node kept for the next vm_place, one kept
- * before freed (none: kfree does nothing). Returns 0. */
-static __attribute__((noinline)) int unmap_freed(struct vmmap *m, struct region *x, struct region *was)
+ * before freed (none: kfree does nothing). Returns 0. unmap_freed: x's
+ * range unmapped and was freed (also ipcfast.S's release, for all but
+ * its common case). */
+__attribute__((noinline)) int unmap_freed(struct vmmap *m, struct region *x, struct region *was)
 {
     unmap_range(m, x->start, x->end);
     kfree(was, sizeof *was);
@@ -401,6 +331,10 @@ pte_t share_cow(pte_t *src, uint32_t dst_bits)
     return d;
 }
 
+/* The remap instruction's descriptor (here, and ipcool.S's whole-page
+ * transfer) */
+uint32_t remap_desc[VMC_RD_WORDS];
+
 /* The remap instruction (custom-1) when its fast path is enabled: at most 64
  * pages a call (it never stops for an interrupt). Returns the pages done.
  * A leaf: the count's tables are read straight from dst's root (the
@@ -408,7 +342,7 @@ pte_t share_cow(pte_t *src, uint32_t dst_bits)
 __attribute__((noinline)) uint32_t remap_insn(struct vmmap *src, uint32_t sva,
                                               struct vmmap *dst, uint32_t dva, uint32_t pages)
 {
-    static uint32_t desc[VMC_RD_WORDS];
+    uint32_t *desc = remap_desc;
     if (!(fastpaths & VMC_FP_REMAP))
         return 0;
     desc[VMC_RD_SRC_SATP] = satp_make((uint32_t)(uintptr_t)src->root >> PAGE_SHIFT, src->asid);
@@ -445,77 +379,6 @@ __attribute__((noinline)) uint32_t remap_insn(struct vmmap *src, uint32_t sva,
     stats.pages_cow_shared += cow / PTE_COW;
     stats.pages_remapped += rd;
     return rd;
-}
-
-/* Remap: the instruction where its fast path is on, and its C twin for the
- * rest, which also takes what the instruction leaves: the source's
- * zero-fill pages travel as zero-fill, with dst's region protection. Stops
- * at a hole or when memory runs out; returns the pages done. Up to 64
- * pages (one instruction) without the loop. */
-uint32_t vm_remap(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t dva, uint32_t pages)
-{
-    if (!pages)
-        return 0;
-    mark_l1(dst, dva);                 /* the remap microcode may add tables */
-    mark_l1(dst, dva + (pages - 1) * PAGE_SIZE);
-    uint32_t k = pages <= 64 ? remap_insn(src, sva, dst, dva, pages) : 0;
-    if (k == pages)
-        return k;
-    return k + remap_loop(src, sva + k * PAGE_SIZE, dst, dva + k * PAGE_SIZE, pages - k);
-}
-
-/* Receive: the transit pages [tva, +pages), a region of their own, move to
- * dst at dva, a range of dst's just made for them (a region no entry of
- * which holds anything), and the transit region goes. Each entry goes over
- * as it is, a frame with its count or zero-fill, but with the permissions
- * of a read-write region (A, D and X dropped: the source was read-only or
- * copy-on-write, or a frame of its own). A shared frame the sender held
- * read-only (text, a vm_protect'ed region; remap keeps its permissions)
- * arrives copy-on-write: the receiver's copy is its own value, writable,
- * and its first write copies the frame. No TLB flush: neither entry can be
- * cached (the transit map is never used for an access, and dst's were
- * invalid). Returns the pages done (fewer only when a table cannot be
- * made: then the transit region stays). */
-uint32_t vm_take(struct vmmap *dst, uint32_t dva, uint32_t tva, uint32_t pages)
-{
-    uint32_t i, n, t = tva;
-    for (i = 0; i < pages; i += n, t += n * PAGE_SIZE, dva += n * PAGE_SIZE) {
-        pte_t *sp = vm_walk(&transit, t, 0), *dp = vm_walk(dst, dva, 1);
-        if (!dp)
-            return i;
-        n = table_run(t, table_run(dva, pages - i));
-        for (pte_t *e = dp + n; dp < e; dp++, sp++) {
-            pte_t p = *sp;
-            if ((p & (PTE_V | PTE_W)) == PTE_V)
-                p |= PTE_COW;
-            *dp = (p & ~(PTE_X | PTE_A | PTE_D)) | PTE_R | PTE_U;
-            *sp = 0;
-        }
-    }
-    stats.pages_remapped += i;
-    /* the region, empty now; inside the kept table (the region at page 0
-     * holds it) nothing else is to free */
-    if (t <= MEGA_SIZE && !transit.regions->start)
-        region_remove(&transit.regions, tva, t);   /* a whole region: cannot fail */
-    else
-        vm_deallocate(&transit, tva, t - tva);
-    return i;
-}
-
-/* Root entries outside [l1_lo, l1_hi) were never written, so clearing that
- * range leaves the root clean to be the spare. The TLB can hold entries of the
- * map's ASID only if satp ever held it; otherwise no sfence (each one costs
- * the core a sweep of its TLB). */
-__attribute__((noinline)) static void free_tables(struct vmmap *m, pte_t *root)
-{
-    for (uint32_t i = m->l1_lo; i < m->l1_hi; i++) {
-        if (pte_valid(root[i])) {
-            pte_t *l2 = table_of(root[i]);
-            release_ptes(l2, span_entries(m, i << 22));
-            pt_free(l2);
-        }
-        root[i] = 0;
-    }
 }
 
 void vm_destroy(struct vmmap *m)

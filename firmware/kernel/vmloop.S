@@ -23,8 +23,9 @@
  * frame pushed on the free stack as frame_push does it (its checks: room
  * there, and the count 0, which it is); a count already 0 or a full stack
  * goes to frame_unref, whose assertions report it. Registers: a0 the
- * entry, a1 the end, a2 the OR, t3 the counts, t4 the table's base PPN, t5
- * its frames.
+ * entry, a1 the end, a2 the OR, a3 the counts, a4 the table's base PPN, a5
+ * its frames; t3..t6 and the saved ones are kept (ipcfast.S's release
+ * holds its values there across the call).
  */
 #include "vm_contract.h"
 
@@ -36,19 +37,19 @@ release_ptes:
     add a1, a0, a1
     li a2, 0
     bgeu a0, a1, 9f
-1:  lui t3, %hi(frame_table)            /* (again after frame_unref) */
-    lw t3, %lo(frame_table)(t3)
-    lw t4, 4 * VMC_FT_BASE_PPN(t3)
-    lw t5, 4 * VMC_FT_NFRAMES(t3)
-    addi t3, t3, 4 * VMC_FT_COUNTS
+1:  lui a3, %hi(frame_table)            /* (again after frame_unref) */
+    lw a3, %lo(frame_table)(a3)
+    lw a4, 4 * VMC_FT_BASE_PPN(a3)
+    lw a5, 4 * VMC_FT_NFRAMES(a3)
+    addi a3, a3, 4 * VMC_FT_COUNTS
 2:  lw t0, 0(a0)
     beqz t0, 5f
     or a2, a2, t0
     srli t1, t0, VMC_PTE_PPN_SHIFT
-    sub t1, t1, t4
-    bgeu t1, t5, 3f                     /* not a counted frame */
+    sub t1, t1, a4
+    bgeu t1, a5, 3f                     /* not a counted frame */
     slli t1, t1, 2
-    add t1, t1, t3
+    add t1, t1, a3
     lw t2, 0(t1)
     addi t2, t2, -1
     blez t2, 4f                         /* the last count (or none: frame_unref asserts) */
@@ -59,31 +60,39 @@ release_ptes:
 9:  mv a0, a2
     ret
 4:  bnez t2, 7f                         /* no count held: frame_unref asserts */
-    lui t6, %hi(free_stack)             /* the last count: frame_push, in line */
-    lw t6, %lo(free_stack)(t6)
-    lw a3, 4 * VMC_FS_COUNT(t6)
-    lw a4, 4 * VMC_FS_CAPACITY(t6)
-    bgeu a3, a4, 7f                     /* full: frame_unref's push asserts */
+    lui a6, %hi(free_stack)             /* the last count: frame_push, in line */
+    lw a6, %lo(free_stack)(a6)
+    lw a7, 4 * VMC_FS_COUNT(a6)
+    lw t2, 4 * VMC_FS_CAPACITY(a6)
+    bgeu a7, t2, 7f                     /* full: frame_unref's push asserts */
     sw zero, 0(t1)
-    slli a4, a3, 2
-    add a4, a4, t6
-    srli a5, t0, VMC_PTE_PPN_SHIFT
-    sw a5, 4 * VMC_FS_PPNS(a4)
-    addi a3, a3, 1
-    sw a3, 4 * VMC_FS_COUNT(t6)
+    slli t1, a7, 2
+    add t1, t1, a6
+    srli t2, t0, VMC_PTE_PPN_SHIFT
+    sw t2, 4 * VMC_FS_PPNS(t1)
+    addi a7, a7, 1
+    sw a7, 4 * VMC_FS_COUNT(a6)
     j 3b
-7:  addi sp, sp, -16                    /* frame_unref(ppn), a C call */
-    sw ra, 12(sp)
-    sw a0, 8(sp)
-    sw a1, 4(sp)
-    sw a2, 0(sp)
+7:  addi sp, sp, -32                    /* frame_unref(ppn), a C call */
+    sw ra, 28(sp)
+    sw a0, 24(sp)
+    sw a1, 20(sp)
+    sw a2, 16(sp)
+    sw t3, 12(sp)
+    sw t4, 8(sp)
+    sw t5, 4(sp)
+    sw t6, 0(sp)
     srli a0, t0, VMC_PTE_PPN_SHIFT
     call frame_unref
-    lw ra, 12(sp)
-    lw a0, 8(sp)
-    lw a1, 4(sp)
-    lw a2, 0(sp)
-    addi sp, sp, 16
+    lw ra, 28(sp)
+    lw a0, 24(sp)
+    lw a1, 20(sp)
+    lw a2, 16(sp)
+    lw t3, 12(sp)
+    lw t4, 8(sp)
+    lw t5, 4(sp)
+    lw t6, 0(sp)
+    addi sp, sp, 32
     sw zero, 0(a0)
     addi a0, a0, 4
     bltu a0, a1, 1b

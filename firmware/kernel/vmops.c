@@ -1,8 +1,12 @@
 /*
  * The map operations off the message path, built with -msave-restore
  * (firmware.mk: every file not in K_HOT): vm_allocate, vm_protect, vm_copy,
- * unmap_range's general case (unmap_spans), vm_release, vm_map_frame, vm_fork, the audit's vm_count_leaves, and the C handlers of
- * faults and TLB refills (the twins of the microcode's zero-fill,
+ * unmap_range's general case (unmap_spans), vm_release, vm_map_frame,
+ * vm_fork, the audit's vm_count_leaves, vm_remap (the round trip's
+ * whole-page case is ipcool.S's), vm_take, a missing table made
+ * (walk_make), a dead map's tables freed, copies through a map not active
+ * (uaccess), vm_place's new node, and the C handlers of faults and TLB
+ * refills (the twins of the microcode's zero-fill,
  * copy-on-write and refill: a page's work dwarfs the shared saves). They
  * work on vm.c's tables through its helpers (prot_bits, zfill_pte,
  * release_pte, share_cow, check_range, pt_alloc, mark_l1); the encodings
@@ -98,7 +102,7 @@ static void trim_tables(struct vmmap *m, uint32_t start, uint32_t end)
         pte_t *l2 = (pte_t *)(uintptr_t)pte_pa(*l1);
         release_ptes(l2, span_entries(m, span));
         *l1 = 0;
-        frame_unref((uint32_t)(uintptr_t)l2 >> PAGE_SHIFT);  /* (vm.c pt_free) */
+        frame_unref((uint32_t)(uintptr_t)l2 >> PAGE_SHIFT);  /* the table itself */
         if (span + MEGA_SIZE < span)
             break;
     }
@@ -383,4 +387,140 @@ void vm_refill(struct vmmap *m, uint32_t va, int acc)
     csr_write(CSR_FPMISS, PG_ROUNDDOWN(va) | ((uint32_t)acc << VMC_FPMISS_KIND_SHIFT) | m->asid);
     csr_write(CSR_FPINSERT, p);
     stats_fault(AV_FAULT_REFILL, rdcycle64() - t0);
+}
+
+/* Fill a fresh second-level table with the zero-fill pages of every region
+ * in its span (what the absent table meant). */
+static void fill_from_regions(struct vmmap *m, pte_t *l2, uint32_t span)
+{
+    uint32_t lo = span, hi = span + MEGA_SIZE;
+    for (struct region *r = m->regions; r && r->start < hi; r = r->next) {
+        if (r->end <= lo)
+            continue;
+        uint32_t a = r->start > lo ? r->start : lo;
+        uint32_t b = r->end < hi ? r->end : hi;
+        for (; a < b; a += PAGE_SIZE)
+            l2[VPN0(a)] = zfill_pte(r->prot);
+    }
+}
+
+/* The table vm_walk finds missing: made from the region list. Apart (here,
+ * with the shared saves), so the walk itself saves no registers. */
+pte_t *walk_make(struct vmmap *m, uint32_t va, pte_t *l1)
+{
+    pte_t *l2 = pt_alloc();
+    if (!l2)
+        return NULL;
+    fill_from_regions(m, l2, va & ~(MEGA_SIZE - 1));
+    mark_l1(m, va);
+    *l1 = pte_make((uint32_t)(uintptr_t)l2 >> PAGE_SHIFT, PTE_V);
+    stats.faults[AV_FAULT_PT]++;
+    return &l2[VPN0(va)];
+}
+
+/* Copies to and from user memory go through the MMU (ucopy, utouch) with
+ * m's map active for the duration: a page fault inside is served by the C
+ * fault handler as the user's own access would be (ktrap). Kernel addresses
+ * and wrapping ranges are refused first. */
+int uaccess(struct vmmap *m, void *dst, const void *src, uint32_t uva, uint32_t n, int touch)
+{
+    if (!vm_range_ok(uva, n))
+        return -AV_EFAULT;
+    struct vmmap *was = vm_active;
+    if (m != was)
+        vm_activate(m);
+    int r = 0;
+    if (!touch)
+        r = ucopy(dst, src, n);     /* 0 or -AV_EFAULT */
+    for (uint32_t a = PG_ROUNDDOWN(uva); touch && r == 0 && n && a < uva + n; a += PAGE_SIZE)
+        r = utouch(a < uva ? uva : a);
+    if (m != was)
+        vm_activate(was);
+    return r;
+}
+
+/* Make [uva, uva+n) present and writable now (uva word aligned), so a later
+ * copyout there cannot fail. */
+int vm_prepare(struct vmmap *m, uint32_t uva, uint32_t n)
+{
+    return uaccess(m, NULL, NULL, uva, n, 1);
+}
+
+/* vm_place's new node (vm.c: its common case reuses a kept one) */
+uint32_t place_new(struct vmmap *m, struct region **link, uint32_t at,
+                                                    uint32_t len, uint32_t prot)
+{
+    struct region *n = kmalloc(sizeof *n);
+    return n ? place_link(m, link, n, at, len, prot) : 1;
+}
+
+/* Remap: the instruction where its fast path is on, and its C twin for the
+ * rest, which also takes what the instruction leaves: the source's
+ * zero-fill pages travel as zero-fill, with dst's region protection. Stops
+ * at a hole or when memory runs out; returns the pages done. Up to 64
+ * pages (one instruction) without the loop. */
+uint32_t vm_remap(struct vmmap *src, uint32_t sva, struct vmmap *dst, uint32_t dva, uint32_t pages)
+{
+    if (!pages)
+        return 0;
+    mark_l1(dst, dva);                 /* the remap microcode may add tables */
+    mark_l1(dst, dva + (pages - 1) * PAGE_SIZE);
+    uint32_t k = pages <= 64 ? remap_insn(src, sva, dst, dva, pages) : 0;
+    if (k == pages)
+        return k;
+    return k + remap_loop(src, sva + k * PAGE_SIZE, dst, dva + k * PAGE_SIZE, pages - k);
+}
+
+/* Receive: the transit pages [tva, +pages), a region of their own, move to
+ * dst at dva, a range of dst's just made for them (a region no entry of
+ * which holds anything), and the transit region goes. Each entry goes over
+ * as it is, a frame with its count or zero-fill, but with the permissions
+ * of a read-write region (A, D and X dropped: the source was read-only or
+ * copy-on-write, or a frame of its own). A shared frame the sender held
+ * read-only (text, a vm_protect'ed region; remap keeps its permissions)
+ * arrives copy-on-write: the receiver's copy is its own value, writable,
+ * and its first write copies the frame. No TLB flush: neither entry can be
+ * cached (the transit map is never used for an access, and dst's were
+ * invalid). Returns the pages done (fewer only when a table cannot be
+ * made: then the transit region stays). */
+uint32_t vm_take(struct vmmap *dst, uint32_t dva, uint32_t tva, uint32_t pages)
+{
+    uint32_t i, n, t = tva;
+    for (i = 0; i < pages; i += n, t += n * PAGE_SIZE, dva += n * PAGE_SIZE) {
+        pte_t *sp = vm_walk(&transit, t, 0), *dp = vm_walk(dst, dva, 1);
+        if (!dp)
+            return i;
+        n = table_run(t, table_run(dva, pages - i));
+        for (pte_t *e = dp + n; dp < e; dp++, sp++) {
+            pte_t p = *sp;
+            if ((p & (PTE_V | PTE_W)) == PTE_V)
+                p |= PTE_COW;
+            *dp = (p & ~(PTE_X | PTE_A | PTE_D)) | PTE_R | PTE_U;
+            *sp = 0;
+        }
+    }
+    stats.pages_remapped += i;
+    /* the region, empty now; inside the kept table (the region at page 0
+     * holds it) nothing else is to free */
+    if (t <= MEGA_SIZE && !transit.regions->start)
+        region_remove(&transit.regions, tva, t);   /* a whole region: cannot fail */
+    else
+        vm_deallocate(&transit, tva, t - tva);
+    return i;
+}
+
+/* Root entries outside [l1_lo, l1_hi) were never written, so clearing that
+ * range leaves the root clean to be the spare. The TLB can hold entries of the
+ * map's ASID only if satp ever held it; otherwise no sfence (each one costs
+ * the core a sweep of its TLB). */
+void free_tables(struct vmmap *m, pte_t *root)
+{
+    for (uint32_t i = m->l1_lo; i < m->l1_hi; i++) {
+        if (pte_valid(root[i])) {
+            pte_t *l2 = (pte_t *)(uintptr_t)pte_pa(root[i]);
+            release_ptes(l2, span_entries(m, i << 22));
+            frame_unref((uint32_t)(uintptr_t)l2 >> PAGE_SHIFT);
+        }
+        root[i] = 0;
+    }
 }
