@@ -312,6 +312,7 @@ rt_commit:
     sw t0, P_STATE(s8)
     sw zero, P_WAIT(s8)                 /* W_NONE */
     sw zero, P_WAIT_OBJ(s8)
+    sw zero, P_RT_RPORT(s8)             /* its receive record: none (it runs) */
     li t0, IPC_P_BLOCKED                /* (== IPC_W_RECV) */
     sw t0, P_STATE(s0)
     sw t0, P_WAIT(s0)

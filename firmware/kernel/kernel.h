@@ -117,9 +117,11 @@ struct proc {
                                           record (docs/ipc-microcode.md): the port
                                           of the receive a fast leg blocked it in,
                                           every check of that receive made (its
-                                          name in rpc_reply); 0: none. Cleared by
-                                          proc_block, every change to its names
-                                          and a frame set from outside (rt_forget) */
+                                          name in rpc_reply); 0: none. There only
+                                          while so blocked: cleared by every wake-up
+                                          (proc_wake_one, ipcfast.S, the microcode),
+                                          proc_block, every change to its names and
+                                          a frame set from outside (rt_forget) */
     };
     uint8_t suspended;
     uint8_t kids;                      /* processes (zombies too) whose parent it is */

@@ -354,6 +354,7 @@ HOT void proc_ready(struct proc *p)
 HOT void proc_wake_one(struct proc *p)
 {
     if (p->state == P_BLOCKED && p->wait != W_NONE) {
+        rt_forget(p);                  /* a record is there only while blocked */
         nwaiting[p->wait]--;
         p->state = P_RUNNABLE;
         p->wait = W_NONE;

@@ -128,6 +128,7 @@ module av_core #(
   logic        walk_q, wdmiss_q, wwr_q;     // a walk starts next cycle: its kind
   logic        fpatom_q;                    // a fault fast path restarted: no interrupt yet
   logic [31:0] pte_q;
+  logic [3:0]  fpp_q;          // the fast path running now (one-hot, as the event mask)
   // the VM contract's CSRs (DESIGN.md): fast-path enables, the last
   // software-refill miss (the event selectors live in the register file)
   logic [3:0]  fpen_q;
@@ -388,7 +389,9 @@ module av_core #(
   // ---------------------------------------------------------------- Sv32 walker
   wire [1:0]  eff_mode = (mode_q == PRV_M && st_mprv) ? st_mpp : mode_q;   // data accesses
   wire        xl_d     = satp_q[31] && eff_mode != PRV_M;
-  wire [31:0] wva      = wk_fetch_q ? pc_q : q_q;       // the walk's virtual address
+  // the walk's virtual address (a fetch probe's, A_PROBEX in an A_PHYS
+  // routine: Q, as the data probes')
+  wire [31:0] wva      = (wk_fetch_q && !fpp_q[3]) ? pc_q : q_q;
   wire [31:0] pte_addr = wlevel_q ? {satp_q[19:0], wva[31:22], 2'b00}
                                   : {pte_q[29:10], wva[21:12], 2'b00};
   wire [1:0]  wmode    = wk_fetch_q ? mode_q : eff_mode;
@@ -532,7 +535,9 @@ module av_core #(
   wire t_pf     = active && (f_cond == U_COND_PTEPTR) && pte_fault &&
                   !((fp_z || fp_c) && f_next == U_NEXT_BR);
   // software refill (fpen bit 0 clear): a TLB miss of a U-mode access is cause 24
-  wire t_sref   = active && (f_cond == U_COND_TLBHIT) && !tlb_hit && !fpen_q[0] && mode_q == PRV_U;
+  // (not a probe's miss in a routine run by A_PHYS: it branches on the hit alone)
+  wire t_sref   = active && (f_cond == U_COND_TLBHIT) && !tlb_hit && !fpen_q[0] && mode_q == PRV_U &&
+                  !fpp_q[3];
   // A physical address past 32 bits (Sv32's are 34): satp's PPN bits 21:20
   // or a PTE's bits 31:30 (PPN[1] bits 11:10) set. Nothing is there, so the
   // access the walk serves takes an access fault of its kind (tval = the
@@ -689,6 +694,13 @@ module av_core #(
   wire        act_setpte = sp_go && (f_k == U_K_A_SETPTE);
   wire        act_phys   = sp_go && (f_k == U_K_A_PHYS);
   wire        act_dflush = sp_go && (f_k == U_K_A_DFLUSH);
+  // A_PROBE/A_PROBEW: a fast path's translation probe (the round trip's user
+  // buffers): the walker serves a U-mode data read or write at Q from level 0
+  // on, so COND=TLBHIT two words later tests the TLB entry (a hit leaves the
+  // leaf in the walker: MEM=PTE with Q = va << 10 then reads the word the va
+  // names, and T holds its physical address), and A_INSTALL after a microcode
+  // walk (A_SETPTE) caches the leaf as the hardware walk would
+  wire        act_probe  = sp_go && (f_k == U_K_A_PROBE || f_k == U_K_A_PROBEW || f_k == U_K_A_PROBEX);
 
   // ---------------------------------------------------------------- fast-path event counters
   // hpmcounter3/4 (32 bits) count what mhpmevent3/4 (= fpevent3/4, kept in
@@ -698,13 +710,13 @@ module av_core #(
   // (sim/iss/iss.c, fp_event; docs/core.md lists them).
   logic [5:0]  fpev3_q, fpev4_q;
   logic [31:0] hpm3_q, hpm4_q;
-  logic [3:0]  fpp_q;          // the path running now (one-hot, as the mask)
   logic        hinc3_q, hinc4_q;
   wire         act_fprun  = sp_go && (f_k == U_K_A_FPRUN);
   wire         act_fphand = sp_go && (f_k == U_K_A_FPHAND);
   // a TLB miss the walk reads the tables for (the TLB lookup word, not
   // giving it to C as cause 24: no other fault can stop that word)
-  wire         ev_walk = active && f_cond == U_COND_TLBHIT && !tlb_hit && !(!fpen_q[0] && mode_q == PRV_U);
+  wire         ev_walk = active && f_cond == U_COND_TLBHIT && !tlb_hit && !(!fpen_q[0] && mode_q == PRV_U) &&
+                         !fpp_q[3];
   // a fault routine gives its fault to C (no frame; for zero-fill only a
   // PTE with the encoding, bit 9 and PPN 0: the routine's other hand-off is
   // of a PTE that is no zero-fill fault)
@@ -1061,6 +1073,10 @@ module av_core #(
         if (wdmiss_q) q_q <= t_q;
       end
       if (act_level0) wlevel_q <= 1'b0;
+      if (act_probe) begin
+        wk_fetch_q <= (f_k == U_K_A_PROBEX); wk_store_q <= (f_k == U_K_A_PROBEW);
+        wlevel_q <= 1'b0; wmega_q <= 1'b0;
+      end
       // a TLB hit: the walker carries on as if it had read this leaf at level 0
       if (go && f_cond == U_COND_TLBHIT && tlb_hit) begin
         pte_q <= tlb_pte; wlevel_q <= 1'b0; wmega_q <= tlb_e[53];

@@ -568,14 +568,26 @@ RT:
     ASEL=Q BSEL=T ALU=SUBU NEXT=BR COND=LT UADDR=RT_HAND RSEL=KA K=FP0 ; no message, or past the top; A <- p
     ; check 6: no send done yet; check 7: the header, through p's map
     ASEL=RA KC UADDR=197 ALU=ADD MEM=LOAD           ; read p's flags from rpc_sent (>> 8)
-    ASEL=RA KC UADDR=140 ALU=ADD MEM=LOAD RES=LOAD DST=DIVI ; read p's root table; Q <- the flags >> 8
-    RES=LOAD WB=K K=52                              ; 52 <- root
-    ASEL=Q KC UADDR=0xFF ALU=AND DST=T RSEL=KB K=52 ; T <- rpc_sent; B <- root
+    RES=LOAD DST=T                                  ; T <- the flags >> 8
+    ASEL=T KC UADDR=0xFF ALU=AND DST=T              ; T <- rpc_sent
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND RSEL=KA K=10 ; a restarted call; A <- a0
+    ; the header through the TLB (the probe, a U-mode read in p's map, satp's)
+    ASEL=RA BSEL=ZERO ALU=ADD DST=DIVI SPWE=W K=A_PROBE ; Q <- a0: probe it for a read
+    ASEL=RA KC UADDR=16 ALU=ADD DST=T               ; T <- the header's last word (the TLB reads a0's entry)
+    ASEL=T BSEL=RA ALU=XOR DST=T NEXT=BR COND=TLBHIT UADDR=.h7 ; T <- the bits that differ; a hit: the walker holds the leaf
+    RSEL=KA K=FP0                                   ; a miss: the tables; A <- p
+    ASEL=RA KC UADDR=140 ALU=ADD MEM=LOAD RSEL=KA K=10 ; read p's root table; A <- a0
+    RES=LOAD WB=K K=52                              ; 52 <- root
     ASEL=ZERO KC UADDR=0x53 ALU=ADD WB=K K=AMOTMP   ; AMOTMP <- V R U A
-    NEXT=CALL UADDR=RT_XL                           ; T <- the header's physical address
+    NEXT=CALL UADDR=RT_XL RSEL=KB K=52              ; T <- the header's physical address (now in the TLB); B <- root
     ASEL=ZERO KC UADDR=12 ALU=ADD WB=K K=FP8        ; FP8 <- 12, a name entry's size: the lookups multiply by it
-    ASEL=T BSEL=ZERO ALU=ADD MEM=LOAD               ; read size (T <- its address: the next ones from T)
+    ASEL=T BSEL=ZERO ALU=ADD MEM=LOAD NEXT=JUMP UADDR=.hd ; read size (T <- its address: the next ones from T)
+.h7:
+    ASEL=T KC UADDR=12 ALU=SRL DST=T                ; T <- the pages apart
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; across two: ipcfast.S
+    ASEL=Q KC UADDR=10 ALU=SLL DST=DIVI             ; Q <- a0 << 10: the leaf's word index where the PTE's is
+    ASEL=ZERO KC UADDR=12 ALU=ADD WB=K K=FP8 MEM=PTE ; read size at the leaf (T <- its physical address); FP8 <- 12
+.hd:
     ASEL=T KC UADDR=4 ALU=ADD MEM=LOAD RES=LOAD WB=K K=52 ; read dest; 52 <- size
     ASEL=T KC UADDR=4 ALU=ADD MEM=LOAD RES=LOAD WB=K K=54 ; read reply; 54 <- dest
     ASEL=T KC UADDR=4 ALU=ADD MEM=LOAD RES=LOAD WB=K K=FP3 ; read id; FP3 <- reply
@@ -601,15 +613,13 @@ RT:
     RES=LOAD DST=T WB=K K=52                        ; T, 52 <- nnames
     ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND RSEL=KB K=FP8 ; no name; B <- 12
     ASEL=RA BSEL=T ALU=SUBU NEXT=BR COND=GE UADDR=RT_HAND RES=MUL DST=T RSEL=KB K=51 ; past the table; T <- 12n (the multiplier: ports A * B); B <- names
+    ; (a receive right's entry names a live port and is not dead: the
+    ; kernel's invariant, docs/ipc-microcode.md check 10)
     ASEL=T BSEL=RB ALU=ADD MEM=LOAD                 ; read e.port (T <- e)
     ASEL=T KC UADDR=6 ALU=ADD MEM=LOAD RES=LOAD WB=K K=53 ; read e's flags at recv (>> 16); 53 <- port
-    ASEL=T KC UADDR=2 ALU=ADD MEM=LOAD RES=LOAD DST=DIVI ; read e's dead; Q <- recv | sendonce << 8
-    RES=LOAD DST=T RSEL=KA K=53                     ; T <- the dead word; A <- port
-    ASEL=T KC UADDR=0xFF ALU=AND DST=T              ; T <- dead
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; dead
-    ASEL=Q KC UADDR=0xFF ALU=AND DST=T              ; T <- recv
+    RES=LOAD DST=T RSEL=KA K=53                     ; T <- recv | sendonce << 8; A <- port
+    ASEL=T KC UADDR=0xFF ALU=AND DST=T              ; T <- recv
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND ; no receive right
-    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND ; a free slot
     ASEL=RA KC UADDR=12 ALU=ADD MEM=LOAD            ; read qhead
     RES=LOAD DST=T RSEL=KA K=54                     ; T <- it; A <- d
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND RSEL=KB K=FP8 ; a message queued; B <- 12
@@ -645,19 +655,12 @@ RT:
     ASEL=T KC UADDR=1 ALU=SRL DST=T                 ; T <- refs >> 1
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND ; below 2: the drop would free the port
 .c13:
-    ; check 13: a receiver r blocked in a receive on s7 (A = s7; P_BLOCKED = W_RECV = 2)
+    ; check 13: the receiver r (A = s7); that it is blocked in a receive
+    ; on s7 is the receive record's invariant (below: a record is there only
+    ; while its process is so blocked)
     ASEL=RA BSEL=ZERO ALU=ADD MEM=LOAD RSEL=KB K=FP1 ; read receiver; B <- s7
     RES=LOAD DST=T WB=K K=FP2                       ; T, FP2 <- r
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND ; none
-    ASEL=T KC UADDR=192 ALU=ADD MEM=LOAD            ; read wait_obj
-    ASEL=T KC UADDR=4 ALU=SUB MEM=LOAD RES=LOAD WB=K K=52 ; read wait; 52 <- wait_obj
-    ASEL=T KC UADDR=56 ALU=SUB MEM=LOAD RES=LOAD DST=DIVI ; read state; Q <- wait
-    RES=LOAD DST=T                                  ; T <- state
-    ASEL=Q BSEL=T ALU=XOR DST=T RSEL=KA K=52        ; T <- wait ^ state; A <- wait_obj
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; they differ
-    ASEL=Q KC UADDR=2 ALU=SUB DST=T                 ; T <- wait - W_RECV
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; not blocked in a receive
-    ASEL=RA BSEL=RB ALU=SUB NEXT=BR COND=NE UADDR=RT_HAND RSEL=KA K=FP2 ; waiting on something else; A <- r
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND RSEL=KA K=FP2 ; none; A <- r
     ; checks 14-18: its call, a lean frame, its options, name m and buffer,
     ; all made by the leg that blocked it, whose receive record (rt_contract.def:
     ; the port, the name in rpc_reply) names s7; the kernel clears the record
@@ -669,12 +672,11 @@ RT:
     ASEL=RA KC UADDR=164 ALU=ADD MEM=LOAD RES=LOAD WB=K K=51 ; read r.nnames; 51 <- names
     RES=LOAD WB=K K=52                              ; 52 <- nnames
     ASEL=Q BSEL=RB ALU=SUB NEXT=BR COND=NE UADDR=RT_HAND RSEL=KA K=FP9 ; no record of a receive on s7; A <- RPC?
-    ; check 19 (RPC): the reply port alive, r's first free slot j
-    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=.rr19 RSEL=KA K=53 ; reply-and-receive; A <- s5
-    ASEL=RA KC UADDR=36 ALU=ADD MEM=LOAD            ; read s5's dead
-    RES=LOAD DST=T RSEL=KA K=52                     ; T <- it; A <- r.nnames
-    ASEL=T KC UADDR=0xFF ALU=AND DST=T RSEL=KB K=FP8 ; T <- dead; B <- 12
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND RES=MUL DST=T RSEL=KB K=51 ; dead; T <- 12 nnames; B <- r.names
+    ; check 19 (RPC): the reply port alive (s5: p's receive right's, so
+    ; alive by check 10's invariant), r's first free slot j
+    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=.rr19 RSEL=KA K=52 ; reply-and-receive; A <- r.nnames
+    RSEL=KB K=FP8                                   ; B <- 12
+    RES=MUL DST=T RSEL=KB K=51                      ; T <- 12 nnames; B <- r.names
     ASEL=T BSEL=RB ALU=ADD WB=K K=52                ; 52 <- the table's end
     ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=FP8          ; FP8 <- j = 0
     ASEL=RBA BSEL=ZERO ALU=ADD DST=DIVI RSEL=KB K=52 ; Q <- &names[0]; B <- the end
@@ -688,14 +690,34 @@ RT:
     ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=FP8          ; FP8 <- 0: no reply name
 .c20:
     ; check 20: r not suspended; check 21: its buffer writable
+    ; (satp <- r's first: the probe compares r's ASID; a refusal from then
+    ; on puts vm_active's back, RT_XBAD)
     RSEL=KA K=FP2                                   ; A <- r
     ASEL=RA KC UADDR=184 ALU=ADD MEM=LOAD           ; read suspended
-    ASEL=RA KC UADDR=140 ALU=ADD MEM=LOAD RES=LOAD DST=DIVI ; read r's root table; Q <- the suspended word
-    RES=LOAD WB=K K=52                              ; 52 <- root
-    ASEL=Q KC UADDR=0xFF ALU=AND DST=T RSEL=KB K=52 ; T <- suspended; B <- root
+    ASEL=RA KC UADDR=140 ALU=ADD MEM=LOAD RES=LOAD DST=DIVI ; read r's root table; Q <- the suspended word (T <- 0)
+    ASEL=RA KC UADDR=144 ALU=ADD MEM=LOAD RES=LOAD WB=K K=52 ; read asid, ran; 52 <- root
+    RES=LOAD DST=T RSEL=KA K=52                     ; T <- asid, ran; A <- root
+    ASEL=T KC UADDR=0x200 ALU=OR DST=T              ; T <- asid | MODE >> 22
+    ASEL=T KC UADDR=22 ALU=SLL WB=K K=AMOTMP        ; AMOTMP <- MODE | asid << 22 (ran shifted out)
+    ASEL=RA KC UADDR=12 ALU=SRL DST=T RSEL=KB K=AMOTMP ; T <- root's PPN; B <- MODE | ASID
+    ASEL=T BSEL=RB ALU=OR WB=K K=AMOTMP             ; AMOTMP <- r's satp (vm_activate's value)
+    ASEL=Q KC UADDR=0xFF ALU=AND DST=T RSEL=KB K=AMOTMP ; T <- suspended; B <- r's satp
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND RSEL=KA K=FP7 ; suspended: schedule(); A <- buf
-    ASEL=ZERO KC UADDR=0xD7 ALU=ADD WB=K K=AMOTMP   ; AMOTMP <- V R W U A D
-    NEXT=CALL UADDR=RT_XL                           ; T, FP7 <- its physical address
+    ASEL=ZERO BSEL=RB ALU=ADD SPWE=W K=S_SATP       ; satp <- r's
+    ASEL=RA BSEL=ZERO ALU=ADD DST=DIVI SPWE=W K=A_PROBEW ; Q <- buf: probe it for a write
+    ASEL=RA KC UADDR=16 ALU=ADD DST=T               ; T <- the header's last word (the TLB reads buf's entry)
+    ASEL=T BSEL=RA ALU=XOR DST=T NEXT=BR COND=TLBHIT UADDR=.h21 RSEL=KB K=52 ; T <- the bits that differ; a hit; B <- root
+    ASEL=ZERO KC UADDR=0xD7 ALU=ADD WB=K K=AMOTMP   ; a miss: the tables; AMOTMP <- V R W U A D
+    NEXT=CALL UADDR=RT_XL                           ; T, FP7 <- its physical address (now in the TLB)
+    NEXT=JUMP UADDR=.k1
+.h21:
+    ASEL=T KC UADDR=12 ALU=SRL DST=T SPWE=W K=A_PROBE ; T <- the pages apart; the walker's kind: a read
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_XBAD ; across two: ipcfast.S
+    SPWE=W K=A_INSTALL                              ; r's read page register <- the leaf (r reads the header first)
+    ASEL=Q KC UADDR=10 ALU=SLL DST=DIVI             ; Q <- buf << 10
+    MEM=PTE                                         ; read its first word at the leaf (unused): T <- its physical address
+    ASEL=T BSEL=ZERO ALU=ADD WB=K K=FP7             ; FP7 <- it
+.k1:
     ; every check is done: now the writes. 1: the reply right (RPC)
     ASEL=ZERO KC UADDR=1 ALU=ADD DST=T RSEL=KA K=FP9 ; T <- 1; A <- RPC?
     ASEL=RA KC UADDR=11 ALU=SLL WB=K K=AMOTMP       ; AMOTMP <- the header's bits (0x800 or 0)
@@ -768,7 +790,7 @@ RT:
     ; 4: r's map active, its ASID marked as run (ran is 0 or 1: an OR sets
     ; it); 6: r's call ends (pc past its ecall, a0 = 0, a1 = 20, runnable)
     ASEL=RA KC UADDR=144 ALU=ADD MEM=LOAD           ; read asid, ran
-    ASEL=RA KC UADDR=128 ALU=ADD MEM=LOAD RES=LOAD DST=DIVI ; read its pc; Q <- asid, ran (kept for satp)
+    ASEL=RA KC UADDR=128 ALU=ADD MEM=LOAD RES=LOAD DST=DIVI ; read its pc; Q <- asid, ran
     RES=LOAD DST=T                                  ; T <- pc
     ASEL=T KC UADDR=4 ALU=ADD WB=K K=54             ; 54 <- past the ecall
     ASEL=RA KC UADDR=140 ALU=ADD WB=K K=52          ; 52 <- &r.map
@@ -781,6 +803,7 @@ RT:
     ASEL=RA KC UADDR=128 ALU=ADD MEM=STORE RSEL=KB K=S_ZERO ; pc; B <- 0
     ASEL=RA KC UADDR=40 ALU=ADD MEM=STORE           ; a0 <- 0
     ASEL=RA KC UADDR=196 ALU=ADD MEM=STORE          ; flags <- 0
+    ASEL=RA KC UADDR=180 ALU=ADD MEM=STORE          ; its receive record <- none (it runs)
     ASEL=RA KC UADDR=188 ALU=ADD MEM=STORE          ; wait <- W_NONE
     ASEL=RA KC UADDR=192 ALU=ADD MEM=STORE RSEL=KB K=51 ; wait_obj <- 0; B <- 20
     ASEL=RA KC UADDR=44 ALU=ADD MEM=STORE RSEL=KB K=FP8 ; a1 <- 20; B <- RUNNABLE
@@ -827,16 +850,7 @@ RT:
     ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE RSEL=KA K=AMOTMP ; handoff <- 0; A <- &curproc
     RSEL=KB K=FP2                                   ; B <- r
     ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE RSEL=KA K=FP2 ; curproc <- r; A <- r
-    ASEL=RA BSEL=ZERO ALU=ADD WB=K K=SSCRATCH       ; sscratch <- r
-    ASEL=Q KC UADDR=16 ALU=SLL DST=T                ; T <- asid << 16
-    ASEL=T KC UADDR=6 ALU=SLL WB=K K=52             ; 52 <- asid << 22
-    ASEL=RA KC UADDR=140 ALU=ADD MEM=LOAD RSEL=KB K=52 ; read its root table; B <- asid << 22
-    RES=LOAD DST=T                                  ; T <- root
-    ASEL=T KC UADDR=12 ALU=SRL DST=T                ; T <- its PPN
-    ASEL=T BSEL=RB ALU=OR WB=K K=52                 ; 52 <- PPN | asid << 22
-    ASEL=ZERO KC UADDR=1 ALU=ADD DST=T              ; T <- 1
-    ASEL=T KC UADDR=31 ALU=SLL DST=T RSEL=KB K=52   ; T <- MODE Sv32; B <- PPN | asid << 22
-    ASEL=T BSEL=RB ALU=OR SPWE=W K=S_SATP           ; satp <- r's
+    ASEL=RA BSEL=ZERO ALU=ADD WB=K K=SSCRATCH       ; sscratch <- r (satp is r's since check 21)
     ; r's registers: what user_return's lean restore gives
     ASEL=RA KC UADDR=8 ALU=ADD MEM=LOAD             ; read sp
     ASEL=RA KC UADDR=12 ALU=ADD MEM=LOAD RES=LOAD WB=K K=2 ; read gp; sp
@@ -868,10 +882,14 @@ RT:
     ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=17           ; a7
     ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=28           ; t3
     ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=29           ; t4
-    ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=30           ; t5
-    ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=31           ; t6
     RSEL=KA K=54                                    ; A <- r's pc
-    ASEL=RA BSEL=ZERO ALU=ADD NEXT=ENDJ             ; pc <- r's, in r's map
+    ASEL=RA BSEL=ZERO ALU=ADD DST=DIVI SPWE=W K=A_PROBEX ; Q <- it: its code page through the TLB
+    ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=30           ; t5 (the TLB reads)
+    ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=31 NEXT=BR COND=TLBHIT UADDR=.fx ; t6; a hit: the walker holds the leaf
+    ASEL=RA BSEL=ZERO ALU=ADD NEXT=ENDJ             ; pc <- r's, in r's map (its fetch walks)
+.fx:
+    SPWE=W K=A_INSTALL                              ; the fetch page register <- r's code page
+    ASEL=RA BSEL=ZERO ALU=ADD NEXT=ENDJ             ; pc <- r's: its fetch hits
 .k2keep:
     ASEL=RA KC UADDR=4 ALU=ADD MEM=STORE            ; sendonce <- 0 (A = e6, B = the flags without it)
     NEXT=JUMP UADDR=.k3
@@ -882,32 +900,54 @@ dispatch ECALL RT
 RT_HAND:
     ASEL=ZERO BSEL=ZERO RES=ALU DST=TE NEXT=JUMP UADDR=TRAP ; T <- 0; cause <- 8 + mode
 
-;; A user buffer's 20 bytes through a map (port A = the va, port B = the
-;; root table, AMOTMP = the PTE bits it needs): T <- the physical address,
-;; or the ecall goes to the kernel (across a page, no table, a leaf without
-;; a bit: the assembly path's access sets A or D, serves the fault, or
-;; fails the call). Uses Q and 52; FP7 <- the address too.
+;; A user buffer's 20 bytes through a map when the TLB has no usable entry
+;; (port A = the va, port B = the root table, AMOTMP = the PTE bits it
+;; needs; the probe's kind chosen): T <- the physical address, the leaf
+;; cached in the TLB and a page register as the hardware walk would (A and
+;; D are set already, so the entry is the table's), or the ecall goes to
+;; the kernel (across a page, no table, a leaf without a bit: the assembly
+;; path's access sets A or D, serves the fault, or fails the call). Uses Q
+;; and 52; FP7 <- the address too.
 RT_XL:
     ASEL=ZERO KC UADDR=1019 ALU=ADD DST=DIVI        ; Q <- 0x3FB
     ASEL=Q KC UADDR=22 ALU=SLL DST=DIVI             ; Q <- 0xFEC << 20
     ASEL=RA KC UADDR=20 ALU=SLL DST=T               ; T <- the page offset << 20
-    ASEL=Q BSEL=T ALU=SUBU NEXT=BR COND=LT UADDR=RT_HAND ; past 0xFEC: across two pages
+    ASEL=Q BSEL=T ALU=SUBU NEXT=BR COND=LT UADDR=RT_XBAD ; past 0xFEC: across two pages
     ASEL=RA KC UADDR=20 ALU=SRL DST=T               ; T <- 4 VPN[1] + va bits 21:20
     ASEL=T BSEL=RB ALU=ADD MEM=LOAD DST=DIVI        ; read the level-1 entry's word (T <- 0: the capture is not shifted)
     RES=LOAD DST=DIVI                               ; Q <- it
     ASEL=Q KC UADDR=15 ALU=AND DST=T                ; T <- V R W X
     ASEL=T KC UADDR=1 ALU=SUB DST=T                 ; T <- V R W X - V
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND ; not a table pointer
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_XBAD ; not a table pointer
     ASEL=Q KC UADDR=10 ALU=SRL DST=T                ; T <- the table's PPN
     ASEL=T KC UADDR=12 ALU=SLL WB=K K=52            ; 52 <- the table
     ASEL=RA KC UADDR=10 ALU=SLL DST=T RSEL=KB K=52  ; T <- va bits 21:0 at the top; B <- the table
     ASEL=T KC UADDR=20 ALU=SRL DST=T                ; T <- 4 VPN[0] + va bits 11:10
     ASEL=T BSEL=RB ALU=ADD MEM=LOAD DST=DIVI RSEL=KB K=AMOTMP ; read the PTE's word (not shifted: T <- 0); B <- the bits needed
-    RES=LOAD DST=DIVI                               ; Q <- it
+    RES=LOAD DST=DIVI SPWE=W K=A_SETPTE             ; Q, the walker's PTE <- it
     ASEL=Q BSEL=RB ALU=AND DST=T                    ; T <- those it has
-    ASEL=T BSEL=RB ALU=SUB NEXT=BR COND=NE UADDR=RT_HAND ; one missing
-    ASEL=RA KC UADDR=20 ALU=SLL DST=T               ; T <- the offset << 20
-    ASEL=T KC UADDR=20 ALU=SRL WB=K K=52            ; 52 <- the offset
-    ASEL=Q KC UADDR=10 ALU=SRL DST=T RSEL=KB K=52   ; T <- PPN; B <- the offset
-    ASEL=T KC UADDR=12 ALU=SLL DST=T                ; T <- the page
+    ASEL=T BSEL=RB ALU=SUB NEXT=BR COND=NE UADDR=RT_XBAD ; one missing
+    ASEL=Q KC UADDR=10 ALU=SRL DST=T                ; T <- PPN
+    ASEL=T KC UADDR=12 ALU=SLL WB=K K=52            ; 52 <- the page
+    ASEL=RA BSEL=ZERO ALU=ADD DST=DIVI RSEL=KB K=52 ; Q <- the va (the install's); B <- the page
+    ASEL=RA KC UADDR=20 ALU=SLL DST=T SPWE=W K=A_INSTALL ; T <- the offset << 20; TLB, page register <- the leaf
+    ASEL=T KC UADDR=20 ALU=SRL DST=T                ; T <- the offset
     ASEL=T BSEL=RB ALU=OR DST=T WB=K K=FP7 NEXT=RET ; T, FP7 <- the physical address
+
+;; A refusal once satp may hold r's (from check 21 on, and RT_XL's, where
+;; it is the same word): satp <- vm_active's map (the kernel writes satp
+;; only in vm_activate, so that is what it held at the ecall), then the
+;; plain ecall. The page registers it forgets are not architectural.
+RT_XBAD:
+    RSEL=KA K=50                                    ; A <- the block
+    ASEL=RA KC UADDR=16 ALU=ADD MEM=LOAD            ; read &vm_active
+    RES=LOAD DST=T                                  ; T <- it (aligned)
+    ASEL=T BSEL=ZERO ALU=ADD MEM=LOAD               ; read vm_active
+    RES=LOAD DST=T                                  ; T <- the map
+    ASEL=T KC UADDR=4 ALU=ADD MEM=LOAD              ; read asid, ran
+    ASEL=T KC UADDR=4 ALU=SUB MEM=LOAD RES=LOAD DST=DIVI ; read root; Q <- asid, ran (T <- 0)
+    RES=LOAD DST=T                                  ; T <- root
+    ASEL=T KC UADDR=12 ALU=SRL WB=K K=52            ; 52 <- its PPN
+    ASEL=Q KC UADDR=0x200 ALU=OR DST=T RSEL=KB K=52 ; T <- asid | MODE >> 22; B <- PPN
+    ASEL=T KC UADDR=22 ALU=SLL DST=T                ; T <- MODE | asid << 22 (ran shifted out)
+    ASEL=T BSEL=RB ALU=OR SPWE=W K=S_SATP NEXT=JUMP UADDR=RT_HAND ; satp <- it

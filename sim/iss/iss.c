@@ -1095,6 +1095,7 @@ static int rt_leg(struct iss *s, uint32_t pc, uint32_t *npc)
     wr32(s, r + RTC_P_STATE, RTC_P_RUNNABLE);
     wr32(s, r + RTC_P_WAIT, RTC_W_NONE);
     wr32(s, r + RTC_P_WAIT_OBJ, 0);
+    wr32(s, r + RTC_P_RT_RPORT, 0);                  /* woken: no record */
     /* 7 p blocks in its receive: the registers strap_vec saves first */
     for (int n = 2; n < 28; n++)
         if (n != 6 && n != 7)

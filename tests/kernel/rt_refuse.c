@@ -2,10 +2,11 @@
  * assembly path takes them (docs/ipc-microcode.md, "Which cases"): the
  * request's header across two pages, the server's receive buffer on a page
  * never touched (zero-fill: the assembly path's header write serves the
- * fault in S mode), and the client's reply buffer likewise. Each must give
- * the assembly path's result: the server sees every request's id, the
- * client every reply's. The twin rt_refuse_uc.c runs it with the path on
- * (ISS, rtforce); this one without.
+ * fault in S mode), the client's reply buffer likewise, or across two
+ * pages. Each must give the assembly path's result: the server sees every
+ * request's id, the client every reply's. On the RTL the routine runs (in
+ * co-simulation: the ISS must refuse the same legs); the twin
+ * rt_refuse_uc.c runs it on the ISS with rtforce.
  * bootargs: nopreempt */
 #include "ktest.h"
 
@@ -35,8 +36,10 @@ static void client(int port)
     /* the header's last 12 bytes on the second page */
     uint32_t *m = (uint32_t *)(msgs + PAGE - 8);
     for (uint32_t i = 1; i <= N; i++) {
-        /* every third reply into a page not yet touched */
-        uint32_t *buf = (uint32_t *)(i % 3 ? msgs + 64 : fresh(1));
+        /* every third reply into a page not yet touched; every other one
+         * of the rest across the two pages (both touched: the TLB has them,
+         * and the routine's one-page test must refuse after its probe) */
+        uint32_t *buf = (uint32_t *)(i % 3 ? (i % 2 ? msgs + 64 : msgs + PAGE - 12) : fresh(1));
         av_msg_init(m, port, AV_DISP_COPY_SEND, reply, AV_DISP_MAKE_SEND_ONCE, i);
         CHECK_RC(av_msg_rpc(m, buf, 64, 0, 0, &got), 0);
         struct av_msg_header *h = (struct av_msg_header *)buf;
