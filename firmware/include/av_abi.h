@@ -196,8 +196,8 @@ enum { AV_FAULT_ZFILL, AV_FAULT_COW_COPY, AV_FAULT_COW_LAST, AV_FAULT_REFILL,
 
 struct av_stats {
     uint64_t cycles_user, cycles_kernel, cycles_idle, cycles_total;
-    uint64_t cycles_fastpath;   /* microcode fast paths, all four (hpmcounter3), 0 without them */
-    uint64_t refill_walks;      /* TLB misses the microcode walked, in U and S mode (hpmcounter4) */
+    uint64_t cycles_fastpath;   /* user time the microcode's refill and fault routines took */
+    uint64_t refill_walks;      /* U-mode TLB misses the microcode walked (hpmcounter4) */
     uint32_t faults[AV_NFAULTKINDS];        /* faults the C handlers served */
     uint64_t fault_cycles[AV_NFAULTKINDS];  /* their cycles */
     uint32_t pages_lazy;        /* pages allocated lazily (zero-fill entries made) */
@@ -217,6 +217,8 @@ struct av_stats {
     uint32_t faults_fast[AV_NFAULTKINDS];   /* faults the microcode served: the fault
                                  * routines count zero-fill and copy-on-write here
                                  * themselves (VM contract ST_*); refill is refill_walks */
+    uint32_t cycles_fast[AV_FAULT_PT];      /* their cycles, as the microcode timed
+                                 * itself (ST_CYC_*; wraps); refill's are hpmcounter3 */
 };
 
 #endif

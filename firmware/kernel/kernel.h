@@ -273,7 +273,7 @@ int utouch(uint32_t uva);
 void syscall(struct proc *p);
 void fastpaths_switch(void);          /* boot option fpswitch (main.c) */
 extern int fp_switching;              /* fastpaths_switch is due at each trap */
-uint64_t cycles_user_sum(void);       /* trap.c: user cycles up to the last trap */
+uint64_t cycles_window(void);         /* trap.c: cycles from boot to the last trap */
 void sys_return(struct proc *p, int32_t a0);
 #define K_BLOCKED 0x7fff0000      /* a call that blocked: it restarts when woken */
 int32_t wait_or_fail(struct proc *p, uint32_t opts, uint32_t flag, uint32_t timeout,

@@ -54,11 +54,11 @@ void trap_init(void)
 
 /* User cycles are not summed at each trap: the window from trap_init to
  * the last edge is user, kernel and idle intervals and nothing else, so
- * the user part is what the kernel and idle sums leave. Read in the kernel,
- * this is exactly the sum of the user intervals up to the last trap. */
-uint64_t cycles_user_sum(void)
+ * the user part is what the kernel and idle sums leave of it. Read in the
+ * kernel, that is exactly the sum of the user intervals up to the last trap. */
+uint64_t cycles_window(void)
 {
-    return t_edge() - t_boot - stats.cycles_kernel - stats.cycles_idle;
+    return t_edge() - t_boot;
 }
 
 /* A trap in S mode: a page fault of a user access (trapvec.S) is served as
@@ -84,7 +84,7 @@ void ktrap(void)
  * trap_tail if it does not go on at once). */
 HOT void utrap(struct trapframe *tf)
 {
-    t_mark_lo(rdcycle32());            /* user cycles: cycles_user_sum() */
+    t_mark_lo(rdcycle32());            /* user cycles: cycles_window() */
     struct proc *p = curproc;
     KASSERT(p && tf == &p->tf);        /* tf->r[0] is kstack_top: strap_vec just loaded sp from it */
     uint32_t cause = csr_read(CSR_SCAUSE), tval = csr_read(CSR_STVAL);

@@ -715,7 +715,9 @@ module av_core #(
   wire         act_fphand = sp_go && (f_k == U_K_A_FPHAND);
   // a TLB miss the walk reads the tables for (the TLB lookup word, not
   // giving it to C as cause 24: no other fault can stop that word)
-  wire         ev_walk = active && f_cond == U_COND_TLBHIT && !tlb_hit && !(!fpen_q[0] && mode_q == PRV_U) &&
+  // of a U-mode access (the refill fast path's: S-mode walks are kernel
+  // time, and the C handler counts only U-mode misses too), not a probe's
+  wire         ev_walk = active && f_cond == U_COND_TLBHIT && !tlb_hit && fpen_q[0] && mode_q == PRV_U &&
                          !fpp_q[3];
   // a fault routine gives its fault to C (no frame; for zero-fill only a
   // PTE with the encoding, bit 9 and PPN 0: the routine's other hand-off is
@@ -845,7 +847,10 @@ module av_core #(
       endcase
     end
   end
-  always_ff @(posedge clk_i) if (in_a) spr_q <= spr_d;
+  // A_STAMP: a fault routine takes mcycle into spr_q (its later SPR reads
+  // see it; the restart's decode cycle chooses again), to time itself
+  wire act_stamp = sp_go && (f_k == U_K_A_STAMP);
+  always_ff @(posedge clk_i) if (in_a || act_stamp) spr_q <= act_stamp ? mcycle_q[31:0] : spr_d;
   assign spr = spr_q;
 `ifndef SYNTHESIS
   // The same CSR by the word's K, as the routines name it: every read of
@@ -879,8 +884,12 @@ module av_core #(
       default:               spr_k = 32'h0;
     endcase
   end
+  // (after A_STAMP and in its word, until the next decode, SPR is the stamp)
+  logic stamped_q;
+  always_ff @(posedge clk_i) stamped_q <= act_stamp || (stamped_q && !in_a);
   always_ff @(posedge clk_i)
     if (active && (f_bsel == U_BSEL_SPR || f_res == U_RES_SPR) && spr_k != spr_q &&
+        !stamped_q && !act_stamp &&
         !(f_k inside {U_K_S_MCYCLE, U_K_S_MCYCLEH, U_K_S_TIME, U_K_S_TIMEH, U_K_S_MIP, U_K_S_SIP,
                       U_K_S_MINSTRET, U_K_S_MINSTRETH, U_K_S_HPM3, U_K_S_HPM4}))
       $fatal(1, "av_core: SPR K=%0d reads %08x, the decode cycle chose %08x (upc %0d)",

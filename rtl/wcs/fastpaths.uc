@@ -15,8 +15,10 @@
 ;
 ; A fault routine that served its fault counts it in the kernel's
 ; statistics (VM contract ST_*, through the word before the frame table):
-; zero-fill and copy-on-write count themselves; refill cannot afford a
-; memory write, and the kernel counts its walks in hpmcounter4.
+; zero-fill and copy-on-write count themselves and add their own cycles,
+; from an A_STAMP in their third word (spr_q holds it: no register is free
+; through the copy) to the one in FP_CNT; refill cannot afford a memory
+; write, and the kernel counts its walks and cycles in hpmcounter4/3.
 ;
 ; Register-file temporaries: FP0 &PTE, FP1 PTE, FP2 PPN, FP3 &count[PPN],
 ; FP4 the stack's count after the pop, FP5 scratch, FP6 the old frame's
@@ -80,7 +82,7 @@ FP_FIN:
 FP_ZERO:
     ASEL=T BSEL=ZERO ALU=ADD MEM=LOAD WB=K K=FP0     ; read the PTE; FP0 <- &PTE
     RES=LOAD DST=T WB=K K=FP1                       ; T, FP1 <- PTE
-    ASEL=T KC UADDR=9 ALU=SRL DST=T                 ; T <- its PPN field and bit 9
+    ASEL=T KC UADDR=9 ALU=SRL DST=T SPWE=W K=A_STAMP ; T <- its PPN field and bit 9; the start
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=FP_HAND ; not 0: not zero-fill, to C
     NEXT=CALL UADDR=FP_POPCHK                       ; a frame to pop (or C)
     ; every check is done: now the writes
@@ -92,10 +94,10 @@ FP_ZERO:
 .zero:
     ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE NEXT=BR COND=CNTNZ UADDR=.zero ; word <- 0
     NEXT=CALL UADDR=FP_STATS                        ; FP9 <- &stats
-    ASEL=ZERO KC UADDR=172 ALU=ADD DST=T            ; T <- ST_FAST_ZFILL
-    NEXT=CALL UADDR=FP_INC RSEL=KA K=FP9            ; a zero-fill fault served
     ASEL=ZERO KC UADDR=116 ALU=ADD DST=T            ; T <- ST_PAGES_FRAMED
-    NEXT=CALL UADDR=FP_INC RSEL=KA K=FP9            ; a page given a frame
+    NEXT=CALL UADDR=FP_INC RSEL=KA K=FP9            ; a page given a frame (A <- its counter)
+    ASEL=RA KC UADDR=76 ALU=ADD MEM=LOAD WB=K K=FP4 ; read ST_CYC_ZFILL (116 + 76); FP4 <- its address
+    RES=LOAD DST=T RSEL=KA K=FP4 NEXT=CALL UADDR=FP_CNT ; a zero-fill fault served, its cycles
     RSEL=KA K=FP2                                   ; A <- PPN
     ASEL=RA KC UADDR=10 ALU=SLL DST=T RSEL=KA K=FP1 ; T <- PPN << 10; A <- old PTE
     ASEL=RA KC UADDR=0x1E ALU=AND WB=K K=FP5        ; FP5 <- its R W X U
@@ -132,7 +134,8 @@ FP_POPW:
 ;; The fault routines' statistics (VM contract: ST_*): the kernel's struct
 ;; av_stats, whose physical address is the word just before the frame
 ;; table. FP_STATS: FP9 (and T) <- that address. FP_INC: port A = the
-;; address, T = a counter's offset there; the counter + 1 (uses FP4, FP5).
+;; address, T = a counter's offset there; the counter + 1, port A left at
+;; the counter's address (uses FP4, FP5).
 FP_STATS:
     RSEL=KB K=FPFRAMES                              ; B <- &frame table
     ASEL=RBA KC UADDR=4 ALU=SUB MEM=LOAD            ; read the word before it
@@ -143,6 +146,17 @@ FP_INC:
     ASEL=T KC UADDR=1 ALU=ADD WB=K K=FP5            ; FP5 <- it + 1
     RSEL=KB K=FP5                                   ; B <- it + 1
     ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE NEXT=RET    ; counter <- it + 1
+;; FP_CNT: T = a kind's cycle sum (ST_CYC_*), port A arriving = its address,
+;; spr_q = the routine's start: the sum + the cycles since, the kind's count
+;; (ST_CYC_DIST bytes before) + 1. A <- FP1 after (uses FP5).
+FP_CNT:
+    ASEL=T BSEL=SPR ALU=SUB DST=T SPWE=W K=A_STAMP  ; T <- sum - start; spr_q <- now
+    ASEL=T BSEL=SPR ALU=ADD WB=K K=FP5              ; FP5 <- sum + now - start
+    ASEL=RA KC UADDR=20 ALU=SUB MEM=LOAD RSEL=KB K=FP5 ; read the count; B <- the sum
+    RES=LOAD DST=T                                  ; T <- count
+    ASEL=T KC UADDR=1 ALU=ADD WB=K K=FP5            ; FP5 <- count + 1 (B holds the sum)
+    ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE RSEL=KB K=FP5 ; sum <- it; B <- count + 1
+    ASEL=RA KC UADDR=20 ALU=SUB MEM=STORE NEXT=RET RSEL=KA K=FP1 ; count <- it; A <- FP1
 
 ;; Copy-on-write fault (a store to a V=1, W=0, bit-8 PTE): count 1 makes the
 ;; PTE writable; otherwise pop a frame, copy the page, drop the old frame's
@@ -150,7 +164,7 @@ FP_INC:
 FP_COW:
     ASEL=T BSEL=ZERO ALU=ADD MEM=LOAD WB=K K=FP0     ; read the PTE; FP0 <- &PTE
     RES=LOAD DST=T WB=K K=FP1                       ; T, FP1 <- PTE
-    ASEL=T KC UADDR=10 ALU=SRL DST=T                ; T <- old PPN
+    ASEL=T KC UADDR=10 ALU=SRL DST=T SPWE=W K=A_STAMP ; T <- old PPN; the start
     NEXT=CALL UADDR=FP_FRAME RSEL=KB K=FPFRAMES     ; FP2, FP3 <- old PPN, &count (or C)
     ; (port B still holds &frame table: the statistics' address comes
     ; with the count, for the last sharer's counter)
@@ -159,13 +173,10 @@ FP_COW:
     RES=LOAD DST=T RSEL=KA K=FP1                    ; T <- count; A <- PTE
     ASEL=T KC UADDR=1 ALU=SUB DST=T WB=K K=FP6      ; T, FP6 <- count - 1
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=FP_COWCOPY RSEL=KA K=FP9 ; shared: copy; A <- &stats
-    ; the last sharer: counted (ST_FAST_LAST), then the same frame,
-    ; writable; G A D and bit 8 cleared
-    ASEL=RA KC UADDR=180 ALU=ADD MEM=LOAD WB=K K=FP5 ; read the counter; FP5 <- its address
-    RES=LOAD DST=T RSEL=KA K=FP5                    ; T <- it; A <- its address
-    ASEL=T KC UADDR=1 ALU=ADD WB=K K=FP9            ; FP9 <- it + 1
-    RSEL=KB K=FP9                                   ; B <- it + 1
-    ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE RSEL=KA K=FP1 ; counter <- it + 1; A <- PTE
+    ; the last sharer: counted with its cycles (ST_CYC_LAST), then the
+    ; same frame, writable; G A D and bit 8 cleared
+    ASEL=RA KC UADDR=200 ALU=ADD MEM=LOAD WB=K K=FP4 ; read the sum; FP4 <- its address
+    RES=LOAD DST=T RSEL=KA K=FP4 NEXT=CALL UADDR=FP_CNT ; T <- it; its count; A <- PTE
     ASEL=RA KC UADDR=0x1E0 ALU=AND DST=T            ; T <- PTE & (G A D bit 8)
     ASEL=RA BSEL=T ALU=SUB DST=T                    ; T <- PTE without them
     ASEL=T KC UADDR=5 ALU=OR DST=T RSEL=KA K=FP0    ; T <- | W | V; A <- &PTE
@@ -198,12 +209,12 @@ FP_COWCOPY:
     ASEL=RA BSEL=ZERO ALU=ADD MEM=LOAD DST=TB       ; read the old page's word; T <- new page
     MEM=AMOW RES=LOAD NEXT=BR COND=CNTNZ UADDR=.loop ; the new page's word <- it
     NEXT=CALL UADDR=FP_STATS                        ; FP9 <- &stats
-    ASEL=ZERO KC UADDR=176 ALU=ADD DST=T            ; T <- ST_FAST_COPY
-    NEXT=CALL UADDR=FP_INC RSEL=KA K=FP9            ; a copy-on-write copy served
     ASEL=ZERO KC UADDR=116 ALU=ADD DST=T            ; T <- ST_PAGES_FRAMED
     NEXT=CALL UADDR=FP_INC RSEL=KA K=FP9            ; a page given a frame
     ASEL=ZERO KC UADDR=124 ALU=ADD DST=T            ; T <- ST_PAGES_COPIED
-    NEXT=CALL UADDR=FP_INC RSEL=KA K=FP9            ; a shared page copied by a fault
+    NEXT=CALL UADDR=FP_INC RSEL=KA K=FP9            ; a shared page copied by a fault (A <- its counter)
+    ASEL=RA KC UADDR=72 ALU=ADD MEM=LOAD WB=K K=FP4 ; read ST_CYC_COPY (124 + 72); FP4 <- its address
+    RES=LOAD DST=T RSEL=KA K=FP4 NEXT=CALL UADDR=FP_CNT ; a copy served, its cycles
     RSEL=KA K=FP2                                   ; A <- new PPN
     ASEL=RA KC UADDR=10 ALU=SLL DST=T RSEL=KA K=FP1 ; T <- PPN << 10; A <- old PTE
     ASEL=RA KC UADDR=0x1A ALU=AND WB=K K=FP5        ; FP5 <- its R X U

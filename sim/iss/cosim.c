@@ -19,7 +19,8 @@ struct cosim {
     unsigned nhist;
 };
 
-/* Device loads: the RTL's data for the bytes read. */
+/* Device loads, and loads of the fault routines' cycle sums (VM contract
+ * ST_CYC_*, which the RTL's microcode timed): the RTL's data for the bytes read. */
 static uint32_t hook_dev(void *ctx, uint32_t pa, int size, uint32_t model)
 {
     struct cosim *c = ctx;

@@ -6,7 +6,8 @@
  *
  * What the ISS takes from the RTL record instead of computing (it cannot
  * know them): interrupts (intr=1: the ISS takes that cause at that point and
- * never takes one by itself), device (MMIO) load data, reads of the counter
+ * never takes one by itself), device (MMIO) load data, load data of the
+ * fault routines' cycle sums in the kernel's statistics (VM contract ST_CYC_*), reads of the counter
  * CSRs (cycle/time/instret/hpmcounter3-4 and their m/h forms) and of the
  * device-driven mip bits (MSIP, MTIP, MEIP), the TLB hit/miss decision of a
  * software-refill U-mode access (cause 24), and for custom-0 instructions

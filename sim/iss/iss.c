@@ -698,12 +698,14 @@ static void frame_pop(struct iss *s)
 /* A fault routine's statistics (VM contract ST_*): + 1 to the counter at
  * offset off of the struct whose physical address is the word just before
  * the frame table (the kernel keeps it in RAM; the ISS leaves anything else
- * alone). */
+ * alone). The routines' cycle sums (ST_CYC_*) are not modelled: the ISS has
+ * no cycles (alone they stay 0; co-simulation reads the RTL's). */
 static void fp_count(struct iss *s, uint32_t off)
 {
     uint64_t w = s->fpframes - VMC_FT_STATS_BACK;
     if (!ram_ok(s, w, 4))
         return;
+    s->fpcyc = rd32(s, w) + VMC_ST_CYC_ZFILL;
     uint64_t c = (uint64_t)rd32(s, w) + off;
     if (ram_ok(s, c, 4))
         wr32(s, c, rd32(s, c) + 1);
@@ -1535,6 +1537,9 @@ static void exec(struct iss *s, struct rvfi_rec *r)
         uint32_t v;
         if (phys_read(s, pa, size, &v))
             EXC(5, va);
+        /* the fault routines' cycle sums: co-simulation takes the RTL's */
+        if (unlikely(s->fpcyc && pa - s->fpcyc < 12 && s->dev_read))
+            v = s->dev_read(s->hook_ctx, (uint32_t)pa, size, v);
         rec_mem(r, pa, size, 0, v);
         res = (f3 == 0) ? sext(v, 8) : (f3 == 1) ? sext(v, 16) : v;
         break;

@@ -65,6 +65,9 @@ struct iss {
     uint64_t mcycle, minstret;
     uint32_t mhpmcounter3, mhpmcounter4;          /* 32 bits (DESIGN.md) */
     uint32_t fpen, fpframes, fpfree, fpmiss;
+    uint32_t fpcyc;             /* physical address of the fault routines' cycle sums
+                                 * (VM contract ST_CYC_*, 3 words; 0 before a count):
+                                 * the RTL's to know, loads of them go through dev_read */
     uint32_t ucaddr, ucdatalo;  /* WCS load port (the ISS has no control store) */
 
     /* devices */

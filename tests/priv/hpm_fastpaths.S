@@ -12,13 +12,15 @@
  *     page's 1024 stores;
  *   copy-on-write: the last sharer's fault is a run, a shared page with an
  *     empty stack a hand-off;
- *   refill: a TLB miss walked is a run (a TLB hit is not), its cycles a few
- *     per miss; with fpen bit 0 clear every cause-24 trap is a hand-off;
+ *   refill: a U-mode TLB miss walked is a run (a TLB hit is not), its
+ *     cycles a few per miss; with fpen bit 0 clear every cause-24 trap is a
+ *     hand-off;
  *   remap: a well-formed descriptor is a run, stopping before the last page
  *     a hand-off, a malformed one neither;
  *   the fault routines' own counts (VM contract ST_*, in the struct whose
  *     address is the word before the frame table): one a fault served, by
- *     kind, and pages given a frame and copied; nothing for a hand-off.
+ *     kind, and pages given a frame and copied, and the cycles each
+ *     served fault timed itself (ST_CYC_*); nothing for a hand-off.
  * Also: the counters are 32 bits (the h halves read zero, writes ignored),
  * M-mode writes take effect, mcountinhibit reads zero; below M reads need
  * mcounteren (and in U scounteren) bits 3/4, else illegal instruction, and
@@ -210,6 +212,14 @@ TEST_CASE(46, a0, 1, la t0, kstats; lw a0, VMC_ST_FAST_LAST(t0))
 TEST_CASE(47, a0, 0, la t0, kstats; lw a0, VMC_ST_FAST_COPY(t0))
 TEST_CASE(48, a0, 3, la t0, kstats; lw a0, VMC_ST_PAGES_FRAMED(t0))
 TEST_CASE(49, a0, 0, la t0, kstats; lw a0, VMC_ST_PAGES_COPIED(t0))
+    /* and their own cycles (A_STAMP, mcycle): zero-fill's 3 cover their
+     * pages' 1024 stores each and stay under the 1 177 a whole fault may
+     * take, the last sharer's one is some and under 60, the hand-off none */
+TEST_CASE(55, a0, 0, la t0, kstats; lw a1, VMC_ST_CYC_ZFILL(t0); li t1, 3 * 1024; sltu a0, a1, t1)
+TEST_CASE(56, a0, 1, la t0, kstats; lw a1, VMC_ST_CYC_ZFILL(t0); li t1, 3 * 1177; sltu a0, a1, t1)
+TEST_CASE(57, a0, 1, la t0, kstats; lw a1, VMC_ST_CYC_LAST(t0); sltu a0, zero, a1)
+TEST_CASE(58, a0, 1, la t0, kstats; lw a1, VMC_ST_CYC_LAST(t0); sltiu a0, a1, 60)
+TEST_CASE(59, a0, 0, la t0, kstats; lw a0, VMC_ST_CYC_COPY(t0))
 
     /* ---- refill: runs (3) and cycles (4) over three fresh pages, then
      * the same pages again (TLB hits) ---- */
