@@ -114,11 +114,10 @@ rt_oolgo:
     lw s4, %lo(region_kept)(t0)
     beqz s4, oolc
     /* the data in one read-write region of p's (capture_ool's check; a
-     * refusal there is capture_ool's too) */
-    bltz a6, oolc                       /* vm_range_ok */
-    lui t0, 0x80000
-    sub t0, t0, a6
-    bltu t0, a4, oolc
+     * refusal there is capture_ool's too). Its vm_range_ok holds for a
+     * range inside a region: regions lie below AV_USER_TOP, and the
+     * address (below a region's end) and the length (below 2^31) cannot
+     * wrap their sum */
     lw t0, P_MAP + VM_REGIONS(s0)       /* region_find */
 2:  beqz t0, oolc
     lw t1, R_START(t0)
@@ -197,16 +196,40 @@ rt_oolgo:
     .insn r 0x2b, 0, 0, t0, a7, x0
     csrr ra, cycle
     bne t0, s10, oolshort
+    /* placed: the message as send_direct writes it (the header with
+     * AV_MSG_COMPLEX as sent and the reply right's bits, the item's words,
+     * the data's address in r), then the statistics: the user page first,
+     * then the kernel's, so the page registers (forgotten at each sstatus
+     * write) miss once each way. The buffer is present and writable, so
+     * nothing fails from here on. s10: the pages remapped here (their
+     * statistics, remap_insn's and capture_ool's), 0 if capture_ool
+     * counted them. */
+13: srli t0, t5, 16
+    slli t0, t0, 16
+    or a5, a5, t0
+    li a1, IPC_HDR + OOL_BODY
+    li t0, SUM
+    csrs sstatus, t0
+    sw a1, 0(s11)
+    sw a2, 4(s11)
+    sw a3, 8(s11)
+    sw t4, 12(s11)
+    sw a5, 16(s11)
+    sw t6, 20(s11)
+    sw a4, 24(s11)
+    sw t1, 28(s11)
+    csrc sstatus, t0
     lui a7, %hi(stats)
     addi a7, a7, %lo(stats)
+    beqz s10, 14f
     sub ra, ra, t2
     lw t2, ST_CYCLES_REMAP(a7)
     add t2, t2, ra
     sw t2, ST_CYCLES_REMAP(a7)
     lw t2, ST_COW_SHARED(a7)
     lw ra, ST_REMAPPED(a7)
-    add t2, t2, t0
-    add ra, ra, t0
+    add t2, t2, s10
+    add ra, ra, s10
     sw t2, ST_COW_SHARED(a7)
     sw ra, ST_REMAPPED(a7)
     lw t2, ST_BYTES_OOL(a7)
@@ -216,32 +239,12 @@ rt_oolgo:
     add ra, ra, t0
     sw t2, ST_BYTES_OOL(a7)
     sw ra, ST_BYTES_OOL + 4(a7)
-    /* placed: the statistics (rt_commit counts msgs_inline: this is
-     * msgs_ool), then the message as send_direct writes it (the header
-     * with AV_MSG_COMPLEX as sent and the reply right's bits, the item's
-     * words, the data's address in r); the buffer is present and
-     * writable, so nothing fails from here on */
-13: lw t0, ST_MSGS_INLINE(a7)
-    lw t2, ST_MSGS_OOL(a7)
+14: lw t0, ST_MSGS_INLINE(a7)           /* rt_commit counts msgs_inline: this is */
+    lw t2, ST_MSGS_OOL(a7)              /* msgs_ool */
     addi t0, t0, -1
     addi t2, t2, 1
     sw t0, ST_MSGS_INLINE(a7)
     sw t2, ST_MSGS_OOL(a7)
-    srli t0, t5, 16
-    slli t0, t0, 16
-    or a5, a5, t0
-    li a1, IPC_HDR + OOL_BODY
-    li t2, SUM
-    csrs sstatus, t2
-    sw a1, 0(s11)
-    sw a2, 4(s11)
-    sw a3, 8(s11)
-    sw t4, 12(s11)
-    sw a5, 16(s11)
-    sw t6, 20(s11)
-    sw a4, 24(s11)
-    sw t1, 28(s11)
-    csrc sstatus, t2
     j rt_commit
 
 /* The instruction stopped short (a source page not present, a malformed
@@ -281,8 +284,7 @@ oolc:
     lw t6, 0(sp)
     lw a4, 4(sp)
     lw t1, 8(sp)
-    lui a7, %hi(stats)
-    addi a7, a7, %lo(stats)
+    li s10, 0
     j 13b
 
 /* r's values across a C call: a2, a3, a5, t3..t5 at 16..36(sp) (the
