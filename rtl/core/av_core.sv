@@ -814,13 +814,18 @@ module av_core #(
   // tell apart CSRs whose routines never read SPR. minstret's halves are
   // picked by AND-OR: written as `?:`, Yosys 0.23 dropped both of its DSP
   // accumulators from the board netlist (6 DSPs instead of 8 in the report).)
+  // A_STAMP: a fault routine takes mcycle into spr_q (its later SPR reads
+  // see it; the restart's decode cycle chooses again), to time itself: the
+  // selection is forced to mcycle's low word (0xB00), with no mux of its
+  // own in front of spr_q (that one cost about 40 cells)
+  wire act_stamp = sp_go && (f_k == U_K_A_STAMP);
   /* verilator lint_off UNUSEDSIGNAL */
-  wire [11:0] spr_c = mem_rdata_i[31:20];
+  wire [11:0] spr_c = act_stamp ? 12'hB00 : mem_rdata_i[31:20];
   /* verilator lint_on UNUSEDSIGNAL */
   logic [31:0] spr_d, spr_q;
   always_comb begin
     spr_d = 32'h0;
-    if (mem_rdata_i[6:0] != 7'b1110011) spr_d = {28'b0, fpen_q};
+    if (!act_stamp && mem_rdata_i[6:0] != 7'b1110011) spr_d = {28'b0, fpen_q};
     else if (spr_c[11]) begin              // the counters, 0xB00-0xC84 (bit 7: high half)
       case (spr_c[2:0])
         3'd0:    spr_d = spr_c[7] ? mcycle_q[63:32] : mcycle_q[31:0];
@@ -847,10 +852,7 @@ module av_core #(
       endcase
     end
   end
-  // A_STAMP: a fault routine takes mcycle into spr_q (its later SPR reads
-  // see it; the restart's decode cycle chooses again), to time itself
-  wire act_stamp = sp_go && (f_k == U_K_A_STAMP);
-  always_ff @(posedge clk_i) if (in_a || act_stamp) spr_q <= act_stamp ? mcycle_q[31:0] : spr_d;
+  always_ff @(posedge clk_i) if (in_a || act_stamp) spr_q <= spr_d;
   assign spr = spr_q;
 `ifndef SYNTHESIS
   // The same CSR by the word's K, as the routines name it: every read of
