@@ -244,13 +244,7 @@ hdrgo:
     sw t0, %lo(vm_active)(t1)
     li a1, 1
     sb a1, P_MAP + VM_RAN(s8)
-    lw a1, P_MAP + VM_ROOT(s8)
-    lhu t0, P_MAP + VM_ASID(s8)
-    srli a1, a1, 12
-    slli t0, t0, 22
-    or a1, a1, t0
-    lui t0, IPC_SATP_MODE_HI
-    or a1, a1, t0
+    SATP_OF a1, s8, t0
     csrw satp, a1
     bnez s10, rt_oolgo                  /* (ipcool.S: the out-of-line leg) */
     /* the header into r's buffer; a fault leaves it unchanged and nothing

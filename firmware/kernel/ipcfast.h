@@ -81,7 +81,19 @@
 #define IPC_USER_LOW   0x1000          /* USER_LOW: the lowest address vm_place gives */
 #define IPC_SATP_MODE_HI 0x80000       /* satp_make: the mode bit (lui), the root's PPN at bit 0 */
 
-#ifndef __ASSEMBLER__
+#ifdef __ASSEMBLER__
+/* dst <- the satp value of the map at P_MAP(proc) (satp_make: mode, ASID,
+ * the root's PPN); tmp is clobbered */
+.macro SATP_OF dst, proc, tmp
+    lw \dst, P_MAP + VM_ROOT(\proc)
+    lhu \tmp, P_MAP + VM_ASID(\proc)
+    srli \dst, \dst, 12
+    slli \tmp, \tmp, 22
+    or \dst, \dst, \tmp
+    lui \tmp, IPC_SATP_MODE_HI
+    or \dst, \dst, \tmp
+.endm
+#else
 #define IPC_AT(c, f, v) _Static_assert(offsetof(c, f) == (v), "ipcfast.h: " #c " " #f)
 IPC_AT(struct proc, state, P_STATE);
 IPC_AT(struct proc, map, P_MAP);

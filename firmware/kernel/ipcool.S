@@ -180,13 +180,7 @@ rt_oolgo:
      * a read-write region) */
     lui a7, %hi(remap_desc)
     addi a7, a7, %lo(remap_desc)
-    lw t0, P_MAP + VM_ROOT(s0)
-    lhu ra, P_MAP + VM_ASID(s0)
-    srli t0, t0, 12
-    slli ra, ra, 22
-    or t0, t0, ra
-    lui ra, IPC_SATP_MODE_HI
-    or t0, t0, ra
+    SATP_OF t0, s0, ra
     sw t0, 4 * VMC_RD_SRC_SATP(a7)
     sw a6, 4 * VMC_RD_SRC_VA(a7)
     sw a1, 4 * VMC_RD_DST_SATP(a7)
