@@ -160,6 +160,7 @@ struct rt_blk {
     struct vmmap *active;               /* vm_active: the map satp holds (vm_activate) */
     struct proc *cur;                   /* curproc */
     struct proc *next;                  /* handoff: set by sched_handoff, run it next */
+    uint32_t flags;                     /* RTC_FLAGS_BLOCKED (rt.c) */
 };
 extern struct rt_blk rt_blk;
 #define queued_bytes (rt_blk.queued)

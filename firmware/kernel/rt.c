@@ -13,7 +13,7 @@
 #include "rt_contract.h"
 
 extern uint64_t deadline_min, armed;
-struct rt_blk rt_blk;
+struct rt_blk rt_blk = { .flags = RTC_FLAGS_BLOCKED };
 uint8_t rt_on;                         /* the path on, fpswitch and preemption off */
 
 /* go: the path on, and the assembly path's switch would go straight to the
@@ -77,6 +77,7 @@ RTC_AT(struct rt_blk, fast, RTC_BLK_FAST);
 RTC_AT(struct rt_blk, active, RTC_BLK_VM_ACTIVE);
 RTC_AT(struct rt_blk, cur, RTC_BLK_CURPROC);
 RTC_AT(struct rt_blk, next, RTC_BLK_HANDOFF);
+RTC_AT(struct rt_blk, flags, RTC_BLK_FLAGS);
 _Static_assert(sizeof(struct rt_blk) == RTC_BLK_SIZE && sizeof(struct nameent) == RTC_NE_SIZE &&
                sizeof(((struct proc *)0)->state) == 4 && sizeof(((struct proc *)0)->wait) == 4 &&
                sizeof(((struct vmmap *)0)->asid) == 2 && sizeof(((struct nameent *)0)->sendrefs) == 2 &&

@@ -530,7 +530,8 @@ dispatch CUSTOM1 FP_REMAP
 ;; address), FP8 12 (a name entry's size, then j, the reply slot's name),
 ;; FP9 1 for an RPC, AMOTMP scratch (the translation's PTE bits, then the
 ;; header's bits); once
-;; the header is written FP4, FP6 and FP8 hold the stores' constants.
+;; the header is written FP6 and FP8 hold the stores' constants (FP1 the
+;; blocked flags, from the block).
 ;;
 ;; Timing rules the code leans on (docs/core.md): a memory word sets T to
 ;; its address, and the next word's RES=LOAD shifts the data right by
@@ -771,8 +772,9 @@ RT:
     ; 3: the statistics (and the block's other pointers)
     ; (msgs_inline and msgs_direct as one count in the block: BLK_FAST)
     RSEL=KA K=50                                    ; A <- the block
-    ASEL=RA KC UADDR=12 ALU=ADD MEM=LOAD            ; read the fast legs
-    RES=LOAD DST=T                                  ; T <- them
+    ASEL=RA KC UADDR=28 ALU=ADD MEM=LOAD            ; read the blocked caller's flags (a constant)
+    ASEL=RA KC UADDR=12 ALU=ADD MEM=LOAD RES=LOAD WB=K K=FP1 ; read the fast legs; FP1 <- the flags (s7 is done with)
+    RES=LOAD DST=T                                  ; T <- the fast legs
     ASEL=T KC UADDR=1 ALU=ADD WB=K K=51             ; 51 <- one more
     RSEL=KB K=51                                    ; B <- it
     ASEL=RA KC UADDR=12 ALU=ADD MEM=STORE RSEL=KA K=FP7 ; the fast legs; A <- r's buffer
@@ -787,9 +789,6 @@ RT:
     ; constants the stores below take from registers no longer needed
     ASEL=ZERO KC UADDR=1 ALU=ADD WB=K K=FP8         ; FP8 <- RUNNABLE (j is written)
     ASEL=ZERO KC UADDR=2 ALU=ADD WB=K K=FP6         ; FP6 <- BLOCKED = W_RECV (m is written)
-    ASEL=ZERO KC UADDR=0x101 ALU=ADD DST=T          ; T <- 0x101
-    ASEL=T KC UADDR=16 ALU=SLL DST=T                ; T <- 0x0101_0000
-    ASEL=T KC UADDR=0x100 ALU=OR WB=K K=FP4         ; FP4 <- rpc_sent, in_call, lean (id is written)
     ; 4: r's map (made active with the switch, 8: its ran is set already,
     ; as r ran to block in its receive); 6: r's call ends (pc past its
     ; ecall, a0 = 0, a1 = 20, runnable)
@@ -838,7 +837,7 @@ RT:
     ASEL=RA KC UADDR=188 ALU=ADD MEM=STORE RSEL=KB K=53 ; wait <- W_RECV; B <- s5
     ASEL=RA KC UADDR=180 ALU=ADD MEM=STORE          ; the receive record: its port <- s5
     ASEL=RA KC UADDR=192 ALU=ADD MEM=STORE RSEL=KB K=FP3 ; wait_obj <- s5; B <- n
-    ASEL=RA KC UADDR=208 ALU=ADD MEM=STORE RSEL=KB K=FP4 ; its name: rpc_reply <- n; B <- the flags
+    ASEL=RA KC UADDR=208 ALU=ADD MEM=STORE RSEL=KB K=FP1 ; its name: rpc_reply <- n; B <- the flags
     ASEL=RA KC UADDR=196 ALU=ADD MEM=STORE RSEL=KA K=50 ; flags; A <- the block
     ; 8: the switch: vm_active, curproc, handoff (the block's words),
     ; sscratch (satp is r's since check 21)

@@ -1047,12 +1047,12 @@ static int rt_leg(struct iss *s, uint32_t pc, uint32_t *npc)
     if (RD(r + RTC_P_SUSP) & 0xff)
         return 0;
     /* r's satp as proc_alloc made it, and r's map marked as run (it ran to
-     * block in its receive): both invariants of the kernel's, which the
+     * block in its receive), and the block's constant: the kernel's, which the
      * microcode relies on; a refusal here makes co-simulation diverge */
     uint32_t rmap = RD(r + RTC_P_MAP + RTC_VM_ROOT), rasid = RD(r + RTC_P_MAP + RTC_VM_ASID);
     uint32_t rsatp = RD(r + RTC_P_SATP);
     if (!ok || rsatp != (RTC_USER_TOP | (rasid & 0xffff) << 22 | rmap >> 12) ||
-        !((rasid >> RTC_VM_RAN_SHIFT) & 0xff))
+        !((rasid >> RTC_VM_RAN_SHIFT) & 0xff) || RD(blk + RTC_BLK_FLAGS) != RTC_FLAGS_BLOCKED)
         return 0;
     uint32_t ba = rt_xlate(s, rmap, buf, RTC_PTE_WRITE);
     /* the words written below must be in RAM too (kernel pointers) */
