@@ -440,16 +440,27 @@ module av_core #(
   // from data (bit 6): with software refill the C handler's own S-mode
   // accesses, or an instruction's fetch, would otherwise evict the entry
   // just inserted for a U access of the same slot and the access would miss
-  // forever.
+  // forever. In the U half the page bits are XORed with the ASID's low six,
+  // bit-reversed (u_hash): processes forked from one image use the same
+  // virtual pages, and a message's two sides then took each other's entries
+  // on every switch (consecutive ASIDs differ in the low bits, which the
+  // reversal sends to the index's top, away from a program's neighbouring
+  // pages). An entry's slot then no longer gives its page bits 17:12, so a
+  // U-half entry hits only under its own ASID, G or not (a cache may ignore
+  // G; the S half, the kernel's global pages, keeps it).
+  function automatic [5:0] u_hash(input logic [5:0] vpn, input logic [5:0] asid);
+    u_hash = vpn ^ {asid[0], asid[1], asid[2], asid[3], asid[4], asid[5]};
+  endfunction
   logic [55:0] tlb_e;
   logic        tlb_ok;
   wire         w_user  = (wmode == PRV_U);
-  wire  [7:0]  tlb_idx = {w_user, w_user ? wk_fetch_q : wva[18], wva[17:12]};
+  wire  [7:0]  tlb_idx = {w_user, w_user ? wk_fetch_q : wva[18],
+                          w_user ? u_hash(wva[17:12], satp_q[27:22]) : wva[17:12]};
   wire  [31:0] tlb_pte = {tlb_e[55:54], tlb_e[27:8], 2'b00, tlb_e[7:0]};
   wire  [1:0]  chk_t   = pte_chk(tlb_pte[19:10], {tlb_pte[7:6], tlb_pte[4:0]}, 1'b0, wk_fetch_q,
                                  wk_store_q, wmode, st_sum, st_mxr);
   wire         tlb_hit = tlb_ok && tlb_e[52] && tlb_e[51:38] == wva[31:18] &&
-                         (tlb_e[28] || tlb_e[37:29] == satp_q[30:22]) && chk_t == 2'b00;
+                         ((tlb_e[28] && !w_user) || tlb_e[37:29] == satp_q[30:22]) && chk_t == 2'b00;
   wire [19:0] leaf_ppn = wlevel_q ? {pte_q[29:20], wva[21:12]} : pte_q[29:10];
   wire        leaf_mega = wlevel_q || wmega_q;
   // The zero-fill and copy-on-write fast paths (VM contract) take a fault of
@@ -780,7 +791,7 @@ module av_core #(
     .rd_idx_i(tlb_idx), .rd_entry_o(tlb_e), .rd_ok_o(tlb_ok),
     // fpinsert serves a U access: the U half, the fetch quarter for kind 0
     .wr_en_i(act_install || fp_insert),
-    .wr_idx_i(fp_insert ? {1'b1, fpmiss_q[10:9] == 2'b00, fpmiss_q[17:12]} : tlb_idx),
+    .wr_idx_i(fp_insert ? {1'b1, fpmiss_q[10:9] == 2'b00, u_hash(fpmiss_q[17:12], fpmiss_q[5:0])} : tlb_idx),
     // (a walk installs no PTE whose PPN reaches past 32 bits: t_pabig)
     .wr_entry_i(fp_insert ? {alu_out[31:30], 2'b01, fpmiss_q[31:18], fpmiss_q[8:0], alu_out[5], alu_out[29:10], alu_out[7:0]}
                           : {2'b00, leaf_mega, 1'b1, wva[31:18], satp_q[30:22], pte_q[5], leaf_ppn, pte_q[7:0]}),
