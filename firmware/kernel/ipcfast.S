@@ -250,7 +250,7 @@ hdrgo:
     sw t0, %lo(vm_active)(t1)
     li a1, 1
     sb a1, P_MAP + VM_RAN(s8)
-    SATP_OF a1, s8, t0
+    lw a1, P_SATP(s8)
     csrw satp, a1
     bnez s10, rt_oolgo                  /* (ipcool.S: the out-of-line leg) */
     /* the header into r's buffer; a fault leaves it unchanged and nothing

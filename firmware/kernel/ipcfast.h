@@ -25,6 +25,7 @@
 #define P_RPC_SENT  (RTC_P_FLAGS + 1)
 #define P_RPC_REPLY RTC_P_RPC_REPLY
 #define P_RT_RPORT  RTC_P_RT_RPORT     /* the receive record's port */
+#define P_SATP      RTC_P_SATP         /* its map's satp value */
 /* struct vmmap */
 #define VM_ROOT     RTC_VM_ROOT
 #define VM_ASID     RTC_VM_ASID        /* uint16_t */
@@ -80,20 +81,15 @@
 #define IPC_INLINE_MAX 8192            /* AV_MSG_INLINE_MAX */
 #define IPC_DIRECT_MAX 512             /* DIRECT_MAX: the direct transfer's largest */
 #define IPC_USER_LOW   0x1000          /* USER_LOW: the lowest address vm_place gives */
-#define IPC_SATP_MODE_HI 0x80000       /* satp_make: the mode bit (lui), the root's PPN at bit 0 */
 
 #ifdef __ASSEMBLER__
-/* dst <- the satp value of the map at P_MAP(proc) (satp_make: mode, ASID,
- * the root's PPN); tmp is clobbered */
-.macro SATP_OF dst, proc, tmp
-    lw \dst, P_MAP + VM_ROOT(\proc)
-    lhu \tmp, P_MAP + VM_ASID(\proc)
-    srli \dst, \dst, 12
-    slli \tmp, \tmp, 22
-    or \dst, \dst, \tmp
-    lui \tmp, IPC_SATP_MODE_HI
-    or \dst, \dst, \tmp
-.endm
+/* the kernel's globals that live in the round trip's block (kernel.h
+ * struct rt_blk), by their C names */
+.set queued_bytes, rt_blk + RTC_BLK_QUEUED
+.set vm_active, rt_blk + RTC_BLK_VM_ACTIVE
+.set curproc, rt_blk + RTC_BLK_CURPROC
+.set handoff, rt_blk + RTC_BLK_HANDOFF
+
 #else
 #define IPC_AT(c, f, v) _Static_assert(offsetof(c, f) == (v), "ipcfast.h: " #c " " #f)
 IPC_AT(struct proc, state, P_STATE);
@@ -155,7 +151,7 @@ _Static_assert(P_RUNNABLE == IPC_P_RUNNABLE && P_BLOCKED == IPC_P_BLOCKED && W_R
                AV_DISP_PORT_SEND_ONCE == IPC_PORT_SEND_ONCE &&
                (AV_SEND_TIMEOUT | AV_RCV_TIMEOUT | AV_NONBLOCK) == IPC_OPTS && AV_RELEASE == IPC_RELEASE &&
                AV_MSG_INLINE_MAX == IPC_INLINE_MAX && DIRECT_MAX == IPC_DIRECT_MAX && AV_USER_TOP == 0x80000000u && AV_NAME_NULL == 0 &&
-               ((uint32_t)IPC_SATP_MODE_HI << 12) == VMC_SATP_MODE_SV32 && PAGE_SHIFT == 12 &&
+               PAGE_SHIFT == 12 &&
                AV_MSG_GET_DEST(0xff00u) == 0 && AV_MSG_GET_REPLY(0x500u) == 5 && AV_MSG_COMPLEX > 0xffffu &&
                USER_LOW == IPC_USER_LOW && AV_PROT_READ + AV_PROT_WRITE == 3,
                "ipcfast.h: constants");

@@ -180,7 +180,7 @@ rt_oolgo:
      * a read-write region) */
     lui a7, %hi(remap_desc)
     addi a7, a7, %lo(remap_desc)
-    SATP_OF t0, s0, ra
+    lw t0, P_SATP(s0)
     sw t0, 4 * VMC_RD_SRC_SATP(a7)
     sw a6, 4 * VMC_RD_SRC_VA(a7)
     sw a1, 4 * VMC_RD_DST_SATP(a7)

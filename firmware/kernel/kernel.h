@@ -141,6 +141,8 @@ struct proc {
     struct nameent names0[NAMES0];     /* the first table: no allocation of its own */
     uint32_t rt_blk;                   /* &rt_blk for the round trip's microcode (rt.c);
                                           set at each return to user (kernel_to_user) */
+    uint32_t satp;                     /* its map's satp value (proc_alloc), which the
+                                          round trip's switch writes */
     uint32_t name_hint;                /* no free name slot below it (>= 1), so a search
                                           for the lowest free slot starts here: names.c
                                           free_slot, msg.c name_add_once, proc.c
@@ -152,12 +154,34 @@ struct proc {
                                           (docs/ipc-microcode.md "Status (session 12)") */
 };
 
+/* The round trip's block (rt.c; layout: firmware/include/rt_contract.def):
+ * what the microcode reads and writes of the kernel's globals, kept in one
+ * block so that it reaches each at a constant offset from the one address
+ * every process holds (rt_blk), with no pointer to load first. go bit 0 is
+ * kept equal to "path on, and ipcfast.S's direct switch allowed now" by
+ * rt_go_update wherever one of its terms changes. The kernel's own names
+ * for the globals are the macros below (the assembly's: ipcfast.h). */
+struct rt_blk {
+    uint32_t go;
+    int32_t qb_limit;
+    uint32_t queued;                    /* queued_bytes: in port queues (port_full) */
+    uint32_t fast;                      /* legs counted in msgs_inline and msgs_direct */
+    struct vmmap *active;               /* vm_active: the map satp holds (vm_activate) */
+    struct proc *cur;                   /* curproc */
+    struct proc *next;                  /* handoff: set by sched_handoff, run it next */
+    uint32_t flags;                     /* RTC_FLAGS_BLOCKED (rt.c) */
+};
+extern struct rt_blk rt_blk;
+#define queued_bytes (rt_blk.queued)
+#define vm_active (rt_blk.active)
+#define curproc (rt_blk.cur)
+#define handoff (rt_blk.next)
+
 extern struct proc *procs;
 /* The receive record goes stale: p's names or frame change, or p blocks
  * some other way (struct proc rt_rport). */
 static inline void rt_forget(struct proc *p) { p->rt_rport = 0; }
 extern uint32_t nprocs;
-extern struct proc *curproc;
 extern struct bootinfo boot;
 extern uint32_t fastpaths;             /* 0x5C0 in use; 0 when absent */
 extern int has_fpcsrs;
@@ -237,7 +261,6 @@ void vm_unkeep_node(void);             /* region_kept given back (there is one) 
 /* Every caller tests first: most have no node kept (the free-frame count, a
  * reclaim), and the test costs less than the call. */
 static inline void vm_unkeep(void) { if (region_kept) vm_unkeep_node(); }
-extern struct vmmap *vm_active;
 
 /* proc.c */
 void proc_init(void);
@@ -258,7 +281,6 @@ void proc_wake_receiver(struct port *pt);       /* proc_wake_one of proc_receivi
 void timer_disarm(void);
 void schedule(void) __attribute__((noreturn));
 void sched_handoff(struct proc *p);
-extern struct proc *handoff;           /* set by sched_handoff: run it next (ipcfast.S too) */
 extern uint32_t nwaiting[W_CHILD + 1]; /* blocked processes per wait kind */
 uint64_t now_ticks(void);
 uint64_t us_to_ticks(uint32_t us);
@@ -405,18 +427,8 @@ void stats_fault(int kind, uint64_t cycles);
 void stats_init(void);
 void stats_snapshot(struct av_stats *s);
 
-/* rt.c: the round trip's microcode contract (docs/ipc-microcode.md). The
- * block the microcode reads (layout: firmware/include/rt_contract.def); go
- * bit 0 is kept equal to "path on, and ipcfast.S's direct switch allowed
- * now" by rt_go_update wherever one of its terms changes. */
-struct rt_blk {
-    uint32_t go;
-    int32_t qb_limit;
-    uint32_t queued;                    /* an address */
-    uint32_t fast;                      /* legs counted in msgs_inline and msgs_direct */
-    uint32_t vm_active, curproc, handoff;   /* addresses */
-};
-extern struct rt_blk rt_blk;
+/* rt.c: the round trip's microcode contract (docs/ipc-microcode.md), and
+ * the block it reads: struct rt_blk, above. */
 extern uint8_t rt_on;
 void rt_init(int force);            /* boot option rtforce (main.c) */
 void rt_go_calc(void);

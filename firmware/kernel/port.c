@@ -117,8 +117,6 @@ void port_destroy(struct port *pt)
     (pt->qhead || pt->named || tearing ? port_doom : proc_wake_port)(pt);
 }
 
-uint32_t queued_bytes;                 /* (port_full; ipcfast.S reads it too) */
-
 void port_enqueue(struct port *pt, struct kmsg *km)
 {
     km->next = NULL;

@@ -21,10 +21,8 @@
 
 struct proc *procs;
 uint32_t nprocs;
-struct proc *curproc;
 int opt_preempt = 1;
 static uint32_t next_pid = 1;
-struct proc *handoff;                  /* the process to run next (sched_handoff; ipcfast.S) */
 static uint32_t name_quota;
 static struct runq runq;
 uint32_t nwaiting[W_CHILD + 1];        /* blocked processes per wait kind (port.c reads it) */
@@ -94,6 +92,7 @@ struct proc *proc_alloc(const char *name)
         *d++ = *name++;                /* zeroed above: no padding to write */
     if (vm_create(&p->map, i + 1) < 0)
         return NULL;
+    p->satp = satp_make((uint32_t)(uintptr_t)p->map.root >> PAGE_SHIFT, p->map.asid);
     names_init(p, name_quota);
     struct port *self = port_alloc();
     p->self = self;

@@ -12,11 +12,8 @@
 #include "riscv.h"
 #include "rt_contract.h"
 
-extern uint32_t queued_bytes;
 extern uint64_t deadline_min, armed;
-struct rt_blk rt_blk = { .queued = (uint32_t)&queued_bytes,
-                         .vm_active = (uint32_t)&vm_active, .curproc = (uint32_t)&curproc,
-                         .handoff = (uint32_t)&handoff };
+struct rt_blk rt_blk = { .flags = RTC_FLAGS_BLOCKED };
 uint8_t rt_on;                         /* the path on, fpswitch and preemption off */
 
 /* go: the path on, and the assembly path's switch would go straight to the
@@ -55,6 +52,7 @@ RTC_AT(struct proc, lean, RTC_P_FLAGS + 3);
 RTC_AT(struct proc, rpc_reply, RTC_P_RPC_REPLY);
 RTC_AT(struct proc, rt_rport, RTC_P_RT_RPORT);
 RTC_AT(struct proc, rt_blk, RTC_P_RT_BLK);
+RTC_AT(struct proc, satp, RTC_P_SATP);
 RTC_AT(struct proc, name_hint, RTC_P_NAME_HINT);
 RTC_AT(struct vmmap, root, RTC_VM_ROOT);
 RTC_AT(struct vmmap, asid, RTC_VM_ASID);
@@ -77,9 +75,10 @@ RTC_AT(struct rt_blk, go, RTC_BLK_GO);
 RTC_AT(struct rt_blk, qb_limit, RTC_BLK_QB_LIMIT);
 RTC_AT(struct rt_blk, queued, RTC_BLK_QUEUED);
 RTC_AT(struct rt_blk, fast, RTC_BLK_FAST);
-RTC_AT(struct rt_blk, vm_active, RTC_BLK_VM_ACTIVE);
-RTC_AT(struct rt_blk, curproc, RTC_BLK_CURPROC);
-RTC_AT(struct rt_blk, handoff, RTC_BLK_HANDOFF);
+RTC_AT(struct rt_blk, active, RTC_BLK_VM_ACTIVE);
+RTC_AT(struct rt_blk, cur, RTC_BLK_CURPROC);
+RTC_AT(struct rt_blk, next, RTC_BLK_HANDOFF);
+RTC_AT(struct rt_blk, flags, RTC_BLK_FLAGS);
 _Static_assert(sizeof(struct rt_blk) == RTC_BLK_SIZE && sizeof(struct nameent) == RTC_NE_SIZE &&
                sizeof(((struct proc *)0)->state) == 4 && sizeof(((struct proc *)0)->wait) == 4 &&
                sizeof(((struct vmmap *)0)->asid) == 2 && sizeof(((struct nameent *)0)->sendrefs) == 2 &&

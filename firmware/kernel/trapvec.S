@@ -23,6 +23,7 @@
  * changed, not the scheduler's trap_tail and kernel_to_user.
  */
 #include "gprsave.h"
+#include "ipcfast.h"
 
     .section .text.hot, "ax"            /* with the C message path (kernel.h HOT) */
     .balign 4

@@ -41,7 +41,6 @@
  * (ASID 0). */
 struct vmmap transit;
 static struct region transit_guard = { NULL, 0, PAGE_SIZE, 0 };
-struct vmmap *vm_active;               /* the map satp holds */
 
 uint32_t prot_bits(uint32_t prot)
 {

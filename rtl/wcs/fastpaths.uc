@@ -524,14 +524,15 @@ dispatch CUSTOM1 FP_REMAP
 ;; Registers: p is sscratch (until the switch), FP0 d (the destination
 ;; name, for commit 2's name hint), 50 the block, 51 p's names (later r's
 ;; names, then the reply slot, then 20), 52 scratch, 53 s5 (p's receive
-;; port), 54 the destination entry (later &stats, then r's next pc), FP1 s7
-;; (the destination port; later &vm_active), FP2 r, FP3 p's receive name n
-;; (an RPC's: the header's reply), FP4 its id, FP5 its bits (from check 12
-;; the destination disposition - copy-send), FP6 m (r's name), FP7 r's
-;; buffer (then its physical address), FP8 12 (a name entry's size), FP9 1
-;; for an RPC (from check 19 j, the reply slot's name; 0: none), AMOTMP
+;; port), 54 the destination entry (later r's next pc), FP1 s7 (the
+;; destination port), FP2 r, FP3 p's receive name n (an RPC's: the header's
+;; reply), FP4 its id, FP5 its bits (from check 12 the destination
+;; disposition - copy-send; from commit 4 &r.map), FP6 m (r's name), FP7
+;; r's buffer (then its physical address), FP8 12 (a name entry's size), FP9
+;; 1 for an RPC (from check 19 j, the reply slot's name; 0: none), AMOTMP
 ;; scratch (the translation's PTE bits, r's name hint, the header's bits);
-;; once the header is written FP4, FP6 and FP8 hold the stores' constants.
+;; once the header is written FP6 and FP8 hold the stores' constants (FP1
+;; the blocked flags, from the block).
 ;;
 ;; Timing rules the code leans on (docs/core.md): a memory word sets T to
 ;; its address, and the next word's RES=LOAD shifts the data right by
@@ -651,9 +652,8 @@ RT:
     ASEL=RA KC UADDR=24 ALU=ADD MEM=LOAD RES=LOAD DST=DIVI RSEL=KA K=50 ; read qlimit; Q <- qlen; A <- the block
     RES=LOAD DST=T                                  ; T <- qlimit
     ASEL=Q BSEL=T ALU=SUBU NEXT=BR COND=GE UADDR=RT_HAND ; the queue is full
-    ASEL=RA KC UADDR=8 ALU=ADD MEM=LOAD             ; read &queued_bytes
-    ASEL=RA KC UADDR=4 ALU=ADD MEM=LOAD RES=LOAD DST=T ; read the room limit; T <- &queued_bytes (aligned)
-    ASEL=T BSEL=ZERO ALU=ADD MEM=LOAD RES=LOAD DST=DIVI ; read queued_bytes; Q <- the limit
+    ASEL=RA KC UADDR=4 ALU=ADD MEM=LOAD             ; read the room limit
+    ASEL=RA KC UADDR=8 ALU=ADD MEM=LOAD RES=LOAD DST=DIVI ; read queued_bytes; Q <- the limit
     RES=LOAD DST=T RSEL=KA K=FP1                    ; T <- queued_bytes; A <- s7
     ASEL=Q BSEL=T ALU=SUB NEXT=BR COND=LT UADDR=RT_HAND ; no room in the kernel (signed)
     NEXT=JUMP UADDR=.c13
@@ -682,7 +682,7 @@ RT:
     ASEL=RA KC UADDR=44 ALU=ADD MEM=LOAD RES=LOAD WB=K K=FP6 ; read a1, the buffer; FP6 <- m
     ASEL=RA KC UADDR=160 ALU=ADD MEM=LOAD RES=LOAD WB=K K=FP7 ; read r.names; FP7 <- buf
     ASEL=RA KC UADDR=164 ALU=ADD MEM=LOAD RES=LOAD WB=K K=51 ; read r.nnames; 51 <- names
-    ASEL=RA KC UADDR=340 ALU=ADD MEM=LOAD RES=LOAD WB=K K=52 ; read r.name_hint; 52 <- nnames
+    ASEL=RA KC UADDR=344 ALU=ADD MEM=LOAD RES=LOAD WB=K K=52 ; read r.name_hint; 52 <- nnames
     RES=LOAD WB=K K=AMOTMP                          ; AMOTMP <- the hint h
     ASEL=Q BSEL=RB ALU=SUB NEXT=BR COND=NE UADDR=RT_HAND RSEL=KA K=FP9 ; no record of a receive on s7; A <- RPC?
     ; check 19 (RPC): the reply port alive (s5: p's receive right's, so
@@ -708,21 +708,19 @@ RT:
     ; on puts vm_active's back, RT_XBAD)
     RSEL=KA K=FP2                                   ; A <- r
     ASEL=RA KC UADDR=184 ALU=ADD MEM=LOAD           ; read suspended
-    ASEL=RA KC UADDR=140 ALU=ADD MEM=LOAD RES=LOAD DST=DIVI ; read r's root table; Q <- the suspended word (T <- 0)
-    ASEL=RA KC UADDR=144 ALU=ADD MEM=LOAD RES=LOAD WB=K K=52 ; read asid, ran; 52 <- root
-    RES=LOAD DST=T RSEL=KA K=52                     ; T <- asid, ran; A <- root
-    ASEL=T KC UADDR=0x200 ALU=OR DST=T              ; T <- asid | MODE >> 22
-    ASEL=T KC UADDR=22 ALU=SLL WB=K K=AMOTMP        ; AMOTMP <- MODE | asid << 22 (ran shifted out)
-    ASEL=RA KC UADDR=12 ALU=SRL DST=T RSEL=KB K=AMOTMP ; T <- root's PPN; B <- MODE | ASID
-    ASEL=T BSEL=RB ALU=OR WB=K K=AMOTMP             ; AMOTMP <- r's satp (vm_activate's value)
+    ASEL=RA KC UADDR=340 ALU=ADD MEM=LOAD RES=LOAD DST=DIVI ; read r's satp (proc_alloc's); Q <- the suspended word
+    RES=LOAD WB=K K=AMOTMP                          ; AMOTMP <- r's satp
     ASEL=Q KC UADDR=0xFF ALU=AND DST=T RSEL=KB K=AMOTMP ; T <- suspended; B <- r's satp
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND RSEL=KA K=FP7 ; suspended: schedule(); A <- buf
     ASEL=ZERO BSEL=RB ALU=ADD SPWE=W K=S_SATP       ; satp <- r's
     ASEL=RA BSEL=ZERO ALU=ADD DST=DIVI SPWE=W K=A_PROBEW ; Q <- buf: probe it for a write
     ASEL=RA KC UADDR=16 ALU=ADD DST=T               ; T <- the header's last word (the TLB reads buf's entry)
-    ASEL=T BSEL=RA ALU=XOR DST=T NEXT=BR COND=TLBHIT UADDR=.h21 RSEL=KB K=52 ; T <- the bits that differ; a hit; B <- root
-    ASEL=ZERO KC UADDR=0xD7 ALU=ADD WB=K K=AMOTMP   ; a miss: the tables; AMOTMP <- V R W U A D
-    NEXT=CALL UADDR=RT_XL                           ; T, FP7 <- its physical address (now in the TLB)
+    ASEL=T BSEL=RA ALU=XOR DST=T NEXT=BR COND=TLBHIT UADDR=.h21 ; T <- the bits that differ; a hit
+    RSEL=KA K=AMOTMP                                ; a miss: the tables; A <- r's satp
+    ASEL=RA KC UADDR=12 ALU=SLL WB=K K=52           ; 52 <- r's root (satp << 12: RAM is below 4 GiB)
+    ASEL=ZERO KC UADDR=0xD7 ALU=ADD WB=K K=AMOTMP   ; AMOTMP <- V R W U A D
+    RSEL=KA K=FP7                                   ; A <- buf
+    NEXT=CALL UADDR=RT_XL RSEL=KB K=52              ; T, FP7 <- its physical address (now in the TLB); B <- root
     NEXT=JUMP UADDR=.k1
 .h21:
     ASEL=T KC UADDR=12 ALU=SRL DST=T SPWE=W K=A_PROBE ; T <- the pages apart; the walker's kind: a read
@@ -775,15 +773,15 @@ RT:
     ASEL=RA KC UADDR=32 ALU=ADD MEM=STORE RSEL=KA K=SSCRATCH ; named; A <- p
     ; p's name hint down to d, now free (no free slot below the hint: its
     ; invariant, which check 19 relies on)
-    ASEL=RA KC UADDR=340 ALU=ADD MEM=LOAD RSEL=KB K=FP0 ; read p.name_hint; B <- d
+    ASEL=RA KC UADDR=344 ALU=ADD MEM=LOAD RSEL=KB K=FP0 ; read p.name_hint; B <- d
     RES=LOAD DST=T                                  ; T <- it
     ASEL=T BSEL=RB ALU=SUBU NEXT=BR COND=LT UADDR=.k3 ; below d: it stays
-    ASEL=RA KC UADDR=340 ALU=ADD MEM=STORE RSEL=KA K=50 ; name_hint <- d; A <- the block
+    ASEL=RA KC UADDR=344 ALU=ADD MEM=STORE RSEL=KA K=50 ; name_hint <- d; A <- the block
 .k3b:
     ; 3: the statistics (and the block's other pointers; A = the block)
     ; (msgs_inline and msgs_direct as one count in the block: BLK_FAST)
-    ASEL=RA KC UADDR=16 ALU=ADD MEM=LOAD            ; read &vm_active
-    ASEL=RA KC UADDR=12 ALU=ADD MEM=LOAD RES=LOAD WB=K K=FP1 ; read the fast legs; FP1 <- &vm_active
+    ASEL=RA KC UADDR=28 ALU=ADD MEM=LOAD            ; read the blocked caller's flags (a constant)
+    ASEL=RA KC UADDR=12 ALU=ADD MEM=LOAD RES=LOAD WB=K K=FP1 ; read the fast legs; FP1 <- the flags (s7 is done with)
     RES=LOAD DST=T                                  ; T <- the fast legs
     ASEL=T KC UADDR=1 ALU=ADD WB=K K=51             ; 51 <- one more
     RSEL=KB K=51                                    ; B <- it
@@ -799,22 +797,14 @@ RT:
     ; constants the stores below take from registers no longer needed
     ASEL=ZERO KC UADDR=1 ALU=ADD WB=K K=FP8         ; FP8 <- RUNNABLE
     ASEL=ZERO KC UADDR=2 ALU=ADD WB=K K=FP6         ; FP6 <- BLOCKED = W_RECV (m is written)
-    ASEL=ZERO KC UADDR=0x101 ALU=ADD DST=T          ; T <- 0x101
-    ASEL=T KC UADDR=16 ALU=SLL DST=T                ; T <- 0x0101_0000
-    ASEL=T KC UADDR=0x100 ALU=OR WB=K K=FP4         ; FP4 <- rpc_sent, in_call, lean (id is written)
-    ; 4: r's map active, its ASID marked as run (ran is 0 or 1: an OR sets
-    ; it); 6: r's call ends (pc past its ecall, a0 = 0, a1 = 20, runnable)
-    ASEL=RA KC UADDR=144 ALU=ADD MEM=LOAD           ; read asid, ran
-    ASEL=RA KC UADDR=128 ALU=ADD MEM=LOAD RES=LOAD DST=DIVI ; read its pc; Q <- asid, ran
+    ; 4: r's map (made active with the switch, 8: its ran is set already,
+    ; as r ran to block in its receive); 6: r's call ends (pc past its
+    ; ecall, a0 = 0, a1 = 20, runnable)
+    ASEL=RA KC UADDR=140 ALU=ADD WB=K K=FP5         ; FP5 <- &r.map
+    ASEL=RA KC UADDR=128 ALU=ADD MEM=LOAD           ; read its pc
     RES=LOAD DST=T                                  ; T <- pc
     ASEL=T KC UADDR=4 ALU=ADD WB=K K=54             ; 54 <- past the ecall
-    ASEL=RA KC UADDR=140 ALU=ADD WB=K K=52          ; 52 <- &r.map
-    ASEL=ZERO KC UADDR=1 ALU=ADD DST=T RSEL=KA K=FP1 ; T <- 1; A <- &vm_active
-    ASEL=T KC UADDR=16 ALU=SLL DST=T RSEL=KB K=52   ; T <- ran 1; B <- &r.map
-    ASEL=Q BSEL=T ALU=OR WB=K K=FP5                 ; FP5 <- asid, ran 1
-    ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE RSEL=KA K=FP2 ; vm_active <- &r.map; A <- r
-    RSEL=KB K=FP5                                   ; B <- asid, ran 1
-    ASEL=RA KC UADDR=144 ALU=ADD MEM=STORE RSEL=KB K=54 ; ran <- 1; B <- the next pc
+    RSEL=KB K=54                                    ; B <- it
     ASEL=RA KC UADDR=128 ALU=ADD MEM=STORE RSEL=KB K=S_ZERO ; pc; B <- 0
     ASEL=RA KC UADDR=40 ALU=ADD MEM=STORE           ; a0 <- 0
     ASEL=RA KC UADDR=196 ALU=ADD MEM=STORE          ; flags <- 0
@@ -855,17 +845,15 @@ RT:
     ASEL=RA KC UADDR=188 ALU=ADD MEM=STORE RSEL=KB K=53 ; wait <- W_RECV; B <- s5
     ASEL=RA KC UADDR=180 ALU=ADD MEM=STORE          ; the receive record: its port <- s5
     ASEL=RA KC UADDR=192 ALU=ADD MEM=STORE RSEL=KB K=FP3 ; wait_obj <- s5; B <- n
-    ASEL=RA KC UADDR=208 ALU=ADD MEM=STORE RSEL=KB K=FP4 ; its name: rpc_reply <- n; B <- the flags
+    ASEL=RA KC UADDR=208 ALU=ADD MEM=STORE RSEL=KB K=FP1 ; its name: rpc_reply <- n; B <- the flags
     ASEL=RA KC UADDR=196 ALU=ADD MEM=STORE RSEL=KA K=50 ; flags; A <- the block
-    ; 8: the switch: handoff, curproc, sscratch, satp (Q = r's asid word)
-    ASEL=RA KC UADDR=24 ALU=ADD MEM=LOAD RSEL=KB K=S_ZERO ; read &handoff; B <- 0
-    ASEL=RA KC UADDR=20 ALU=ADD MEM=LOAD RES=LOAD WB=K K=52 ; read &curproc; 52 <- &handoff
-    RES=LOAD WB=K K=AMOTMP                          ; AMOTMP <- &curproc
-    RSEL=KA K=52                                    ; A <- &handoff
-    ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE RSEL=KA K=AMOTMP ; handoff <- 0; A <- &curproc
-    RSEL=KB K=FP2                                   ; B <- r
-    ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE RSEL=KA K=FP2 ; curproc <- r; A <- r
-    ASEL=RA BSEL=ZERO ALU=ADD WB=K K=SSCRATCH       ; sscratch <- r (satp is r's since check 21)
+    ; 8: the switch: vm_active, curproc, handoff (the block's words),
+    ; sscratch (satp is r's since check 21)
+    RSEL=KB K=FP5                                   ; B <- &r.map
+    ASEL=RA KC UADDR=16 ALU=ADD MEM=STORE RSEL=KB K=FP2 ; vm_active <- &r.map; B <- r
+    ASEL=RA KC UADDR=20 ALU=ADD MEM=STORE RSEL=KB K=S_ZERO ; curproc <- r; B <- 0
+    ASEL=RA KC UADDR=24 ALU=ADD MEM=STORE RSEL=KA K=FP2 ; handoff <- 0; A <- r
+    ASEL=RA BSEL=ZERO ALU=ADD WB=K K=SSCRATCH       ; sscratch <- r
     ; r's registers: what user_return's lean restore gives
     ASEL=RA KC UADDR=8 ALU=ADD MEM=LOAD             ; read sp
     ASEL=RA KC UADDR=12 ALU=ADD MEM=LOAD RES=LOAD WB=K K=2 ; read gp; sp
@@ -958,9 +946,7 @@ RT_XL:
 ;; plain ecall. The page registers it forgets are not architectural.
 RT_XBAD:
     RSEL=KA K=50                                    ; A <- the block
-    ASEL=RA KC UADDR=16 ALU=ADD MEM=LOAD            ; read &vm_active
-    RES=LOAD DST=T                                  ; T <- it (aligned)
-    ASEL=T BSEL=ZERO ALU=ADD MEM=LOAD               ; read vm_active
+    ASEL=RA KC UADDR=16 ALU=ADD MEM=LOAD            ; read vm_active
     RES=LOAD DST=T                                  ; T <- the map
     ASEL=T KC UADDR=4 ALU=ADD MEM=LOAD              ; read asid, ran
     ASEL=T KC UADDR=4 ALU=SUB MEM=LOAD RES=LOAD DST=DIVI ; read root; Q <- asid, ran (T <- 0)

@@ -1012,7 +1012,7 @@ static int rt_leg(struct iss *s, uint32_t pc, uint32_t *npc)
     uint32_t disp = h[4] & 0xff;
     if (disp == RTC_COPY_SEND) {
         if (!(e6f & 0xffff) || RD(s7 + RTC_PT_QLEN) >= RD(s7 + RTC_PT_QLIMIT) ||
-            (int32_t)RD(RD(blk + RTC_BLK_QUEUED)) > (int32_t)RD(blk + RTC_BLK_QB_LIMIT) || !ok)
+            (int32_t)RD(blk + RTC_BLK_QUEUED) > (int32_t)RD(blk + RTC_BLK_QB_LIMIT) || !ok)
             return 0;
     } else if (disp == RTC_MOVE_SEND_ONCE) {
         if (!(e6f >> 24) || RD(s7 + RTC_PT_REFS) <= 1 || !ok)
@@ -1050,14 +1050,17 @@ static int rt_leg(struct iss *s, uint32_t pc, uint32_t *npc)
     /* 20, 21: the receiver not suspended, its buffer writable */
     if (RD(r + RTC_P_SUSP) & 0xff)
         return 0;
+    /* r's satp as proc_alloc made it, and r's map marked as run (it ran to
+     * block in its receive), and the block's constant: the kernel's, which the
+     * microcode relies on; a refusal here makes co-simulation diverge */
     uint32_t rmap = RD(r + RTC_P_MAP + RTC_VM_ROOT), rasid = RD(r + RTC_P_MAP + RTC_VM_ASID);
-    if (!ok)
+    uint32_t rsatp = RD(r + RTC_P_SATP);
+    if (!ok || rsatp != (RTC_USER_TOP | (rasid & 0xffff) << 22 | rmap >> 12) ||
+        !((rasid >> RTC_VM_RAN_SHIFT) & 0xff) || RD(blk + RTC_BLK_FLAGS) != RTC_FLAGS_BLOCKED)
         return 0;
     uint32_t ba = rt_xlate(s, rmap, buf, RTC_PTE_WRITE);
     /* the words written below must be in RAM too (kernel pointers) */
-    uint32_t vma = RD(blk + RTC_BLK_VM_ACTIVE);
-    uint32_t cp = RD(blk + RTC_BLK_CURPROC), ho = RD(blk + RTC_BLK_HANDOFF);
-    RD(blk + RTC_BLK_FAST), RD(vma), RD(cp), RD(ho);
+    RD(blk + RTC_BLK_HANDOFF);
     RD(p + RTC_P_RPC_REPLY), RD(p + RTC_P_RT_RPORT), RD(s5 + RTC_PT_NAMED), RD(s7 + RTC_PT_NAMED);
     RD(p + RTC_P_NAME_HINT);
     if (!ok || !ba)
@@ -1088,8 +1091,7 @@ static int rt_leg(struct iss *s, uint32_t pc, uint32_t *npc)
     }
     /* 3 statistics (the block's fast-leg count), 4 the map */
     wr32(s, blk + RTC_BLK_FAST, rd32(s, blk + RTC_BLK_FAST) + 1);
-    wr32(s, vma, r + RTC_P_MAP);
-    wr32(s, r + RTC_P_MAP + RTC_VM_ASID, (rasid & ~(0xffu << RTC_VM_RAN_SHIFT)) | 1u << RTC_VM_RAN_SHIFT);
+    wr32(s, blk + RTC_BLK_VM_ACTIVE, r + RTC_P_MAP);
     /* 5 the header */
     uint32_t hdr[5] = {RTC_HDR, m, j, h[3], bits};
     for (int i = 0; i < 5; i++)
@@ -1116,10 +1118,10 @@ static int rt_leg(struct iss *s, uint32_t pc, uint32_t *npc)
     wr32(s, p + RTC_P_RT_RPORT, s5);
     wr32(s, p + RTC_P_FLAGS, RTC_FLAGS_BLOCKED);
     /* 8 the switch */
-    wr32(s, ho, 0);
-    wr32(s, cp, r);
+    wr32(s, blk + RTC_BLK_CURPROC, r);
+    wr32(s, blk + RTC_BLK_HANDOFF, 0);
     s->sscratch = r;
-    s->satp = RTC_USER_TOP | (rasid & 0xffff) << 22 | rmap >> 12;
+    s->satp = rsatp;
     update_vm(s);
     for (int n = 1; n < 32; n++)
         x[n] = 0;

@@ -14,6 +14,7 @@
 void port_unref(struct port *pt) __attribute__((weak));
 
 struct proc *procs;
+struct rt_blk rt_blk;                  /* queued_bytes (port.c) lives in it */
 uint32_t nprocs;
 struct bootinfo boot = { .ram_size = 16u << 20 };
 int host_wakes, host_kmsgs_live, host_notices;
