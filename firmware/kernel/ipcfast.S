@@ -164,6 +164,9 @@ rt_entry:
     lw t0, PT_REFS(s7)                  /* the drop below never frees the port */
     li a1, 1
     bgeu a1, t0, general
+    lw t0, P_NAME_HINT(s0)              /* the drop may free name t2: p's name hint */
+    bgeu t2, t0, 6f                     /* down to it now (a lower hint is never wrong, */
+    sw t2, P_NAME_HINT(s0)              /* so a leg refused later may keep it) */
 6:  /* the receiver: blocked receiving on the destination (proc_receiving) */
     lw s8, PT_RECEIVER(s7)
     beqz s8, general
@@ -229,7 +232,10 @@ rt_recv:                                /* rt_recv; any other body: body */
     bnez t0, general
     lw s9, P_NAMES(s8)
     lw t1, P_NNAMES(s8)
-    li a3, 1
+    lw a3, P_NAME_HINT(s8)              /* from the hint: no free slot below it */
+    mul t0, a3, ra                      /* (ra: NE_SIZE still) */
+    add s9, s9, t0
+    addi s9, s9, -NE_SIZE
 11: addi s9, s9, NE_SIZE
     bgeu a3, t1, general                /* no free slot: name_insert grows the table */
     lw t0, NE_PORT(s9)
@@ -278,6 +284,7 @@ rt_commit:
     sw zero, 0(s6)                      /* and its name, and the port's reference (not the last) */
     sw zero, 4(s6)
     sw zero, 8(s6)
+    /* (p's name hint is down to this name already: below, at the check) */
     lw t0, PT_NAMED(s7)
     lw t1, PT_REFS(s7)
     addi t0, t0, -1

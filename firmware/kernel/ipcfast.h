@@ -17,6 +17,7 @@
 /* P_STATE and P_MAP: gprsave.h (the trap vectors use them too) */
 #define P_NAMES     RTC_P_NAMES
 #define P_NNAMES    RTC_P_NNAMES
+#define P_NAME_HINT RTC_P_NAME_HINT   /* no free name slot below it */
 #define P_SUSP      RTC_P_SUSP         /* suspended */
 #define P_WAIT      RTC_P_WAIT
 #define P_WAIT_OBJ  RTC_P_WAIT_OBJ
@@ -95,6 +96,7 @@ IPC_AT(struct proc, state, P_STATE);
 IPC_AT(struct proc, map, P_MAP);
 IPC_AT(struct proc, names, P_NAMES);
 IPC_AT(struct proc, nnames, P_NNAMES);
+IPC_AT(struct proc, name_hint, P_NAME_HINT);
 IPC_AT(struct proc, suspended, P_SUSP);
 IPC_AT(struct proc, wait, P_WAIT);
 IPC_AT(struct proc, wait_obj, P_WAIT_OBJ);

@@ -143,6 +143,15 @@ struct proc {
                                           set at each return to user (kernel_to_user) */
     uint32_t satp;                     /* its map's satp value (proc_alloc), which the
                                           round trip's switch writes */
+    uint32_t name_hint;                /* no free name slot below it (>= 1), so a search
+                                          for the lowest free slot starts here: names.c
+                                          free_slot, msg.c name_add_once, proc.c
+                                          name_in_parent, ipcfast.S and the round
+                                          trip's microcode (check 19). Every slot freed
+                                          lowers it to its name (names.c name_drop,
+                                          ipcfast.S, the microcode's commit 2); C may
+                                          raise it past a slot it takes there
+                                          (docs/ipc-microcode.md "Status (session 12)") */
 };
 
 /* The round trip's block (rt.c; layout: firmware/include/rt_contract.def):
@@ -310,6 +319,7 @@ static inline void names_init(struct proc *p, uint32_t quota)
     p->names = p->names0;
     p->nnames = NAMES0;
     p->nquota = quota;
+    p->name_hint = 1;
 }
 void names_free_table(struct proc *p);
 int names_grow(struct proc *p, uint32_t n);
@@ -327,7 +337,7 @@ int32_t name_insert(struct proc *p, struct port *port, int right);
 int name_release(struct proc *p, uint32_t name, int right);
 uint32_t names_free_slots(struct proc *p, uint32_t want);
 void names_drop_all(struct proc *p);
-void name_drop(struct nameent *e);
+void name_drop(struct proc *p, uint32_t n);
 /* in line: a call that returns after name_drop would cost names.c's
  * callers (built -msave-restore) the shared register saves */
 static inline int32_t name_deallocate(struct proc *p, uint32_t name)
@@ -336,7 +346,7 @@ static inline int32_t name_deallocate(struct proc *p, uint32_t name)
     if (!e)
         return -AV_ENAME;
     rt_forget(p);
-    name_drop(e);
+    name_drop(p, name);
     return 0;
 }
 uint32_t name_rights(struct proc *p, uint32_t name);

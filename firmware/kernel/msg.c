@@ -101,12 +101,13 @@ HOT static struct recv_args recv_ready(struct proc *r, struct port *dest, uint32
 
 /* name_insert(r, port, R_SENDONCE) for the reply right of a round trip
  * (send_direct; ipcfast.S has its own), short: a send-once right takes the
- * first free slot of its own, so the search for a name of the port is not
- * needed; a dead port or a full table goes to name_insert. */
+ * first free slot of its own (searched from r's name_hint: none below it),
+ * so the search for a name of the port is not needed; a dead port or a full
+ * table goes to name_insert. */
 HOT static int32_t name_add_once(struct proc *r, struct port *port)
 {
     struct nameent *t = r->names;
-    for (uint32_t n = 1, nn = port->dead ? 0 : r->nnames; n < nn; n++) {
+    for (uint32_t n = r->name_hint, nn = port->dead ? 0 : r->nnames; n < nn; n++) {
         struct nameent *e = &t[n];
         if (!e->port) {                /* a free slot is all zero */
             e->port = port;
@@ -130,10 +131,7 @@ HOT static void name_drop_once(struct proc *p, uint32_t name)
     e->sendonce = 0;
     if (e->recv || e->sendrefs || e->dead)
         return;
-    struct port *pt = e->port;
-    *e = (struct nameent){ 0 };
-    pt->named--;
-    port_unref(pt);
+    name_drop(p, name);
 }
 
 /* r's receive ends with ret and a message of size bytes (a1). */

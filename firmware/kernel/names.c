@@ -13,7 +13,8 @@ static void table_free(struct proc *p)
         kfree(p->names, p->nnames * sizeof(struct nameent));
 }
 
-/* Grow p's table to at least n entries (within the quota); 0 or -1. */
+/* Grow p's table to at least n entries (within the quota); 0 or -1. The
+ * new slots lie above every old one: name_hint stays right. */
 int names_grow(struct proc *p, uint32_t n)
 {
     if (n <= p->nnames)
@@ -73,12 +74,15 @@ uint32_t names_free_slots(struct proc *p, uint32_t want)
     return k;
 }
 
+/* The lowest free slot (none below name_hint), or a new one */
 HOT static uint32_t free_slot(struct proc *p)
 {
-    for (uint32_t n = 1; n < p->nnames; n++)
-        if (!p->names[n].port)
+    uint32_t n = p->name_hint, first_new = p->nnames;
+    for (struct nameent *e = p->names + n; n < first_new; n++, e++)
+        if (!e->port) {
+            p->name_hint = n + 1;      /* (the caller fills n) */
             return n;
-    uint32_t first_new = p->nnames;
+        }
     return names_grow(p, p->nnames + 1) == 0 ? first_new : 0;
 }
 
@@ -118,10 +122,7 @@ HOT static void drop_if_empty(struct proc *p, uint32_t n)
     struct nameent *e = &p->names[n];
     if (e->recv || e->sendrefs || e->sendonce || e->dead)
         return;
-    struct port *pt = e->port;
-    *e = (struct nameent){ 0 };
-    pt->named--;
-    port_unref(pt);
+    name_drop(p, n);
 }
 
 /* Take one right of the given kind out of p's name (it moves elsewhere). */
@@ -151,7 +152,7 @@ HOT int name_release(struct proc *p, uint32_t name, int right)
 
 /* Empty a used entry: its rights go (a receive right destroys the port).
  * One call, a tail call: no frame. */
-void name_drop(struct nameent *e)
+static __attribute__((noinline)) void entry_drop(struct nameent *e)
 {
     struct port *pt = e->port;
     int recv = e->recv;
@@ -162,13 +163,22 @@ void name_drop(struct nameent *e)
     (recv ? port_destroy_unref : port_unref)(pt);
 }
 
+/* Empty p's used entry n; the name hint comes down to n */
+void name_drop(struct proc *p, uint32_t n)
+{
+    if (n < p->name_hint)
+        p->name_hint = n;
+    entry_drop(&p->names[n]);
+}
+
 /* (nnames > 1 while a process lives: a bottom test only) */
 void names_drop_all(struct proc *p)
 {
     struct nameent *e = p->names + 1, *end = p->names + p->nnames;
+    p->name_hint = 1;
     do {
         if (e->port)
-            name_drop(e);
+            entry_drop(e);
     } while (++e < end);
 }
 

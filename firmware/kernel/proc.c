@@ -226,14 +226,15 @@ static __attribute__((noinline)) int32_t name_in_parent_grow(struct proc *parent
 static int32_t name_in_parent(struct proc *parent, struct proc *c)
 {
     struct port *pt = c->self;
-    struct nameent *e = parent->names;
-    for (uint32_t n = 1; n < parent->nnames; n++)
-        if (!(++e)->port) {
+    uint32_t n = parent->name_hint;    /* (names.c free_slot's search) */
+    for (struct nameent *e = parent->names + n; n < parent->nnames; n++, e++)
+        if (!e->port) {
             e->port = pt;
             e->sendrefs = 1;
             pt->named++;
             pt->refs++;
             c->pname = n;
+            parent->name_hint = n + 1;
             return (int32_t)n;
         }
     return name_in_parent_grow(parent, c);

@@ -53,6 +53,7 @@ RTC_AT(struct proc, rpc_reply, RTC_P_RPC_REPLY);
 RTC_AT(struct proc, rt_rport, RTC_P_RT_RPORT);
 RTC_AT(struct proc, rt_blk, RTC_P_RT_BLK);
 RTC_AT(struct proc, satp, RTC_P_SATP);
+RTC_AT(struct proc, name_hint, RTC_P_NAME_HINT);
 RTC_AT(struct vmmap, root, RTC_VM_ROOT);
 RTC_AT(struct vmmap, asid, RTC_VM_ASID);
 RTC_AT(struct vmmap, ran, RTC_VM_ASID + RTC_VM_RAN_SHIFT / 8);

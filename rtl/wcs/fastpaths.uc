@@ -521,17 +521,18 @@ dispatch CUSTOM1 FP_REMAP
 ;; with its registers saved, curproc, sscratch, satp, the receiver's
 ;; registers, and the jump to its pc. The image writes ECALL's dispatch entry.
 ;;
-;; Registers: FP0 p, 50 the block, 51 p's names (later r's names, then the
-;; reply slot, then 20), 52 scratch, 53 s5 (p's receive port), 54 the
-;; destination entry (later r's next pc), FP1 s7 (the destination port),
-;; FP2 r, FP3 p's receive name n (an RPC's: the header's reply),
-;; FP4 its id, FP5 its bits (from check 12 the destination disposition -
-;; copy-send; from commit 4 &r.map), FP6 m (r's name), FP7 r's buffer (then its physical
-;; address), FP8 12 (a name entry's size, then j, the reply slot's name),
-;; FP9 1 for an RPC, AMOTMP scratch (the translation's PTE bits, then the
-;; header's bits); once
-;; the header is written FP6 and FP8 hold the stores' constants (FP1 the
-;; blocked flags, from the block).
+;; Registers: p is sscratch (until the switch), FP0 d (the destination
+;; name, for commit 2's name hint), 50 the block, 51 p's names (later r's
+;; names, then the reply slot, then 20), 52 scratch, 53 s5 (p's receive
+;; port), 54 the destination entry (later r's next pc), FP1 s7 (the
+;; destination port), FP2 r, FP3 p's receive name n (an RPC's: the header's
+;; reply), FP4 its id, FP5 its bits (from check 12 the destination
+;; disposition - copy-send; from commit 4 &r.map), FP6 m (r's name), FP7
+;; r's buffer (then its physical address), FP8 12 (a name entry's size), FP9
+;; 1 for an RPC (from check 19 j, the reply slot's name; 0: none), AMOTMP
+;; scratch (the translation's PTE bits, r's name hint, the header's bits);
+;; once the header is written FP6 and FP8 hold the stores' constants (FP1
+;; the blocked flags, from the block).
 ;;
 ;; Timing rules the code leans on (docs/core.md): a memory word sets T to
 ;; its address, and the next word's RES=LOAD shifts the data right by
@@ -557,7 +558,7 @@ RT:
     ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND RSEL=KA K=SSCRATCH ; options: ipcfast.S; A <- sscratch
     ASEL=ZERO KC UADDR=1 ALU=ADD WB=K K=FP9         ; FP9 <- 1: RPC
 .call:
-    ASEL=RA BSEL=ZERO ALU=ADD WB=K K=FP0 NEXT=BR COND=EQ UADDR=RT_HAND ; FP0 <- p (0: never from U)
+    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND ; p (0: never from U)
     ASEL=RA KC UADDR=336 ALU=ADD MEM=LOAD           ; read p.rt_blk
     RES=LOAD DST=T WB=K K=50                        ; T, 50 <- the block
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND RSEL=KA K=10 ; none: off for p; A <- a0
@@ -577,7 +578,7 @@ RT:
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=LT UADDR=RT_HAND ; smaller than a header: ipcfast.S (no record)
     ASEL=Q KC UADDR=21 ALU=SUB DST=DIVI             ; Q <- top - 21
     ASEL=RA KC UADDR=1 ALU=SUB DST=T                ; T <- a0 - 1
-    ASEL=Q BSEL=T ALU=SUBU NEXT=BR COND=LT UADDR=RT_HAND RSEL=KA K=FP0 ; no message, or past the top; A <- p
+    ASEL=Q BSEL=T ALU=SUBU NEXT=BR COND=LT UADDR=RT_HAND RSEL=KA K=SSCRATCH ; no message, or past the top; A <- p
     ; check 6: no send done yet; check 7: the header, through p's map
     ASEL=RA KC UADDR=197 ALU=ADD MEM=LOAD           ; read p's flags from rpc_sent (>> 8)
     RES=LOAD DST=T                                  ; T <- the flags >> 8
@@ -587,7 +588,7 @@ RT:
     ASEL=RA BSEL=ZERO ALU=ADD DST=DIVI SPWE=W K=A_PROBE ; Q <- a0: probe it for a read
     ASEL=RA KC UADDR=16 ALU=ADD DST=T               ; T <- the header's last word (the TLB reads a0's entry)
     ASEL=T BSEL=RA ALU=XOR DST=T NEXT=BR COND=TLBHIT UADDR=.h7 ; T <- the bits that differ; a hit: the walker holds the leaf
-    RSEL=KA K=FP0                                   ; a miss: the tables; A <- p
+    RSEL=KA K=SSCRATCH                              ; a miss: the tables; A <- p
     ASEL=RA KC UADDR=140 ALU=ADD MEM=LOAD RSEL=KA K=10 ; read p's root table; A <- a0
     RES=LOAD WB=K K=52                              ; 52 <- root
     ASEL=ZERO KC UADDR=0x53 ALU=ADD WB=K K=AMOTMP   ; AMOTMP <- V R U A
@@ -601,7 +602,7 @@ RT:
     ASEL=ZERO KC UADDR=12 ALU=ADD WB=K K=FP8 MEM=PTE ; read size at the leaf (T <- its physical address); FP8 <- 12
 .hd:
     ASEL=T KC UADDR=4 ALU=ADD MEM=LOAD RES=LOAD WB=K K=52 ; read dest; 52 <- size
-    ASEL=T KC UADDR=4 ALU=ADD MEM=LOAD RES=LOAD WB=K K=54 ; read reply; 54 <- dest
+    ASEL=T KC UADDR=4 ALU=ADD MEM=LOAD RES=LOAD WB=K K=FP0 ; read reply; FP0 <- dest
     ASEL=T KC UADDR=4 ALU=ADD MEM=LOAD RES=LOAD WB=K K=FP3 ; read id; FP3 <- reply
     ASEL=T KC UADDR=4 ALU=ADD MEM=LOAD RES=LOAD WB=K K=FP4 ; read bits; FP4 <- id
     RES=LOAD DST=T WB=K K=FP5                       ; T, FP5 <- bits
@@ -614,10 +615,10 @@ RT:
     ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=.c9rpc RSEL=KA K=FP3 ; RPC; A <- reply
     ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND RSEL=KA K=13 ; reply-and-receive with a reply port; A <- a3
     ASEL=RA BSEL=ZERO ALU=ADD WB=K K=FP3            ; FP3 <- the receive name (an RPC's: the reply, there already)
-    RSEL=KA K=FP0 NEXT=JUMP UADDR=.c10              ; A <- p
+    RSEL=KA K=SSCRATCH NEXT=JUMP UADDR=.c10         ; A <- p
 .c9rpc:
     ASEL=Q KC UADDR=5 ALU=SUB DST=T                 ; T <- reply disposition - make-send-once (bits >> 16 is 0)
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND RSEL=KA K=FP0 ; another; A <- p
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND RSEL=KA K=SSCRATCH ; another; A <- p
 .c10:
     ; check 10: the receive name n, a live receive right, its queue empty
     ASEL=RA KC UADDR=160 ALU=ADD MEM=LOAD RSEL=KA K=FP3 ; read p.names; A <- n
@@ -633,7 +634,7 @@ RT:
     ASEL=T KC UADDR=0xFF ALU=AND DST=T              ; T <- recv
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND ; no receive right
     ASEL=RA KC UADDR=12 ALU=ADD MEM=LOAD            ; read qhead
-    RES=LOAD DST=T RSEL=KA K=54                     ; T <- it; A <- d
+    RES=LOAD DST=T RSEL=KA K=FP0                    ; T <- it; A <- d
     ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=RT_HAND RSEL=KB K=FP8 ; a message queued; B <- 12
     ; checks 11, 12: the destination right d
     ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=RT_HAND RES=MUL DST=T RSEL=KB K=52 ; no name; T <- 12d; B <- nnames
@@ -681,24 +682,26 @@ RT:
     ASEL=RA KC UADDR=44 ALU=ADD MEM=LOAD RES=LOAD WB=K K=FP6 ; read a1, the buffer; FP6 <- m
     ASEL=RA KC UADDR=160 ALU=ADD MEM=LOAD RES=LOAD WB=K K=FP7 ; read r.names; FP7 <- buf
     ASEL=RA KC UADDR=164 ALU=ADD MEM=LOAD RES=LOAD WB=K K=51 ; read r.nnames; 51 <- names
-    RES=LOAD WB=K K=52                              ; 52 <- nnames
+    ASEL=RA KC UADDR=344 ALU=ADD MEM=LOAD RES=LOAD WB=K K=52 ; read r.name_hint; 52 <- nnames
+    RES=LOAD WB=K K=AMOTMP                          ; AMOTMP <- the hint h
     ASEL=Q BSEL=RB ALU=SUB NEXT=BR COND=NE UADDR=RT_HAND RSEL=KA K=FP9 ; no record of a receive on s7; A <- RPC?
     ; check 19 (RPC): the reply port alive (s5: p's receive right's, so
-    ; alive by check 10's invariant), r's first free slot j
-    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=.rr19 RSEL=KA K=52 ; reply-and-receive; A <- r.nnames
+    ; alive by check 10's invariant), r's first free slot j: the first at
+    ; or above the hint, below which no slot is free (struct proc
+    ; name_hint; the kernel lowers it wherever a slot is freed, commit 2
+    ; below too), so the lowest free slot, the one C would choose
+    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=.c20 RSEL=KA K=AMOTMP ; reply-and-receive: FP9 = 0, no reply name; A <- h
+    ASEL=RA BSEL=ZERO ALU=ADD WB=K K=FP9            ; FP9 <- j = h
     RSEL=KB K=FP8                                   ; B <- 12
-    RES=MUL DST=T RSEL=KB K=51                      ; T <- 12 nnames; B <- r.names
-    ASEL=T BSEL=RB ALU=ADD WB=K K=52                ; 52 <- the table's end
-    ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=FP8          ; FP8 <- j = 0
-    ASEL=RBA BSEL=ZERO ALU=ADD DST=DIVI RSEL=KB K=52 ; Q <- &names[0]; B <- the end
+    RES=MUL DST=DIVI RSEL=KB K=51                   ; Q <- 12h; B <- r.names
+    ASEL=Q BSEL=RB ALU=ADD MEM=LOAD DST=DIVI RSEL=KB K=52 NEXT=JUMP UADDR=.scan ; Q <- &names[h]; read its port; B <- nnames (A = j)
+.next:
+    ASEL=RA KC UADDR=1 ALU=ADD WB=K K=FP9           ; j + 1
+    ASEL=Q KC UADDR=12 ALU=ADD MEM=LOAD DST=DIVI RSEL=KA K=FP9 ; Q <- slot j; read its port; A <- j
 .scan:
-    ASEL=Q KC UADDR=12 ALU=ADD MEM=LOAD DST=DIVI RSEL=KA K=FP8 ; Q <- the next slot; read its port; A <- j
-    RES=LOAD DST=T ASEL=Q BSEL=RB ALU=SUBU NEXT=BR COND=GE UADDR=RT_HAND ; T <- it; past the end (a word read past it is not used): no free slot, name_insert grows the table
-    ASEL=RA KC UADDR=1 ALU=ADD WB=K K=FP8           ; j + 1
-    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=.scan ; taken: the next
-    ASEL=Q BSEL=ZERO ALU=ADD WB=K K=51 NEXT=JUMP UADDR=.c20 ; 51 <- the free slot
-.rr19:
-    ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=FP8          ; FP8 <- 0: no reply name
+    RES=LOAD DST=T ASEL=RA BSEL=RB ALU=SUBU NEXT=BR COND=GE UADDR=RT_HAND ; T <- it; j past the table (a word read past it is not used): no free slot, name_insert grows the table
+    ASEL=T BSEL=ZERO ALU=ADD NEXT=BR COND=NE UADDR=.next ; taken: used, the next
+    ASEL=Q BSEL=ZERO ALU=ADD WB=K K=51              ; 51 <- the free slot (FP9 = j)
 .c20:
     ; check 20: r not suspended; check 21: its buffer writable
     ; (satp <- r's first: the probe compares r's ASID; a refusal from then
@@ -728,9 +731,9 @@ RT:
     ASEL=T BSEL=ZERO ALU=ADD WB=K K=FP7             ; FP7 <- it
 .k1:
     ; every check is done: now the writes. 1: the reply right (RPC)
-    ASEL=ZERO KC UADDR=1 ALU=ADD DST=T RSEL=KA K=FP9 ; T <- 1; A <- RPC?
-    ASEL=RA KC UADDR=11 ALU=SLL WB=K K=AMOTMP       ; AMOTMP <- the header's bits (0x800 or 0)
-    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=.k2 RSEL=KA K=51 ; reply-and-receive: none; A <- slot
+    ASEL=ZERO KC UADDR=1 ALU=ADD DST=T RSEL=KA K=FP9 ; T <- 1; A <- j
+    ASEL=RA BSEL=ZERO ALU=ADD NEXT=BR COND=EQ UADDR=.k1rr RSEL=KA K=51 ; reply-and-receive: none (j = 0); A <- slot
+    ASEL=T KC UADDR=11 ALU=SLL WB=K K=AMOTMP        ; AMOTMP <- the header's bits (0x800)
     ASEL=T KC UADDR=24 ALU=SLL WB=K K=52            ; 52 <- sendonce 1
     RSEL=KB K=53                                    ; B <- s5
     ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE RSEL=KB K=52 ; slot.port <- s5; B <- sendonce 1
@@ -767,11 +770,16 @@ RT:
     ASEL=Q KC UADDR=1 ALU=SUB WB=K K=54             ; 54 <- named - 1
     RSEL=KB K=52                                    ; B <- refs - 1
     ASEL=RA KC UADDR=28 ALU=ADD MEM=STORE RSEL=KB K=54 ; refs; B <- named - 1
-    ASEL=RA KC UADDR=32 ALU=ADD MEM=STORE           ; named
-.k3:
-    ; 3: the statistics (and the block's other pointers)
+    ASEL=RA KC UADDR=32 ALU=ADD MEM=STORE RSEL=KA K=SSCRATCH ; named; A <- p
+    ; p's name hint down to d, now free (no free slot below the hint: its
+    ; invariant, which check 19 relies on)
+    ASEL=RA KC UADDR=344 ALU=ADD MEM=LOAD RSEL=KB K=FP0 ; read p.name_hint; B <- d
+    RES=LOAD DST=T                                  ; T <- it
+    ASEL=T BSEL=RB ALU=SUBU NEXT=BR COND=LT UADDR=.k3 ; below d: it stays
+    ASEL=RA KC UADDR=344 ALU=ADD MEM=STORE RSEL=KA K=50 ; name_hint <- d; A <- the block
+.k3b:
+    ; 3: the statistics (and the block's other pointers; A = the block)
     ; (msgs_inline and msgs_direct as one count in the block: BLK_FAST)
-    RSEL=KA K=50                                    ; A <- the block
     ASEL=RA KC UADDR=28 ALU=ADD MEM=LOAD            ; read the blocked caller's flags (a constant)
     ASEL=RA KC UADDR=12 ALU=ADD MEM=LOAD RES=LOAD WB=K K=FP1 ; read the fast legs; FP1 <- the flags (s7 is done with)
     RES=LOAD DST=T                                  ; T <- the fast legs
@@ -782,12 +790,12 @@ RT:
     ASEL=ZERO KC UADDR=20 ALU=ADD WB=K K=51         ; 51 <- 20
     RSEL=KB K=51                                    ; B <- 20
     ASEL=RA BSEL=ZERO ALU=ADD MEM=STORE RSEL=KB K=FP6 ; size; B <- m
-    ASEL=RA KC UADDR=4 ALU=ADD MEM=STORE RSEL=KB K=FP8 ; dest; B <- j
+    ASEL=RA KC UADDR=4 ALU=ADD MEM=STORE RSEL=KB K=FP9 ; dest; B <- j
     ASEL=RA KC UADDR=8 ALU=ADD MEM=STORE RSEL=KB K=FP4 ; reply; B <- id
     ASEL=RA KC UADDR=12 ALU=ADD MEM=STORE RSEL=KB K=AMOTMP ; id; B <- bits
     ASEL=RA KC UADDR=16 ALU=ADD MEM=STORE RSEL=KA K=FP2 ; bits; A <- r
     ; constants the stores below take from registers no longer needed
-    ASEL=ZERO KC UADDR=1 ALU=ADD WB=K K=FP8         ; FP8 <- RUNNABLE (j is written)
+    ASEL=ZERO KC UADDR=1 ALU=ADD WB=K K=FP8         ; FP8 <- RUNNABLE
     ASEL=ZERO KC UADDR=2 ALU=ADD WB=K K=FP6         ; FP6 <- BLOCKED = W_RECV (m is written)
     ; 4: r's map (made active with the switch, 8: its ran is set already,
     ; as r ran to block in its receive); 6: r's call ends (pc past its
@@ -804,7 +812,7 @@ RT:
     ASEL=RA KC UADDR=188 ALU=ADD MEM=STORE          ; wait <- W_NONE
     ASEL=RA KC UADDR=192 ALU=ADD MEM=STORE RSEL=KB K=51 ; wait_obj <- 0; B <- 20
     ASEL=RA KC UADDR=44 ALU=ADD MEM=STORE RSEL=KB K=FP8 ; a1 <- 20; B <- RUNNABLE
-    ASEL=RA KC UADDR=132 ALU=ADD MEM=STORE RSEL=KA K=FP0 ; state; A <- p
+    ASEL=RA KC UADDR=132 ALU=ADD MEM=STORE RSEL=KA K=SSCRATCH ; state; A <- p
     ; 7: p blocks in its receive, its registers saved as strap_vec saves them
     RES=PC WB=K K=52                                ; 52 <- the ecall's pc
     RSEL=KB K=52                                    ; B <- it
@@ -887,7 +895,10 @@ RT:
     ASEL=RA BSEL=ZERO ALU=ADD NEXT=ENDJ             ; pc <- r's: its fetch hits
 .k2keep:
     ASEL=RA KC UADDR=4 ALU=ADD MEM=STORE            ; sendonce <- 0 (A = e6, B = the flags without it)
-    NEXT=JUMP UADDR=.k3
+.k3:
+    RSEL=KA K=50 NEXT=JUMP UADDR=.k3b               ; A <- the block
+.k1rr:
+    ASEL=ZERO BSEL=ZERO ALU=ADD WB=K K=AMOTMP NEXT=JUMP UADDR=.k2 ; reply-and-receive: AMOTMP <- the header's bits (none)
 dispatch ECALL RT
 
 ;; The ecall the microcode does not take: what the configuration image's

@@ -1030,9 +1030,13 @@ static int rt_leg(struct iss *s, uint32_t pc, uint32_t *npc)
      * it wherever the record could go stale) */
     uint32_t m = RD(r + RTC_P_RPC_REPLY), buf = RD(r + 4 * 11);
     uint32_t rnames = RD(r + RTC_P_NAMES), rnn = RD(r + RTC_P_NNAMES);
+    RD(r + RTC_P_NAME_HINT);
     if (!ok || RD(r + RTC_P_RT_RPORT) != s7 || !ok)
         return 0;
-    /* 19: the reply right's slot (RPC) */
+    /* 19: the reply right's slot (RPC): the lowest free one. The microcode
+     * searches from r's name hint, trusting the kernel's invariant (no free
+     * slot below it); this searches from slot 1, so a broken invariant
+     * shows as a co-simulation divergence, not as a different name. */
     uint32_t j = 0;
     if (rpc) {
         if (RD(s5 + RTC_PT_DEAD) & 0xff)
@@ -1058,6 +1062,7 @@ static int rt_leg(struct iss *s, uint32_t pc, uint32_t *npc)
     /* the words written below must be in RAM too (kernel pointers) */
     RD(blk + RTC_BLK_HANDOFF);
     RD(p + RTC_P_RPC_REPLY), RD(p + RTC_P_RT_RPORT), RD(s5 + RTC_PT_NAMED), RD(s7 + RTC_PT_NAMED);
+    RD(p + RTC_P_NAME_HINT);
     if (!ok || !ba)
         return 0;
 #undef RD
@@ -1080,6 +1085,8 @@ static int rt_leg(struct iss *s, uint32_t pc, uint32_t *npc)
             wr32(s, e6 + 8, 0);
             wr32(s, s7 + RTC_PT_NAMED, rd32(s, s7 + RTC_PT_NAMED) - 1);
             wr32(s, s7 + RTC_PT_REFS, rd32(s, s7 + RTC_PT_REFS) - 1);
+            if (d <= rd32(s, p + RTC_P_NAME_HINT))   /* p's name hint down to d */
+                wr32(s, p + RTC_P_NAME_HINT, d);
         }
     }
     /* 3 statistics (the block's fast-leg count), 4 the map */
