@@ -214,7 +214,7 @@ int sbi_load_ucode(uint32_t pa, uint32_t n);
 
 /* vm.c: page tables and the fault handlers (C twins of the fast paths) */
 void kvm_init(void);
-int vm_create(struct vmmap *m, uint32_t asid);
+uint32_t vm_create(struct vmmap *m, uint32_t asid);   /* its satp value; 0: no memory */
 void vm_destroy(struct vmmap *m);
 int vm_allocate(struct vmmap *m, uint32_t *addr, uint32_t size, uint32_t flags, uint32_t prot);
 int vm_deallocate(struct vmmap *m, uint32_t addr, uint32_t size);

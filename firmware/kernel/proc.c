@@ -90,9 +90,8 @@ struct proc *proc_alloc(const char *name)
      * entry left free keeps it harmlessly: the next allocation clears it) */
     for (char *d = p->name; *name && d < p->name + sizeof p->name - 1;)
         *d++ = *name++;                /* zeroed above: no padding to write */
-    if (vm_create(&p->map, i + 1) < 0)
+    if (!(p->satp = vm_create(&p->map, i + 1)))
         return NULL;
-    p->satp = satp_make((uint32_t)(uintptr_t)p->map.root >> PAGE_SHIFT, p->map.asid);
     names_init(p, name_quota);
     struct port *self = port_alloc();
     p->self = self;

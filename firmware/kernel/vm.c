@@ -97,7 +97,7 @@ static void kernel_half(pte_t *root)
 
 void kvm_init(void)
 {
-    if (vm_create(&transit, 0) < 0)
+    if (!vm_create(&transit, 0))
         panic("no memory for the transit map");
     if (boot.ram_size >= (1u << 20) && vm_walk(&transit, 0, 1))
         transit.regions = &transit_guard;
@@ -138,14 +138,16 @@ uint32_t frame_reclaim(void)
     return frame_pop();
 }
 
-int vm_create(struct vmmap *m, uint32_t asid)
+/* An empty map; returns its satp value (never 0: the mode bit), 0 when
+ * there is no memory for its root table. */
+uint32_t vm_create(struct vmmap *m, uint32_t asid)
 {
     pte_t *r = spare_root;
     spare_root = NULL;
     if (!r) {
         r = kpage_alloc();
         if (!r)
-            return -1;
+            return 0;
         kernel_half(r);
     }
     m->root = r;
@@ -155,7 +157,7 @@ int vm_create(struct vmmap *m, uint32_t asid)
     m->l1_lo = USER_L1;
     m->l1_hi = 0;
     m->top = 0;
-    return 0;
+    return satp_make((uint32_t)(uintptr_t)r >> PAGE_SHIFT, asid);
 }
 
 /* Every region of a map goes in here: a region of len bytes (page
