@@ -141,7 +141,7 @@ struct proc {
     struct nameent names0[NAMES0];     /* the first table: no allocation of its own */
     uint32_t rt_blk;                   /* &rt_blk for the round trip's microcode (rt.c);
                                           set at each return to user (kernel_to_user) */
-    uint32_t satp;                     /* its map's satp value (proc_alloc), which the
+    uint32_t satp;                     /* its map's satp value (vm_create's), which the
                                           round trip's switch writes */
     uint32_t name_hint;                /* no free name slot below it (>= 1), so a search
                                           for the lowest free slot starts here: names.c
