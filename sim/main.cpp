@@ -56,6 +56,7 @@ const char *USAGE =
     "  --trace FILE.fst      write an FST waveform (with the microcode routine name)\n"
     "  --trace-from N        start the waveform at cycle N (it is slow and large)\n"
     "  --trace-insn          log every retire record to stderr\n"
+    "  --uprof FILE          count the cycles at each microprogram address, to FILE\n"
     "  --cosim               check every retire record against the reference ISS\n"
     "  --corrupt-ucode A:B   flip bit B of control-store word A after loading\n"
     "  --uart-in FILE        feed FILE's bytes to the UART receiver\n"
@@ -71,6 +72,7 @@ struct Options {
     uint32_t ram_bytes = MM_RAM_DEFAULT;
     const char *trace = nullptr;
     uint64_t trace_from = 0;
+    const char *uprof = nullptr;
     bool trace_insn = false;
     bool cosim = false;
     bool stats = false;
@@ -127,6 +129,8 @@ Options parse_args(int argc, char **argv)
                 die_usage("bad --trace-from value '%s'", argv[i]);
         } else if (a == "--trace-insn") {
             o.trace_insn = true;
+        } else if (a == "--uprof") {
+            o.uprof = value("--uprof");
         } else if (a == "--cosim") {
             o.cosim = true;
         } else if (a == "--stats") {
@@ -250,6 +254,11 @@ struct Harness {
     struct cosim *cs = nullptr;
 #endif
     std::chrono::steady_clock::time_point t0;
+    // --uprof: cycles at each value of upc_o (a control-store address, a
+    // dispatch class | 0x8000, 0xFFFF for decode), for tuning microcode: a
+    // routine's cost word by word, over the whole run
+    std::vector<uint64_t> uprof;
+    FILE *uprof_f = nullptr;
 
     int run();
     void load();
@@ -262,6 +271,7 @@ struct Harness {
     bool waiting_in_wfi() const;
     void set_verdict(int status, uint32_t addr);
     void write_signature();
+    void write_uprof();
     int finish(int status);
 };
 
@@ -542,10 +552,35 @@ void Harness::write_signature()
     fclose(f);
 }
 
+// One line a value seen: the address (or decode, or the dispatch class whose
+// routine's first word ran), its cycles, and the configuration image's
+// routine there ("-" for a word of a run-time image, such as the fast paths).
+void Harness::write_uprof()
+{
+    fprintf(uprof_f, "# accentv-sim --uprof: %" PRIu64 " cycles by microprogram counter\n", cycle);
+    for (uint32_t v = 0; v < uprof.size(); v++) {
+        if (!uprof[v])
+            continue;
+        if (v == 0xFFFF)
+            fprintf(uprof_f, "decode %" PRIu64 "\n", uprof[v]);
+        else if (v & 0x8000)
+            fprintf(uprof_f, "dispatch %u %" PRIu64 "\n", v & 0x7FFF, uprof[v]);
+        else
+#ifdef AV_HAVE_UCODE_H
+            fprintf(uprof_f, "0x%03x %" PRIu64 " %s\n", v, uprof[v], uc_routine_name(v));
+#else
+            fprintf(uprof_f, "0x%03x %" PRIu64 "\n", v, uprof[v]);
+#endif
+    }
+    fclose(uprof_f);
+}
+
 int Harness::finish(int status)
 {
     if (opt.signature)
         write_signature();
+    if (uprof_f)
+        write_uprof();
     fflush(stdout);
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     if (opt.stats || secs > 10)
@@ -585,6 +620,14 @@ int Harness::run()
         }
         fst->dump(0);
     }
+    if (opt.uprof) {
+        uprof_f = fopen(opt.uprof, "w");
+        if (!uprof_f) {
+            fprintf(stderr, "accentv-sim: --uprof %s: %s\n", opt.uprof, strerror(errno));
+            exit(EXIT_USAGE);
+        }
+        uprof.assign(1u << 16, 0);
+    }
     t0 = std::chrono::steady_clock::now();
     for (int i = 0; i < RESET_CYCLES; i++)
         tick();
@@ -602,6 +645,8 @@ int Harness::run()
         bool offered = top->uart_rx_valid_i;
         rx_ready_before = top->uart_rx_ready_o;
         tick();
+        if (uprof_f)
+            uprof[top->upc_o]++;
         if (offered && rx_ready_before)
             uart_pos++;
         top->uart_rx_valid_i = uart_pos < uart_in.size();

@@ -5,13 +5,13 @@ refusing bad input (missing file, non-ELF, x86-64 and RV64 ELFs, the wrong
 machine type, a program outside RAM or over the device tree, bad options),
 the tohost and finisher verdicts, the tohost syscall proxy, --max-cycles,
 +signature, --ram-size (checked through the device tree the program sees),
---uart-in, --trace-insn, --trace, and the cycles/second figure on a long run
+--uart-in, --trace-insn, --trace, --uprof, and the cycles/second figure on a long run
 (written to build/tests/sim/speed.txt), --corrupt-ucode caught by
 co-simulation. SoC behaviour: UART registers and interrupts, CLINT, access
 faults for unmapped addresses, and wfi not taken for a hang.
 The programs are tests/sim/*.S, built by sim/sim.mk into build/tests/sim.
 """
-import os, re, shutil, subprocess, tempfile
+import os, re, shutil, subprocess, sys, tempfile
 from run import Test, Failure, Skip
 
 SIM = 'build/sim/accentv-sim'
@@ -255,6 +255,34 @@ def t_trace_fst(ctx):
     if not os.path.exists(fst) or os.path.getsize(fst) < 200:
         raise Failure("no FST written")
     expect(ctx, ['--trace', '/nonexistent-dir/x.fst', elf(ctx, 'pass_tohost')], 2, r'cannot open')
+
+
+def t_uprof(ctx):
+    path = os.path.join(ctx.build, 'tests', 'sim', 'uprof.txt')
+    if os.path.exists(path):
+        os.unlink(path)
+    expect(ctx, ['--uprof', path, elf(ctx, 'pass_tohost')], 0)
+    lines = open(path).read().splitlines()
+    m = re.match(r'# accentv-sim --uprof: (\d+) cycles', lines[0]) if lines else None
+    if not m:
+        raise Failure(f"no header: {lines[:1]}")
+    # every cycle counted once: the counts add up to the run's cycles
+    total = 0
+    for l in lines[1:]:
+        f = l.split()
+        total += int(f[2] if f[0] == 'dispatch' else f[1])
+    if total != int(m.group(1)):
+        raise Failure(f"counts add up to {total}, the run took {m.group(1)} cycles")
+    if not any(l.startswith('decode ') for l in lines) or \
+       not any(re.match(r'0x[0-9a-f]{3} \d+ STORE$', l) for l in lines):
+        raise Failure("no decode cycles or no STORE word (pass_tohost's store):\n" + '\n'.join(lines[:40]))
+    expect(ctx, ['--uprof', '/nonexistent-dir/u.txt', elf(ctx, 'pass_tohost')], 2, r'--uprof')
+    # tools/ucprof.py reads it: one routine's words, and their sum
+    r = subprocess.run([sys.executable, 'tools/ucprof.py', path, '--routine', 'STORE'],
+                       capture_output=True, text=True)
+    store = sum(int(l.split()[1]) for l in lines[1:] if l.endswith(' STORE'))
+    if r.returncode or not re.search(rf'^\s*{store}\s+in STORE ', r.stdout, re.M):
+        raise Failure(f"tools/ucprof.py --routine STORE (want {store} cycles):\n{r.stdout}{r.stderr}")
 
 
 def t_speed(ctx):
