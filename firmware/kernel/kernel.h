@@ -338,6 +338,17 @@ int name_release(struct proc *p, uint32_t name, int right);
 uint32_t names_free_slots(struct proc *p, uint32_t want);
 void names_drop_all(struct proc *p);
 void name_drop(struct proc *p, uint32_t n);
+/* p's lowest free name slot, searched from its hint (none is free below
+ * it), or p->nnames when the table is full: the one search of C's three
+ * ways to take a slot (names.c free_slot, msg.c name_add_once, proc.c
+ * name_in_parent); in line, as they are hot */
+static inline uint32_t name_free(const struct proc *p)
+{
+    uint32_t n = p->name_hint;
+    for (const struct nameent *e = p->names + n; n < p->nnames && e->port; e++)
+        n++;
+    return n;
+}
 /* in line: a call that returns after name_drop would cost names.c's
  * callers (built -msave-restore) the shared register saves */
 static inline int32_t name_deallocate(struct proc *p, uint32_t name)

@@ -106,18 +106,15 @@ HOT static struct recv_args recv_ready(struct proc *r, struct port *dest, uint32
  * table goes to name_insert. */
 HOT static int32_t name_add_once(struct proc *r, struct port *port)
 {
-    struct nameent *t = r->names;
-    for (uint32_t n = r->name_hint, nn = port->dead ? 0 : r->nnames; n < nn; n++) {
-        struct nameent *e = &t[n];
-        if (!e->port) {                /* a free slot is all zero */
-            e->port = port;
-            e->sendonce = 1;
-            port->named++;
-            port->refs++;
-            return (int32_t)n;
-        }
-    }
-    return name_insert(r, port, R_SENDONCE);
+    uint32_t n = name_free(r);
+    if (port->dead || n == r->nnames)
+        return name_insert(r, port, R_SENDONCE);
+    struct nameent *e = &r->names[n];  /* a free slot is all zero */
+    e->port = port;
+    e->sendonce = 1;
+    port->named++;
+    port->refs++;
+    return (int32_t)n;
 }
 
 /* name_release(p, name, R_SENDONCE), short, for a name in the table (the

@@ -77,13 +77,12 @@ uint32_t names_free_slots(struct proc *p, uint32_t want)
 /* The lowest free slot (none below name_hint), or a new one */
 HOT static uint32_t free_slot(struct proc *p)
 {
-    uint32_t n = p->name_hint, first_new = p->nnames;
-    for (struct nameent *e = p->names + n; n < first_new; n++, e++)
-        if (!e->port) {
-            p->name_hint = n + 1;      /* (the caller fills n) */
-            return n;
-        }
-    return names_grow(p, p->nnames + 1) == 0 ? first_new : 0;
+    uint32_t n = name_free(p);
+    if (n < p->nnames) {
+        p->name_hint = n + 1;          /* (the caller fills n) */
+        return n;
+    }
+    return names_grow(p, n + 1) == 0 ? n : 0;
 }
 
 /* Give p one more right to port; returns its name or -AV_ENORIGHTS. */

@@ -225,18 +225,17 @@ static __attribute__((noinline)) int32_t name_in_parent_grow(struct proc *parent
 static int32_t name_in_parent(struct proc *parent, struct proc *c)
 {
     struct port *pt = c->self;
-    uint32_t n = parent->name_hint;    /* (names.c free_slot's search) */
-    for (struct nameent *e = parent->names + n; n < parent->nnames; n++, e++)
-        if (!e->port) {
-            e->port = pt;
-            e->sendrefs = 1;
-            pt->named++;
-            pt->refs++;
-            c->pname = n;
-            parent->name_hint = n + 1;
-            return (int32_t)n;
-        }
-    return name_in_parent_grow(parent, c);
+    uint32_t n = name_free(parent);
+    if (n == parent->nnames)
+        return name_in_parent_grow(parent, c);
+    struct nameent *e = &parent->names[n];
+    e->port = pt;
+    e->sendrefs = 1;
+    pt->named++;
+    pt->refs++;
+    c->pname = n;
+    parent->name_hint = n + 1;
+    return (int32_t)n;
 }
 
 int proc_fork(struct proc *parent)
