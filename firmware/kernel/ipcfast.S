@@ -243,13 +243,12 @@ rt_recv:                                /* rt_recv; any other body: body */
     bnez t0, 11b
     addi a3, a3, -1
     li a5, IPC_PORT_SEND_ONCE << 8      /* AV_MSG_REPLY(AV_DISP_PORT_SEND_ONCE) */
-10: /* r's map (vm_activate): it runs next (never p's, the active one) */
+10: /* r's map (vm_activate): it runs next (never p's, the active one);
+     * its ran is set already, as r ran to block in its receive */
 hdrgo:
     addi t0, s8, P_MAP
     lui t1, %hi(vm_active)
     sw t0, %lo(vm_active)(t1)
-    li a1, 1
-    sb a1, P_MAP + VM_RAN(s8)
     lw a1, P_SATP(s8)
     csrw satp, a1
     bnez s10, rt_oolgo                  /* (ipcool.S: the out-of-line leg) */

@@ -29,7 +29,6 @@
 /* struct vmmap */
 #define VM_ROOT     RTC_VM_ROOT
 #define VM_ASID     RTC_VM_ASID        /* uint16_t */
-#define VM_RAN      (RTC_VM_ASID + RTC_VM_RAN_SHIFT / 8) /* uint8_t */
 #define VM_REGIONS  8                  /* (ipcool.S, AV_RELEASE: the list and the */
 #define VM_L1LO     12                 /* root range, uint16_t each, and top) */
 #define VM_L1HI     14
@@ -108,7 +107,6 @@ IPC_AT(struct proc, rpc_sent, P_RPC_SENT);
 IPC_AT(struct proc, rpc_reply, P_RPC_REPLY);
 IPC_AT(struct vmmap, root, VM_ROOT);
 IPC_AT(struct vmmap, asid, VM_ASID);
-IPC_AT(struct vmmap, ran, VM_RAN);
 IPC_AT(struct vmmap, regions, VM_REGIONS);
 IPC_AT(struct vmmap, l1_lo, VM_L1LO);
 IPC_AT(struct vmmap, l1_hi, VM_L1HI);

@@ -1050,7 +1050,7 @@ static int rt_leg(struct iss *s, uint32_t pc, uint32_t *npc)
     /* 20, 21: the receiver not suspended, its buffer writable */
     if (RD(r + RTC_P_SUSP) & 0xff)
         return 0;
-    /* r's satp as proc_alloc made it, and r's map marked as run (it ran to
+    /* r's satp as vm_create gave it, and r's map marked as run (it ran to
      * block in its receive), and the block's constant: the kernel's, which the
      * microcode relies on; a refusal here makes co-simulation diverge */
     uint32_t rmap = RD(r + RTC_P_MAP + RTC_VM_ROOT), rasid = RD(r + RTC_P_MAP + RTC_VM_ASID);
@@ -1059,8 +1059,8 @@ static int rt_leg(struct iss *s, uint32_t pc, uint32_t *npc)
         !((rasid >> RTC_VM_RAN_SHIFT) & 0xff) || RD(blk + RTC_BLK_FLAGS) != RTC_FLAGS_BLOCKED)
         return 0;
     uint32_t ba = rt_xlate(s, rmap, buf, RTC_PTE_WRITE);
-    /* the words written below must be in RAM too (kernel pointers) */
-    RD(blk + RTC_BLK_HANDOFF);
+    /* the words written below must be in RAM too (kernel pointers; the
+     * block's, up to BLK_FLAGS, were read above) */
     RD(p + RTC_P_RPC_REPLY), RD(p + RTC_P_RT_RPORT), RD(s5 + RTC_PT_NAMED), RD(s7 + RTC_PT_NAMED);
     RD(p + RTC_P_NAME_HINT);
     if (!ok || !ba)
