@@ -6,13 +6,20 @@
 #                                 write the bitstream and the program image
 #   make board-sim                the board top in Verilator (tests/board)
 #   make board-netlist-sim        its synthesised netlist in Verilator (tests/board)
-# Knobs: IB_MHZ (SoC clock from the PLL, default 24), IB_SEED (nextpnr seed).
+# Knobs: IB_MHZ (SoC clock from the PLL, default 24), IB_SEED (nextpnr seed),
+# IB_PNR_MHZ (the target nextpnr places and routes against; see below).
 
 BOARD        ?= icebreaker
 IB_DIR       := boards/icebreaker
 IB_BUILD     := build/board/icebreaker
 IB_MHZ       ?= 24
 IB_SEED      ?= 1
+# nextpnr's timing-driven placer stops improving once the target is met, so
+# a build for a clock below the core's goal is still placed and routed
+# against 24 MHz: the same netlist and seed routed at 11.93 MHz against a
+# 12 MHz target and at 12.78 MHz against 24 (session 12). The verdict is
+# against IB_MHZ, the clock the board runs at.
+IB_PNR_MHZ   ?= $(shell echo $$(( $(IB_MHZ) > 24 ? $(IB_MHZ) : 24 )))
 IB_LUT_LIMIT := 90
 # Where the program image lives in the SPI flash: after the bitstream (about
 # 104 KiB). The one definition: the boot ROM, the flash recipe and the board
@@ -69,12 +76,12 @@ $(IB_BUILD)/flash.img: $(FLASH_ELF) $(IB_BUILD)/board.dtb $(IB_DIR)/mkimage.py
 	python3 $(IB_DIR)/mkimage.py $< --dtb $(IB_BUILD)/board.dtb --ram-size $(IB_RAM_BYTES) -o $@
 
 # ---- knobs as a file --------------------------------------------------------
-# Rewritten only when IB_MHZ or IB_SEED change, so that what depends on them
+# Rewritten only when IB_MHZ, IB_SEED or IB_PNR_MHZ change, so that what depends on them
 # rebuilds then (and only then).
 .PHONY: ib-force
 $(IB_BUILD)/knobs.txt: ib-force
 	@mkdir -p $(@D)
-	@echo '$(IB_MHZ) $(IB_SEED)' | cmp -s - $@ || echo '$(IB_MHZ) $(IB_SEED)' > $@
+	@echo '$(IB_MHZ) $(IB_SEED) $(IB_PNR_MHZ)' | cmp -s - $@ || echo '$(IB_MHZ) $(IB_SEED) $(IB_PNR_MHZ)' > $@
 
 # ---- clock: PLL dividers for IB_MHZ from icepll -----------------------------
 # 12 and 6 MHz come from the oscillator without the PLL (its output starts
@@ -155,7 +162,7 @@ $(IB_BUILD)/top.json: $(IB_BUILD)/synth.ys $$(IB_RTL) $(IB_SEEDS) $$(filter-out 
 $(IB_BUILD)/top-seed.asc $(IB_BUILD)/report.json &: $(IB_BUILD)/top.json $(IB_DIR)/icebreaker.pcf $(IB_BUILD)/knobs.txt
 	rm -f $(IB_BUILD)/report.json
 	nextpnr-ice40 -q --up5k --package sg48 --pcf $(IB_DIR)/icebreaker.pcf \
-	  --json $< --asc $(IB_BUILD)/top-seed.asc --freq $(IB_MHZ) --seed $(IB_SEED) \
+	  --json $< --asc $(IB_BUILD)/top-seed.asc --freq $(IB_PNR_MHZ) --seed $(IB_SEED) \
 	  --timing-allow-fail --report $(IB_BUILD)/report.json -l $(IB_BUILD)/nextpnr.log
 
 $(IB_BUILD)/top.asc: $(IB_BUILD)/top-seed.asc $(IB_SEEDS) $(IB_UC_CS) $(IB_UC_DISP) $(IB_BUILD)/bootrom.hex
@@ -210,7 +217,7 @@ board-timing: deps
 	python3 $(IB_DIR)/logic-depth.py $(IB_TIMING)/flat.json --top av_icebreaker_top -n 1
 	rm -f $(IB_TIMING)/report.json
 	nextpnr-ice40 -q --up5k --package sg48 --pcf $(IB_DIR)/icebreaker.pcf --json $(IB_BUILD)/top.json \
-	  --freq $(IB_MHZ) --seed $(IB_SEED) --timing-allow-fail $(if $(filter 0,$(IB_ROUTE)),--no-route) \
+	  --freq $(IB_PNR_MHZ) --seed $(IB_SEED) --timing-allow-fail $(if $(filter 0,$(IB_ROUTE)),--no-route) \
 	  --report $(IB_TIMING)/report.json -l $(IB_TIMING)/nextpnr.log
 	python3 $(IB_DIR)/crit-path.py $(IB_TIMING)/report.json $(IB_TIMING)/nextpnr.log
 

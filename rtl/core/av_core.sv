@@ -29,6 +29,10 @@ module av_core #(
   output logic [3:0]  mem_be_o,
   output logic [31:0] mem_wdata_o,
   input  logic [31:0] mem_rdata_i,
+  // the same read data as a fetch sees it: RAM or the ROM, never a device
+  // (a fetch elsewhere faults), so the decode cycle's predecode and CSR
+  // check do not wait for the devices' read mux
+  input  logic [31:0] mem_idata_i,
   input  logic        mem_err_i,
   input  logic        irq_mtimer_i, irq_msoft_i, irq_mext_i,
   input  logic [63:0] mtime_i,
@@ -67,7 +71,7 @@ module av_core #(
 
   av_wcs #(.CS_INIT(CS_INIT), .DISP_INIT(DISP_INIT)) u_wcs (
     .clk_i, .rst_ni,
-    .insn_i(mem_rdata_i), .take_irq_i(take_irq), .ifault_i(ifault), .illegal_i(csr_illegal),
+    .insn_i(mem_idata_i), .take_irq_i(take_irq), .ifault_i(ifault), .illegal_i(csr_illegal),
     .cond_i(cond), .cond_early_i(cond_early), .trap_i(trap), .walk_i(walk_seq), .uw_o(uw), .in_a_o(in_a), .squash_o(squash), .boot_o(boot),
     .first_o(first), .upc_o,
     .wr_en_i(wcs_we), .wr_disp_i(wcs_disp), .wr_idx_i(wcs_idx), .wr_data_i(wcs_data));
@@ -153,8 +157,8 @@ module av_core #(
     rf_b_addr = {1'b0, ir_q[24:20]};
     if (in_a) begin
       rf_a_en = 1'b1; rf_b_en = 1'b1;
-      rf_a_addr = {1'b0, mem_rdata_i[19:15]};
-      rf_b_addr = {1'b0, mem_rdata_i[24:20]};
+      rf_a_addr = {1'b0, mem_idata_i[19:15]};
+      rf_b_addr = {1'b0, mem_idata_i[24:20]};
     end else if (!squash) begin   // (a squashed word is not zeroed: it reads nothing)
       case (f_rsel)
         U_RSEL_IR: begin rf_a_en = 1'b1; rf_b_en = 1'b1; end
@@ -367,16 +371,16 @@ module av_core #(
 
   // ---------------------------------------------------------------- decode-cycle CSR check
   // A CSR access above the current privilege, a write to a read-only CSR, or
-  // a counter not enabled in mcounteren dispatches ILLEGAL instead.
+  // a counter not enabled in mcounteren runs ILLEGAL instead (a cycle later: av_wcs).
   always_comb begin
     // bit 7 of the CSR number does not matter to any check here
     /* verilator lint_off UNUSEDSIGNAL */
     logic [11:0] csr;
     /* verilator lint_on UNUSEDSIGNAL */
     logic        is_csr, writes, low_priv, ctr_off;
-    csr      = mem_rdata_i[31:20];
-    is_csr   = (mem_rdata_i[6:0] == 7'b1110011) && (mem_rdata_i[13:12] != 2'b00);
-    writes   = (mem_rdata_i[13:12] == 2'b01) || (mem_rdata_i[19:15] != 5'd0);
+    csr      = mem_idata_i[31:20];
+    is_csr   = (mem_idata_i[6:0] == 7'b1110011) && (mem_idata_i[13:12] != 2'b00);
+    writes   = (mem_idata_i[13:12] == 2'b01) || (mem_idata_i[19:15] != 5'd0);
     low_priv = (mode_q < csr[9:8]);
     // counters below M need mcounteren, and in U scounteren as well
     ctr_off  = (csr[11:8] == 4'hC) && (csr[6:5] == 2'b00) && (mode_q != PRV_M) &&
@@ -570,6 +574,10 @@ module av_core #(
   // for the adder's high bits and the page-register compare.
   wire trap_early = t_memerr || t_jmp || t_pf || t_sref || t_pabig;
   wire go       = active && !trap_early;            // the word's effects happen
+  // The same without a jump target's bit 1 from the adder: for effects that
+  // an ENDJ word never has (simulation checks it), so that they wait for
+  // registered state only (mcycle's write enables, which start its carry chain).
+  wire go_nj    = active && !(t_memerr || t_pf || t_sref || t_pabig);
 `ifndef SYNTHESIS
   always_ff @(posedge clk_i)
     if (mem_word && !phys && (f_wb != U_WB_NONE || f_dst != U_DST_NONE || f_spwe ||
@@ -831,12 +839,12 @@ module av_core #(
   // own in front of spr_q (that one cost about 40 cells)
   wire act_stamp = sp_go && (f_k == U_K_A_STAMP);
   /* verilator lint_off UNUSEDSIGNAL */
-  wire [11:0] spr_c = act_stamp ? 12'hB00 : mem_rdata_i[31:20];
+  wire [11:0] spr_c = act_stamp ? 12'hB00 : mem_idata_i[31:20];
   /* verilator lint_on UNUSEDSIGNAL */
   logic [31:0] spr_d, spr_q;
   always_comb begin
     spr_d = 32'h0;
-    if (!act_stamp && mem_rdata_i[6:0] != 7'b1110011) spr_d = {28'b0, fpen_q};
+    if (!act_stamp && mem_idata_i[6:0] != 7'b1110011) spr_d = {28'b0, fpen_q};
     else if (spr_c[11]) begin              // the counters, 0xB00-0xC84 (bit 7: high half)
       case (spr_c[2:0])
         3'd0:    spr_d = spr_c[7] ? mcycle_q[63:32] : mcycle_q[31:0];
@@ -916,8 +924,14 @@ module av_core #(
   assign wcs_data = {t_q[15:0], rb};
 
   wire retire = ends && !act_trap && !act_restart;
-  wire wr_mcycle    = spw && (f_k == U_K_S_MCYCLE);
-  wire wr_mcycleh   = spw && (f_k == U_K_S_MCYCLEH);
+  wire wr_mc_any    = go_nj && f_spwe && csr_writes;
+  wire wr_mcycle    = wr_mc_any && (f_k == U_K_S_MCYCLE);
+  wire wr_mcycleh   = wr_mc_any && (f_k == U_K_S_MCYCLEH);
+`ifndef SYNTHESIS
+  always_ff @(posedge clk_i)
+    if (active && f_spwe && (f_k == U_K_S_MCYCLE || f_k == U_K_S_MCYCLEH) && f_next == U_NEXT_ENDJ)
+      $fatal(1, "av_core: an mcycle write in an ENDJ word (upc %0d): its enable leaves t_jmp out", upc_o);
+`endif
   wire wr_minstret  = spw && (f_k == U_K_S_MINSTRET);
   wire wr_minstreth = spw && (f_k == U_K_S_MINSTRETH);
 
@@ -1122,7 +1136,7 @@ module av_core #(
       end
       if (go && f_mem == U_MEM_SC) sc_ok_q <= sc_match;
       if (act_resclr) resv_valid_q <= 1'b0;
-      if (in_a) ir_q <= mem_rdata_i;
+      if (in_a) ir_q <= mem_idata_i;
       if (ends) pc_q <= fetch_pc;
       // A fault's cause, and its tval in T. A data access's own late faults
       // (misaligned, outside RAM) leave T as their memory word sets it

@@ -94,7 +94,7 @@ module av_soc #(
 
   // ---- the core's memory port ---------------------------------------------
   logic        mem_req, mem_sreq, mem_we, mem_fetch, mem_err;
-  logic [31:0] mem_addr, mem_wdata, mem_rdata;
+  logic [31:0] mem_addr, mem_wdata, mem_rdata, mem_idata;
   logic [3:0]  mem_be;
   logic        irq_mtimer, irq_msoft, irq_mext;
   logic [63:0] mtime;
@@ -102,7 +102,7 @@ module av_soc #(
   av_core #(.RESET_PC(ROM_BASE), .CS_INIT(CS_INIT), .DISP_INIT(DISP_INIT)) u_core (
     .clk_i, .rst_ni,
     .mem_req_o(mem_req), .mem_sreq_o(mem_sreq), .mem_we_o(mem_we), .mem_fetch_o(mem_fetch), .mem_addr_o(mem_addr), .mem_be_o(mem_be),
-    .mem_wdata_o(mem_wdata), .mem_rdata_i(mem_rdata), .mem_err_i(mem_err),
+    .mem_wdata_o(mem_wdata), .mem_rdata_i(mem_rdata), .mem_idata_i(mem_idata), .mem_err_i(mem_err),
     .irq_mtimer_i(irq_mtimer), .irq_msoft_i(irq_msoft), .irq_mext_i(irq_mext),
     .mtime_i(mtime),
     .rvfi_valid_o, .rvfi_order_o, .rvfi_insn_o, .rvfi_trap_o, .rvfi_intr_o, .rvfi_halt_o,
@@ -376,6 +376,10 @@ module av_soc #(
       default:   mem_rdata = '0;
     endcase
   end
+  // What a fetch reads: only RAM and the ROM hold code (a fetch anywhere
+  // else answers mem_err), so the core's decode cycle takes its word from
+  // here, not through the devices' read data.
+  assign mem_idata = (sel_q == SEL_ROM) ? rom_rdata : ram_rdata;
 
   assign obs_we_o    = mem_req && mem_we;
   assign obs_addr_o  = mem_addr;

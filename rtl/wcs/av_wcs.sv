@@ -12,7 +12,10 @@
 // arriving word into a class and the dispatch RAM is read with it, so the
 // class's first word executes in the very next cycle. The decode cycle may
 // instead start an entry routine: an interrupt (IRQ) or a fetch fault
-// (IFAULT); a refused CSR access dispatches the ILLEGAL class.
+// (IFAULT). A refused CSR access (illegal_i: the core's check of the
+// arriving word, eight LUT levels after the memory's read data) does not
+// reach the dispatch address: it is a late redirect like those below, so
+// the class's first word is squashed and ILLEGAL runs a cycle later.
 //
 // Late redirects (for the clock): the decisions that come out of the
 // datapath's adder late in the cycle never reach the control-store address
@@ -39,7 +42,7 @@ module av_wcs #(
   input  logic [31:0] insn_i,        // the arriving instruction word
   input  logic        take_irq_i,    // start IRQ instead
   input  logic        ifault_i,      // the fetch faulted: start IFAULT instead
-  input  logic        illegal_i,     // dispatch the ILLEGAL class instead
+  input  logic        illegal_i,     // the CSR access is refused: run ILLEGAL instead (a cycle later)
   // execution
   input  logic        cond_i,        // the word's COND is true
   input  logic        cond_early_i,  // the same for the COND values that are not the adder's
@@ -116,7 +119,9 @@ module av_wcs #(
   assign in_a_o = in_a;
   assign squash_o = redir_q;
   assign boot_o = boot_q;
-  assign first_o = from_disp_q && !zero_q;   // (never in a squashed cycle)
+  // (also in the squashed cycle of a refused CSR access: the retire port
+  // takes the operands from it, as ILLEGAL's dispatch word gave them before)
+  assign first_o = from_disp_q && !zero_q;
 
   wire [2:0]    next  = uw[UF_NEXT_HI:UF_NEXT_LO];
   wire [AW-1:0] uaddr = uw[UF_UADDR_HI:UF_UADDR_LO];
@@ -147,7 +152,6 @@ module av_wcs #(
       if (take_irq_i)    cs_raddr = UA_IRQ;
       else if (ifault_i) cs_raddr = UA_IFAULT;
       else               from_disp_d = 1'b1;
-      if (illegal_i) disp_raddr = UCLASS_ILLEGAL;
     end else if (redir_q) begin
       cs_raddr = redir_addr_q;
     end else begin
@@ -165,8 +169,9 @@ module av_wcs #(
 
   // The late decisions, registered.
   always_comb begin
-    redir_d      = active && (trap_i || walk_i || (next == U_NEXT_BR && adder_cond && cond_i));
-    redir_addr_d = trap_i ? UA_TRAP : walk_i ? UA_WALK : uaddr;
+    redir_d      = (active && (trap_i || walk_i || (next == U_NEXT_BR && adder_cond && cond_i))) ||
+                   (in_a && !take_irq_i && !ifault_i && illegal_i);
+    redir_addr_d = in_a ? UA_ILLEGAL : trap_i ? UA_TRAP : walk_i ? UA_WALK : uaddr;
     in_a_d       = boot_q || ends_any;
     zero_d       = in_a_d;
   end
