@@ -485,16 +485,28 @@ module av_core #(
   // takes a BR on the early ones straight into the control-store address and
   // redirects a cycle later on the late ones (av_wcs), so the adder never
   // feeds that address.
-  logic cond_late;
-  always_comb begin
-    case (f_cond[1:0])
-      2'd0:    cond_late = (sum[31:0] == 32'h0);    // EQ
-      2'd1:    cond_late = (sum[31:0] != 32'h0);    // NE
-      2'd2:    cond_late = sum[32];                 // LT
-      default: cond_late = ~sum[32];                // GE
-    endcase
+  //
+  // Shaped for the clock: `cond` decides `ends` of a branch word (the
+  // fetch, pc, minstret, the walker), and ABC, which takes the carry
+  // chain's outputs as arriving with everything else, had put seven LUT
+  // levels between the chain's last bits and it. The nodes kept here force
+  // the shape: the zero test is a tree of nibbles and halves, everything
+  // from the microword and flip-flops is folded into early terms, and
+  // sum[32] meets them in one LUT, sum[31] in three.
+  (* keep *) logic [7:0] z_nib;                     // nibble i of the sum is zero
+  for (genvar i = 0; i < 8; i++) begin : g_znib
+    assign z_nib[i] = (sum[4*i+3:4*i] == 4'h0);
   end
-  assign cond = (f_cond[3:2] == 2'b00) ? cond_late : cond_early;
+  (* keep *) wire [1:0] z_half = {&z_nib[7:4], &z_nib[3:0]};
+  wire       late  = (f_cond[3:2] == 2'b00);
+  wire c_eq = late && f_cond[1:0] == 2'd0;
+  wire c_ne = late && f_cond[1:0] == 2'd1;
+  wire c_lt = late && f_cond[1:0] == 2'd2;
+  wire c_ge = late && f_cond[1:0] == 2'd3;
+  wire c_early = !late && cond_early;
+  (* keep *) wire c_zero = (c_eq && (&z_half)) || (c_ne && !(&z_half));        // EQ, NE
+  (* keep *) wire c_rest = c_early || (c_lt && sum[32]) || (c_ge && !sum[32]);   // LT, GE, early
+  assign cond = c_zero || c_rest;
   always_comb begin
     case (f_cond)
       U_COND_CNTNZ: cond_early = (cnt_q != 10'd0);
@@ -572,12 +584,14 @@ module av_core #(
   // virtual access has no other effect than T (docs/core.md; simulation
   // checks it), so its register-file, CSR and flip-flop writes need not wait
   // for the adder's high bits and the page-register compare.
-  wire trap_early = t_memerr || t_jmp || t_pf || t_sref || t_pabig;
+  // (t_jmp apart: the adder's bit 1, the one late term)
+  wire trap_early_nj = t_memerr || t_pf || t_sref || t_pabig;
+  wire trap_early = trap_early_nj || t_jmp;
   wire go       = active && !trap_early;            // the word's effects happen
   // The same without a jump target's bit 1 from the adder: for effects that
   // an ENDJ word never has (simulation checks it), so that they wait for
   // registered state only (mcycle's write enables, which start its carry chain).
-  wire go_nj    = active && !(t_memerr || t_pf || t_sref || t_pabig);
+  wire go_nj    = active && !trap_early_nj;
 `ifndef SYNTHESIS
   always_ff @(posedge clk_i)
     if (mem_word && !phys && (f_wb != U_WB_NONE || f_dst != U_DST_NONE || f_spwe ||
@@ -591,9 +605,15 @@ module av_core #(
   wire        fetch_word = active && (f_next == U_NEXT_END || f_next == U_NEXT_ENDJ ||
                                       f_next == U_NEXT_ENDC);
   wire        ends_any   = fetch_word && (f_next != U_NEXT_ENDC || cond);
-  assign      ends       = ends_any && !trap_early;
+  // ends = ends_any && !trap_early, with the early terms kept apart so that
+  // a branch's condition is one LUT from it (see `cond`)
+  (* keep *) wire ends_c = fetch_word && f_next == U_NEXT_ENDC && !trap_early_nj;
+  (* keep *) wire ends_u = fetch_word && !trap_early_nj &&
+                           (f_next == U_NEXT_END || (f_next == U_NEXT_ENDJ && !sum[1]));
+  assign      ends       = ends_u || (ends_c && (c_zero || c_rest));
   wire [31:0] jump_tgt  = {sum[31:1], 1'b0};
-  wire [31:0] fetch_pc  = boot ? pc_q : (f_next == U_NEXT_ENDJ) ? jump_tgt : pc_q + 32'd4;
+  wire [31:0] pc_seq    = pc_q + 32'd4;
+  wire [31:0] fetch_pc  = boot ? pc_q : (f_next == U_NEXT_ENDJ) ? jump_tgt : pc_seq;
   // the mode the next instruction runs in (trap entry and mret change it
   // now; sret changes it a word before its fetch, see SRET in rv32.uc)
   logic [1:0] next_mode;
@@ -618,7 +638,11 @@ module av_core #(
   // In a working system stvec is never on the U page, so the fetch walked
   // anyway. (From registered state: early, beside iv_q.)
   wire        iv_ok    = iv_q && next_mode == mode_q;
-  wire        ihit     = pg_hit(iv_ok, ivm_q, ivpn_q, fetch_pc[31:12]);
+  // (a jump target's compare straight from the adder, the next word's from
+  // the pc, and the hit chosen after them: the fetch_pc mux is off the path
+  // from the adder to the walk's redirect; a boot fetch is not translated)
+  wire        ihit     = (f_next == U_NEXT_ENDJ) ? pg_hit(iv_ok, ivm_q, ivpn_q, jump_tgt[31:12])
+                                                 : pg_hit(iv_ok, ivm_q, ivpn_q, pc_seq[31:12]);
   wire        imiss    = ends && xl_i && !ihit;
   wire [31:2] fetch_pa = xl_i ? {pg_ppn(ivm_q, ippn_q, fetch_pc[21:12]), fetch_pc[11:2]} : fetch_pc[31:2];
   assign walk = !trap && (dmiss || imiss);
