@@ -2,8 +2,9 @@
 flash and UART line models) boots the demo from the flash model and prints its
 output on the TX pin; a corrupted and a missing image each make the boot ROM
 say so and fall back to the UART, where an image sent to the RX pin boots; and
-the board top synthesises and packs within 90% of the logic cells
-(`make board BOARD=icebreaker` with its clock limit runs when AV_BOARD_LIMITS=1).
+the board top synthesises and packs within 90% of the logic cells, and
+`make board BOARD=icebreaker IB_MHZ=12` (what a user flashes) fits and meets
+its clock (the issue's 24 MHz run is asked for with AV_BOARD_LIMITS=1).
 
 The synthesised netlist (Yosys's output, with Yosys's iCE40 cell models) runs
 the demo, the kernel with its demo (what `make flash` writes) and a check of
@@ -181,20 +182,34 @@ def t_mkimage_errors(ctx):
             raise Failure(f"mkimage {args}: expected a refusal with '{why}', got status {rc}:\n{out}")
 
 
+def make_board(ctx, mhz, build):
+    rc, out = ctx.run(['make', '-s', 'board', 'BOARD=icebreaker', f'IB_MHZ={mhz}',
+                       f'IB_BUILD={build}'], timeout=3600)
+    if rc != 0:
+        raise Failure(f"make board IB_MHZ={mhz} failed (status {rc}):\n{out[-4000:]}")
+    if 'board: fits and meets the clock' not in out:
+        raise Failure(f"no verdict from the board report:\n{out[-4000:]}")
+    clock = re.findall(r'clock \S+: ([\d.]+) MHz achieved', out)
+    print(f"board/make_board: IB_MHZ={mhz}: routed at {', '.join(clock)} MHz")
+
+
 def t_make_board(ctx):
-    # The issue's limits: at most 90% of the logic cells (t_synth_pack checks
-    # that on every run) and 24 MHz with positive slack, which the core does
-    # not reach yet (about 13 MHz routed; issue 5 is open, docs/core.md "The
-    # clock"). A red clock would keep every other change from landing, so the
-    # full place-and-route run with its clock limit is asked for explicitly.
+    """The bitstream a user flashes (the README's `make flash ... IB_MHZ=12`):
+    synthesis, place and route, packing, from this tree, in a build
+    directory of its own (the other tests keep the default one); it must fit
+    within 90% of the logic cells and meet 12 MHz, the oscillator's clock."""
+    make_board(ctx, 12, f'{IB}-12mhz')
+
+
+def t_make_board_24(ctx):
+    # The issue's clock: 24 MHz with positive slack, which the core does not
+    # reach yet (about 13 MHz routed; issue 5 is open, docs/core.md "The
+    # clock"). A red clock would keep every other change from landing, so
+    # this run is asked for explicitly.
     if os.environ.get('AV_BOARD_LIMITS') != '1':
         raise Skip("the core misses the 24 MHz clock (about 13 MHz routed; issue 5 open); "
                    "AV_BOARD_LIMITS=1 runs make board with its limits")
-    rc, out = ctx.run(['make', '-s', 'board', 'BOARD=icebreaker'], timeout=3600)
-    if rc != 0:
-        raise Failure(f"make board failed (status {rc}):\n{out[-4000:]}")
-    if 'board: fits and meets the clock' not in out:
-        raise Failure(f"no verdict from the board report:\n{out[-4000:]}")
+    make_board(ctx, 24, IB)
 
 
 def t_synth_pack(ctx):
@@ -227,9 +242,11 @@ def t_synth_pack(ctx):
 
 
 def collect(ctx):
-    return [Test('flash_boot', t_flash_boot), Test('corrupt_data', t_corrupt_data),
+    # (the place and route first: it takes the longest, on a core of its own)
+    return [Test('make_board', t_make_board), Test('flash_boot', t_flash_boot), Test('corrupt_data', t_corrupt_data),
             Test('corrupt_header', t_corrupt_header), Test('missing_image', t_missing_image),
             Test('uart_boot', t_uart_boot), Test('reset_button', t_reset_button),
             Test('netlist_counters', t_netlist_counters), Test('netlist_demo', t_netlist_demo),
             Test('netlist_kernel', t_netlist_kernel),
-            Test('mkimage_errors', t_mkimage_errors), Test('synth_pack', t_synth_pack), Test('make_board', t_make_board)]
+            Test('mkimage_errors', t_mkimage_errors), Test('synth_pack', t_synth_pack),
+            Test('make_board_24', t_make_board_24)]
