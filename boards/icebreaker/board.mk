@@ -255,12 +255,12 @@ IB_SIM_BIN   := $(IB_SIM_DIR)/av-icebreaker-sim
 IB_SIM_HZ    := $(IB_MHZ)000000
 IB_SIM_SRCS   = $(IB_DIR)/sim/av_cells.sv $(IB_RTL)
 $(IB_SIM_BIN): $$(IB_SIM_SRCS) $(IB_DIR)/sim/board_main.cpp $(IB_BUILD)/bootrom.hex $$(IB_UCODE) $(IB_BUILD)/knobs.txt \
-               $(GEN)/memmap.vh $(GEN)/csr.vh
+               $(IB_BUILD)/pll.txt $(GEN)/memmap.vh $(GEN)/csr.vh
 	@mkdir -p $(IB_SIM_DIR)
 	verilator --cc --exe --build -j 2 -O2 -Wno-fatal -Wno-lint -Wno-style --top-module av_icebreaker_top \
 	  -DAV_CELL_MODELS -DAV_BOARD_DEV $(IB_INCDIRS) --Mdir $(IB_SIM_DIR)/obj \
-	  -GCLK_HZ=$(IB_SIM_HZ) -GBAUD=$(IB_BAUD) -GROM_BYTES=$(IB_ROM_BYTES) \
-	  -GRAM_BYTES=$$(($(IB_RAM_BYTES))) '-GROM_INIT="$(abspath $(IB_BUILD)/bootrom.hex)"' \
+	  -GCLK_HZ=$(IB_SIM_HZ) -GCLK_SRC=$$(sed -n 's/^SRC //p' $(IB_BUILD)/pll.txt | grep . || echo 0) \
+	  -GBAUD=$(IB_BAUD) -GROM_BYTES=$(IB_ROM_BYTES) -GRAM_BYTES=$$(($(IB_RAM_BYTES))) '-GROM_INIT="$(abspath $(IB_BUILD)/bootrom.hex)"' \
 	  '-GCS_INIT="$(abspath $(IB_UC_CS))"' '-GDISP_INIT="$(abspath $(IB_UC_DISP))"' \
 	  -CFLAGS '-O2 -DCLK_HZ=$(IB_SIM_HZ) -DBAUD=$(IB_BAUD) -DFLASH_IMAGE_OFFSET=$(FLASH_IMAGE_OFFSET)' \
 	  $(abspath $(IB_SIM_SRCS) $(IB_DIR)/sim/board_main.cpp) -o av-icebreaker-sim
