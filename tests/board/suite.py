@@ -3,7 +3,7 @@ flash and UART line models) boots the demo from the flash model and prints its
 output on the TX pin; a corrupted and a missing image each make the boot ROM
 say so and fall back to the UART, where an image sent to the RX pin boots; and
 the board top synthesises and packs within 90% of the logic cells, and
-`make board BOARD=icebreaker IB_MHZ=12` (what a user flashes) fits and meets
+`make board BOARD=icebreaker` (12 MHz, what a user flashes) fits and meets
 its clock (the issue's 24 MHz run is asked for with AV_BOARD_LIMITS=1).
 
 Every test builds for IB_MHZ=12, the clock the board is flashed at (no PLL).
@@ -24,9 +24,9 @@ import re
 from run import Test, Failure, Skip
 
 IB = 'build/board/icebreaker'
-# Every board test builds for the clock the board is flashed at (the README's
-# `make flash BOARD=icebreaker IB_MHZ=12`: the oscillator, no PLL), so the
-# simulations and the netlist are of that configuration.
+# Every board test builds for the clock the board is flashed at (board.mk's
+# default, said here too: the oscillator, no PLL), so the simulations and
+# the netlist are of that configuration.
 MHZ = 12
 SIM = f'{IB}/sim/av-icebreaker-sim'
 NETLIST_SIM = f'{IB}/netlist/av-icebreaker-netlist-sim'
@@ -200,7 +200,7 @@ def make_board(ctx, mhz, build):
 
 
 def t_make_board(ctx):
-    """The bitstream a user flashes (the README's `make flash ... IB_MHZ=12`):
+    """The bitstream a user flashes (`make flash BOARD=icebreaker`, 12 MHz):
     synthesis, place and route, packing, from this tree; it must fit within
     90% of the logic cells and meet 12 MHz, the oscillator's clock."""
     make_board(ctx, MHZ, IB)
