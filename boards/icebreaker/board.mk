@@ -194,7 +194,7 @@ board-locked:
 	python3 $(IB_DIR)/board-report.py --packed $(IB_BUILD)/pack.log --lut-limit $(IB_LUT_LIMIT)
 	rc=0; $(MAKE) $(IB_BUILD)/top.bin || rc=$$?; \
 	python3 $(IB_DIR)/board-report.py $(IB_BUILD)/report.json $(IB_BUILD)/nextpnr.log \
-	  --stat $(IB_BUILD)/stat.txt --freq $(IB_MHZ) --lut-limit $(IB_LUT_LIMIT) || rc=1; \
+	  --stat $(IB_BUILD)/stat.txt --freq $(IB_MHZ) --pnr-freq $(IB_PNR_MHZ) --lut-limit $(IB_LUT_LIMIT) || rc=1; \
 	exit $$rc
 
 # ---- timing exploration ---------------------------------------------------
