@@ -490,9 +490,9 @@ module av_core #(
   // fetch, pc, minstret, the walker), and ABC, which takes the carry
   // chain's outputs as arriving with everything else, had put seven LUT
   // levels between the chain's last bits and it. The nodes kept here force
-  // the shape: the zero test is a tree of nibbles and halves, everything
-  // from the microword and flip-flops is folded into early terms, and
-  // sum[32] meets them in one LUT, sum[31] in three.
+  // the shape: the zero test is a tree of nibbles and halves, and sum[32]
+  // meets the terms from the microword and flip-flops in one LUT, sum[31]
+  // in three. (Keeping those early terms as well cost about 90 cells.)
   (* keep *) logic [7:0] z_nib;                     // nibble i of the sum is zero
   for (genvar i = 0; i < 8; i++) begin : g_znib
     assign z_nib[i] = (sum[4*i+3:4*i] == 4'h0);
