@@ -12,7 +12,7 @@
 TEST_BUILD   := build/tests
 TCOMMON      := tests/common
 TEST_LD      := $(TCOMMON)/link.ld
-TEST_HDRS    := $(TCOMMON)/test.h $(GEN)/memmap.h $(GEN)/csr.h
+TEST_HDRS    := $(TCOMMON)/test.h $(GEN)/memmap.h $(GEN)/csr.h $(GEN)/vm_contract.h
 
 # Assembly tests: no C library; --no-relax keeps the linker from turning
 # address loads into gp-relative ones (gp holds the case number).
