@@ -75,7 +75,6 @@ def main():
     ap.add_argument('report', nargs='?')
     ap.add_argument('log', nargs='?')
     ap.add_argument('--freq', type=float)
-    ap.add_argument('--pnr-freq', type=float, help="the target nextpnr was given (IB_PNR_MHZ)")
     ap.add_argument('--lut-limit', type=float, default=90)
     ap.add_argument('--stat')
     ap.add_argument('--modules')
@@ -131,9 +130,6 @@ def main():
     for clk, mhz in last.items():
         if not clk.startswith('$PACKER_GND'):
             print(f"  (nextpnr log, final figure for {clk}: {mhz:.2f} MHz)")
-    if a.pnr_freq and a.freq and a.pnr_freq != a.freq:
-        print(f"  (placed and routed against {a.pnr_freq:g} MHz, IB_PNR_MHZ: nextpnr's "
-              f"FAIL is against that target; the board runs at {a.freq:g} MHz)")
     if bad:
         print("board: FAILED: " + "; ".join(bad))
         return 1

@@ -8,19 +8,13 @@
 #   make board-netlist-sim        its synthesised netlist in Verilator (tests/board)
 # Knobs: IB_MHZ (SoC clock, default 12: the oscillator; the core's goal is 24,
 # from the PLL, which it does not meet yet), IB_SEED (nextpnr seed),
-# IB_PNR_MHZ (the target nextpnr places and routes against; see below).
+# IB_BUILD (the build directory).
 
 BOARD        ?= icebreaker
 IB_DIR       := boards/icebreaker
 IB_BUILD     ?= build/board/icebreaker
 IB_MHZ       ?= 12
 IB_SEED      ?= 1
-# nextpnr's timing-driven placer stops improving once the target is met, so
-# a build for a clock below the core's goal is still placed and routed
-# against 24 MHz: the same netlist and seed routed at 11.93 MHz against a
-# 12 MHz target and at 12.78 MHz against 24 (session 12). The verdict is
-# against IB_MHZ, the clock the board runs at.
-IB_PNR_MHZ   ?= $(shell echo $$(( $(IB_MHZ) > 24 ? $(IB_MHZ) : 24 )))
 IB_LUT_LIMIT := 90
 # Where the program image lives in the SPI flash: after the bitstream (about
 # 104 KiB). The one definition: the boot ROM, the flash recipe and the board
@@ -77,12 +71,12 @@ $(IB_BUILD)/flash.img: $(FLASH_ELF) $(IB_BUILD)/board.dtb $(IB_DIR)/mkimage.py
 	python3 $(IB_DIR)/mkimage.py $< --dtb $(IB_BUILD)/board.dtb --ram-size $(IB_RAM_BYTES) -o $@
 
 # ---- knobs as a file --------------------------------------------------------
-# Rewritten only when IB_MHZ, IB_SEED or IB_PNR_MHZ change, so that what depends on them
+# Rewritten only when IB_MHZ or IB_SEED change, so that what depends on them
 # rebuilds then (and only then).
 .PHONY: ib-force
 $(IB_BUILD)/knobs.txt: ib-force
 	@mkdir -p $(@D)
-	@echo '$(IB_MHZ) $(IB_SEED) $(IB_PNR_MHZ)' | cmp -s - $@ || echo '$(IB_MHZ) $(IB_SEED) $(IB_PNR_MHZ)' > $@
+	@echo '$(IB_MHZ) $(IB_SEED)' | cmp -s - $@ || echo '$(IB_MHZ) $(IB_SEED)' > $@
 
 # ---- clock: PLL dividers for IB_MHZ from icepll -----------------------------
 # 12 and 6 MHz come from the oscillator without the PLL (its output starts
@@ -163,7 +157,7 @@ $(IB_BUILD)/top.json: $(IB_BUILD)/synth.ys $$(IB_RTL) $(IB_SEEDS) $$(filter-out 
 $(IB_BUILD)/top-seed.asc $(IB_BUILD)/report.json &: $(IB_BUILD)/top.json $(IB_DIR)/icebreaker.pcf $(IB_BUILD)/knobs.txt
 	rm -f $(IB_BUILD)/report.json
 	nextpnr-ice40 -q --up5k --package sg48 --pcf $(IB_DIR)/icebreaker.pcf \
-	  --json $< --asc $(IB_BUILD)/top-seed.asc --freq $(IB_PNR_MHZ) --seed $(IB_SEED) \
+	  --json $< --asc $(IB_BUILD)/top-seed.asc --freq $(IB_MHZ) --seed $(IB_SEED) \
 	  --timing-allow-fail --report $(IB_BUILD)/report.json -l $(IB_BUILD)/nextpnr.log
 
 $(IB_BUILD)/top.asc: $(IB_BUILD)/top-seed.asc $(IB_SEEDS) $(IB_UC_CS) $(IB_UC_DISP) $(IB_BUILD)/bootrom.hex
@@ -194,7 +188,7 @@ board-locked:
 	python3 $(IB_DIR)/board-report.py --packed $(IB_BUILD)/pack.log --lut-limit $(IB_LUT_LIMIT)
 	rc=0; $(MAKE) $(IB_BUILD)/top.bin || rc=$$?; \
 	python3 $(IB_DIR)/board-report.py $(IB_BUILD)/report.json $(IB_BUILD)/nextpnr.log \
-	  --stat $(IB_BUILD)/stat.txt --freq $(IB_MHZ) --pnr-freq $(IB_PNR_MHZ) --lut-limit $(IB_LUT_LIMIT) || rc=1; \
+	  --stat $(IB_BUILD)/stat.txt --freq $(IB_MHZ) --lut-limit $(IB_LUT_LIMIT) || rc=1; \
 	exit $$rc
 
 # ---- timing exploration ---------------------------------------------------
@@ -218,7 +212,7 @@ board-timing: deps
 	python3 $(IB_DIR)/logic-depth.py $(IB_TIMING)/flat.json --top av_icebreaker_top -n 1
 	rm -f $(IB_TIMING)/report.json
 	nextpnr-ice40 -q --up5k --package sg48 --pcf $(IB_DIR)/icebreaker.pcf --json $(IB_BUILD)/top.json \
-	  --freq $(IB_PNR_MHZ) --seed $(IB_SEED) --timing-allow-fail $(if $(filter 0,$(IB_ROUTE)),--no-route) \
+	  --freq $(IB_MHZ) --seed $(IB_SEED) --timing-allow-fail $(if $(filter 0,$(IB_ROUTE)),--no-route) \
 	  --report $(IB_TIMING)/report.json -l $(IB_TIMING)/nextpnr.log
 	python3 $(IB_DIR)/crit-path.py $(IB_TIMING)/report.json $(IB_TIMING)/nextpnr.log
 
@@ -234,8 +228,8 @@ board-stat: $(IB_BUILD)/stat-modules.txt
 
 # Only a bitstream that fits and meets its clock goes onto the board: one
 # that misses it would run, wrongly, at the PLL's rate. While the core misses
-# 24 MHz (docs/core.md, "The clock") the default is 12 (the oscillator;
-# placed and routed against 24, it passes by about 5%: tests/board make_board).
+# 24 MHz (docs/core.md, "The clock") the default is 12 (the oscillator; it
+# passes by about 5%: tests/board make_board).
 flash: deps
 	$(MAKE) gen
 	@mkdir -p $(IB_BUILD)
