@@ -44,9 +44,23 @@ module av_sim_top #(
   output logic [3:0]  rvfi_mem_rmask_o,
   output logic [3:0]  rvfi_mem_wmask_o,
   output logic [31:0] rvfi_cause_o,
-  output logic [31:0] rvfi_tval_o
+  output logic [31:0] rvfi_tval_o,
+  // wfi can no longer end but by the UART's interrupt (below), and whether
+  // mie enables that one
+  output logic        nowake_o,
+  output logic        meie_o
 );
   av_soc #(.RAM_BYTES(RAM_BYTES), .CS_INIT(CS_INIT), .DISP_INIT(DISP_INIT)) u_soc (.*);
+
+  // For the harness's "sleeps forever": a hart waiting in wfi leaves it when
+  // mip & mie is non-zero. Of mip's bits only the timer's and the UART's can
+  // change while it waits (the others are written by software, and there is
+  // one hart): the timer's while mtimecmp can be reached (all ones never
+  // is), the UART's when input arrives, which the harness knows. The ISS
+  // decides the same way (sim/iss/iss.c, WFI).
+  assign nowake_o = !(|u_soc.u_core.pend) &&
+                    !(u_soc.u_core.mie_q[7] && u_soc.u_clint.mtimecmp_q != '1);
+  assign meie_o   = u_soc.u_core.mie_q[11];
 
 `ifdef AV_UCODE_NAMES
   `include "ucode_names.vh"

@@ -5,8 +5,9 @@
 // verdict: the test finisher (0x5555 pass, (code<<16)|0x3333 fail) or the
 // riscv-tests `tohost` convention, watched through the SoC's
 // store-observation port. Exit status: 0 pass, the program's code on fail,
-// 2 unusable input (options, ELF), 3 --max-cycles reached, 4 core hung,
-// 5 co-simulation divergence. `accentv-sim --help` lists the options.
+// 2 unusable input (options, ELF), 3 --max-cycles reached, 4 core hung (or
+// asleep in wfi with nothing left that can wake it), 5 co-simulation
+// divergence. `accentv-sim --help` lists the options.
 #include "Vav_sim_top.h"
 #include "Vav_sim_top__Dpi.h"
 #include "svdpi.h"
@@ -64,7 +65,8 @@ const char *USAGE =
     "  +signature=FILE       write begin_signature..end_signature, one word a line\n"
     "  --help                this text\n"
     "Exit status: 0 pass; the program's code on failure; 2 bad input; 3 cycle\n"
-    "limit; 4 core stopped retiring; 5 co-simulation divergence.\n";
+    "limit; 4 core stopped retiring, or asleep in wfi with nothing that can wake\n"
+    "it; 5 co-simulation divergence.\n";
 
 struct Options {
     const char *elf = nullptr;
@@ -236,6 +238,7 @@ struct Harness {
     uint64_t edges = 0;           // waveform time: two per cycle, reset included
     bool sleeping = false;        // last retired instruction was wfi
     uint32_t wfi_lo = 1, wfi_hi = 0;   // control-store words of the WFI routine
+    uint64_t awake = 0;           // the last cycle not asleep in wfi
     // A verdict (finisher or tohost) ends the run once the store that gave it
     // has retired, so the retire log and co-simulation include it.
     bool verdict = false;
@@ -700,6 +703,21 @@ int Harness::run()
         // Without the microcode's routine table, a retired wfi is taken to
         // mean the core sleeps until the next retire.
         bool asleep = wfi_lo <= wfi_hi ? waiting_in_wfi() : sleeping;
+        if (!asleep)
+            awake = cycle;
+        // Asleep with no interrupt that mie enables pending or able to come
+        // (av_sim_top: nowake_o; the UART's comes only while input is
+        // left): the hart sleeps forever, which is said at once, as the ISS
+        // does. (Past its first few cycles the WFI routine is in its wait.)
+        if (asleep && cycle - awake > 16 && top->nowake_o &&
+            !(top->meie_o && uart_pos < uart_in.size())) {
+            uint32_t pc = nrec ? ring[(nrec - 1) % 16].pc_wdata : 0;
+            fprintf(stderr, "accentv-sim: the hart sleeps forever: wfi at pc 0x%08x, and no "
+                            "interrupt that mie enables can become pending (cycle %" PRIu64 ")\n",
+                    pc, cycle);
+            dump_recent(stderr);
+            return finish(EXIT_HUNG);
+        }
         if (cycle - last_retire > HANG_CYCLES && !asleep) {
             fprintf(stderr, "accentv-sim: core hung: nothing retired for %" PRIu64 " cycles (cycle %" PRIu64 ", upc 0x%04x)\n",
                     HANG_CYCLES, cycle, top->upc_o);

@@ -1745,11 +1745,23 @@ static void exec(struct iss *s, struct rvfi_rec *r)
             } else if (insn == 0x10500073) {                          /* WFI */
                 if (s->priv == PRV_U || (s->priv < PRV_M && (s->mstatus & MS_TW)))
                     ILLEGAL();
-                /* standalone: waiting means time passes until the timer */
-                if (!s->ext_irq && !(s->mip & s->mie) && (s->mie & IP_MTI) &&
-                    s->mtimecmp > s->mtime && s->mtimecmp != ~0ull) {
-                    s->mtime = s->mtimecmp;
-                    update_timer(s);
+                /* Standalone, waiting means time passing until the timer. With no
+                 * interrupt mie enables pending or able to come (mip's other bits
+                 * are software's, but for the UART's while input is left; all-ones
+                 * mtimecmp is never reached) the hart sleeps forever: said at once,
+                 * status 4, as the RTL harness does (sim/av_sim_top.sv, nowake_o). */
+                if (!s->ext_irq && !(s->mip & s->mie)) {
+                    if ((s->mie & IP_MTI) && s->mtimecmp != ~0ull) {
+                        if (s->mtimecmp > s->mtime) {
+                            s->mtime = s->mtimecmp;
+                            update_timer(s);
+                        }
+                    } else if (!((s->mie & IP_MEI) && uart_rx_ready(s))) {
+                        fprintf(stderr, "accentv-iss: the hart sleeps forever: wfi at pc 0x%08x, and no "
+                                        "interrupt that mie enables can become pending\n", pc);
+                        s->halted = 1;
+                        s->exit_code = 4;
+                    }
                 }
             } else if (f7 == 0x09 && rd == 0) {                       /* SFENCE.VMA */
                 if (s->priv == PRV_U || (s->priv == PRV_S && (s->mstatus & MS_TVM)))

@@ -7,7 +7,7 @@
  * options that mean nothing here (--cosim, --trace, --trace-from,
  * --corrupt-ucode) are refused.
  * Exit: 0 pass, the program's code on fail, 2 bad arguments or ELF,
- * 3 ran past --max-cycles.
+ * 3 ran past --max-cycles, 4 asleep in wfi with nothing that can wake it.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -32,7 +32,8 @@ static const char *USAGE =
     "  +signature=FILE       write begin_signature..end_signature, one word a line\n"
     "  --help                this text\n"
     "mtime advances one tick every CLK_HZ/TIMEBASE_HZ instructions (one clock each).\n"
-    "Exit status: 0 pass; the program's code on failure; 2 bad input; 3 limit.\n";
+    "Exit status: 0 pass; the program's code on failure; 2 bad input; 3 limit;\n"
+    "4 asleep in wfi with nothing that can wake it.\n";
 
 static void usage(void)
 {

@@ -8,17 +8,19 @@ the tohost and finisher verdicts, the tohost syscall proxy, --max-cycles,
 --uart-in, --trace-insn, --trace, --uprof, and the cycles/second figure on a long run
 (written to build/tests/sim/speed.txt), --corrupt-ucode caught by
 co-simulation. SoC behaviour: UART registers and interrupts, CLINT, access
-faults for unmapped addresses, and wfi not taken for a hang.
+faults for unmapped addresses, wfi not taken for a hang, and wfi with
+nothing that can wake the hart reported at once (here and by the ISS).
 The programs are tests/sim/*.S, built by sim/sim.mk into build/tests/sim.
 """
 import os, re, shutil, subprocess, sys, tempfile
 from run import Test, Failure, Skip
 
 SIM = 'build/sim/accentv-sim'
+ISS = 'build/iss/accentv-iss'
 
 
 def prepare(ctx):
-    ctx.make('sim-tests', SIM)
+    ctx.make('sim-tests', SIM, ISS)
 
 
 def elf(ctx, name):
@@ -372,8 +374,23 @@ def t_access_faults(ctx):
 
 
 def t_wfi_not_hung(ctx):
-    # 1.5 M cycles: past the 1 M-cycle hang limit, asleep all the time.
+    # 1.5 M cycles: past the 1 M-cycle hang limit, asleep all the time (the
+    # timer it waits for is 2^32 ticks away).
     expect(ctx, ['--max-cycles', '1500000', elf(ctx, 'wfi_sleep')], 3, r'--max-cycles 1500000 reached')
+
+
+FOREVER = r'the hart sleeps forever: wfi at pc 0x8[0-9a-f]{7}, and no interrupt that mie enables'
+
+
+def t_wfi_forever(ctx):
+    """wfi with nothing that can wake the hart ends the run at once with
+    status 4, in the harness (co-simulated) and in the ISS alike."""
+    prog = elf(ctx, 'wfi_forever')
+    expect(ctx, ['--max-cycles', '100000', prog], 4, FOREVER, cosim=True)
+    iss = subprocess.run([os.path.join(ctx.root, ISS), '--max-cycles', '100000', prog],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=60)
+    if iss.returncode != 4 or not re.search(FOREVER, iss.stderr):
+        raise Failure(f"accentv-iss: status {iss.returncode}, expected 4 and /{FOREVER}/:\n{iss.stderr}")
 
 
 def collect(ctx):
