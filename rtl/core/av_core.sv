@@ -425,13 +425,18 @@ module av_core #(
     pte_chk[0] = !fl[5] || (store && !fl[6]);
   endfunction
   // A PTE with RSW bit 8 (zero-fill, copy-on-write) is checked as valid and,
-  // when valid, writable: what is left is whether a fast path could take the
-  // fault (fp_ok below); the encoding itself faults as the term after says.
+  // when valid and readable, writable: what is left is whether a fast path
+  // could take the fault (fp_ok below); the encoding itself faults as the
+  // terms after say. Only a readable leaf is taken as writable (W without R
+  // is reserved): a pointer or an execute-only page with the bit is what it
+  // is without it, as RSW is nothing to the hardware (priv/vm_rsw; taking
+  // every valid one as writable made those "W without R" page faults).
   wire        p8       = pte_q[8];
-  wire [1:0]  chk_q    = pte_chk(pte_q[19:10], {pte_q[7:6], pte_q[4:3], pte_q[2] | (p8 & pte_q[0]),
+  wire        p8w      = p8 && pte_q[0] && pte_q[1];
+  wire [1:0]  chk_q    = pte_chk(pte_q[19:10], {pte_q[7:6], pte_q[4:3], pte_q[2] | p8w,
                                                 pte_q[1], pte_q[0] | p8},
                                  wlevel_q, wk_fetch_q, wk_store_q, wmode, st_sum, st_mxr);
-  wire        pte_fault  = chk_q[1] || (p8 && (!pte_q[0] || (!pte_q[2] && wk_store_q)));
+  wire        pte_fault  = chk_q[1] || (p8 && !pte_q[0]) || (p8w && !pte_q[2] && wk_store_q);
   wire        pte_needad = chk_q[0];
   wire        pte_ptr  = pte_q[0] && !pte_q[1] && !pte_q[2] && !pte_q[3] && wlevel_q;
   wire        pte_d    = pte_q[7];
