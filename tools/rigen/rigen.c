@@ -85,7 +85,8 @@ static int cur_swr, opt_swrefill;
  * entry pointing outside RAM (access fault during the walk; not with --qemu,
  * whose walk reports a page fault there). */
 #define WIN_VA 0x80400000u
-static uint32_t win_flags[8];
+static uint32_t win_flags[8];   /* with random RSW bits (9:8), which the walk ignores */
+static uint32_t ptr_rsw;        /* RSW bits of the level-1 pointers */
 
 static int rreg(void)          /* any readable register, x0 included */
 {
@@ -570,13 +571,13 @@ static void prologue(void)
             emit("la a2, pt_text");
             emit("srli a2, a2, 12");
             emit("slli a2, a2, 10");
-            emit("ori a2, a2, 1");
+            emit("ori a2, a2, 0x%x", 1 | ptr_rsw);
         }
         emit("sw a2, %d(a0)", 4 * 0x200 - 2048);
         emit("la a2, pt_win");
         emit("srli a2, a2, 12");
         emit("slli a2, a2, 10");
-        emit("ori a2, a2, 1");
+        emit("ori a2, a2, 0x%x", 1 | ptr_rsw);
         emit("sw a2, %d(a0)", 4 * 0x201 - 2048);
         emit("li a2, 0x%x", ((0x80000u + 1) << 10) | 0xd7);  /* PPN[0] != 0 */
         emit("sw a2, %d(a0)", 4 * 0x202 - 2048);
@@ -835,7 +836,8 @@ int main(int argc, char **argv)
         static const uint32_t choice[] = {0xd7, 0x53, 0x13, 0x59, 0x19, 0xc7, 0x00, 0x15,
                                           0x17, 0xdf, 0x5b, 0x03, 0x97, 0x57};
         for (int k = 0; k < 8; k++)
-            win_flags[k] = choice[rnd(sizeof choice / sizeof choice[0])];
+            win_flags[k] = choice[rnd(sizeof choice / sizeof choice[0])] | (rnd(4) << 8);
+        ptr_rsw = rnd(4) << 8;
     }
     prologue();
     rng_state = seed * 0x2545f4914f6cdd1dull + 7;
