@@ -402,7 +402,8 @@ module av_core #(
   // What a PTE means for the access the walk serves: {page fault, needs A/D
   // set}. For a leaf: R/W/X as the kind needs (MXR: X reads), U against the
   // mode (S touches U pages for data only with SUM, never fetches them), a
-  // level-1 leaf must be megapage aligned; a pointer at level 0 faults.
+  // level-1 leaf must be megapage aligned; a pointer at level 0 faults, and
+  // one with D, A or U set at any level.
   // (ppn0: PTE bits 19:10; fl: PTE bits D A U X W R V, G left out)
   // A page register's hit and physical page: one filled from a megapage
   // matches on VPN[1] alone and takes PPN[0] from the address.
@@ -421,7 +422,10 @@ module av_core #(
     leaf = r || x;
     uok  = (m == 2'd0) ? u : (!u || (!fetch && sumb));
     perm = fetch ? (x && uok) : store ? (w && uok) : ((r || (mxr && x)) && uok);
-    pte_chk[1] = bad || (!leaf && !lvl) || (leaf && ((lvl && ppn0 != 10'd0) || !perm));
+    // (a pointer with D, A or U set faults: they are reserved in a non-leaf
+    // PTE, priv 1.12 4.3.1, and reserved bits fault, 4.3.2 step 3; QEMU too)
+    pte_chk[1] = bad || (!leaf && (!lvl || fl[4] || fl[5] || fl[6])) ||
+                 (leaf && ((lvl && ppn0 != 10'd0) || !perm));
     pte_chk[0] = !fl[5] || (store && !fl[6]);
   endfunction
   // A PTE with RSW bit 8 (zero-fill, copy-on-write) is checked as valid and,

@@ -497,6 +497,10 @@ static uint32_t walk(struct iss *s, uint32_t va, int acc, int prv, int update, u
         if (!(pte & PTE_V) || (!(pte & PTE_R) && (pte & PTE_W)))
             return pf_cause[acc];
         if (!(pte & (PTE_R | PTE_X))) {
+            /* a pointer: D, A and U are reserved in it (priv 1.12, 4.3.1),
+             * and a PTE with reserved bits set faults (4.3.2 step 3) */
+            if (pte & (PTE_D | PTE_A | PTE_U))
+                return pf_cause[acc];
             a = (uint64_t)(pte >> 10) << 12;
             continue;
         }
@@ -727,8 +731,8 @@ static uint32_t fault_fastpath(struct iss *s, uint32_t va, int acc, uint64_t *pa
     if (!ram_ok(s, l1a, 4))
         return cause;
     uint32_t l1 = rd32(s, l1a);
-    if (!(l1 & PTE_V) || (l1 & (PTE_R | PTE_W | PTE_X)))
-        return cause;                                 /* no level-0 table */
+    if (!(l1 & PTE_V) || (l1 & (PTE_R | PTE_W | PTE_X | PTE_D | PTE_A | PTE_U)))
+        return cause;                                 /* no level-0 table (or a reserved pointer) */
     uint64_t l0a = ((uint64_t)(l1 >> 10) << 12) + (((va >> 12) & 0x3ff) << 2);
     if (!ram_ok(s, l0a, 4))
         return cause;
