@@ -110,8 +110,18 @@ static void client(void)
     uint32_t inl = s1.msgs_inline - s0.msgs_inline, dir = s1.msgs_direct - s0.msgs_direct;
     uint64_t du = s1.cycles_user - s0.cycles_user, dk = s1.cycles_kernel - s0.cycles_kernel;
     uint64_t di = s1.cycles_idle - s0.cycles_idle;
+    /* With preemption (rpc_regs_preempt.c) a timer may stop the server
+     * between its reply and its next receive (QEMU's timer follows the
+     * host's clock, so where it falls varies with the host's load), and the
+     * next request then waits in the queue instead of being handed over:
+     * every message is inline, not all need be direct. */
+#ifdef RPC_REGS_PREEMPT
+    CHECK(inl == 2 * N && dir <= inl, "%lu inline, %lu direct, wanted %d inline", (unsigned long)inl,
+          (unsigned long)dir, 2 * N);
+#else
     CHECK(inl == 2 * N && dir == 2 * N, "%lu inline, %lu direct, wanted %d", (unsigned long)inl,
           (unsigned long)dir, 2 * N);
+#endif
     /* the cycles only where they mean something: not on QEMU, which has
      * no fast-path CSRs (this test boots without cpaths, so fastpaths is 0
      * there only) */
