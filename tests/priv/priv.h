@@ -122,16 +122,27 @@ count_addr:                                             \
     add t1, t1, t2;                                     \
     sw t0, 0(t1)
 
-/* root[VPN[1] of va] = a pointer to the level-0 table l0. */
-#define MAP_TABLE(root, va, l0)                         \
+/* root[VPN[1] of va] = a pointer to the level-0 table l0 (with more PTE
+ * bits: MAP_TABLE_BITS). */
+#define MAP_TABLE_BITS(root, va, l0, bits)              \
     la t0, l0;                                          \
     srli t0, t0, 12;                                    \
     slli t0, t0, 10;                                    \
-    ori t0, t0, PTE_V;                                  \
+    ori t0, t0, PTE_V | (bits);                         \
     la t1, root;                                        \
     li t2, (((va) >> 22) * 4);                          \
     add t1, t1, t2;                                     \
     sw t0, 0(t1)
+#define MAP_TABLE(root, va, l0) MAP_TABLE_BITS(root, va, l0, 0)
+
+/* A code page (4 KiB aligned, in .text) at label: a0 <- value, return. */
+#define CODE_PAGE(label, value)                         \
+    .text;                                              \
+    .align 12;                                          \
+label:                                                  \
+    li a0, value;                                       \
+    ret;                                                \
+    .align 12
 
 /* l0[VPN[0] of va] = a 4 KiB leaf for the page at label. */
 #define MAP_PAGE(l0, va, label, flags)                  \

@@ -10,16 +10,9 @@
 #include "test.h"
 #include "priv.h"
 
-/* root's entry for VA_BASE <- a pointer to l0 with the extra bits in a0 */
+/* root's entry for VA_BASE <- a pointer to l0 with more bits */
 #define POINT(bits)                                     \
-    la t0, l0;                                          \
-    srli t0, t0, 12;                                    \
-    slli t0, t0, 10;                                    \
-    ori t0, t0, PTE_V | (bits);                         \
-    la t1, root;                                        \
-    li t2, ((VA_BASE >> 22) * 4);                       \
-    add t1, t1, t2;                                     \
-    sw t0, 0(t1);                                       \
+    MAP_TABLE_BITS(root, VA_BASE, l0, bits);            \
     sfence.vma
 
 TEST_BEGIN
@@ -59,11 +52,6 @@ TEST_CASE(5, a0, 0x55, li a0, 0; li a1, VA_BASE + 0x1000; jalr ra, 0(a1))
     csrw CSR_SATP, zero
 TEST_END
 
-    .text
-    .align 12
-xpage:
-    li a0, 0x55
-    ret
-    .align 12
+CODE_PAGE(xpage, 0x55)
 
 #include "vm.h"

@@ -18,15 +18,7 @@ TEST_BEGIN
     PMP_OPEN
     csrw CSR_MIE, zero
     MAP_IDENTITY(root, 0)
-    /* the pointer to l0 with both RSW bits */
-    la t0, l0
-    srli t0, t0, 12
-    slli t0, t0, 10
-    ori t0, t0, PTE_V | PTE_RSW
-    la t1, root
-    li t2, ((VA_BASE >> 22) * 4)
-    add t1, t1, t2
-    sw t0, 0(t1)
+    MAP_TABLE_BITS(root, VA_BASE, l0, PTE_RSW)
     MAP_PAGE(l0, VA_BASE + 0x0000, page1, PTE_V | PTE_R | PTE_W | PTE_A | PTE_D | PTE_RSW)
     MAP_PAGE(l0, VA_BASE + 0x1000, page2, PTE_V | PTE_R | PTE_A | PTE_RSW)
     MAP_PAGE(l0, VA_BASE + 0x2000, xpage, PTE_V | PTE_X | PTE_A | PTE_RSW)
@@ -60,11 +52,6 @@ TEST_CASE(7, a0, 0x30000001, la a1, page3; li a2, VA_BASE + 0x400000 - 0x8000000
     csrw CSR_SATP, zero
 TEST_END
 
-    .text
-    .align 12
-xpage:
-    li a0, 0x77
-    ret
-    .align 12
+CODE_PAGE(xpage, 0x77)
 
 #include "vm.h"
