@@ -228,8 +228,8 @@ board-stat: $(IB_BUILD)/stat-modules.txt
 
 # Only a bitstream that fits and meets its clock goes onto the board: one
 # that misses it would run, wrongly, at the PLL's rate. While the core misses
-# 24 MHz (docs/core.md, "The clock") the default is 12 (the oscillator; it
-# passes by about 5%: tests/board make_board).
+# 24 MHz (docs/core.md, "The clock") the default is 12 (the oscillator;
+# tests/board make_board checks that it passes).
 flash: deps
 	$(MAKE) gen
 	@mkdir -p $(IB_BUILD)
