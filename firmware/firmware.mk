@@ -40,8 +40,7 @@ GEN_HDRS  := $(GEN)/csr.h $(GEN)/memmap.h $(GEN)/vm_contract.h $(GEN)/rt_contrac
 pack_list = $(foreach p,$(1),$(p)=$(FW)/user/$(p).elf.strip)
 
 ALL_TARGETS += $(FW)/kernel.elf
-QEMU_CMD := qemu-system-riscv32 -machine virt -bios none -cpu rv32,c=off,f=off,d=off,h=off \
-            -nographic -monitor none -serial stdio
+QEMU_CMD := $(shell python3 tools/qemu_ref.py)
 
 $(GEN)/vm_contract.h: firmware/include/vm_contract.def tools/gen/vmcontract.py
 	python3 tools/gen/vmcontract.py $< $(GEN)

@@ -17,6 +17,8 @@ import argparse, concurrent.futures as cf, fnmatch, importlib.util, os, shlex
 import subprocess, sys, time, traceback
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, 'tools'))
+from qemu_ref import qemu_cmd  # noqa: E402  (the path above first)
 # Suites do "from run import Failure, Skip": make that this module even when it
 # runs as __main__, or their exceptions would be other classes than ours.
 sys.modules.setdefault('run', sys.modules[__name__])
@@ -76,9 +78,7 @@ class Ctx:
         if t == 'iss':
             return [os.path.join(self.build, 'iss', 'accentv-iss'), *args, elf]
         if t == 'qemu':
-            return ['qemu-system-riscv32', '-machine', 'virt', '-bios', 'none',
-                    '-cpu', 'rv32,c=off,f=off,d=off,h=off', '-nographic',
-                    '-monitor', 'none', '-serial', 'stdio', '-kernel', elf]
+            return [*qemu_cmd(), '-kernel', elf]
         raise Failure(f"unknown target {t}")
 
 

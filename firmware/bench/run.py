@@ -22,6 +22,8 @@ Exit status 1 when a workload fails its check or does not run.
 import argparse, math, os, re, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.join(ROOT, 'tools'))
+from qemu_ref import qemu_cmd  # noqa: E402  (the path above first)
 LINE = re.compile(r'^bench (\S+): cycles (\d+) instret (\d+) cpi (\d+\.\d+) check (\S+)', re.M)
 TLB = re.compile(r'^tlb: same (\d+) bare (\d+) paged (\d+) alt (\d+) bare (\d+) paged (\d+) '
                  r'refill (\d+) cold (\d+) warm (\d+) check (\S+)', re.M)
@@ -36,9 +38,7 @@ def command(target, elf):
         return [os.path.join(ROOT, 'build/iss/accentv-iss'), elf]
     if target == 'qemu':
         # -icount: minstret then counts instructions, not host clock ticks.
-        return ['qemu-system-riscv32', '-machine', 'virt', '-bios', 'none',
-                '-cpu', 'rv32,c=off,f=off,d=off,h=off', '-icount', 'shift=0', '-nographic',
-                '-monitor', 'none', '-serial', 'stdio', '-kernel', elf]
+        return [*qemu_cmd('-icount', 'shift=0'), '-kernel', elf]
     raise SystemExit(f"unknown target {target}")
 
 

@@ -330,7 +330,9 @@ module av_core #(
       U_RES_PC4:   res = pc_q + 32'd4;
       U_RES_MUL:   res = (ir_q[13:12] == 2'b00) ? prod[31:0] : prod[63:32];
       U_RES_SPR:   res = spr;
-      U_RES_IR:    res = ir_q;
+      // the tval of an illegal instruction: a 16-bit encoding (bits 1:0 not
+      // 11) gives only its own 16 bits (priv spec 3.1.16)
+      U_RES_IR:    res = {ir_q[31:16] & {16{&ir_q[1:0]}}, ir_q[15:0]};
       U_RES_CAUSE: res = {cause_intr_q, 26'b0, cause_q};
       U_RES_PC:    res = pc_q;
       default:     res = alu_out;

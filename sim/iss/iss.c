@@ -1484,7 +1484,9 @@ static void exec(struct iss *s, struct rvfi_rec *r)
 
 #define USE_RS1() (r->rs1_addr = (uint8_t)rs1, r->rs1_rdata = a)
 #define USE_RS2() (r->rs2_addr = (uint8_t)rs2, r->rs2_rdata = b)
-#define ILLEGAL() do { except(s, r, 2, insn); return; } while (0)
+/* tval: the instruction's bits; a 16-bit encoding (bits 1:0 not 11) gives
+ * only its 16 bits, the upper half zero (priv spec 3.1.16) */
+#define ILLEGAL() do { except(s, r, 2, (insn & 3) == 3 ? insn : insn & 0xffff); return; } while (0)
 #define EXC(cause, tval) do { except(s, r, (cause), (tval)); return; } while (0)
 
     switch (op) {

@@ -30,9 +30,9 @@ RIGEN = os.path.join(ROOT, 'build', 'rigen', 'rigen')
 ISS = os.path.join(ROOT, 'build', 'iss', 'accentv-iss')
 SIM = os.path.join(ROOT, 'build', 'sim', 'accentv-sim')
 RV_CC = os.environ.get('RV_CC', 'riscv64-unknown-elf-gcc')
-QEMU = ['qemu-system-riscv32', '-machine', 'virt', '-bios', 'none',
-        '-cpu', 'rv32,c=off,f=off,d=off,h=off', '-nographic', '-monitor', 'none',
-        '-serial', 'stdio', '-kernel']
+sys.path.insert(0, os.path.join(ROOT, 'tools'))
+from qemu_ref import qemu_cmd
+QEMU = [*qemu_cmd(), '-kernel']
 MAX_INSNS = 20_000_000
 WITHOUT = os.environ.get('FUZZ_WITHOUT', '')
 SIG_LINES = 31

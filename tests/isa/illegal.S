@@ -5,13 +5,20 @@
  * combinations of OP, OP-IMM shifts with shamt[5] set (RV32), RV64-only
  * loads/stores/opcodes, F-extension opcodes (no F), bad branch and jalr
  * funct3, reserved AMO funct5 and width, reserved MISC-MEM and SYSTEM funct3.
+ *
+ * Encodings whose bits 1:0 are not 11 are 16 bits long (the ISA's length
+ * encoding), and without C they are illegal: mtval holds those 16 bits,
+ * right-justified, the upper half zero (privileged spec 3.1.16: the
+ * shortest of the faulting instruction, ILEN and XLEN bits). A 48- or
+ * 64-bit prefix reports the first 32 bits (ILEN).
  */
 #include "test.h"
 
-#define ILLEGAL(n, bits)                                \
+#define ILLEGAL(n, bits) ILLEGAL_TVAL(n, bits, bits)
+#define ILLEGAL_TVAL(n, bits, tval)                     \
     SET_CASE(n);                                        \
     li a0, 0x5a5a5a5a;                                  \
-    li a3, bits;                                        \
+    li a3, tval;                                        \
     TRAP_EXPECT(CAUSE_ILLEGAL_INSN, a3);                \
     .word bits;                                         \
     TRAP_CHECK;                                         \
@@ -47,4 +54,8 @@ ILLEGAL(25, 0x0000700f)     /* MISC-MEM funct3=111 */
 ILLEGAL(26, 0x00004573)     /* SYSTEM funct3=100 */
 ILLEGAL(27, 0x00200073)     /* uret (removed, no N extension) */
 ILLEGAL(28, 0x0000007f)     /* 64-bit+ instruction-length prefix 0x3f (bits 6:0 = 1111111) */
+ILLEGAL_TVAL(29, 0x12345679, 0x5679)   /* bits 1:0 = 01: a 16-bit encoding (C's quadrant 1) */
+ILLEGAL_TVAL(30, 0xabcd4000, 0x4000)   /* 00 */
+ILLEGAL_TVAL(31, 0x8e01fffe, 0xfffe)   /* 10 */
+ILLEGAL(32, 0x1234501f)                /* a 48-bit prefix (bits 5:0 = 011111): 32 bits */
 TEST_END

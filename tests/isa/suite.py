@@ -6,7 +6,8 @@ case number. Files marked 'QEMU: no - reason' are skipped on QEMU only.
 Also here, because they exercise the same machine-mode C run-time
 (tests/common/crt.c): the `make run` demo (firmware/demo/hello.c), whose
 output is checked line by line, and the bench-cpu workloads
-(firmware/bench/*.c), each of which checks its own result."""
+(firmware/bench/*.c), each of which checks its own result; and the sweep of
+the encoding space compared with QEMU (t_encodings)."""
 import os, re, sys
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'common'))
 import elfsuite
@@ -63,7 +64,25 @@ def bench_test(name):
     return Test(f'bench_{name}', func)
 
 
+def t_encodings(ctx):
+    """The encoding sweep (tests/common/encodings.S): which words trap, with
+    which mcause and mtval, must be the same here as on QEMU, line by line."""
+    if ctx.target == 'qemu':
+        raise Skip("the reference itself")
+    elf = os.path.join(ctx.build, 'tests', 'common', 'encodings.elf')
+    ours = elfsuite.run_elf(ctx, elf).splitlines()
+    rc, ref = ctx.run(ctx.elf_cmd(elf, target='qemu'), timeout=elfsuite.TIMEOUT['qemu'])
+    ref = ref.splitlines()
+    if rc != 0 or len(ref) != len(ours):
+        raise Failure(f"QEMU: exit status {rc}, {len(ref)} lines against our {len(ours)}")
+    for a, b in zip(ours, ref):
+        if a != b:
+            raise Failure("differs from QEMU (bitmap of words that did not trap, hash of the traps'"
+                          f" mcause and mtval, opcode, funct3):\n  ours {a}\n  QEMU {b}")
+
+
 def collect(ctx):
     extra = [Test('demo_hello', t_demo)] + [bench_test(b) for b in BENCH]
-    return (elfsuite.collect(ctx, 'isa') + extra + [Test('demo_hello_128k', t_demo_128k)] +
+    return (elfsuite.collect(ctx, 'isa') + extra + [Test('demo_hello_128k', t_demo_128k),
+                                                     Test('encodings', t_encodings)] +
             elfsuite.qemu_twins(ctx, extra))

@@ -262,7 +262,7 @@ WFI:
 ;; Illegal instruction: everything no class claims, unimplemented CSRs,
 ;; CSR accesses the decode cycle refused (privilege, read-only).
 ILLEGAL:
-    RES=IR DST=TC K=2 GO_TRAP                       ; T <- instruction; cause <- 2
+    RES=IR DST=TC K=2 GO_TRAP                       ; T <- instruction (16 bits if 16-bit); cause <- 2
 dispatch SYS0 ILLEGAL
 dispatch SYS4 ILLEGAL
 dispatch CUSTOM0 ILLEGAL
