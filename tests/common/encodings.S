@@ -72,14 +72,10 @@ f7l:
     bltu s2, t0, f7l
     mv a0, s4
     call puthex
-    li a0, ' '
-    call putc
     mv a0, s0
-    call puthex
-    li a0, ' '
-    call putc
+    call sphex
     mv a0, s1
-    call puthex
+    call sphex
     li a0, '\n'
     call putc
 f3n:
@@ -138,22 +134,14 @@ skip:
     li s3, 0
     andi t0, s2, 255
     bnez t0, iml
-    li a0, ' '
-    call putc
     mv a0, s4
-    call puthex
-    li a0, ' '
-    call putc
+    call sphex
     mv a0, s2
-    call puthex
-    li a0, ' '
-    call putc
+    call sphex
     mv a0, s5
-    call puthex
-    li a0, ' '
-    call putc
+    call sphex
     mv a0, s1
-    call puthex
+    call sphex
     li a0, '\n'
     call putc
     li s4, 0
@@ -211,6 +199,14 @@ putc:
     beqz t1, 1b
     sb a0, 0(t0)
     ret
+sphex:                      # ' ', then a0 in hex (puthex and putc leave a1, a2)
+    mv a1, a0
+    mv a2, ra
+    li a0, ' '
+    call putc
+    mv a0, a1
+    call puthex
+    jr a2
 puthex:
     li t3, 8
     mv t4, a0
