@@ -13,8 +13,8 @@ QEMU_CPU = 'rv32,c=off,f=off,d=off,h=off,zba=false,zbb=false,zbc=false,zbs=false
 
 
 def qemu_cmd(*extra):
-    """The QEMU command line up to the ELF: add extra options, then
-    '-kernel', elf (or use it as it is and append them)."""
+    """The QEMU command line without the program: extra options go in
+    before the console's; callers append '-kernel', elf (and -append)."""
     return ['qemu-system-riscv32', '-machine', 'virt', '-bios', 'none', '-cpu', QEMU_CPU,
             *extra, '-nographic', '-monitor', 'none', '-serial', 'stdio']
 

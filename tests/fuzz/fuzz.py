@@ -31,7 +31,7 @@ ISS = os.path.join(ROOT, 'build', 'iss', 'accentv-iss')
 SIM = os.path.join(ROOT, 'build', 'sim', 'accentv-sim')
 RV_CC = os.environ.get('RV_CC', 'riscv64-unknown-elf-gcc')
 sys.path.insert(0, os.path.join(ROOT, 'tools'))
-from qemu_ref import qemu_cmd
+from qemu_ref import qemu_cmd  # noqa: E402  (the path above first)
 QEMU = [*qemu_cmd(), '-kernel']
 MAX_INSNS = 20_000_000
 WITHOUT = os.environ.get('FUZZ_WITHOUT', '')
