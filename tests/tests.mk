@@ -56,17 +56,16 @@ $(TEST_BUILD)/common/probe_%.o: $(TCOMMON)/probe_%.S $(TEST_HDRS) tests/priv/pri
 	@mkdir -p $(@D)
 	$(RV_CC) $(TEST_ASFLAGS) -c -o $@ $<
 
-# The encoding sweep that tests/isa's t_encodings runs here and on QEMU.
-ENCODINGS_ELF := $(TEST_BUILD)/common/encodings.elf
-$(ENCODINGS_ELF): $(TEST_BUILD)/common/encodings.o $(TEST_LD)
-	$(RV_CC) $(TEST_LDFLAGS) -o $@ $<
-$(TEST_BUILD)/common/encodings.o: $(TCOMMON)/encodings.S $(TEST_HDRS)
-	@mkdir -p $(@D)
-	$(RV_CC) $(TEST_ASFLAGS) -c -o $@ $<
+# Sweeps whose output the suites compare with QEMU's (elfsuite.same_as_qemu):
+# the encoding space (tests/isa) and the Sv32 PTE space (tests/priv).
+SWEEP_ELFS   := $(TEST_BUILD)/common/encodings.elf $(TEST_BUILD)/common/pte_space.elf
+$(SWEEP_ELFS): $(TEST_BUILD)/common/%.elf: $(TEST_BUILD)/common/%.o $(TEST_BUILD)/common/start.o $(TEST_LD)
+	$(RV_CC) $(TEST_LDFLAGS) -o $@ $(TEST_BUILD)/common/start.o $<
+$(TEST_BUILD)/common/pte_space.o: tests/priv/priv.h
 
 .PHONY: isa-tests priv-tests
-isa-tests: $(ISA_ELFS) $(PROBE_ELFS) $(ENCODINGS_ELF)
-priv-tests: $(PRIV_ELFS) $(PROBE_ELFS)
+isa-tests: $(ISA_ELFS) $(PROBE_ELFS) $(TEST_BUILD)/common/encodings.elf
+priv-tests: $(PRIV_ELFS) $(PROBE_ELFS) $(TEST_BUILD)/common/pte_space.elf
 ALL_TARGETS += $(ISA_ELFS) $(PRIV_ELFS) $(PROBE_ELFS)
 
 # ---- picolibc programs: demo and benchmarks --------------------------------

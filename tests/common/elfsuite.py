@@ -110,6 +110,30 @@ def run_elf(ctx, elf, args=(), expect_status=0):
     return out
 
 
+SWEEP_LINE = re.compile(r'[0-9a-f]+( [0-9a-f]+)*')
+
+
+def same_as_qemu(ctx, name, what):
+    """A sweep (build/tests/common/NAME.elf) must print the same lines on
+    ctx.target as on QEMU, the reference; what names a line's fields."""
+    if ctx.target == 'qemu':
+        raise Skip("the reference itself")
+    elf = os.path.join(ctx.build, 'tests', 'common', name + '.elf')
+    # the sweep's lines are hex fields; the harness may add its own (cycles/s)
+    def lines(out):
+        return [l for l in out.splitlines() if SWEEP_LINE.fullmatch(l)]
+    ours = lines(run_elf(ctx, elf))
+    rc, ref = ctx.run(ctx.elf_cmd(elf, target='qemu'), timeout=TIMEOUT['qemu'])
+    ref = lines(ref)
+    if not ours:
+        raise Failure(f"{name} printed no sweep lines on {ctx.target}")
+    if rc != 0 or len(ref) != len(ours):
+        raise Failure(f"QEMU: exit status {rc}, {len(ref)} lines against our {len(ours)}")
+    for n, (a, b) in enumerate(zip(ours, ref)):
+        if a != b:
+            raise Failure(f"line {n + 1} differs from QEMU ({what}):\n  ours {a}\n  QEMU {b}")
+
+
 def gated_run(ctx, elf, caps):
     """run_elf, unless the RTL under test lacks one of caps: then run on the
     ISS and report a skip (or the ISS's failure). Returns the output."""

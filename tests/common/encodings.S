@@ -11,11 +11,9 @@
  * writes 0 as its tval; DESIGN) and custom-1 (remap).
  * Not a self-checking test: it always exits 0; the suite compares outputs.
  */
-#include "memmap.h"
+#include "test.h"
 
-    .section .text.init.enter, "ax"
-    .globl _start
-_start:
+TEST_BEGIN
     la t0, trap
     csrw mtvec, t0
     li s0, 0                # opcode
@@ -64,20 +62,20 @@ f7l:
     andi t0, s2, 31
     bnez t0, f7l
     mv a0, s3
-    call puthex
+    call test_puthex
     li a0, ' '
-    call putc
+    call test_putc
     li s3, 0
     li t0, 128
     bltu s2, t0, f7l
     mv a0, s4
-    call puthex
+    call test_puthex
     mv a0, s0
-    call sphex
+    call test_putfield
     mv a0, s1
-    call sphex
+    call test_putfield
     li a0, '\n'
-    call putc
+    call test_putc
 f3n:
     addi s1, s1, 1
     li t0, 8
@@ -130,20 +128,20 @@ skip:
     andi t0, s2, 31
     bnez t0, iml
     mv a0, s3
-    call puthex
+    call test_puthex
     li s3, 0
     andi t0, s2, 255
     bnez t0, iml
     mv a0, s4
-    call sphex
+    call test_putfield
     mv a0, s2
-    call sphex
+    call test_putfield
     mv a0, s5
-    call sphex
+    call test_putfield
     mv a0, s1
-    call sphex
+    call test_putfield
     li a0, '\n'
-    call putc
+    call test_putc
     li s4, 0
     li t0, 4096
     bltu s2, t0, iml
@@ -154,10 +152,7 @@ skip:
     li t0, 8
     bltu s1, t0, pbl
 
-    li t0, MM_FINISHER_BASE
-    li t1, MM_FINISHER_PASS
-    sw t1, 0(t0)
-1:  j 1b
+TEST_END
 
 # exec a0: bitmap s3 = (s3 >> 1) | (no trap) << 31; hash s4 updated on trap
 exec:
@@ -191,37 +186,6 @@ trap:
     li t1, 3 << 11
     csrs mstatus, t1
     mret
-
-putc:
-    li t0, MM_UART_BASE
-1:  lbu t1, 5(t0)
-    andi t1, t1, 0x20
-    beqz t1, 1b
-    sb a0, 0(t0)
-    ret
-sphex:                      # ' ', then a0 in hex (puthex and putc leave a1, a2)
-    mv a1, a0
-    mv a2, ra
-    li a0, ' '
-    call putc
-    mv a0, a1
-    call puthex
-    jr a2
-puthex:
-    li t3, 8
-    mv t4, a0
-    mv t5, ra
-1:  srli a0, t4, 28
-    slli t4, t4, 4
-    li t6, 10
-    blt a0, t6, 2f
-    addi a0, a0, 'a'-10
-    j 3f
-2:  addi a0, a0, '0'
-3:  call putc
-    addi t3, t3, -1
-    bnez t3, 1b
-    jr t5
 
     .data
     .align 4

@@ -264,6 +264,16 @@ test_puthex:                    /* a0 = value, 8 hex digits; clobbers a0-a4 */
     mv ra, a2
     ret
 
+    .globl test_putfield
+test_putfield:                  /* ' ', then a0 in 8 hex digits; clobbers a0-a6 */
+    mv a5, a0
+    mv a6, ra
+    li a0, ' '
+    call test_putc
+    mv a0, a5
+    call test_puthex
+    jr a6
+
     .globl test_putdec
 test_putdec:                    /* a0 = value < 1000; clobbers a0-a4 */
     mv a1, a0

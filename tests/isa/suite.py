@@ -66,19 +66,9 @@ def bench_test(name):
 
 def t_encodings(ctx):
     """The encoding sweep (tests/common/encodings.S): which words trap, with
-    which mcause and mtval, must be the same here as on QEMU, line by line."""
-    if ctx.target == 'qemu':
-        raise Skip("the reference itself")
-    elf = os.path.join(ctx.build, 'tests', 'common', 'encodings.elf')
-    ours = elfsuite.run_elf(ctx, elf).splitlines()
-    rc, ref = ctx.run(ctx.elf_cmd(elf, target='qemu'), timeout=elfsuite.TIMEOUT['qemu'])
-    ref = ref.splitlines()
-    if rc != 0 or len(ref) != len(ours):
-        raise Failure(f"QEMU: exit status {rc}, {len(ref)} lines against our {len(ours)}")
-    for a, b in zip(ours, ref):
-        if a != b:
-            raise Failure("differs from QEMU (bitmap of words that did not trap, hash of the traps'"
-                          f" mcause and mtval, opcode, funct3):\n  ours {a}\n  QEMU {b}")
+    which mcause and mtval, must be the same here as on QEMU."""
+    elfsuite.same_as_qemu(ctx, 'encodings', "bitmap of the words that did not trap, hash of"
+                          " the traps' mcause and mtval, opcode, funct3")
 
 
 def collect(ctx):

@@ -5,7 +5,8 @@ runs on ctx.target and must exit with status 0 (a failure's status is the
 failing case); files marked 'QEMU: no - reason' are skipped on QEMU only.
 
 Also here: the bench-cpu workloads built to run in S mode under Sv32
-(build/bench/NAME-sv32.elf), each checking its own result."""
+(build/bench/NAME-sv32.elf), each checking its own result; and the sweep of
+the Sv32 PTE space compared with QEMU (t_pte_space)."""
 import os, sys
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'common'))
 import elfsuite
@@ -32,6 +33,13 @@ def bench_test(name):
     return Test(f'bench_{name}_sv32', func)
 
 
+def t_pte_space(ctx):
+    """The Sv32 PTE sweep (tests/common/pte_space.S): every case's fault (or
+    none) and A/D update must be the same here as on QEMU."""
+    elfsuite.same_as_qemu(ctx, 'pte_space', "the PTE after, mcause, mtval")
+
+
 def collect(ctx):
     extra = [bench_test(b) for b in BENCH]
-    return elfsuite.collect(ctx, 'priv') + extra + elfsuite.qemu_twins(ctx, extra)
+    return (elfsuite.collect(ctx, 'priv') + extra + [Test('pte_space', t_pte_space)] +
+            elfsuite.qemu_twins(ctx, extra))
