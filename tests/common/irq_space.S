@@ -32,14 +32,7 @@ TEST_BEGIN
     li s10, MSIP_ADDR
 
 case_loop:
-    /* quiet: nothing pending or enabled */
-    csrw CSR_MIE, zero
-    li t0, MIP_SSIP | MIP_STIP | MIP_SEIP
-    csrc CSR_MIP, t0
-    sw zero, 0(s10)
-    li t0, -1
-    sw t0, 4(s11)
-    sw t0, 0(s11)
+    call quiet
     li t0, MSTATUS_MIE | MSTATUS_SIE | MSTATUS_MPIE | MSTATUS_SPIE | MSTATUS_MPP | MSTATUS_SPP
     csrc CSR_MSTATUS, t0
     /* mideleg */
@@ -133,17 +126,22 @@ irq_mtrap:
     addi s0, s0, 1 << 8         /* no mode 2 */
 2:  li t0, 1 << 14
     bltu s0, t0, case_loop
-    csrw CSR_MIE, zero
+    call quiet
     csrw CSR_MIDELEG, zero
+    la t0, trap_entry
+    csrw CSR_MTVEC, t0
+TEST_END
+
+/* Nothing enabled, nothing pending (mtimecmp all ones, msip 0). */
+quiet:
+    csrw CSR_MIE, zero
     li t0, MIP_SSIP | MIP_STIP | MIP_SEIP
     csrc CSR_MIP, t0
     sw zero, 0(s10)
     li t0, -1
     sw t0, 4(s11)
     sw t0, 0(s11)
-    la t0, trap_entry
-    csrw CSR_MTVEC, t0
-TEST_END
+    ret
 
     .section .rodata
     .align 2
