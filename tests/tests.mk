@@ -57,16 +57,17 @@ $(TEST_BUILD)/common/probe_%.o: $(TCOMMON)/probe_%.S $(TEST_HDRS) tests/priv/pri
 	$(RV_CC) $(TEST_ASFLAGS) -c -o $@ $<
 
 # Sweeps whose output the suites check: against QEMU's (elfsuite.same_as_qemu)
-# for the encoding space (tests/isa) and the Sv32 PTE space (tests/priv),
+# for the encoding space (tests/isa), the Sv32 PTE space and trap delegation
+# (tests/priv),
 # against the spec's rules for the interrupt space (tests/priv).
-SWEEP_ELFS   := $(patsubst %,$(TEST_BUILD)/common/%.elf,encodings pte_space irq_space)
+SWEEP_ELFS   := $(patsubst %,$(TEST_BUILD)/common/%.elf,encodings pte_space irq_space trap_space)
 $(SWEEP_ELFS): $(TEST_BUILD)/common/%.elf: $(TEST_BUILD)/common/%.o $(TEST_BUILD)/common/start.o $(TEST_LD)
 	$(RV_CC) $(TEST_LDFLAGS) -o $@ $(TEST_BUILD)/common/start.o $<
-$(TEST_BUILD)/common/pte_space.o $(TEST_BUILD)/common/irq_space.o: tests/priv/priv.h
+$(patsubst %,$(TEST_BUILD)/common/%.o,pte_space irq_space trap_space): tests/priv/priv.h
 
 .PHONY: isa-tests priv-tests
 isa-tests: $(ISA_ELFS) $(PROBE_ELFS) $(TEST_BUILD)/common/encodings.elf
-priv-tests: $(PRIV_ELFS) $(PROBE_ELFS) $(TEST_BUILD)/common/pte_space.elf $(TEST_BUILD)/common/irq_space.elf
+priv-tests: $(PRIV_ELFS) $(PROBE_ELFS) $(patsubst %,$(TEST_BUILD)/common/%.elf,pte_space irq_space trap_space)
 ALL_TARGETS += $(ISA_ELFS) $(PRIV_ELFS) $(PROBE_ELFS)
 
 # ---- picolibc programs: demo and benchmarks --------------------------------

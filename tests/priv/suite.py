@@ -6,8 +6,9 @@ failing case); files marked 'QEMU: no - reason' are skipped on QEMU only.
 
 Also here: the bench-cpu workloads built to run in S mode under Sv32
 (build/bench/NAME-sv32.elf), each checking its own result; and the sweep of
-the Sv32 PTE space compared with QEMU (t_pte_space), and of the interrupt
-space against the spec's rules (t_irq_space)."""
+the Sv32 PTE space and of trap delegation compared with QEMU (t_pte_space,
+t_trap_space), and of the interrupt space against the spec's rules
+(t_irq_space)."""
 import os, sys
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'common'))
 import elfsuite
@@ -38,6 +39,14 @@ def t_pte_space(ctx):
     """The Sv32 PTE sweep (tests/common/pte_space.S): every case's fault (or
     none) and A/D update must be the same here as on QEMU."""
     elfsuite.same_as_qemu(ctx, 'pte_space', "the PTE after, mcause, mtval")
+
+
+def t_trap_space(ctx):
+    """The trap-delegation sweep (tests/common/trap_space.S): who takes each
+    exception, its cause, tval and epc, and the status bits it stacks must
+    be the same here as on QEMU."""
+    elfsuite.same_as_qemu(ctx, 'trap_space', "1 if S took it, cause, tval, epc less the"
+                          " instruction's address, the stacked status bits")
 
 
 # The interrupt the privileged spec (1.12, 3.1.6.1 and 3.1.9) has a hart take
@@ -88,5 +97,6 @@ def t_irq_space(ctx):
 def collect(ctx):
     extra = [bench_test(b) for b in BENCH]
     return (elfsuite.collect(ctx, 'priv') + extra +
-            [Test('pte_space', t_pte_space), Test('irq_space', t_irq_space)] +
+            [Test('pte_space', t_pte_space), Test('irq_space', t_irq_space),
+             Test('trap_space', t_trap_space)] +
             elfsuite.qemu_twins(ctx, extra))
