@@ -67,19 +67,7 @@ case_loop:
     nop
     nop
     nop
-    /* mstatus: MPIE from the case's MIE (mret copies it), SIE, MPP */
-    srli t0, s0, 10
-    andi t0, t0, 1
-    slli t0, t0, 7              /* MPIE */
-    srli t1, s0, 11
-    andi t1, t1, 1
-    slli t1, t1, 1              /* SIE */
-    or t0, t0, t1
-    srli t1, s0, 8
-    andi t1, t1, 3
-    slli t1, t1, 11             /* MPP */
-    or t0, t0, t1
-    csrs CSR_MSTATUS, t0
+    CASE_MSTATUS(s0, 10, 11, 8)
     /* mie, last */
     srli t0, s0, 12
     andi t0, t0, 3
@@ -119,12 +107,8 @@ irq_mtrap:
     li a0, '\n'
     call test_putc
     addi s0, s0, 1
-    srli t0, s0, 8
-    andi t0, t0, 3
-    li t1, 2
-    bne t0, t1, 2f
-    addi s0, s0, 1 << 8         /* no mode 2 */
-2:  li t0, 1 << 14
+    SKIP_MODE_2(s0, 8)
+    li t0, 1 << 14
     bltu s0, t0, case_loop
     call quiet
     csrw CSR_MIDELEG, zero

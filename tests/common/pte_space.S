@@ -96,13 +96,9 @@ store_pte:
     sfence.vma
     li t0, MSTATUS_MPP | MSTATUS_MPIE | MSTATUS_MPRV | MSTATUS_SUM | MSTATUS_MXR
     csrc CSR_MSTATUS, t0
-    srli t0, s0, 13
-    andi t0, t0, 1
-    slli t0, t0, 18             /* SUM */
+    FIELD_TO(t0, s0, 13, 1, 18) /* SUM */
     csrs CSR_MSTATUS, t0
-    srli t0, s0, 14
-    andi t0, t0, 1
-    slli t0, t0, 19             /* MXR */
+    FIELD_TO(t0, s0, 14, 1, 19) /* MXR */
     csrs CSR_MSTATUS, t0
     srli t0, s0, 12
     andi t0, t0, 1

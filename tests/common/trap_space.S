@@ -37,18 +37,7 @@ case_loop:
     csrw CSR_MEDELEG, t0
     li t0, M_STACK | MSTATUS_MPRV
     csrc CSR_MSTATUS, t0
-    srli t0, s0, 6
-    andi t0, t0, 1
-    slli t0, t0, 7              /* MPIE: mret makes it MIE */
-    srli t1, s0, 7
-    andi t1, t1, 1
-    slli t1, t1, 1              /* SIE */
-    or t0, t0, t1
-    srli t1, s0, 3
-    andi t1, t1, 3
-    slli t1, t1, 11             /* MPP */
-    or t0, t0, t1
-    csrs CSR_MSTATUS, t0
+    CASE_MSTATUS(s0, 6, 7, 3)
     andi t0, s0, 7
     slli t0, t0, 3              /* 8 bytes a stub */
     la s9, stubs
@@ -114,17 +103,13 @@ trap_m:
     call test_putfield
     li a0, '\n'
     call test_putc
-3:  addi s0, s0, 1
+    addi s0, s0, 1
     andi t0, s0, 7
     li t1, 6
     bltu t0, t1, 4f
     addi s0, s0, 8 - 6          /* only stubs 0-5 */
-4:  srli t0, s0, 3
-    andi t0, t0, 3
-    li t1, 2
-    bne t0, t1, 5f
-    addi s0, s0, 1 << 3         /* no mode 2 */
-5:  li t0, 1 << 8
+4:  SKIP_MODE_2(s0, 3)
+    li t0, 1 << 8
     bltu s0, t0, case_loop
     csrw CSR_MEDELEG, zero
     la t0, trap_entry

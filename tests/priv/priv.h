@@ -10,6 +10,33 @@
 #ifndef AV_PRIV_H
 #define AV_PRIV_H
 
+/* rd <- ((rs >> lsb) & mask) << pos: a field of a sweep's case number put
+ * where a CSR wants it. */
+#define FIELD_TO(rd, rs, lsb, mask, pos)                \
+    srli rd, rs, lsb;                                   \
+    andi rd, rd, mask;                                  \
+    slli rd, rd, pos
+
+/* For a sweep's mret into a case: mstatus.MPIE (which mret makes MIE), SIE
+ * and MPP from the case number's bits (mode: two bits). Uses t0, t1. */
+#define CASE_MSTATUS(rs, mie_lsb, sie_lsb, mode_lsb)    \
+    FIELD_TO(t0, rs, mie_lsb, 1, 7);                    \
+    FIELD_TO(t1, rs, sie_lsb, 1, 1);                    \
+    or t0, t0, t1;                                      \
+    FIELD_TO(t1, rs, mode_lsb, 3, 11);                  \
+    or t0, t0, t1;                                      \
+    csrs CSR_MSTATUS, t0
+
+/* Step a case number past mode 2 (no H): its two mode bits at lsb. Uses
+ * t0, t1. */
+#define SKIP_MODE_2(rs, lsb)                            \
+    srli t0, rs, lsb;                                   \
+    andi t0, t0, 3;                                     \
+    li t1, 2;                                           \
+    bne t0, t1, 87f;                                    \
+    addi rs, rs, 1 << (lsb);                            \
+87:
+
 /* QEMU implements PMP and denies S and U any access without a matching
  * entry: one NAPOT entry over everything, RWX. Our core has no PMP entries
  * and ignores these writes (DESIGN), so this is harmless there. */
