@@ -205,12 +205,12 @@ def t_make_board(ctx):
 
 
 def t_make_board_24(ctx):
-    # The issue's clock: 24 MHz with positive slack, which the core does not
-    # reach yet (about 13 MHz routed; issue 5 is open, docs/core.md "The
-    # clock"). A red clock would keep every other change from landing, so
-    # this run is asked for explicitly.
+    # The issue's clock: 24 MHz with positive slack, which this core does not
+    # reach (about 13 MHz routed; blocked: docs/core.md "The clock"). A red
+    # clock would keep every other change from landing, so this run is asked
+    # for explicitly.
     if os.environ.get('AV_BOARD_LIMITS') != '1':
-        raise Skip("the core misses the 24 MHz clock (about 13 MHz routed; issue 5 open); "
+        raise Skip("the core misses the 24 MHz clock (about 13 MHz routed; blocked, docs/core.md); "
                    "AV_BOARD_LIMITS=1 runs make board with its limits")
     make_board(ctx, 24, f'{IB}-24mhz')
 
