@@ -47,7 +47,6 @@ f3l:
 1:  li s2, 0                # funct7
     li s3, 0                # bitmap word
     li s4, 0                # hash
-    li s9, 0                # words printed
 f7l:
     slli a0, s2, 25
     or a0, a0, s7

@@ -41,15 +41,13 @@ case_loop:
     andi t0, s0, 7
     slli t0, t0, 3              /* 8 bytes a stub */
     la s9, stubs
-    add s9, s9, t0              /* s9: the faulting instruction (but for fetch: 0) */
-    li t0, 5
-    andi t1, s0, 7
-    bne t1, t0, 1f
+    add s9, s9, t0              /* s9: the faulting instruction's address */
     csrw CSR_MEPC, s9
+    andi t1, s0, 7
+    li t0, 5                    /* but the fetch stub's fault is at 0 */
+    bne t1, t0, 1f
     li s9, 0
-    j 2f
-1:  csrw CSR_MEPC, s9
-2:  li s5, 0
+1:  li s5, 0
     mret
 
     .align 3
